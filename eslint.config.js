@@ -29,7 +29,11 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   layer('domain', ['db', 'services', 'http', 'web', 'cli'], 'domain/ is pure: it imports nothing of ours.'),
-  layer('db', ['services', 'http', 'web', 'cli'], 'db/ holds queries only; it never calls services or adapters.'),
+  layer(
+    'db',
+    ['services', 'http', 'web', 'cli'],
+    'db/ holds queries only; it never calls services or adapters.',
+  ),
   layer('services', ['http', 'web', 'cli'], 'services/ never know about HTTP, pages or the CLI.'),
   layer('http', ['db', 'cli'], 'Adapters call services, never the database.'),
   layer('web', ['db', 'cli'], 'Adapters call services, never the database.'),
