@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  buildFigure,
+  buildMultiFigure,
+  changeOf,
+  figureFromCounts,
+  meanOf,
+  wellbeingSummary,
+  who5Score,
+} from './figure.ts';
+import {
+  BELIEF,
+  CHANGE,
+  COMPLETION,
+  DISTANCE_END,
+  DISTANCE_START,
+  EDUCATION,
+  GENDER,
+  GOAL_CATEGORY,
+  INCOME_SOURCE,
+  isCode,
+  type DistanceEnd,
+  type DistanceStart,
+} from './scales.ts';
+
+describe('scales', () => {
+  it('list the codes of SPEC §4 in order, each with a Danish and an English label', () => {
+    expect(DISTANCE_START.codes).toEqual(['very_far', 'far', 'some_way', 'close']);
+    expect(DISTANCE_END.codes).toEqual(['very_far', 'far', 'some_way', 'close', 'achieved']);
+    expect(DISTANCE_END.labels.very_far).toEqual({ da: 'Meget langt fra', en: 'Very far from' });
+    expect(BELIEF.labels.very_high.da).toBe('I meget høj grad');
+    expect(EDUCATION.codes).toEqual(['primary', 'upper_secondary', 'higher', 'unknown']);
+    expect(INCOME_SOURCE.labels.student_grant.da).toBe('SU');
+    expect(GENDER.codes).toEqual(['male', 'female']);
+    expect(COMPLETION.codes).toEqual(['completed', 'terminated_early', 'active']);
+    expect(CHANGE.codes).toEqual(['achieved', 'closer', 'unchanged', 'further']);
+    expect(GOAL_CATEGORY.codes).toHaveLength(8);
+    for (const s of [
+      DISTANCE_END,
+      BELIEF,
+      EDUCATION,
+      INCOME_SOURCE,
+      GENDER,
+      COMPLETION,
+      CHANGE,
+      GOAL_CATEGORY,
+    ]) {
+      for (const c of s.codes as readonly string[]) {
+        const label = (s.labels as Record<string, { da: string; en: string } | undefined>)[c];
+        expect(label?.da).toBeTruthy();
+        expect(label?.en).toBeTruthy();
+      }
+    }
+  });
+
+  it('recognise their own codes only', () => {
+    expect(isCode(BELIEF, 'partly')).toBe(true);
+    expect(isCode(BELIEF, 'achieved')).toBe(false);
+    expect(isCode(BELIEF, 3)).toBe(false);
+  });
+});
+
+describe('buildFigure', () => {
+  it('counts every code, excludes and counts missing answers, rounds each share', () => {
+    const f = buildFigure(DISTANCE_START, [
+      'far',
+      'far',
+      'close',
+      null,
+      'some_way',
+      'far',
+      'far',
+      'far',
+      'far',
+    ]);
+    expect(f).toEqual({
+      n: 8,
+      missing: 1,
+      counts: { very_far: 0, far: 6, some_way: 1, close: 1 },
+      pct: { very_far: 0, far: 75, some_way: 13, close: 13 }, // 12.5 → 13; sums to 101, as in the report
+    });
+  });
+
+  it('shows 0 % everywhere when nobody answered', () => {
+    expect(buildFigure(GENDER, [null, null])).toEqual({
+      n: 0,
+      missing: 2,
+      counts: { male: 0, female: 0 },
+      pct: { male: 0, female: 0 },
+    });
+  });
+
+  it('refuses a code outside the scale', () => {
+    expect(() => buildFigure(GENDER, ['other' as 'male'])).toThrow(RangeError);
+  });
+
+  it('builds the same figure from counts and a base', () => {
+    const f = figureFromCounts(COMPLETION, { completed: 1, terminated_early: 199 }, 200);
+    expect(f.pct).toEqual({ completed: 1, terminated_early: 100, active: 0 }); // 0.5 → 1, 99.5 → 100
+    expect(f.missing).toBe(0);
+    expect(figureFromCounts(GENDER, { male: 3 }, 5)).toMatchObject({
+      n: 3,
+      missing: 2,
+      counts: { female: 0 },
+    });
+    expect(() => figureFromCounts(GENDER, { male: 6 }, 5)).toThrow(RangeError);
+    expect(() => figureFromCounts(GENDER, { man: 1 }, 5)).toThrow(RangeError);
+  });
+});
+
+describe('buildMultiFigure', () => {
+  it('counts cases per category; sums may exceed n; empty or missing answers are missing', () => {
+    const f = buildMultiFigure(GOAL_CATEGORY, [
+      ['housing', 'education_employment'],
+      ['housing'],
+      ['health', 'health'], // a repeated code counts once
+      [],
+      null,
+    ]);
+    expect(f.n).toBe(3);
+    expect(f.missing).toBe(2);
+    expect(f.counts).toMatchObject({ housing: 2, education_employment: 1, health: 1, independence: 0 });
+    expect(f.pct).toMatchObject({ housing: 67, education_employment: 33, health: 33, independence: 0 });
+  });
+});
+
+describe('changeOf', () => {
+  it('compares end with start on very_far < far < some_way < close < achieved', () => {
+    expect(changeOf('very_far', 'far')).toBe('closer');
+    expect(changeOf('some_way', 'close')).toBe('closer');
+    expect(changeOf('far', 'far')).toBe('unchanged');
+    expect(changeOf('close', 'some_way')).toBe('further');
+    expect(changeOf('close', 'achieved')).toBe('achieved');
+    expect(changeOf('very_far', 'achieved')).toBe('achieved');
+    expect(changeOf(null, 'far')).toBeNull();
+    expect(changeOf('far', null)).toBeNull();
+  });
+});
+
+describe('WHO-5 and means', () => {
+  it('scores five items ×4, or null if any is missing', () => {
+    expect(who5Score([3, 4, 2, 5, 1])).toBe(60);
+    expect(who5Score([0, 0, 0, 0, 0])).toBe(0);
+    expect(who5Score([5, 5, 5, 5, 5])).toBe(100);
+    expect(who5Score([3, null, 2, 5, 1])).toBeNull();
+    expect(() => who5Score([3, 4, 2, 5])).toThrow(RangeError);
+    expect(() => who5Score([3, 4, 2, 5, 6])).toThrow(RangeError);
+  });
+
+  it('summarises well-being for cases with both scores, mean change from the sums', () => {
+    const s = wellbeingSummary([
+      { start: 40, end: 52 },
+      { start: 36, end: 36 },
+      { start: 20, end: null },
+      { start: 44, end: 61 }, // not a real WHO-5 score, but shows the rounding
+    ]);
+    expect(s).toEqual({ n: 3, startMean: 40, endMean: 49.7, meanChange: 9.7 }); // 149/3, 29/3
+    expect(wellbeingSummary([])).toEqual({ n: 0, startMean: null, endMean: null, meanChange: null });
+  });
+
+  it('gives mean age with one decimal', () => {
+    expect(meanOf([23, 24, 24, 23])).toEqual({ n: 4, mean: 23.5 });
+    expect(meanOf([])).toEqual({ n: 0, mean: null });
+  });
+});
+
+describe('properties', () => {
+  const start = fc.constantFrom(...DISTANCE_START.codes);
+  const answers = fc.array(fc.option(fc.constantFrom(...BELIEF.codes)), { maxLength: 300 });
+
+  it('single-choice counts sum to n, n + missing is the base, pct within 0..100', () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        const f = buildFigure(BELIEF, a);
+        const counts = Object.values(f.counts);
+        expect(counts.reduce((s, c) => s + c, 0)).toBe(f.n);
+        expect(f.n + f.missing).toBe(a.length);
+        for (const p of Object.values(f.pct)) expect(p >= 0 && p <= 100).toBe(true);
+        // Independent rounding keeps the total within one point per code of 100.
+        const total = Object.values(f.pct).reduce((s, p) => s + p, 0);
+        if (f.n > 0) expect(Math.abs(total - 100)).toBeLessThanOrEqual(BELIEF.codes.length / 2);
+      }),
+    );
+  });
+
+  it('figureFromCounts agrees with buildFigure', () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        const f = buildFigure(BELIEF, a);
+        expect(figureFromCounts(BELIEF, f.counts, a.length)).toEqual(f);
+      }),
+    );
+  });
+
+  it('changeOf is unchanged exactly when the distance is the same, and antisymmetric', () => {
+    fc.assert(
+      fc.property(start, start, (a: DistanceStart, b: DistanceStart) => {
+        expect(changeOf(a, b as DistanceEnd) === 'unchanged').toBe(a === b);
+        if (a !== b)
+          expect(new Set([changeOf(a, b), changeOf(b, a)])).toEqual(new Set(['closer', 'further']));
+      }),
+    );
+  });
+});

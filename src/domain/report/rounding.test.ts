@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mean1, percent, roundHalfAwayFromZero, roundRatio } from './rounding.ts';
+
+describe('roundHalfAwayFromZero', () => {
+  it('rounds halves away from zero', () => {
+    expect(roundHalfAwayFromZero(2.5)).toBe(3);
+    expect(roundHalfAwayFromZero(-2.5)).toBe(-3);
+    expect(roundHalfAwayFromZero(0.5)).toBe(1);
+    expect(roundHalfAwayFromZero(-0.5)).toBe(-1);
+    expect(roundHalfAwayFromZero(2.4999)).toBe(2);
+    expect(Object.is(roundHalfAwayFromZero(-0.4), 0)).toBe(true);
+  });
+
+  it('rounds the decimal as written, not its binary neighbour', () => {
+    expect(roundHalfAwayFromZero(0.125, 2)).toBe(0.13);
+    expect(roundHalfAwayFromZero(1.005, 2)).toBe(1.01); // 1.005 is 1.00499999… in binary
+    expect(roundHalfAwayFromZero(1.45, 1)).toBe(1.5);
+    expect(roundHalfAwayFromZero(-1.45, 1)).toBe(-1.5);
+    expect(roundHalfAwayFromZero(30.25, 1)).toBe(30.3);
+  });
+
+  it('handles exponent notation and leaves short values alone', () => {
+    expect(roundHalfAwayFromZero(1e21)).toBe(1e21);
+    expect(roundHalfAwayFromZero(5e-7, 6)).toBe(0.000001);
+    expect(roundHalfAwayFromZero(12.3, 2)).toBe(12.3);
+    expect(() => roundHalfAwayFromZero(Number.NaN)).toThrow(RangeError);
+    expect(() => roundHalfAwayFromZero(1, -1)).toThrow(RangeError);
+  });
+});
+
+describe('percent and means', () => {
+  it('rounds shares at .5 upwards, exactly', () => {
+    expect(percent(1, 8)).toBe(13); // 12.5 %
+    expect(percent(1, 200)).toBe(1); // 0.5 %
+    expect(percent(3, 8)).toBe(38); // 37.5 %
+    expect(percent(1, 3)).toBe(33);
+    expect(percent(2, 3)).toBe(67);
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(22, 98)).toBe(22); // Figure 6.3: 22.4 %
+    expect(percent(46, 98)).toBe(47); // 46.9 %
+  });
+
+  it('gives means with one decimal', () => {
+    expect(mean1(301, 10)).toBe(30.1);
+    expect(mean1(61, 2)).toBe(30.5);
+    expect(mean1(121, 4)).toBe(30.3); // 30.25
+    expect(mean1(-9, 4)).toBe(-2.3); // -2.25, away from zero
+    expect(mean1(5, 0)).toBeNull();
+  });
+
+  it('refuses non-integers and a zero denominator', () => {
+    expect(() => roundRatio(1.5, 2)).toThrow(RangeError);
+    expect(() => roundRatio(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('properties', () => {
+  it('percent stays within 0..100 and matches exact rational rounding', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 100_000 })
+          .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([count, n]) => {
+          const p = percent(count, n);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(100);
+          // |count·100/n − p| ≤ 1/2, and exactly 1/2 only when rounded up.
+          const twice = 2 * (count * 100 - p * n);
+          expect(twice).toBeLessThan(n);
+          expect(twice).toBeGreaterThanOrEqual(-n);
+        },
+      ),
+    );
+  });
+
+  it('roundRatio is symmetric around zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), (a, b) => {
+        expect(roundRatio(-a, b, 1)).toBe(-roundRatio(a, b, 1) + 0);
+      }),
+    );
+  });
+
+  it('roundHalfAwayFromZero agrees with roundRatio on decimals of two places', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (hundredths) => {
+        const x = Number(`${hundredths}e-2`);
+        expect(roundHalfAwayFromZero(x, 1)).toBe(roundRatio(hundredths, 100, 1));
+      }),
+    );
+  });
+});
