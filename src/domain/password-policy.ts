@@ -13,7 +13,8 @@ export interface PasswordContext {
 }
 
 export function checkPassword(password: string, ctx: PasswordContext): PasswordProblem | null {
-  const length = [...password].length;
+  // Count what a person sees as characters (æ, é and emoji are one each), not UTF-16 units.
+  const length = Array.from(new Intl.Segmenter('da').segment(password)).length;
   if (length < MIN_PASSWORD_LENGTH) return 'too_short';
   if (length > MAX_PASSWORD_LENGTH) return 'too_long';
   const lower = password.toLowerCase();

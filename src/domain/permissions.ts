@@ -9,6 +9,7 @@ export const ACTIONS = [
   'user.issueResetCode',
   'programme.view',
   'programme.editRules',
+  'audit.view',
   'report.viewMunicipality',
   'report.viewNational',
 ] as const;
@@ -18,7 +19,7 @@ export type Action = (typeof ACTIONS)[number];
 const TABLE: Record<Role, readonly Action[]> = {
   citizen: [],
   support: ['programme.view'],
-  coordinator: ['programme.view', 'programme.editRules', 'report.viewMunicipality'],
+  coordinator: ['programme.view', 'programme.editRules', 'audit.view', 'report.viewMunicipality'],
   finance: ['programme.view'],
   // IT administration: users and roles only, never case content (SPEC §2).
   admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode'],

@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create();
+console.log('create mem', Date.now()-t); t=Date.now();
+await db.exec(`create table t(id int, m int); alter table t enable row level security; alter table t force row level security;
+create policy p on t using (m = nullif(current_setting('app.m', true),'')::int);
+create role app nologin; grant select,insert on t to app; insert into t values (1,1),(2,2);`);
+await db.exec(`set role app`);
+await db.exec(`select set_config('app.m','1',false)`);
+console.log((await db.query('select * from t')).rows, (await db.query('select current_user, version()')).rows);
+await db.exec('reset role');
+const dump = await db.dumpDataDir('none'); console.log('dump', dump.size, Date.now()-t); t=Date.now();
+const db2 = await PGlite.create({loadDataDir: dump});
+console.log('clone', Date.now()-t, (await db2.query('select count(*) from t')).rows);
+t=Date.now();
+const db3 = await PGlite.create('/tmp/pgl-data'); await db3.exec('create table if not exists x(a int)'); await db3.close();
+console.log('fs create', Date.now()-t); t=Date.now();
+const db4 = await PGlite.create('/tmp/pgl-data'); console.log('fs reopen', Date.now()-t);

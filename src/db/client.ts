@@ -1,0 +1,158 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type Transaction } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { migrate } from './migrate.ts';
+import { PGLITE_PARSERS, PglitePool, parseSafeInteger } from './pglite-pool.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+/** Which municipality a transaction works for; 'all' only for deliberate cross-municipality work. */
+export type TenantScope = { municipalityId: number } | 'all';
+
+/** The role the app works as on PGlite: neither superuser nor BYPASSRLS, so row-level security holds. */
+export const APP_ROLE = 'borgerbudget_app';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite in `dataDir` is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; 'memory://' for a throw-away database. */
+  dataDir: string;
+  /** A migrated PGlite data folder to start from (tests). */
+  loadDataDir?: Blob | undefined;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. */
+  transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = acquireDataDirLock(options.dataDir);
+  }
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : `${options.dataDir}/pgdata`, {
+      parsers: PGLITE_PARSERS,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    // PglitePool has the query and release that PostgresDialect calls; it never asks for cursors.
+    const pool = new PglitePool(pglite) as unknown as PostgresPool;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (options.migrate !== false) await migrate(db);
+    await becomeAppRole(db);
+    await assertUnprivileged(db);
+    return handle(db, 'pglite', pglite, () => lock?.release());
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  // The same value types as on PGlite: bigint as a checked JS number, a date as its ISO string.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(20, parseSafeInteger);
+  types.setTypeParser(1082, (value: string) => value);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await assertUnprivileged(db);
+    if (options.migrate !== false) await migrate(db);
+    return handle(db, 'postgres', undefined, () => undefined);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+function handle(
+  db: Db,
+  kind: 'pglite' | 'postgres',
+  pglite: PGlite | undefined,
+  unlock: () => void,
+): DatabaseHandle {
+  return {
+    db,
+    kind,
+    ...(pglite ? { pglite } : {}),
+    transaction: (scope, fn) =>
+      db.transaction().execute(async (tx) => {
+        await setScope(tx, scope);
+        return fn(tx);
+      }),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+async function setScope(tx: Tx, scope: TenantScope): Promise<void> {
+  const all = scope === 'all' ? 'all' : '';
+  const municipality = scope === 'all' ? '' : String(scope.municipalityId);
+  await sql`select set_config('app.scope', ${all}, true), set_config('app.municipality_id', ${municipality}, true)`.execute(
+    tx,
+  );
+}
+
+/** On PGlite the one connection is the superuser; the app works as an unprivileged role instead. */
+async function becomeAppRole(db: Db): Promise<void> {
+  await sql
+    .raw(
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+           CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+         END IF;
+       END $$;
+       GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
+       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
+       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
+       SET ROLE ${APP_ROLE};`,
+    )
+    .execute(db);
+}
+
+/**
+ * Row-level security is only a wall when the app's role cannot step over it (STYLE.md §3):
+ * refuse to run as a superuser or a role with BYPASSRLS.
+ */
+async function assertUnprivileged(db: Db): Promise<void> {
+  const { rows } = await sql<{ name: string; rolsuper: boolean; rolbypassrls: boolean }>`
+    select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user`.execute(
+    db,
+  );
+  const role = rows[0];
+  if (!role || role.rolsuper || role.rolbypassrls) {
+    throw new UnsafeDatabaseRole(role?.name ?? 'unknown');
+  }
+}
+
+export class UnsafeDatabaseRole extends Error {
+  constructor(readonly roleName: string) {
+    super(
+      `The database role "${roleName}" is a superuser or has BYPASSRLS, so row-level security would not ` +
+        `protect one municipality's data from another's. Connect as an unprivileged role ` +
+        `(CREATE ROLE borgerbudget LOGIN NOSUPERUSER NOBYPASSRLS; see README "PostgreSQL").`,
+    );
+    this.name = 'UnsafeDatabaseRole';
+  }
+}

@@ -1,0 +1,134 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
+// (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+// Nullable timestamps must be typed as a whole, or Kysely cannot tell the select type apart.
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type CalendarDateColumn = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface MunicipalityTable {
+  id: number;
+  name: string;
+  bank_registration: string | null;
+  bank_account: string | null;
+  iban: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ProgrammeTable {
+  id: Generated<string>;
+  municipality_id: number;
+  name: string;
+  target_group: Generated<string>;
+  period_start: CalendarDateColumn | null;
+  period_end: CalendarDateColumn | null;
+  pool_ore: Generated<number>;
+  max_grant_ore: Generated<number>;
+  duration_months: Generated<number>;
+  max_lead_in_months: Generated<number>;
+  citizen_sees_amount: Generated<boolean>;
+  unused_funds: Generated<string>;
+  direct_transfer_enabled: Generated<boolean>;
+  direct_transfer_max_per_ore: Generated<number>;
+  direct_transfer_max_total_ore: Generated<number>;
+  single_approval_limit_ore: Generated<number>;
+  receipts_required: Generated<boolean>;
+  account_string: Generated<string>;
+  category_rules: Json<unknown>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  municipality_id: number | null;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  reset_code_hash: string | null;
+  reset_code_expires_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+  deactivated_at: NullableTimestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  municipality_id: number | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  municipality_id: number | null;
+  fingerprint: string;
+  state: 'pending' | 'done';
+  response_status: number | null;
+  response_headers: Json<Record<string, string>> | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
+export interface AuditChainHeadTable {
+  chain: number;
+  municipality_id: number | null;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  chain: number;
+  municipality_id: number | null;
+  seq: number;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AccessLogTable {
+  id: Generated<number>;
+  municipality_id: number;
+  occurred_at: Timestamp;
+  user_id: string;
+  user_role: string;
+  subject_type: string;
+  subject_id: string;
+  purpose: string;
+  request_id: string | null;
+}
+
+export interface Database {
+  municipality: MunicipalityTable;
+  programme: ProgrammeTable;
+  app_user: AppUserTable;
+  user_session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  idempotency_key: IdempotencyKeyTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_event: AuditEventTable;
+  access_log: AccessLogTable;
+}

@@ -1,0 +1,98 @@
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from './expense-category.ts';
+import { ore, type Ore } from './money.ts';
+
+// A programme's rules (SPEC §3), each traced to §6.4 "Behov for klare og ensartede rammer" and §6.5
+// "Udmøntning af budgettet" of the 2020 report. Every rule is configurable; the defaults are the pilot's.
+
+export const UNUSED_FUNDS_RULES = ['citizen_may_use_all', 'planned_subgoals_only'] as const;
+export type UnusedFundsRule = (typeof UNUSED_FUNDS_RULES)[number];
+
+export const CATEGORY_RULE_KINDS = ['allowed', 'needs_justification', 'not_allowed'] as const;
+export type CategoryRuleKind = (typeof CATEGORY_RULE_KINDS)[number];
+
+export interface CategoryRule {
+  rule: CategoryRuleKind;
+  /** The municipality's guideline text, shown where a purchase request is written. */
+  guideline: string;
+}
+
+export interface ProgrammeRules {
+  /** "beløbet skal kunne varieres": the maximum; each citizen's grant may be lower. */
+  maxGrant: Ore;
+  /** 12 in the pilot; the 2022–24 trial law used 15. */
+  durationMonths: number;
+  /** "det tager lang tid at drømme": time to dream before the clock starts. */
+  maxLeadInMonths: number;
+  /** The London pilot did not tell participants the amount. */
+  citizenSeesAmount: boolean;
+  /** Shown to the citizen from the start. */
+  unusedFunds: UnusedFundsRule;
+  directTransfer: { enabled: boolean; maxPerTransfer: Ore; maxTotal: Ore };
+  /** The support person approves alone up to this amount; above it a coordinator approves too. */
+  singleApprovalLimit: Ore;
+  receiptsRequired: boolean;
+  /** The municipal ERP account string payments are booked on; no national code exists. */
+  accountString: string;
+  categoryRules: Record<ExpenseCategory, CategoryRule>;
+}
+
+export const LIMITS = {
+  maxGrant: ore(50_000_00),
+  durationMonths: { min: 1, max: 36 },
+  maxLeadInMonths: { min: 0, max: 24 },
+  guidelineLength: 1000,
+  accountStringLength: 100,
+} as const;
+
+export function defaultCategoryRules(): Record<ExpenseCategory, CategoryRule> {
+  const rules = {} as Record<ExpenseCategory, CategoryRule>;
+  for (const category of EXPENSE_CATEGORIES) rules[category] = { rule: 'allowed', guideline: '' };
+  // §6.1: repaying debt (incl. payday loans) was allowed but discussed; the pilot asked for a reason.
+  rules.debt = {
+    rule: 'needs_justification',
+    guideline: 'Beskriv hvordan afbetalingen hjælper borgeren mod målet.',
+  };
+  return rules;
+}
+
+export function defaultProgrammeRules(): ProgrammeRules {
+  return {
+    maxGrant: LIMITS.maxGrant,
+    durationMonths: 12,
+    maxLeadInMonths: 6,
+    citizenSeesAmount: true,
+    unusedFunds: 'citizen_may_use_all',
+    directTransfer: { enabled: false, maxPerTransfer: ore(0), maxTotal: ore(0) },
+    singleApprovalLimit: ore(5_000_00),
+    receiptsRequired: true,
+    accountString: '',
+    categoryRules: defaultCategoryRules(),
+  };
+}
+
+export type RulesField =
+  'maxGrant' | 'singleApprovalLimit' | 'directTransferMaxPerTransfer' | 'directTransferMaxTotal';
+
+/** Rules that relate two values; single values are checked at the boundary. Danish messages. */
+export function checkRuleConsistency(rules: ProgrammeRules): Partial<Record<RulesField, string>> {
+  const problems: Partial<Record<RulesField, string>> = {};
+  if (rules.maxGrant > LIMITS.maxGrant) {
+    problems.maxGrant = 'Det højeste budget kan højst være 50.000 kr.';
+  }
+  if (rules.singleApprovalLimit > rules.maxGrant) {
+    problems.singleApprovalLimit =
+      'Grænsen for godkendelse af én person kan ikke være højere end det højeste budget.';
+  }
+  if (rules.directTransfer.enabled) {
+    if (rules.directTransfer.maxPerTransfer <= 0) {
+      problems.directTransferMaxPerTransfer =
+        'Angiv et beløb over 0 kr., når direkte overførsel er slået til.';
+    }
+    if (rules.directTransfer.maxTotal < rules.directTransfer.maxPerTransfer) {
+      problems.directTransferMaxTotal = 'Det samlede loft kan ikke være lavere end loftet pr. overførsel.';
+    } else if (rules.directTransfer.maxTotal > rules.maxGrant) {
+      problems.directTransferMaxTotal = 'Det samlede loft kan ikke være højere end det højeste budget.';
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../domain/errors.ts';
+import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
+import { renderNotFound, renderPageError } from '../web/errors.tsx';
+import { isLang } from '../web/i18n/index.ts';
+import { registerWebRoutes } from '../web/routes.tsx';
+import { readCookie } from './cookies.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { csrf, CsrfRejected } from './middleware/csrf.ts';
+import { idempotency } from './middleware/idempotency.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { session } from './middleware/session.ts';
+
+// serveStatic takes paths relative to the working directory.
+const DKFDS_DIST = relative(process.cwd(), DKFDS_DIST_DIR);
+const APP_STATIC = relative(process.cwd(), fileURLToPath(new URL('../web/static/', import.meta.url)));
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { services, config, logger } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestContext(logger));
+  app.use(securityHeaders(config.secureCookies));
+
+  app.use(
+    `${DKFDS_PREFIX}/*`,
+    serveStatic({
+      root: DKFDS_DIST,
+      rewriteRequestPath: (path) => path.slice(DKFDS_PREFIX.length),
+      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  app.use(
+    `${APP_PREFIX}/*`,
+    serveStatic({
+      root: APP_STATIC,
+      rewriteRequestPath: (path) => path.slice(APP_PREFIX.length),
+      onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
+    }),
+  );
+
+  // Health: the process is up. Readiness: it can reach its database (a load balancer stops sending
+  // requests to a process that answers 503 here).
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) =>
+    (await services.system.ping())
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'database unreachable' }, 503),
+  );
+
+  app.use(async (c, next) => {
+    const lang = readCookie(c, config, 'lang');
+    c.set('lang', isLang(lang) ? lang : 'da');
+    await next();
+  });
+  app.use(session(deps));
+  app.use(csrf(deps));
+  app.use(idempotency(deps));
+
+  registerWebRoutes(app, deps);
+
+  app.notFound((c) => renderNotFound(c));
+  app.onError((error, c) => {
+    if (!(error instanceof AppError) && !(error instanceof CsrfRejected)) {
+      logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
+    } else if (error instanceof CsrfRejected) {
+      logger.warn({ requestId: c.get('requestId'), reason: error.reason }, 'csrf rejected');
+    }
+    return renderPageError(c, error);
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Actor } from '../services/context.ts';
+import type { Services } from '../services/index.ts';
+
+export interface AppDeps {
+  services: Services;
+  config: Config;
+  logger: Logger;
+}
+
+/** What middleware puts on each request's context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    nonce: string;
+    actor: Actor | null;
+    sessionToken: string | null;
+    sessionExpiresAt: Date | null;
+    csrfToken: string;
+    lang: 'da' | 'en';
+  };
+}

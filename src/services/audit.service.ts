@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseHandle, Tx } from '../db/client.ts';
+import {
+  appendEvent,
+  eventsOfChain,
+  listChains,
+  lockChainHead,
+  type AuditEventRow,
+} from '../db/repositories/audit.repository.ts';
+import type { Actor } from './context.ts';
+
+// Append-only, hash-chained audit log (SPEC §3). Each event's hash covers the previous hash and the
+// event's content, so changing or removing any stored event breaks the chain from there on. One chain
+// per municipality (0 = national), locked per chain, so municipalities never wait on each other.
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  municipalityId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(tx: Tx, actor: Actor | null, at: Date, input: AuditInput): Promise<void> {
+  const chain = input.municipalityId ?? 0;
+  const head = await lockChainHead(tx, chain, input.municipalityId, GENESIS_HASH);
+  const content: ChainedContent = {
+    chain,
+    seq: head.seq + 1,
+    occurredAt: at.toISOString(),
+    actorUserId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    requestId: actor?.requestId ?? null,
+  };
+  const hash = chainHash(head.hash, content);
+  await appendEvent(tx, {
+    chain,
+    municipality_id: input.municipalityId,
+    seq: content.seq,
+    occurred_at: at,
+    actor_user_id: content.actorUserId,
+    actor_role: content.actorRole,
+    action: content.action,
+    entity_type: content.entityType,
+    entity_id: content.entityId,
+    before: content.before === null ? null : JSON.stringify(content.before),
+    after: content.after === null ? null : JSON.stringify(content.after),
+    request_id: content.requestId,
+    prev_hash: head.hash,
+    hash,
+  });
+}
+
+interface ChainedContent {
+  chain: number;
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+function chainHash(prevHash: string, content: ChainedContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+/** JSON with object keys sorted, so the hash does not depend on how jsonb stores them. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface ChainBreak {
+  chain: number;
+  seq: number;
+  reason: string;
+}
+
+export interface ChainReport {
+  chains: number;
+  events: number;
+  firstBreak: ChainBreak | null;
+}
+
+/** Re-derives every chain from its first event; reports the first broken link. */
+export async function verifyAuditChains(database: DatabaseHandle): Promise<ChainReport> {
+  return database.transaction('all', async (tx) => {
+    const heads = await listChains(tx);
+    let events = 0;
+    for (const head of heads) {
+      const result = await verifyChain(tx, head.chain);
+      events += result.events;
+      if (result.break) return { chains: heads.length, events, firstBreak: result.break };
+      if (result.lastSeq !== head.seq || result.lastHash !== head.hash) {
+        const reason = `the chain ends at event ${result.lastSeq} but its head says ${head.seq}: events are missing`;
+        return {
+          chains: heads.length,
+          events,
+          firstBreak: { chain: head.chain, seq: result.lastSeq + 1, reason },
+        };
+      }
+    }
+    return { chains: heads.length, events, firstBreak: null };
+  });
+}
+
+async function verifyChain(tx: Tx, chain: number) {
+  let prevHash = GENESIS_HASH;
+  let lastSeq = 0;
+  let events = 0;
+  for (;;) {
+    const page = await eventsOfChain(tx, chain, lastSeq, 1000);
+    for (const row of page) {
+      const problem = checkLink(row, lastSeq, prevHash);
+      if (problem)
+        return { events, lastSeq, lastHash: prevHash, break: { chain, seq: row.seq, reason: problem } };
+      prevHash = row.hash;
+      lastSeq = row.seq;
+      events++;
+    }
+    if (page.length < 1000) return { events, lastSeq, lastHash: prevHash, break: null };
+  }
+}
+
+function checkLink(row: AuditEventRow, lastSeq: number, prevHash: string): string | null {
+  if (row.seq !== lastSeq + 1) return `event ${lastSeq + 1} is missing`;
+  if (row.prev_hash !== prevHash) return 'its link to the previous event does not match';
+  const expected = chainHash(prevHash, {
+    chain: row.chain,
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+  });
+  return expected === row.hash ? null : 'its content was changed after it was written';
+}

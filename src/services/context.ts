@@ -1,0 +1,34 @@
+import type { DatabaseHandle, TenantScope } from '../db/client.ts';
+import type { Role } from '../domain/roles.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Who is acting: every service entry point takes the actor first (STYLE.md §3). */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** null only for the national evaluator. */
+  municipalityId: number | null;
+  /** Shown in the page header; the national agency for the evaluator. */
+  municipalityName: string;
+  name: string;
+  email: string;
+  requestId?: string | undefined;
+}
+
+export interface ServiceDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  secrets: { session: Buffer; cpr: Buffer };
+  /** Production refuses demo data. */
+  production: boolean;
+}
+
+/** The row-level-security scope an actor works in: their municipality; the evaluator, all. */
+export function scopeOf(actor: Actor): TenantScope {
+  return actor.municipalityId === null ? 'all' : { municipalityId: actor.municipalityId };
+}

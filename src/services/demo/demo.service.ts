@@ -1,0 +1,107 @@
+import type { Tx } from '../../db/client.ts';
+import { insertMunicipality } from '../../db/repositories/municipality.repository.ts';
+import { insertDefaultProgramme } from '../../db/repositories/programme.repository.ts';
+import { findUserByEmail, insertUser } from '../../db/repositories/user.repository.ts';
+import { Conflict } from '../../domain/errors.ts';
+import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
+import { recordAudit } from '../audit.service.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashPassword } from '../password.ts';
+import {
+  DEMO_EVALUATOR,
+  DEMO_MUNICIPALITIES,
+  DEMO_PASSWORD,
+  demoEmail,
+  demoLogins,
+  type DemoMunicipality,
+} from './demo-organisation.ts';
+
+// Demo data for trying Borgerbudget out (SPEC §5 `borgerbudget demo`). Loading it again changes nothing
+// that is already there. Never in production: the logins are published in the README.
+
+export function createDemoService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+
+  return {
+    logins: demoLogins,
+    password: DEMO_PASSWORD,
+
+    async isEmpty(): Promise<boolean> {
+      const row = await database.transaction('all', (tx) =>
+        tx
+          .selectFrom('municipality')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      );
+      return row.n == 0; // count(*) is a bigint: a number here, checked safe by the driver
+    },
+
+    async load(): Promise<void> {
+      if (deps.production)
+        throw new Conflict('Demodata kan ikke indlæses i produktion (NODE_ENV=production).');
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      const now = clock.now();
+      for (const m of DEMO_MUNICIPALITIES) {
+        await database.transaction({ municipalityId: m.id }, (tx) =>
+          seedMunicipality(tx, m, passwordHash, now),
+        );
+      }
+      await database.transaction('all', async (tx) => {
+        if (await findUserByEmail(tx, DEMO_EVALUATOR.email)) return;
+        const user = await insertUser(tx, {
+          ...DEMO_EVALUATOR,
+          municipalityId: null,
+          role: 'evaluator',
+          passwordHash,
+        });
+        await recordAudit(tx, null, now, {
+          municipalityId: null,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { name: user.name, email: user.email, role: user.role, source: 'demo' },
+        });
+      });
+    },
+  };
+}
+
+async function seedMunicipality(tx: Tx, m: DemoMunicipality, passwordHash: string, now: Date): Promise<void> {
+  if (await insertMunicipality(tx, m.id, m.name, m.bank)) {
+    const rules = defaultProgrammeRules();
+    const programmeId = await insertDefaultProgramme(tx, m.id, rules, {
+      name: 'Personlige borgerstyrede budgetter 2026–2027',
+      target_group: m.targetGroup,
+      period_start: '2026-01-01',
+      period_end: '2027-12-31',
+      // Room for 25 citizens at the full 50,000 kr., as in each pilot municipality (report §5.1).
+      pool_ore: 25 * rules.maxGrant,
+      account_string: `${m.id}-5.38.50-BORGERBUDGET`,
+    });
+    await recordAudit(tx, null, now, {
+      municipalityId: m.id,
+      action: 'programme.create',
+      entityType: 'programme',
+      entityId: programmeId,
+      after: { source: 'demo' },
+    });
+  }
+  for (const s of m.staff) {
+    const email = demoEmail(m, s.local);
+    if (await findUserByEmail(tx, email)) continue;
+    const user = await insertUser(tx, {
+      municipalityId: m.id,
+      email,
+      name: s.name,
+      role: s.role,
+      passwordHash,
+    });
+    await recordAudit(tx, null, now, {
+      municipalityId: m.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { name: s.name, email, role: s.role, source: 'demo' },
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { createAuthService } from './auth.service.ts';
+import { verifyAuditChains } from './audit.service.ts';
+import { systemClock, type Clock, type ServiceDeps } from './context.ts';
+import { createDemoService } from './demo/demo.service.ts';
+import { createIdempotencyService } from './idempotency.service.ts';
+import { createOverviewService } from './overview.service.ts';
+import { createProgrammeService } from './programme.service.ts';
+import { createUserService } from './user.service.ts';
+
+// The services, wired once over one database. Adapters (http, web, cli) get this object and never the
+// database itself.
+
+export interface OpenOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secrets: { session: Buffer; cpr: Buffer };
+  production: boolean;
+  clock?: Clock;
+  /** A migrated PGlite data folder to start from (tests). */
+  loadDataDir?: Blob;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(deps: ServiceDeps) {
+  const { database } = deps;
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps),
+    programmes: createProgrammeService(deps),
+    idempotency: createIdempotencyService(deps),
+    demo: createDemoService(deps),
+    overview: createOverviewService(deps),
+    system: {
+      databaseKind: database.kind,
+      /** Readiness: the database answers. */
+      async ping(): Promise<boolean> {
+        try {
+          await sql`select 1`.execute(database.db);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      verifyAuditChains: () => verifyAuditChains(database),
+      migrate: () => migrate(database.db),
+      close: () => database.close(),
+    },
+  };
+}
+
+export async function openServices(options: OpenOptions): Promise<Services> {
+  const database: DatabaseHandle = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+  });
+  return createServices({
+    database,
+    clock: options.clock ?? systemClock,
+    secrets: options.secrets,
+    production: options.production,
+  });
+}

@@ -1,0 +1,243 @@
+import type { Child } from 'hono/jsx';
+import type { FieldErrors } from '../../domain/errors.ts';
+import type { PageContext } from '../context.ts';
+import { Icon } from './icon.tsx';
+
+// DKFDS form building blocks. Every form posts with a CSRF token and a fresh idempotency key; a field in
+// error shows its message inline (with a hidden "Fejl: ") and in the error summary above the heading.
+
+export type Values = Record<string, unknown>;
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+export function Form({
+  ctx,
+  action,
+  children,
+  class: cls,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: Child;
+  class?: string;
+}) {
+  return (
+    <form method="post" action={action} class={cls} novalidate>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="_idem" value={ctx.idempotencyKey()} />
+      {children}
+    </form>
+  );
+}
+
+/** Field names like "categoryRules.debt.rule" become ids like "categoryRules-debt-rule". */
+export function fieldId(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors | undefined }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="alert alert-error mt-0 mb-8" role="alert" tabindex={-1} data-module="error-summary">
+      <Icon name="error" label={ctx.t('error.prefix').replace(': ', '')} class="alert-icon" />
+      <div class="alert-body">
+        <h2 class="alert-heading">{ctx.t('error.summary')}</h2>
+        <ul class="alert-text nobullet-list">
+          {entries.map(([name, message]) => (
+            <li>
+              <a class="function-link" href={`#${fieldId(name === '_form' ? 'main-content' : name)}`}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function valueOf(values: Values, name: string): string {
+  let node: unknown = values;
+  for (const part of name.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean'
+    ? String(node)
+    : '';
+}
+
+function HintAndError({
+  ctx,
+  id,
+  hint,
+  error,
+}: {
+  ctx: PageContext;
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {hint ? (
+        <span class="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">{ctx.t('error.prefix')}</span>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'date';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'decimal' | 'email' | 'tel';
+    width?: 'xs' | 's' | 'm' | 'l' | 'xl';
+    suffix?: string;
+    multiline?: boolean;
+  },
+) {
+  const { ctx, name, label, hint, values, errors } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const common = {
+    id,
+    name,
+    class: `form-input${props.width ? ` input-width-${props.width}` : ''}`,
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-invalid': error ? 'true' : undefined,
+  };
+  const value = props.type === 'password' ? '' : valueOf(values, name);
+  const input = props.multiline ? (
+    <textarea {...common} rows={4}>
+      {value}
+    </textarea>
+  ) : (
+    <input
+      {...common}
+      type={props.type ?? 'text'}
+      value={value}
+      autocomplete={props.autocomplete}
+      inputmode={props.inputmode}
+    />
+  );
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
+      {props.suffix ? (
+        <div class="form-input-wrapper form-input-wrapper--suffix">
+          {input}
+          <div class="form-input-suffix" aria-hidden="true">
+            {props.suffix}
+          </div>
+        </div>
+      ) : (
+        input
+      )}
+    </div>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { ctx, name, label, hint, values, errors, options } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const selected = valueOf(values, name);
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
+      <select
+        class="form-select"
+        id={id}
+        name={name}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { ctx, name, label, hint, values, errors, options } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const selected = valueOf(values, name);
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend class="form-label">{label}</legend>
+        <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
+        {options.map((o, i) => (
+          <div class="form-group-radio">
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${i + 1}`}
+              name={name}
+              value={o.value}
+              class="form-radio"
+              checked={o.value === selected}
+            />
+            <label class="form-label" for={i === 0 ? id : `${id}-${i + 1}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkbox({ name, label, values }: { name: string; label: string; values: Values }) {
+  const id = fieldId(name);
+  const value = valueOf(values, name);
+  return (
+    <div class="form-group">
+      <div class="form-group-checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          class="form-checkbox"
+          checked={value === 'true' || value === 'on'}
+        />
+        <label class="form-label" for={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

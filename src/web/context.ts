@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { randomUUID } from 'node:crypto';
+import type { AppEnv } from '../http/env.ts';
+import type { Actor } from '../services/context.ts';
+import { translator, type Lang, type Translate } from './i18n/index.ts';
+
+/** What every page needs to render: language, who is logged in, and the tokens forms must carry. */
+export interface PageContext {
+  t: Translate;
+  lang: Lang;
+  actor: Actor | null;
+  csrfToken: string;
+  nonce: string;
+  path: string;
+  /** Seconds until the idle warning shows; null when not logged in. */
+  warnInSeconds: number | null;
+  /** A fresh idempotency key for each form rendered. */
+  idempotencyKey: () => string;
+}
+
+const WARNING_BEFORE_S = 5 * 60;
+
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const lang = c.get('lang');
+  const expiresAt = c.get('sessionExpiresAt');
+  return {
+    t: translator(lang),
+    lang,
+    actor: c.get('actor'),
+    csrfToken: c.get('csrfToken'),
+    nonce: c.get('nonce'),
+    path: c.req.path,
+    warnInSeconds: expiresAt
+      ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000) - WARNING_BEFORE_S)
+      : null,
+    idempotencyKey: () => randomUUID(),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import { AppError, NotFound, Unauthenticated } from '../domain/errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { CsrfRejected } from '../http/middleware/csrf.ts';
+import { pageContext } from './context.ts';
+import { ErrorPage } from './pages/error.page.tsx';
+
+// The error mapper for pages (STYLE.md §5): a typed error becomes a status and a page in plain words;
+// anything else is a 500 with the request id, and its details go only to the log.
+export function renderPageError(c: Context<AppEnv>, error: unknown): Response | Promise<Response> {
+  const ctx = pageContext(c);
+  const { t } = ctx;
+  const requestId = c.get('requestId');
+  if (error instanceof Unauthenticated) {
+    return c.redirect(c.req.path === '/' ? '/log-ind' : '/log-ind?besked=udlobet', 303);
+  }
+  if (error instanceof NotFound) {
+    return c.html(
+      <ErrorPage ctx={ctx} title={t('error.notFound.title')} text={t('error.notFound.text')} />,
+      404,
+    );
+  }
+  if (error instanceof CsrfRejected) {
+    return c.html(
+      <ErrorPage ctx={ctx} title={t('error.csrf.title')} text={t('error.csrf.text')} requestId={requestId} />,
+      403,
+    );
+  }
+  if (error instanceof AppError) {
+    return c.html(
+      <ErrorPage ctx={ctx} title={t('error.conflict.title')} text={error.message} requestId={requestId} />,
+      409,
+    );
+  }
+  return c.html(
+    <ErrorPage
+      ctx={ctx}
+      title={t('error.server.title')}
+      text={t('error.server.text')}
+      requestId={requestId}
+    />,
+    500,
+  );
+}
+
+export function renderNotFound(c: Context<AppEnv>): Response | Promise<Response> {
+  return renderPageError(c, new NotFound());
+}

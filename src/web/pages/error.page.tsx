@@ -1,0 +1,32 @@
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+
+export function ErrorPage({
+  ctx,
+  title,
+  text,
+  requestId,
+}: {
+  ctx: PageContext;
+  title: string;
+  text: string;
+  requestId?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="font-lead">{text}</p>
+      {requestId ? (
+        <p>
+          {t('error.requestId')}: <code>{requestId}</code>
+        </p>
+      ) : null}
+      <p>
+        <a href="/" class="button button-secondary">
+          {t('error.back')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

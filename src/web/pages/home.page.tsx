@@ -1,0 +1,117 @@
+import { formatKr } from '../../domain/money.ts';
+import type { AuditLine } from '../../services/overview.service.ts';
+import type { Programme } from '../../services/programme.service.ts';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+
+export interface HomeData {
+  programmes?: Programme[];
+  recentChanges?: AuditLine[];
+  municipalities?: { id: number; name: string }[];
+}
+
+export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
+  const { t, actor } = ctx;
+  if (!actor) return null;
+  const programme = data.programmes?.[0];
+  return (
+    <Layout ctx={ctx} title={t('home.title')} authority={actor.municipalityName}>
+      <h1>{t('home.welcome', { name: actor.name })}</h1>
+      <p class="font-lead">{t(`home.${actor.role}.text`)}</p>
+      {actor.role === 'admin' ? (
+        <p>
+          <a href="/brugere" class="button button-primary">
+            {t('nav.users')}
+          </a>
+        </p>
+      ) : null}
+      {programme ? <ProgrammeSummary ctx={ctx} programme={programme} /> : null}
+      {data.recentChanges ? <RecentChanges ctx={ctx} lines={data.recentChanges} /> : null}
+      {data.municipalities ? (
+        <>
+          <h2>{t('home.municipalities')}</h2>
+          <ul>
+            {data.municipalities.map((m) => (
+              <li>
+                {m.name} ({m.id})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+function ProgrammeSummary({ ctx, programme }: { ctx: PageContext; programme: Programme }) {
+  const { t, lang } = ctx;
+  const r = programme.rules;
+  return (
+    <section class="mt-7">
+      <h2>{t('home.programme')}</h2>
+      <p>
+        <strong>{programme.name}</strong>
+        {programme.periodStart && programme.periodEnd
+          ? ` · ${formatDate(programme.periodStart, lang)} – ${formatDate(programme.periodEnd, lang)}`
+          : null}
+      </p>
+      <p>{programme.targetGroup}</p>
+      <dl class="summary-list">
+        <dt>{t('programme.maxGrant')}</dt>
+        <dd>{formatKr(r.maxGrant)}</dd>
+        <dt>{t('programme.durationMonths')}</dt>
+        <dd>{r.durationMonths}</dd>
+        <dt>{t('programme.singleApprovalLimit')}</dt>
+        <dd>{formatKr(r.singleApprovalLimit)}</dd>
+        <dt>{t('programme.unusedFunds')}</dt>
+        <dd>{t(`programme.unusedFunds.${r.unusedFunds}`)}</dd>
+      </dl>
+      {ctx.actor?.role === 'coordinator' ? (
+        <p>
+          <a href="/ordning">{t('programme.title')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function RecentChanges({ ctx, lines }: { ctx: PageContext; lines: AuditLine[] }) {
+  const { t, lang } = ctx;
+  return (
+    <section class="mt-7">
+      <h2>{t('home.recentChanges')}</h2>
+      {lines.length === 0 ? (
+        <p>{t('home.noChanges')}</p>
+      ) : (
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{t('home.recentChanges')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.who')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr>
+                <td data-title={t('audit.when')}>{formatDateTime(l.at, lang)}</td>
+                <td data-title={t('audit.what')}>{auditLabel(ctx, l.action)}</td>
+                <td data-title={t('audit.who')}>
+                  {l.actorRole ? t(`role.${l.actorRole}` as MessageKey) : t('audit.system')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function auditLabel(ctx: PageContext, action: string): string {
+  const key = `audit.${action}`;
+  return isMessageKey(key) ? ctx.t(key) : action;
+}

@@ -1,0 +1,135 @@
+import type { FieldErrors } from '../../domain/errors.ts';
+import { Alert } from '../components/alert.tsx';
+import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+
+export function LoginPage({
+  ctx,
+  values = {},
+  errors,
+  notice,
+}: {
+  ctx: PageContext;
+  values?: Values;
+  errors?: FieldErrors | undefined;
+  notice?: 'loggedOut' | 'expired' | 'passwordSet' | undefined;
+}) {
+  const { t } = ctx;
+  const noticeText =
+    notice === 'loggedOut'
+      ? t('login.loggedOut')
+      : notice === 'expired'
+        ? t('login.expired')
+        : notice === 'passwordSet'
+          ? t('reset.done')
+          : null;
+  return (
+    <Layout ctx={ctx} title={t('login.title')} hasErrors={!!errors}>
+      <div class="row">
+        <div class="col-12 col-md-8 col-lg-6">
+          <ErrorSummary ctx={ctx} errors={errors} />
+          {noticeText ? (
+            <Alert kind="info" iconLabel="Information">
+              <p>{noticeText}</p>
+            </Alert>
+          ) : null}
+          <h1>{t('login.title')}</h1>
+          <p class="font-lead">{t('login.intro')}</p>
+          <Form ctx={ctx} action="/log-ind">
+            <TextField
+              ctx={ctx}
+              name="email"
+              type="email"
+              label={t('login.email')}
+              autocomplete="username"
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              ctx={ctx}
+              name="password"
+              type="password"
+              label={t('login.password')}
+              autocomplete="current-password"
+              values={values}
+              errors={errors}
+            />
+            <button type="submit" class="button button-primary">
+              {t('login.submit')}
+            </button>
+          </Form>
+          <p class="mt-6">
+            {t('login.forgot')} <a href="/adgangskode">{t('login.forgotLink')}</a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage({
+  ctx,
+  values = {},
+  errors,
+}: {
+  ctx: PageContext;
+  values?: Values;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('reset.title')} hasErrors={!!errors}>
+      <div class="row">
+        <div class="col-12 col-md-8 col-lg-6">
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <h1>{t('reset.title')}</h1>
+          <p>{t('reset.intro')}</p>
+          <Form ctx={ctx} action="/adgangskode">
+            <TextField
+              ctx={ctx}
+              name="email"
+              type="email"
+              label={t('reset.email')}
+              autocomplete="username"
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              ctx={ctx}
+              name="code"
+              label={t('reset.code')}
+              hint={t('reset.codeHint')}
+              autocomplete="one-time-code"
+              width="m"
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              ctx={ctx}
+              name="password"
+              type="password"
+              label={t('reset.password')}
+              hint={t('reset.passwordHint')}
+              autocomplete="new-password"
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              ctx={ctx}
+              name="passwordRepeat"
+              type="password"
+              label={t('reset.passwordRepeat')}
+              autocomplete="new-password"
+              values={values}
+              errors={errors}
+            />
+            <button type="submit" class="button button-primary">
+              {t('reset.submit')}
+            </button>
+          </Form>
+        </div>
+      </div>
+    </Layout>
+  );
+}

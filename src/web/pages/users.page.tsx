@@ -1,0 +1,184 @@
+import type { FieldErrors } from '../../domain/errors.ts';
+import { MUNICIPAL_STAFF_ROLES } from '../../domain/roles.ts';
+import type { UserView } from '../../services/user.service.ts';
+import { Alert } from '../components/alert.tsx';
+import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+
+export function UsersPage({
+  ctx,
+  users,
+  notice,
+}: {
+  ctx: PageContext;
+  users: UserView[];
+  notice?: string | undefined;
+}) {
+  const { t, actor } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('users.title')} authority={actor?.municipalityName}>
+      {notice ? (
+        <Alert kind="success" iconLabel={t('common.saved')}>
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      <h1>{t('users.title')}</h1>
+      <p>{t('users.intro', { municipality: actor?.municipalityName ?? '' })}</p>
+      <p>
+        <a href="/brugere/ny" class="button button-primary">
+          {t('users.new')}
+        </a>
+      </p>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('users.title')}>
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{t('users.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td data-title={t('users.name')}>{u.name}</td>
+                <td data-title={t('users.email')}>{u.email}</td>
+                <td data-title={t('users.role')}>{t(`role.${u.role}`)}</td>
+                <td data-title={t('users.status')}>
+                  <StatusBadge ctx={ctx} user={u} />
+                </td>
+                <td data-title={t('users.actions')}>
+                  {u.active && u.id !== actor?.userId ? <UserActions ctx={ctx} user={u} /> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+function StatusBadge({ ctx, user }: { ctx: PageContext; user: UserView }) {
+  const { t } = ctx;
+  if (!user.active) return <span class="badge">{t('users.inactive')}</span>;
+  if (user.hasPendingCode) return <span class="badge badge-info">{t('users.codePending')}</span>;
+  return <span class="badge badge-success">{t('users.active')}</span>;
+}
+
+function UserActions({ ctx, user }: { ctx: PageContext; user: UserView }) {
+  const { t } = ctx;
+  return (
+    <div class="button-group">
+      <Form ctx={ctx} action={`/brugere/${user.id}/engangskode`}>
+        <button
+          type="submit"
+          class="button button-secondary"
+          aria-label={t('users.resetCodeLabel', { name: user.name })}
+        >
+          {t('users.resetCode')}
+        </button>
+      </Form>
+      <Form ctx={ctx} action={`/brugere/${user.id}/deaktiver`}>
+        <button
+          type="submit"
+          class="button button-warning"
+          aria-label={t('users.deactivateLabel', { name: user.name })}
+        >
+          {t('users.deactivate')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function NewUserPage({
+  ctx,
+  values = {},
+  errors,
+}: {
+  ctx: PageContext;
+  values?: Values;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t, actor } = ctx;
+  const roles = MUNICIPAL_STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  return (
+    <Layout
+      ctx={ctx}
+      title={t('users.create.title')}
+      authority={actor?.municipalityName}
+      hasErrors={!!errors}
+    >
+      <div class="row">
+        <div class="col-12 col-lg-8">
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <h1>{t('users.create.title')}</h1>
+          <Form ctx={ctx} action="/brugere">
+            <TextField
+              ctx={ctx}
+              name="name"
+              label={t('users.name')}
+              autocomplete="off"
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              ctx={ctx}
+              name="email"
+              type="email"
+              label={t('users.email')}
+              autocomplete="off"
+              values={values}
+              errors={errors}
+            />
+            <SelectField
+              ctx={ctx}
+              name="role"
+              label={t('users.role')}
+              hint={t('users.create.roleHint')}
+              options={[{ value: '', label: '' }, ...roles]}
+              values={values}
+              errors={errors}
+            />
+            <div class="button-group">
+              <button type="submit" class="button button-primary">
+                {t('users.create.submit')}
+              </button>
+              <a href="/brugere" class="button button-secondary">
+                {t('programme.cancel')}
+              </a>
+            </div>
+          </Form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** Shown once, right after the code is made: it is never stored in readable form. */
+export function OneTimeCodePage({ ctx, user, code }: { ctx: PageContext; user: UserView; code: string }) {
+  const { t, actor } = ctx;
+  const title = t('users.code.title', { name: user.name });
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName}>
+      <h1>{title}</h1>
+      <p class="font-lead">{t('users.code.text', { name: user.name })}</p>
+      <p class="one-time-code" id="one-time-code">
+        {code}
+      </p>
+      <p>
+        {t('users.email')}: {user.email}
+      </p>
+      <p>
+        <a href="/brugere" class="button button-secondary">
+          {t('users.code.back')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
