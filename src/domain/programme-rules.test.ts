@@ -16,9 +16,14 @@ describe('programme rules', () => {
     expect(checkRuleConsistency(rules)).toEqual({});
   });
 
-  it('refuses a grant above 50,000 kr. and an approval limit above the grant', () => {
+  it('refuses a grant above 50,000 kr.', () => {
     const rules = { ...defaultProgrammeRules(), maxGrant: ore(60_000_00) };
-    expect(Object.keys(checkRuleConsistency(rules))).toEqual(['maxGrant', 'singleApprovalLimit']);
+    expect(Object.keys(checkRuleConsistency(rules))).toEqual(['maxGrant']);
+  });
+
+  it('refuses an approval limit above the grant', () => {
+    const rules = { ...defaultProgrammeRules(), maxGrant: ore(4_000_00) };
+    expect(Object.keys(checkRuleConsistency(rules))).toEqual(['singleApprovalLimit']);
   });
 
   it('requires sensible limits when direct transfer is on', () => {

@@ -7,14 +7,16 @@ import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../domain/progr
 // kroner with either decimal mark; the schema turns them into øre. Messages are plain Danish.
 
 const kr = (label: string) =>
-  z.union([z.string(), z.number()]).transform((value, ctx): Ore => {
-    const result = parseKr(String(value));
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: `${label}: ${result.error.message}` });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+  z
+    .union([z.string(), z.number()], { error: `${label}: skriv et beløb i kroner.` })
+    .transform((value, ctx): Ore => {
+      const result = parseKr(String(value));
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: `${label}: ${result.error.message}` });
+        return z.NEVER;
+      }
+      return result.value;
+    });
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -23,9 +25,13 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .min(min, `${label} skal være mindst ${min}.`)
     .max(max, `${label} må højst være ${max}.`);
 
-/** HTML checkboxes send "on" when ticked and nothing otherwise; the API sends booleans. */
+/**
+ * HTML checkboxes send "on" when ticked and nothing otherwise; the API sends booleans. `.optional()`
+ * (not a `z.undefined()` member of the union) is what lets an object key be absent in zod 4.
+ */
 const checkbox = z
-  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.undefined()])
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
+  .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
 const optionalDate = z
@@ -70,7 +76,9 @@ export const ProgrammeSettingsInput = z.object({
     )
     .default(''),
   // An enum-keyed record is exhaustive: every expense category must have its rule.
-  categoryRules: z.record(z.enum(EXPENSE_CATEGORIES), categoryRule),
+  categoryRules: z.record(z.enum(EXPENSE_CATEGORIES), categoryRule, {
+    error: 'Angiv en regel for hver udgiftskategori.',
+  }),
 });
 
 export type ProgrammeSettingsInput = z.input<typeof ProgrammeSettingsInput>;

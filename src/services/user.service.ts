@@ -33,11 +33,16 @@ const CODE_VALID_MS = 72 * 60 * 60_000;
 
 export const CreateUserInput = z.object({
   name: z.string().trim().min(1, 'Skriv brugerens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
+  // Trimmed before the format check (zod checks run in order): a pasted address often ends in a space.
   email: z
-    .email({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
+    .string({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
     .trim()
     .toLowerCase()
-    .max(254, 'E-mailadressen er for lang.'),
+    .pipe(
+      z
+        .email({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
+        .max(254, 'E-mailadressen er for lang.'),
+    ),
   role: z.enum(MUNICIPAL_STAFF_ROLES, { error: 'Vælg en rolle.' }),
 });
 
@@ -48,7 +53,11 @@ const FirstAdminInput = z.object({
     .min(101, '--municipality must be a 3-digit municipality code, e.g. 751.')
     .max(999, '--municipality must be a 3-digit municipality code, e.g. 751.'),
   municipalityName: z.string().trim().min(1).max(100).optional(),
-  email: z.email({ error: '--email must be an e-mail address.' }).trim().toLowerCase(),
+  email: z
+    .string({ error: '--email must be an e-mail address.' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: '--email must be an e-mail address.' })),
   name: z.string({ error: '--name is required.' }).trim().min(1, '--name is required.').max(200),
 });
 
@@ -131,6 +140,17 @@ export function createUserService(deps: ServiceDeps) {
         });
         return { user: toView({ ...row, reset_code_hash: 'set' }), code };
       });
+    },
+
+    /** One staff user of the actor's municipality, for the deactivation's confirmation page. */
+    async getForDeactivation(actor: Actor, userId: string): Promise<UserView> {
+      authorize(actor, 'user.deactivate');
+      const municipalityId = ownMunicipality(actor);
+      if (userId === actor.userId) throw new NotFound();
+      const user = await database.transaction({ municipalityId }, (tx) =>
+        staffUserOf(tx, userId, municipalityId),
+      );
+      return toView(user);
     },
 
     async deactivate(actor: Actor, userId: string): Promise<void> {
@@ -240,7 +260,7 @@ export function createUserService(deps: ServiceDeps) {
         await throttle.fail(keys);
         throw new ValidationFailed({ code: GENERIC_CODE_ERROR }, GENERIC_CODE_ERROR);
       }
-      const problem = passwordProblem(password, [user.email, user.name]);
+      const problem = await passwordProblem(password, [user.email, user.name]);
       if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
       const passwordHash = await hashPassword(password);
       await database.transaction('all', async (tx) => {

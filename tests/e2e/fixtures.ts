@@ -1,0 +1,98 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { MunicipalStaffRole } from '../../src/domain/roles.ts';
+import {
+  DEMO_EVALUATOR,
+  DEMO_MUNICIPALITIES,
+  DEMO_PASSWORD,
+  demoEmail,
+} from '../../src/services/demo/demo-organisation.ts';
+import { da } from '../../src/web/i18n/da.ts';
+
+// Log-in-as-role fixtures over the demo organisation (ES tests/playwright-utils.ts), and small helpers
+// for driving server-rendered forms.
+
+export interface StaffLogin {
+  role: MunicipalStaffRole | 'evaluator';
+  email: string;
+  name: string;
+  /** The role as the header shows it ("Morten Lund, Støtteperson"). */
+  roleLabel: string;
+}
+
+const aarhus = DEMO_MUNICIPALITIES.find((m) => m.id === 751);
+if (!aarhus) throw new Error('The demo organisation has no Aarhus Kommune');
+export const AARHUS = aarhus;
+
+function staff(role: MunicipalStaffRole): StaffLogin {
+  const person = AARHUS.staff.find((s) => s.role === role);
+  if (!person) throw new Error(`The demo organisation has no ${role} in Aarhus`);
+  return { role, email: demoEmail(AARHUS, person.local), name: person.name, roleLabel: da[`role.${role}`] };
+}
+
+export const SUPPORT = staff('support');
+export const COORDINATOR = staff('coordinator');
+export const FINANCE = staff('finance');
+export const ADMIN = staff('admin');
+export const EVALUATOR: StaffLogin = {
+  role: 'evaluator',
+  email: DEMO_EVALUATOR.email,
+  name: DEMO_EVALUATOR.name,
+  roleLabel: da['role.evaluator'],
+};
+/** Every demo staff role, as the issue asks: each logs in and sees its start page. */
+export const STAFF = [SUPPORT, COORDINATOR, FINANCE, ADMIN, EVALUATOR];
+
+/** Clicks something that loads a new page (a link or a form's button) and waits for that page. */
+export async function clickAndWait(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), target.click()]);
+}
+
+/** Fills in the log-in form and submits it; the caller checks where that led. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  if (new URL(page.url(), 'http://x').pathname !== '/log-ind') await page.goto('/log-ind');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await clickAndWait(page, page.locator('main form[action="/log-ind"] button[type="submit"]'));
+}
+
+/** Logs in through the log-in page, as a person would, and lands on the start page. */
+export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, email, password);
+  expect(pathOf(page), `log-in as ${email} should lead to the start page`).toBe('/');
+}
+
+export function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Trimmed text of the first match, '' when there is none. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  const locator = page.locator(selector).first();
+  if ((await locator.count()) === 0) return '';
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The user line of the header: "name, role". */
+export function headerUser(page: Page): Promise<string> {
+  return textOf(page, 'header .portal-user .user');
+}
+
+/** The value cell of a row in a two-column table (the programme page), by the row's header. */
+export async function tableValue(page: Page, rowHeader: string): Promise<string> {
+  const row = page.locator('tr', { has: page.locator('th', { hasText: rowHeader }) }).first();
+  return ((await row.locator('td').textContent()) ?? '').trim();
+}
+
+/** The DKFDS error summary: its heading and, per item, the link's target and text. */
+export async function errorSummary(page: Page): Promise<{ heading: string; links: [string, string][] }> {
+  const summary = page.locator('[data-module="error-summary"]');
+  if ((await summary.count()) === 0) return { heading: '', links: [] };
+  const links = await summary
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '', a.textContent.trim()]));
+  return {
+    heading: await textOf(page, '[data-module="error-summary"] h2'),
+    links: links as [string, string][],
+  };
+}

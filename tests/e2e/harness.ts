@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { adminQuery, withDatabase } from '../setup/global-db.ts';
+import { pageProblems, watchContext } from './page-checks.ts';
+
+// The end-to-end tier (STYLE.md §8): the real `borgerbudget start` as a child process on a fresh database,
+// driven by Debian's Chromium through playwright-core. Playwright never downloads a browser here.
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = isExecutable(CHROMIUM_PATH);
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const STARTUP_MS = 90_000;
+const SHUTDOWN_MS = 15_000;
+
+export interface AppServer {
+  /** http://localhost:PORT — the same origin as BASE_URL, which cookies and the CSRF check depend on. */
+  baseUrl: string;
+  database: 'pglite' | 'postgres';
+  /** Everything the server printed, for a failure message. */
+  output(): string;
+  /** Log lines at level error or worse: a test run should have none. */
+  errorLogs(): string[];
+  /** SIGTERM, wait for the exit, remove the database; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+let databaseCounter = 0;
+
+export async function startApp(): Promise<AppServer> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    BASE_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const adminUrl = process.env.DATABASE_URL;
+  let databaseName: string | undefined;
+  if (adminUrl) {
+    // A fresh, empty database, so the server's own start-up migrates it and loads the demo. The name
+    // carries the run's prefix: the global teardown drops it even if this process dies first.
+    const testDb = inject('testDb');
+    const prefix = testDb.kind === 'postgres' ? testDb.prefix : `bb_t${process.pid}`;
+    databaseName = `${prefix}_e2e_${process.pid}_${++databaseCounter}`;
+    await adminQuery(adminUrl, `create database ${databaseName}`);
+    env.DATABASE_URL = withDatabase(adminUrl, databaseName);
+  }
+  const cleanUp = async () => {
+    if (adminUrl && databaseName) {
+      await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const child = spawn(process.execPath, ['bin/borgerbudget.js', 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: string[] = [];
+  child.stdout.setEncoding('utf8').on('data', (s: string) => chunks.push(s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => chunks.push(s));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const output = () => chunks.join('');
+
+  try {
+    await waitUntilReady(`http://127.0.0.1:${port}/readyz`, exited, output);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    await cleanUp();
+    throw error;
+  }
+
+  return {
+    baseUrl,
+    database: adminUrl ? 'postgres' : 'pglite',
+    output,
+    errorLogs: () =>
+      output()
+        .split('\n')
+        .filter((line) => /^\{.*"level":(5\d|60)[,}]/.test(line)),
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), SHUTDOWN_MS);
+      const code = await exited;
+      clearTimeout(timer);
+      await cleanUp();
+      return code;
+    },
+  };
+}
+
+async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string) {
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + STARTUP_MS;
+  while (Date.now() < deadline) {
+    if (gone !== undefined)
+      throw new Error(`The server exited with ${gone} before it was ready:\n${output()}`);
+    const ready = await fetch(url).then(
+      (res) => res.status === 200,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The server was not ready within ${STARTUP_MS} ms:\n${output()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface E2e {
+  app: AppServer;
+  browser: Browser;
+  /** A new browser context (its own cookies) and page, watched for CSP violations and script errors. */
+  newPage(options?: { javaScript?: boolean }): Promise<Page>;
+}
+
+/**
+ * Starts the app and Chromium once for the calling test file (call it inside the `describe`) and stops
+ * both at the end: the server must exit 0 on SIGTERM and must not have logged an error. After each test,
+ * no page it opened may have seen a CSP violation, a script error or a failed asset.
+ */
+export function useE2e(): E2e {
+  let app: AppServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const e2e: E2e = {
+    get app() {
+      if (!app) throw new Error('The app is not running: call useE2e() inside describe().');
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: call useE2e() inside describe().');
+      return browser;
+    },
+    async newPage({ javaScript = true } = {}) {
+      const context = await e2e.browser.newContext({
+        baseURL: e2e.app.baseUrl,
+        viewport: { width: 1280, height: 800 },
+        javaScriptEnabled: javaScript,
+        locale: 'da-DK',
+      });
+      contexts.push(context);
+      await watchContext(context, { javaScript });
+      return context.newPage();
+    },
+  };
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startApp(), launchChromium()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
+  });
+  afterEach(async () => {
+    const problems = contexts.flatMap((context) => pageProblems(context));
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(problems, 'CSP violations, script errors or failed assets').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (!app) return;
+    const errors = app.errorLogs();
+    const code = await app.stop();
+    expect(code, `the server's exit code after SIGTERM\n${app.output()}`).toBe(0);
+    expect(errors, 'error lines in the server log').toEqual([]);
+  });
+  return e2e;
+}
