@@ -94,12 +94,7 @@ async function serveCommand(config: Config, withDemo: boolean): Promise<number> 
     );
   }
   const server = await startServer(services, config, logger);
-  const ms = Math.round(performance.now() - started);
-  console.log(
-    `\nBorgerbudget is running at ${server.url}  (ready in ${ms} ms, database: ${services.system.databaseKind})`,
-  );
-  if (!production && !(await services.demo.isEmpty())) printLogins(services);
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       void server.stop(10_000).then(resolve);
@@ -107,6 +102,12 @@ async function serveCommand(config: Config, withDemo: boolean): Promise<number> 
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `\nBorgerbudget is running at ${server.url}  (ready in ${ms} ms, database: ${services.system.databaseKind})`,
+  );
+  if (!production && !(await services.demo.isEmpty())) printLogins(services);
+  await stopped;
   return 0;
 }
 

@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../domain/errors.ts';
+import { AppError, NotFound } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { isLang } from '../web/i18n/index.ts';
 import { registerWebRoutes } from '../web/routes.tsx';
 import { readCookie } from './cookies.ts';
+import { apiError, createApiApp } from './api/v1.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf, CsrfRejected } from './middleware/csrf.ts';
 import { idempotency } from './middleware/idempotency.ts';
@@ -61,16 +62,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(csrf(deps));
   app.use(idempotency(deps));
 
+  app.route('/api/v1', createApiApp(deps));
   registerWebRoutes(app, deps);
 
-  app.notFound((c) => renderNotFound(c));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? apiError(c, new NotFound()) : renderNotFound(c)));
   app.onError((error, c) => {
     if (!(error instanceof AppError) && !(error instanceof CsrfRejected)) {
       logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     } else if (error instanceof CsrfRejected) {
       logger.warn({ requestId: c.get('requestId'), reason: error.reason }, 'csrf rejected');
     }
-    return renderPageError(c, error);
+    return c.req.path.startsWith('/api/') ? apiError(c, error) : renderPageError(c, error);
   });
   return app;
 }

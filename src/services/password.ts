@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { checkPassword, MIN_PASSWORD_LENGTH, type PasswordProblem } from '../domain/password-policy.ts';
 
 // argon2id (algorithm 2 of @node-rs/argon2's const enum) with OWASP's recommended minimum
@@ -39,10 +38,21 @@ const DANISH_COMMON = [
   'sommerfugl',
   'fodbold',
 ];
-const COMMON = new Set([...dictionary['passwords-common'], ...DANISH_COMMON].map((p) => p.toLowerCase()));
+// Loaded on first use: the list is large and most processes never check a new password.
+let common: Promise<Set<string>> | undefined;
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) =>
+      new Set([...dictionary['passwords-common'], ...DANISH_COMMON].map((p) => p.toLowerCase())),
+  );
+  return common;
+}
 
-export function passwordProblem(password: string, identity: readonly string[]): PasswordProblem | null {
-  return checkPassword(password, { common: COMMON, identity });
+export async function passwordProblem(
+  password: string,
+  identity: readonly string[],
+): Promise<PasswordProblem | null> {
+  return checkPassword(password, { common: await commonPasswords(), identity });
 }
 
 export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {

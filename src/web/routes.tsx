@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { NotFound, Unauthenticated, ValidationFailed } from '../domain/errors.ts';
+import { NotFound, Unauthenticated, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
 import { clearCookie, writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
@@ -8,10 +8,12 @@ import type { Actor } from '../services/context.ts';
 import { pageContext } from './context.ts';
 import { isLang } from './i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
+import { ApiTokensPage, NewApiTokenPage } from './pages/api-tokens.page.tsx';
+import type { Values } from './components/form.tsx';
 import { HomePage, type HomeData } from './pages/home.page.tsx';
 import { LoginPage, ResetPasswordPage } from './pages/login.page.tsx';
 import { ProgrammePage, ProgrammeRulesForm, programmeFormValues } from './pages/programme.page.tsx';
-import { NewUserPage, OneTimeCodePage, UsersPage } from './pages/users.page.tsx';
+import { ConfirmDeactivationPage, NewUserPage, OneTimeCodePage, UsersPage } from './pages/users.page.tsx';
 
 // The pages: each route parses the request, calls one service and renders. No rules live here.
 
@@ -137,6 +139,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/tilgaengelighedserklaering', (c) => c.html(<AccessibilityPage ctx={page(c)} />));
 
   registerUserRoutes(app, deps);
+  registerApiTokenRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
 
   async function homeData(actor: Actor): Promise<HomeData> {
@@ -192,6 +195,11 @@ function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
     }
   });
 
+  app.get('/brugere/:id/deaktiver', async (c) => {
+    const user = await services.users.getForDeactivation(requireActor(c), c.req.param('id'));
+    return c.html(<ConfirmDeactivationPage ctx={pageContext(c)} user={user} />);
+  });
+
   app.post('/brugere/:id/deaktiver', async (c) => {
     const actor = requireActor(c);
     const id = c.req.param('id');
@@ -204,6 +212,36 @@ function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
     const { user, code } = await services.users.issueResetCode(actor, c.req.param('id'));
     markSecret(c, '/brugere');
     return c.html(<OneTimeCodePage ctx={pageContext(c)} user={user} code={code} />, 201);
+  });
+}
+
+function registerApiTokenRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const render = async (c: Context<AppEnv>, actor: Actor, values?: Values, errors?: FieldErrors) => {
+    const [tokens, users] = await Promise.all([services.apiTokens.list(actor), services.users.list(actor)]);
+    return c.html(
+      <ApiTokensPage ctx={pageContext(c)} tokens={tokens} users={users} values={values} errors={errors} />,
+      errors ? 422 : 200,
+    );
+  };
+
+  app.get('/api-noegler', (c) => render(c, requireActor(c)));
+
+  app.post('/api-noegler', async (c) => {
+    const actor = requireActor(c);
+    const form = nestForm(await readForm(c));
+    try {
+      const { token } = await services.apiTokens.issue(actor, form);
+      markSecret(c, '/api-noegler');
+      return await c.html(<NewApiTokenPage ctx={pageContext(c)} token={token} />, 201);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return render(c, actor, form, error.fields);
+      throw error;
+    }
+  });
+
+  app.post('/api-noegler/:id/tilbagekald', async (c) => {
+    await services.apiTokens.revoke(requireActor(c), c.req.param('id'));
+    return seeOther(c, '/api-noegler');
   });
 }
 

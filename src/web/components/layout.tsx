@@ -23,6 +23,7 @@ const NAV: Record<Role, NavItem[]> = {
   admin: [
     { href: '/', label: 'nav.home' },
     { href: '/brugere', label: 'nav.users' },
+    { href: '/api-noegler', label: 'nav.apiTokens' },
   ],
   evaluator: [{ href: '/', label: 'nav.home' }],
 };
@@ -44,6 +45,7 @@ export function Layout({ ctx, title, authority, hasErrors, children }: LayoutPro
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${hasErrors ? t('error.prefix') : ''}${title} – ${t('app.name')}`}</title>
         <link rel="stylesheet" href={`${DKFDS_PREFIX}/css/dkfds.min.css`} />
         <link rel="stylesheet" href={`${APP_PREFIX}/app.css`} />

@@ -2,6 +2,7 @@ import { formatKr } from '../../domain/money.ts';
 import type { AuditLine } from '../../services/overview.service.ts';
 import type { Programme } from '../../services/programme.service.ts';
 import { Layout } from '../components/layout.tsx';
+import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
@@ -48,6 +49,12 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
 function ProgrammeSummary({ ctx, programme }: { ctx: PageContext; programme: Programme }) {
   const { t, lang } = ctx;
   const r = programme.rules;
+  const rows: [string, string][] = [
+    [t('programme.maxGrant'), formatKr(r.maxGrant)],
+    [t('programme.durationMonths'), String(r.durationMonths)],
+    [t('programme.singleApprovalLimit'), formatKr(r.singleApprovalLimit)],
+    [t('programme.unusedFunds'), t(`programme.unusedFunds.${r.unusedFunds}`)],
+  ];
   return (
     <section class="mt-7">
       <h2>{t('home.programme')}</h2>
@@ -58,16 +65,7 @@ function ProgrammeSummary({ ctx, programme }: { ctx: PageContext; programme: Pro
           : null}
       </p>
       <p>{programme.targetGroup}</p>
-      <dl class="summary-list">
-        <dt>{t('programme.maxGrant')}</dt>
-        <dd>{formatKr(r.maxGrant)}</dd>
-        <dt>{t('programme.durationMonths')}</dt>
-        <dd>{r.durationMonths}</dd>
-        <dt>{t('programme.singleApprovalLimit')}</dt>
-        <dd>{formatKr(r.singleApprovalLimit)}</dd>
-        <dt>{t('programme.unusedFunds')}</dt>
-        <dd>{t(`programme.unusedFunds.${r.unusedFunds}`)}</dd>
-      </dl>
+      <SummaryTable caption={t('home.programme')} rows={rows} />
       {ctx.actor?.role === 'coordinator' ? (
         <p>
           <a href="/ordning">{t('programme.title')}</a>

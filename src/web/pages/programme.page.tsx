@@ -14,6 +14,7 @@ import {
   type Values,
 } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
 
@@ -65,17 +66,7 @@ export function ProgrammePage({
           </a>
         </p>
       ) : null}
-      <table class="table table--responsive-headers">
-        <caption class="sr-only">{t('programme.title')}</caption>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td data-title={label}>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SummaryTable caption={t('programme.title')} rows={rows} />
       <h2>{t('programme.section.categories')}</h2>
       <table class="table table--zebra table--responsive-headers">
         <caption class="sr-only">{t('programme.section.categories')}</caption>

@@ -83,15 +83,13 @@ function UserActions({ ctx, user }: { ctx: PageContext; user: UserView }) {
           {t('users.resetCode')}
         </button>
       </Form>
-      <Form ctx={ctx} action={`/brugere/${user.id}/deaktiver`}>
-        <button
-          type="submit"
-          class="button button-warning"
-          aria-label={t('users.deactivateLabel', { name: user.name })}
-        >
-          {t('users.deactivate')}
-        </button>
-      </Form>
+      <a
+        href={`/brugere/${user.id}/deaktiver`}
+        class="button button-secondary"
+        aria-label={t('users.deactivateLabel', { name: user.name })}
+      >
+        {t('users.deactivate')}
+      </a>
     </div>
   );
 }
@@ -179,6 +177,28 @@ export function OneTimeCodePage({ ctx, user, code }: { ctx: PageContext; user: U
           {t('users.code.back')}
         </a>
       </p>
+    </Layout>
+  );
+}
+
+/** Deactivation logs a colleague out at once: it is asked for on a page of its own. */
+export function ConfirmDeactivationPage({ ctx, user }: { ctx: PageContext; user: UserView }) {
+  const { t, actor } = ctx;
+  const title = t('users.confirm.title', { name: user.name });
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName}>
+      <h1>{title}</h1>
+      <p class="font-lead">{t('users.confirm.text', { name: user.name })}</p>
+      <Form ctx={ctx} action={`/brugere/${user.id}/deaktiver`}>
+        <div class="button-group">
+          <button type="submit" class="button button-warning">
+            {t('users.confirm.submit', { name: user.name })}
+          </button>
+          <a href="/brugere" class="button button-secondary">
+            {t('users.confirm.cancel')}
+          </a>
+        </div>
+      </Form>
     </Layout>
   );
 }

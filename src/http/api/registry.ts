@@ -1,0 +1,138 @@
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { ValidationFailed } from '../../domain/errors.ts';
+import type { AppEnv } from '../env.ts';
+
+// Every API route is declared once: the handler and its OpenAPI description come from the same zod
+// schemas the services validate with, so the document cannot drift from what the API accepts.
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface ApiRoute {
+  method: Method;
+  /** OpenAPI-style path below /api/v1, e.g. /users/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  /** What a success answers with, for the document. */
+  returns: string;
+  status?: 200 | 201 | 204;
+  handler: (c: Context<AppEnv>, body: unknown) => Promise<unknown>;
+}
+
+export class ApiRegistry {
+  readonly routes: ApiRoute[] = [];
+
+  add(route: ApiRoute): void {
+    this.routes.push(route);
+  }
+
+  mount(app: Hono<AppEnv>): void {
+    for (const route of this.routes) {
+      const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+      app.on(route.method.toUpperCase(), honoPath, async (c) => {
+        const body = route.body ? await readJson(c) : undefined;
+        const result = await route.handler(c, body);
+        if (route.status === 204) return c.body(null, 204);
+        return c.json(result as object, route.status ?? 200);
+      });
+    }
+  }
+
+  openApi(serverUrl: string): object {
+    const paths: Record<string, Record<string, object>> = {};
+    for (const r of this.routes) {
+      const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      }));
+      (paths[r.path] ??= {})[r.method] = {
+        summary: r.summary,
+        tags: [r.tag],
+        parameters: r.method === 'get' ? params : [...params, IDEMPOTENCY_PARAMETER],
+        ...(r.body
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
+                  },
+                },
+              },
+            }
+          : {}),
+        responses: {
+          [String(r.status ?? 200)]: { description: r.returns },
+          '401': { description: 'Not logged in, or an unknown or revoked token.' },
+          '404': { description: 'Not found — also the answer when the caller may not see it.' },
+          ...(r.body
+            ? { '422': { description: 'Invalid input; `error.fields` names each field and what to fix.' } }
+            : {}),
+        },
+        security: [{ bearer: [] }, { session: [] }],
+      };
+    }
+    return {
+      openapi: '3.1.0',
+      info: {
+        title: 'Borgerbudget API',
+        version: '1',
+        description:
+          'The same services and authorisation as the web pages. Authenticate with a personal API token ' +
+          "(Authorization: Bearer bb_…) issued by the municipality's administrator. Every mutating call takes an " +
+          'Idempotency-Key header: a replay returns the first result; the same key with a different body is refused with 422.',
+      },
+      servers: [{ url: serverUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-bb_session' },
+        },
+        schemas: { Error: ERROR_SCHEMA },
+      },
+      paths,
+    };
+  }
+}
+
+const IDEMPOTENCY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
+  description:
+    'A key the client makes up per operation (e.g. a UUID); a repeat with the same key has no further effect.',
+};
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'object', additionalProperties: { type: 'string' } },
+        requestId: { type: 'string' },
+      },
+      required: ['code', 'message', 'requestId'],
+    },
+  },
+};
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/json')) return {};
+  try {
+    return await c.req.json<unknown>();
+  } catch {
+    throw new ValidationFailed(
+      { _body: 'The request body is not valid JSON.' },
+      'The request body is not valid JSON.',
+    );
+  }
+}
