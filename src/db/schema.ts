@@ -1,4 +1,19 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  CaseCounterTable,
+  CaseEventTable,
+  CasePauseTable,
+  CitizenCaseTable,
+  CitizenTable,
+  ConditionsAcknowledgementTable,
+  FollowUpNoteTable,
+  IdeaTable,
+  LongTermGoalTable,
+  PlannedActivityTable,
+  PlanRevisionTable,
+  SubGoalTable,
+  SupportAssignmentTable,
+} from './schema-cases.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
 // (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
@@ -119,9 +134,24 @@ export interface AccessLogTable {
   subject_id: string;
   purpose: string;
   request_id: string | null;
+  citizen_id: string | null;
+  case_id: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  municipality_id: number;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface Database {
+  api_token: ApiTokenTable;
   municipality: MunicipalityTable;
   programme: ProgrammeTable;
   app_user: AppUserTable;
@@ -131,4 +161,17 @@ export interface Database {
   audit_chain_head: AuditChainHeadTable;
   audit_event: AuditEventTable;
   access_log: AccessLogTable;
+  citizen: CitizenTable;
+  case_counter: CaseCounterTable;
+  citizen_case: CitizenCaseTable;
+  case_event: CaseEventTable;
+  case_pause: CasePauseTable;
+  support_assignment: SupportAssignmentTable;
+  conditions_acknowledgement: ConditionsAcknowledgementTable;
+  long_term_goal: LongTermGoalTable;
+  sub_goal: SubGoalTable;
+  planned_activity: PlannedActivityTable;
+  idea: IdeaTable;
+  plan_revision: PlanRevisionTable;
+  follow_up_note: FollowUpNoteTable;
 }

@@ -7,22 +7,80 @@ export const ACTIONS = [
   'user.create',
   'user.deactivate',
   'user.issueResetCode',
+  'apiToken.manage',
   'programme.view',
   'programme.editRules',
   'audit.view',
   'report.viewMunicipality',
   'report.viewNational',
+  // Citizens, cases, plans and notes (issue 3). Which case: services/access.ts authorizeCase.
+  'citizen.register',
+  'citizen.search',
+  'citizen.read',
+  'citizen.update',
+  'citizen.revealCpr',
+  'case.list',
+  'case.overview',
+  'case.refer',
+  'case.screen',
+  'case.read',
+  'case.update',
+  'case.assignSupport',
+  'case.acknowledgeConditions',
+  'case.activate',
+  'case.pause',
+  'case.close',
+  'plan.edit',
+  'note.read',
+  'note.write',
+  'note.readInternal',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
+// The work on a case: the support person on the cases assigned to them, the coordinator on all cases
+// of the municipality (SPEC §2).
+const CASE_WORK: readonly Action[] = [
+  'case.list',
+  'case.read',
+  'case.update',
+  'case.acknowledgeConditions',
+  'case.activate',
+  'case.pause',
+  'case.close',
+  'plan.edit',
+  'note.read',
+  'note.write',
+  'note.readInternal',
+  'citizen.read',
+  'citizen.update',
+  'citizen.revealCpr',
+];
+// Running the programme: referrals, screening, assignment, the municipality's overview (SPEC §2).
+const CASE_MANAGEMENT: readonly Action[] = [
+  'case.overview',
+  'case.refer',
+  'case.screen',
+  'case.assignSupport',
+  'citizen.register',
+  'citizen.search',
+];
+
 const TABLE: Record<Role, readonly Action[]> = {
-  citizen: [],
-  support: ['programme.view'],
-  coordinator: ['programme.view', 'programme.editRules', 'audit.view', 'report.viewMunicipality'],
+  // Their own case only (access.ts); internal notes stay hidden (SPEC §3 "Follow-up notes").
+  citizen: ['note.read'],
+  support: ['programme.view', ...CASE_WORK],
+  coordinator: [
+    'programme.view',
+    'programme.editRules',
+    'audit.view',
+    'report.viewMunicipality',
+    ...CASE_WORK,
+    ...CASE_MANAGEMENT,
+  ],
   finance: ['programme.view'],
   // IT administration: users and roles only, never case content (SPEC §2).
-  admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode'],
+  admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode', 'apiToken.manage'],
   // National, anonymised reports only; never a single person's data (SPEC §2).
   evaluator: ['report.viewNational'],
 };

@@ -143,7 +143,7 @@ interface ActorSource {
 
 export const NATIONAL_AUTHORITY = 'Socialstyrelsen';
 
-function toActor(u: ActorSource): Actor {
+export function toActor(u: ActorSource): Actor {
   const role = z.enum(ROLES).parse(u.role);
   if (isNationalRole(role) !== (u.municipality_id === null))
     throw new Error('User with inconsistent municipality');

@@ -1,14 +1,23 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { createApiTokenService } from './api-token.service.ts';
 import { createAuthService } from './auth.service.ts';
+import { createCaseService } from './case.service.ts';
+import { createCitizenService } from './citizen.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
 import { createIdempotencyService } from './idempotency.service.ts';
+import { createNoteService } from './note.service.ts';
 import { createOverviewService } from './overview.service.ts';
+import { createPlanService } from './plan.service.ts';
 import { createProgrammeService } from './programme.service.ts';
 import { createUserService } from './user.service.ts';
+
+// Validation messages no schema words itself come in Danish, the users' language.
+z.config(z.locales.da());
 
 // The services, wired once over one database. Adapters (http, web, cli) get this object and never the
 // database itself.
@@ -29,11 +38,16 @@ export function createServices(deps: ServiceDeps) {
   const { database } = deps;
   return {
     auth: createAuthService(deps),
+    apiTokens: createApiTokenService(deps),
     users: createUserService(deps),
     programmes: createProgrammeService(deps),
     idempotency: createIdempotencyService(deps),
     demo: createDemoService(deps),
     overview: createOverviewService(deps),
+    citizens: createCitizenService(deps),
+    cases: createCaseService(deps),
+    plans: createPlanService(deps),
+    notes: createNoteService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

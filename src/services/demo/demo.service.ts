@@ -7,6 +7,7 @@ import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../password.ts';
+import { loadDemoCases } from './demo-cases.ts';
 import {
   DEMO_EVALUATOR,
   DEMO_MUNICIPALITIES,
@@ -46,6 +47,7 @@ export function createDemoService(deps: ServiceDeps) {
           seedMunicipality(tx, m, passwordHash, now),
         );
       }
+      await loadDemoCases(deps, now);
       await database.transaction('all', async (tx) => {
         if (await findUserByEmail(tx, DEMO_EVALUATOR.email)) return;
         const user = await insertUser(tx, {

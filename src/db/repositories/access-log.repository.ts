@@ -1,0 +1,29 @@
+import type { Insertable } from 'kysely';
+import type { Tx } from '../client.ts';
+import type { AccessLogTable } from '../schema.ts';
+
+/** One row per subject read; several in one statement when a list shows several cases. */
+export async function insertAccessLog(tx: Tx, rows: Insertable<AccessLogTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insertInto('access_log').values(rows).execute();
+}
+
+/** Who has read a citizen's data, newest first ("Hvem har set mine oplysninger", SPEC §3). */
+export function accessLogOfCitizen(tx: Tx, citizenId: string) {
+  return tx
+    .selectFrom('access_log as l')
+    .innerJoin('app_user as u', 'u.id', 'l.user_id')
+    .select([
+      'l.occurred_at',
+      'l.user_id',
+      'u.name as user_name',
+      'l.user_role',
+      'l.subject_type',
+      'l.subject_id',
+      'l.case_id',
+      'l.purpose',
+    ])
+    .where('l.citizen_id', '=', citizenId)
+    .orderBy('l.id', 'desc')
+    .execute();
+}
