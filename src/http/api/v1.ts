@@ -12,6 +12,7 @@ import { ProgrammeSettingsInput } from '../../services/programme.schemas.ts';
 import { CreateUserInput } from '../../services/user.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { CsrfRejected } from '../middleware/csrf.ts';
+import { addCaseRoutes } from './cases.api.ts';
 import { ApiRegistry } from './registry.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
@@ -141,6 +142,7 @@ export function createApiRegistry({ services }: AppDeps): ApiRegistry {
     status: 204,
     handler: (c) => services.apiTokens.revoke(actorOf(c), param(c, 'id')),
   });
+  addCaseRoutes(api, services);
   return api;
 }
 

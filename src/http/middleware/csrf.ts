@@ -30,8 +30,10 @@ export function csrf({ config }: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const expected = sign(seed);
     c.set('csrfToken', expected);
-    // API clients with a bearer token send no cookies, so there is nothing to forge.
-    if (UNSAFE.has(c.req.method) && !isBearer(c)) {
+    // API clients with a bearer token send no cookies, so there is nothing to forge. Nor is there in an
+    // API call with no session cookie: it is anonymous, and every API route answers it with 401.
+    const anonymousApi = c.req.path.startsWith('/api/') && !readCookie(c, config, 'session');
+    if (UNSAFE.has(c.req.method) && !isBearer(c) && !anonymousApi) {
       const originProblem = checkOrigin(c, config.baseUrl.origin);
       if (originProblem) throw new CsrfRejected(originProblem);
       const given = c.req.header(CSRF_HEADER) ?? (await formToken(c));

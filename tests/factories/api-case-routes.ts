@@ -1,0 +1,195 @@
+import type { Actor } from '../../src/services/context.ts';
+import type { TestContext } from '../setup/test-db.ts';
+import { caseIn, programmeOf, registerCitizen, testCpr } from './case-factory.ts';
+
+// The API authorisation matrix of issue 3: one row per API route under /cases and /citizens, with the
+// case it needs, a body that is valid for those who may call it, and who they are. Everyone else gets
+// 404 (exactly like a case that does not exist), a caller without a token 401.
+
+export const WHO = [
+  'support assigned',
+  'support not assigned',
+  'coordinator',
+  'finance',
+  'admin',
+  'evaluator',
+  "other municipality's coordinator",
+  'no token',
+] as const;
+export type Who = (typeof WHO)[number];
+
+/** The case a row needs: a phase of case-factory, 'unassigned' (a lead-in without support) or none. */
+export type Fixture =
+  'none' | 'referred' | 'screening' | 'unassigned' | 'lead_in' | 'ready' | 'active' | 'paused';
+
+export interface Prepared {
+  caseId: string;
+  citizenId: string;
+  cpr: string;
+  goalId: string;
+  subGoalId: string;
+  activityId: string;
+  ideaId: string;
+  programmeId: string;
+  supportUserId: string;
+}
+
+export interface RouteRow {
+  fixture: Fixture;
+  /** Also a goal (without sub-goals), a sub-goal with an activity, and an idea. */
+  plan?: boolean;
+  body?: (p: Prepared) => unknown;
+  /** The status of success. */
+  ok: 200 | 201 | 204;
+  allowed: readonly Who[];
+  /** Other exact answers: another municipality's coordinator works in their own municipality. */
+  other?: number;
+}
+
+const WORK = ['support assigned', 'coordinator'] as const;
+const MANAGE = ['coordinator'] as const;
+const reason = { reason: 'Begrundelse til test.' };
+const active = (ok: RouteRow['ok'], body?: RouteRow['body'], plan = false): RouteRow => ({
+  fixture: 'active',
+  ok,
+  allowed: WORK,
+  body,
+  plan,
+});
+
+export const ROUTES: Record<string, RouteRow> = {
+  'POST /citizens': {
+    fixture: 'none',
+    ok: 201,
+    allowed: MANAGE,
+    other: 201,
+    body: () => ({ cpr: testCpr(), name: 'Ny Borger' }),
+  },
+  'POST /citizens/search': { fixture: 'none', ok: 200, allowed: MANAGE, body: (p) => ({ cpr: p.cpr }) },
+  'GET /citizens/{id}': active(200),
+  'PUT /citizens/{id}': active(200, () => ({ name: 'Nyt Navn' })),
+  'POST /cases': {
+    fixture: 'none',
+    ok: 201,
+    allowed: MANAGE,
+    other: 422,
+    body: (p) => ({
+      citizenId: p.citizenId,
+      programmeId: p.programmeId,
+      source: 'jobcenter',
+      reason: 'Test.',
+    }),
+  },
+  'GET /cases': {
+    fixture: 'none',
+    ok: 200,
+    allowed: ['support assigned', 'support not assigned', 'coordinator'],
+    other: 200,
+  },
+  'GET /cases/overview': { fixture: 'none', ok: 200, allowed: MANAGE, other: 200 },
+  'GET /cases/{id}': active(200),
+  'GET /cases/{id}/conditions': active(200),
+  'PUT /cases/{id}/referral': active(204, () => ({ source: 'self', reason: 'Rettet begrundelse.' })),
+  'PUT /cases/{id}/intake': active(204, () => ({ baselineConsent: true, targetGroups: [] })),
+  'PUT /cases/{id}/support': {
+    fixture: 'unassigned',
+    ok: 204,
+    allowed: MANAGE,
+    body: (p) => ({ supportUserId: p.supportUserId }),
+  },
+  'PUT /cases/{id}/conditions/acknowledgement': {
+    fixture: 'lead_in',
+    ok: 204,
+    allowed: WORK,
+    body: () => ({ method: 'in_person' }),
+  },
+  'POST /cases/{id}/screening/start': { fixture: 'referred', ok: 200, allowed: MANAGE },
+  'POST /cases/{id}/screening/accept': { fixture: 'screening', ok: 200, allowed: MANAGE, body: () => reason },
+  'POST /cases/{id}/screening/decline': {
+    fixture: 'screening',
+    ok: 200,
+    allowed: MANAGE,
+    body: () => reason,
+  },
+  'POST /cases/{id}/activate': { fixture: 'ready', ok: 200, allowed: WORK, body: () => ({}) },
+  'POST /cases/{id}/pause': active(200, () => reason),
+  'POST /cases/{id}/resume': { fixture: 'paused', ok: 200, allowed: WORK, body: () => ({}) },
+  'POST /cases/{id}/complete': active(200, () => ({})),
+  'POST /cases/{id}/terminate': active(200, () => reason),
+  'GET /cases/{id}/plan': active(200, undefined, true),
+  'GET /cases/{id}/plan/history': active(200, undefined, true),
+  'PUT /cases/{id}/plan/dream': active(204, () => ({ dream: 'At få et arbejde.' })),
+  'POST /cases/{id}/plan/goals': active(201, () => ({ description: 'Mål', categories: ['health'] })),
+  'PUT /cases/{id}/plan/goals/{goalId}': active(
+    204,
+    () => ({ description: 'Mål 2', categories: ['housing'] }),
+    true,
+  ),
+  'DELETE /cases/{id}/plan/goals/{goalId}': active(204, undefined, true),
+  'POST /cases/{id}/plan/sub-goals': active(201, () => ({ description: 'Delmål' })),
+  'PUT /cases/{id}/plan/sub-goals/{subGoalId}': active(
+    204,
+    () => ({ description: 'Delmål', status: 'in_progress' }),
+    true,
+  ),
+  'POST /cases/{id}/plan/sub-goals/{subGoalId}/activities': active(
+    201,
+    () => ({ description: 'Cykel', estimatedCostKr: 1500.5 }),
+    true,
+  ),
+  'PUT /cases/{id}/plan/activities/{activityId}': active(204, () => ({ description: 'Brugt cykel' }), true),
+  'DELETE /cases/{id}/plan/activities/{activityId}': active(204, undefined, true),
+  'POST /cases/{id}/plan/ideas': active(201, () => ({ text: 'Idé' })),
+  'PUT /cases/{id}/plan/ideas/{ideaId}': active(204, () => ({ text: 'Idé', status: 'chosen' }), true),
+  'DELETE /cases/{id}/plan/ideas/{ideaId}': active(204, undefined, true),
+  'GET /cases/{id}/notes': active(200),
+  'POST /cases/{id}/notes': active(201, () => ({ body: 'Opfølgning.', internal: true })),
+};
+
+export function expectedStatus(row: RouteRow, who: Who): number {
+  if (who === 'no token') return 401;
+  if (row.allowed.includes(who)) return row.ok;
+  if (who === "other municipality's coordinator" && row.other !== undefined) return row.other;
+  return 404;
+}
+
+/** A fresh case (and plan) for a row, made through the services. */
+export async function prepare(
+  t: TestContext,
+  row: RouteRow,
+  who: { coordinator: Actor; support: Actor },
+): Promise<Prepared> {
+  const { coordinator, support } = who;
+  const programmeId = await programmeOf(t, coordinator);
+  const cpr = testCpr();
+  const none = {
+    ...{ caseId: '', goalId: '', subGoalId: '', activityId: '', ideaId: '' },
+    ...{ programmeId, cpr, supportUserId: support.userId },
+  };
+  if (row.fixture === 'none') {
+    const citizen = await registerCitizen(t, coordinator, { cpr });
+    return { ...none, citizenId: citizen.id };
+  }
+  const unassigned = row.fixture === 'unassigned';
+  const phase = row.fixture === 'unassigned' ? 'screening' : row.fixture;
+  const { caseId, citizenId } = await caseIn(t, phase, who);
+  if (unassigned) await t.services.cases.accept(coordinator, caseId, reason);
+  const prepared = { ...none, caseId, citizenId };
+  if (!row.plan) return prepared;
+  const plans = t.services.plans;
+  const goalId = await plans.addGoal(support, caseId, { description: 'Mål', categories: ['health'] });
+  const subGoalId = await plans.addSubGoal(support, caseId, { description: 'Delmål' });
+  const activityId = await plans.addActivity(support, caseId, subGoalId, { description: 'Aktivitet' });
+  const ideaId = await plans.addIdea(support, caseId, { text: 'Idé' });
+  return { ...prepared, goalId, subGoalId, activityId, ideaId };
+}
+
+export function pathOf(route: string, p: Prepared): string {
+  const path = route.slice(route.indexOf(' ') + 1);
+  return path
+    .replace('{id}', path.startsWith('/citizens') ? p.citizenId : p.caseId)
+    .replace('{goalId}', p.goalId)
+    .replace('{subGoalId}', p.subGoalId)
+    .replace('{activityId}', p.activityId)
+    .replace('{ideaId}', p.ideaId);
+}
