@@ -30,8 +30,13 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCommand(config, false);
     case 'migrate':
-      return withServices(config, () => {
-        console.log('Migrations are up to date.');
+      return withServices(config, (services) => {
+        const applied = services.system.appliedMigrations;
+        console.log(
+          applied.length
+            ? `Applied ${applied.length} migrations:\n  ${applied.join('\n  ')}`
+            : 'Migrations are up to date.',
+        );
         return Promise.resolve(0);
       });
     case 'demo':

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The migrations this open applied (empty when the schema was up to date). */
+  appliedMigrations: string[];
   /** Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. */
   transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
@@ -57,10 +59,10 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     // PglitePool has the query and release that PostgresDialect calls; it never asks for cursors.
     const pool = new PglitePool(pglite) as unknown as PostgresPool;
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    if (options.migrate !== false) await migrate(db);
+    const applied = options.migrate === false ? [] : await migrate(db);
     await becomeAppRole(db);
     await assertUnprivileged(db);
-    return handle(db, 'pglite', pglite, () => lock?.release());
+    return handle(db, 'pglite', applied, pglite, () => lock?.release());
   } catch (error) {
     lock?.release();
     throw error;
@@ -76,8 +78,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await assertUnprivileged(db);
-    if (options.migrate !== false) await migrate(db);
-    return handle(db, 'postgres', undefined, () => undefined);
+    const applied = options.migrate === false ? [] : await migrate(db);
+    return handle(db, 'postgres', applied, undefined, () => undefined);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -87,12 +89,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 function handle(
   db: Db,
   kind: 'pglite' | 'postgres',
+  appliedMigrations: string[],
   pglite: PGlite | undefined,
   unlock: () => void,
 ): DatabaseHandle {
   return {
     db,
     kind,
+    appliedMigrations,
     ...(pglite ? { pglite } : {}),
     transaction: (scope, fn) =>
       db.transaction().execute(async (tx) => {

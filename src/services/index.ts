@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
 import { createApiTokenService } from './api-token.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createCaseService } from './case.service.ts';
@@ -60,7 +59,8 @@ export function createServices(deps: ServiceDeps) {
         }
       },
       verifyAuditChains: () => verifyAuditChains(database),
-      migrate: () => migrate(database.db),
+      /** The migrations applied when the database was opened. */
+      appliedMigrations: database.appliedMigrations,
       close: () => database.close(),
     },
   };

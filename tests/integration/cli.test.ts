@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import { asDba } from '../setup/dba.ts';
+import { adminQuery, withDatabase } from '../setup/global-db.ts';
+
+// The borgerbudget command as an operator runs it: a separate process on a real database.
+
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let cleanup: () => Promise<void> = () => Promise.resolve();
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bb-cli-'));
+  env = { PATH: process.env.PATH, TZ: 'UTC', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const testDb = inject('testDb');
+  if (testDb.kind === 'postgres') {
+    const name = `${testDb.prefix}_cli_${process.pid}`;
+    await adminQuery(testDb.url, `create database ${name}`);
+    env.DATABASE_URL = withDatabase(testDb.url, name);
+    cleanup = async () => {
+      await adminQuery(testDb.url, `drop database if exists ${name} with (force)`);
+    };
+  }
+});
+afterAll(async () => {
+  await cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('borgerbudget', () => {
+  it('migrates once, then says the schema is up to date', () => {
+    const first = run('migrate');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Applied \d+ migrations:\n {2}20261123120000_foundation\.sql/);
+    expect(run('migrate').out.trim()).toBe('Migrations are up to date.');
+  });
+
+  it('loads the demo idempotently and prints the logins', () => {
+    const first = run('demo');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('koordinator@aarhus.example');
+    expect(run('demo').code).toBe(0);
+  });
+
+  it('creates a new municipality’s first administrator with a one-time code, and explains what is missing', () => {
+    const missingName = run(
+      'create-admin',
+      '--municipality',
+      '101',
+      '--email',
+      'it@kk.example',
+      '--name',
+      'Ida IT',
+    );
+    expect(missingName.code).toBe(1);
+    expect(missingName.err).toContain('Municipality 101 is new: give its name with --municipality-name.');
+    const ok = run(
+      'create-admin',
+      '--municipality',
+      '101',
+      '--municipality-name',
+      'Københavns Kommune',
+      '--email',
+      'it@kk.example',
+      '--name',
+      'Ida IT',
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/One-time code .*: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    const again = run(
+      'create-admin',
+      '--municipality',
+      '101',
+      '--email',
+      'it@kk.example',
+      '--name',
+      'Ida IT',
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+    expect(
+      run('create-admin', '--municipality', 'abc', '--email', 'x@y.example', '--name', 'X').err,
+    ).toContain('--municipality must be a 3-digit municipality code');
+  });
+
+  it('verifies the audit chain, and names the first broken link after tampering', async () => {
+    const intact = run('check');
+    expect(intact.code).toBe(0);
+    expect(intact.out).toMatch(/^Audit log intact: \d+ events in 6 chains\./);
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      await asDba(
+        database,
+        `update audit_event set after = '{"role":"admin"}' where chain = 751 and seq = 2`,
+      );
+    } finally {
+      await database.close();
+    }
+    const broken = run('check');
+    expect(broken.code).toBe(1);
+    expect(broken.err.trim()).toBe(
+      'Audit log broken: chain 751 (municipality 751), event 2: its content was changed after it was written.',
+    );
+  });
+
+  it('refuses an unknown command with the usage', () => {
+    const res = run('bogus');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('Usage: borgerbudget <command>');
+  });
+});
