@@ -5,6 +5,7 @@ import { clearCookie, writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
+import { registerCaseRoutes } from './case.routes.tsx';
 import { pageContext } from './context.ts';
 import { isLang } from './i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
@@ -141,6 +142,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerUserRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
+  registerCaseRoutes(app, deps);
 
   async function homeData(actor: Actor): Promise<HomeData> {
     switch (actor.role) {

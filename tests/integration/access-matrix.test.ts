@@ -3,6 +3,7 @@ import { AARHUS, actorOf, HALSNAES, loginAs, STAFF_ROLES_UNDER_TEST } from '../s
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { caseMatrix, prepareCaseWorld } from './access-matrix-cases.ts';
 
 // The full authorisation matrix (SPEC §7: "tested as a full matrix"): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
@@ -156,6 +157,15 @@ const MATRIX: Row[] = [
   },
 ];
 
+/** The case pages (issue 3): rows that make their own cases, per role (access-matrix-cases.ts). */
+const CASE_MATRIX = caseMatrix();
+
+const TARGET_LABEL = {
+  own: ' (own municipality)',
+  other: ' (other municipality)',
+  unassigned: ' (own municipality, not assigned)',
+} as const;
+
 let t: TestContext;
 let web: TestApp;
 let ids: Ids;
@@ -172,6 +182,7 @@ beforeAll(async () => {
   const [own] = await t.services.programmes.list(coordinator);
   const [other] = await t.services.programmes.list(await actorOf(t, 'coordinator', HALSNAES));
   if (!otherUser || !own || !other) throw new Error('demo data missing');
+  await prepareCaseWorld(t);
   ids = {
     ownUser: (await target('deaktiveres')).user.id,
     ownUserForCode: (await target('faar-kode')).user.id,
@@ -203,7 +214,7 @@ describe('the access matrix', () => {
         .filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/'))
         .map((r) => `${r.method} ${r.path}`),
     );
-    const listed = new Set(MATRIX.map((row) => row.route));
+    const listed = new Set([...MATRIX, ...CASE_MATRIX].map((row) => row.route));
     expect(
       [...registered].filter((r) => !listed.has(r)),
       'routes without a row in the matrix',
@@ -212,7 +223,9 @@ describe('the access matrix', () => {
       [...listed].filter((r) => !registered.has(r)),
       'rows for routes that do not exist',
     ).toEqual([]);
-    for (const row of MATRIX.filter((r) => r.route.includes('/:id'))) expect(row.target).toBeDefined();
+    for (const row of [...MATRIX, ...CASE_MATRIX].filter((r) => r.route.includes('/:id'))) {
+      expect(row.target).toBeDefined();
+    }
   });
 
   it.each(['anonymous', ...STAFF_ROLES_UNDER_TEST] as Who[])(
@@ -227,7 +240,15 @@ describe('the access matrix', () => {
         const client = row.freshSession ? await browserFor(who) : browser;
         const res =
           method === 'GET' ? await client.get(path) : await client.submit(path, row.form?.(ids) ?? {});
-        const label = `${row.route}${row.target ? ` (${row.target} municipality)` : ''}`;
+        const label = `${row.route}${row.target ? TARGET_LABEL[row.target] : ''}`;
+        actual.push(`${label} → ${res.status}`);
+        expected.push(`${label} → ${row.expected[who]}`);
+      }
+      for (const row of CASE_MATRIX) {
+        const [method = ''] = row.route.split(' ');
+        const { path, form } = await row.prepare(who);
+        const res = method === 'GET' ? await browser.get(path) : await browser.submit(path, form ?? {});
+        const label = `${row.route}${row.target ? TARGET_LABEL[row.target] : ''}`;
         actual.push(`${label} → ${res.status}`);
         expected.push(`${label} → ${row.expected[who]}`);
       }

@@ -14,9 +14,14 @@ interface NavItem {
 /** The main menu of each role; features add their pages here. */
 const NAV: Record<Role, NavItem[]> = {
   citizen: [{ href: '/', label: 'nav.home' }],
-  support: [{ href: '/', label: 'nav.home' }],
+  support: [
+    { href: '/', label: 'nav.home' },
+    { href: '/forloeb', label: 'nav.cases' },
+  ],
   coordinator: [
     { href: '/', label: 'nav.home' },
+    { href: '/forloeb/oversigt', label: 'nav.overview' },
+    { href: '/forloeb', label: 'nav.cases' },
     { href: '/ordning', label: 'nav.programme' },
   ],
   finance: [{ href: '/', label: 'nav.home' }],
@@ -161,7 +166,13 @@ function Header({ ctx, authority }: { ctx: PageContext; authority?: string | und
 }
 
 function MenuItems({ ctx, items }: { ctx: PageContext; items: NavItem[] }) {
-  const current = (href: string) => (href === '/' ? ctx.path === '/' : ctx.path.startsWith(href));
+  // The longest item that the path starts with is the current one (/forloeb/oversigt, not /forloeb).
+  const matches = (href: string) =>
+    href === '/' ? ctx.path === '/' : ctx.path === href || ctx.path.startsWith(`${href}/`);
+  const best = items
+    .filter((i) => matches(i.href))
+    .reduce<string | null>((a, i) => (a === null || i.href.length > a.length ? i.href : a), null);
+  const current = (href: string) => href === best;
   return (
     <ul class="mainmenu">
       {items.map((item) => (

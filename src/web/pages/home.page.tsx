@@ -28,6 +28,26 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           </a>
         </p>
       ) : null}
+      {actor.role === 'support' || actor.role === 'coordinator' ? (
+        <div class="button-group mb-6">
+          {actor.role === 'coordinator' ? (
+            <a href="/forloeb/oversigt" class="button button-primary">
+              {t('nav.overview')}
+            </a>
+          ) : null}
+          <a
+            href="/forloeb"
+            class={`button ${actor.role === 'support' ? 'button-primary' : 'button-secondary'}`}
+          >
+            {t('nav.cases')}
+          </a>
+          {actor.role === 'coordinator' ? (
+            <a href="/forloeb/ny" class="button button-secondary">
+              {t('nav.refer')}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
       {programme ? <ProgrammeSummary ctx={ctx} programme={programme} /> : null}
       {data.recentChanges ? <RecentChanges ctx={ctx} lines={data.recentChanges} /> : null}
       {data.municipalities ? (

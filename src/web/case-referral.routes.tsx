@@ -1,0 +1,95 @@
+import type { Context, Hono } from 'hono';
+import { NotFound, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
+import { nestForm, readForm, text } from '../http/form.ts';
+import { authorize } from '../services/access.ts';
+import type { Actor } from '../services/context.ts';
+import type { Values } from './components/form.tsx';
+import { pageContext } from './context.ts';
+import { FindCitizenPage, ReferralPage, RegisterCitizenPage } from './pages/case-referral.page.tsx';
+import { requireActor } from './routes.tsx';
+
+// The referral, in three steps (issue 3 "Pages"): find the citizen by CPR number, register them if
+// they are new, refer. The CPR number is only ever posted; the next step is reached by the citizen's id.
+
+const henvisning = (citizenId: string) => `/forloeb/ny/henvisning?borger=${encodeURIComponent(citizenId)}`;
+
+export function registerReferralRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  app.get('/forloeb/ny', (c) => {
+    authorize(requireActor(c), 'case.refer');
+    return c.html(<FindCitizenPage ctx={pageContext(c)} />);
+  });
+
+  app.post('/forloeb/ny/soeg', async (c) => {
+    const actor = requireActor(c);
+    const cpr = text(await readForm(c), 'cpr');
+    try {
+      const found = await services.citizens.findByCpr(actor, { cpr }, 'POST /forloeb/ny/soeg');
+      if (found) return c.redirect(henvisning(found.citizen.id), 303);
+      // The page repeats the CPR number in its field: it is not kept for an idempotent replay, which
+      // would store it in plain text; a repeat is sent back to the search instead.
+      c.header('X-Replay-As', '/forloeb/ny');
+      return await c.html(<RegisterCitizenPage ctx={pageContext(c)} values={{ cpr }} notFound />);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        return c.html(<FindCitizenPage ctx={pageContext(c)} values={{ cpr }} errors={error.fields} />, 422);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/forloeb/ny/borger', async (c) => {
+    const actor = requireActor(c);
+    const form = nestForm(await readForm(c));
+    try {
+      const citizen = await services.citizens.register(actor, form);
+      return c.redirect(henvisning(citizen.id), 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        return c.html(<RegisterCitizenPage ctx={pageContext(c)} values={form} errors={error.fields} />, 422);
+      }
+      throw error;
+    }
+  });
+
+  const renderReferral = async (
+    c: Context<AppEnv>,
+    actor: Actor,
+    citizenId: string,
+    values?: Values,
+    errors?: FieldErrors,
+  ) => {
+    // Only those who may refer see the form; anyone else is told the page does not exist.
+    authorize(actor, 'case.refer');
+    if (!citizenId) throw new NotFound();
+    const found = await services.citizens.get(actor, citizenId, 'GET /forloeb/ny/henvisning');
+    const programmes = await services.programmes.list(actor);
+    return c.html(
+      <ReferralPage
+        ctx={pageContext(c)}
+        found={found}
+        programmes={programmes}
+        values={values}
+        errors={errors}
+      />,
+      errors ? 422 : 200,
+    );
+  };
+
+  app.get('/forloeb/ny/henvisning', (c) => renderReferral(c, requireActor(c), c.req.query('borger') ?? ''));
+
+  app.post('/forloeb', async (c) => {
+    const actor = requireActor(c);
+    const form = nestForm(await readForm(c));
+    try {
+      const { id } = await services.cases.refer(actor, form);
+      return c.redirect(`/forloeb/${id}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        const citizenId = typeof form.citizenId === 'string' ? form.citizenId : '';
+        return renderReferral(c, actor, citizenId, form, error.fields);
+      }
+      throw error;
+    }
+  });
+}

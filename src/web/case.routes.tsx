@@ -1,0 +1,191 @@
+import type { Context, Hono } from 'hono';
+import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
+import { nestForm, readForm } from '../http/form.ts';
+import { authorize } from '../services/access.ts';
+import type { Actor } from '../services/context.ts';
+import type { Services } from '../services/index.ts';
+import { registerPlanRoutes } from './case-plan.routes.tsx';
+import { registerReferralRoutes } from './case-referral.routes.tsx';
+import type { Values } from './components/form.tsx';
+import { pageContext } from './context.ts';
+import type { Translate } from './i18n/index.ts';
+import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
+import { AssignSupportPage } from './pages/case-support.page.tsx';
+import { CasePage, ConditionsPage } from './pages/case.page.tsx';
+import { requireActor } from './routes.tsx';
+
+// The case pages (issue 3 "Pages"): each route parses the request, calls one service and renders. The
+// purpose written to the access log is the route as registered, so it names the page, never the ids.
+
+/** The overview's filter from the query string (a GET form, so a filtered list can be bookmarked). */
+function overviewFilter(c: Context<AppEnv>): Record<string, string> {
+  const filter: Record<string, string> = {};
+  for (const name of ['phase', 'supportUserId', 'overdueOnly', 'includeClosed']) {
+    const value = c.req.query(name);
+    if (value !== undefined && value !== '') filter[name] = value;
+  }
+  return filter;
+}
+
+/** A form's errors under the form's prefix ("pause.reason"); an error of the whole form goes to `first`. */
+export function prefixed(fields: FieldErrors, prefix: string, first: string): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k === '_form' ? `${prefix}.${first}` : `${prefix}.${k}`, v]),
+  );
+}
+
+/** The group of a prefixed form ("pause.…"), as the service's input. */
+export function group(form: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const value = form[prefix];
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+type CaseAction = (
+  s: Services,
+  actor: Actor,
+  caseId: string,
+  input: Record<string, unknown>,
+  t: Translate,
+) => Promise<unknown>;
+
+/** The forms of the case page: path, prefix, the field an error of the whole form belongs to, the call. */
+const ACTIONS: [string, string, string, CaseAction][] = [
+  ['visitation', 'start', 'x', (s, a, id) => s.cases.startScreening(a, id)],
+  [
+    'visitation/afgoerelse',
+    'screening',
+    'decision',
+    (s, a, id, v, t) => {
+      if (v.decision === 'accept') return s.cases.accept(a, id, v);
+      if (v.decision === 'decline') return s.cases.decline(a, id, v);
+      // The role is checked first, so "not allowed" still looks like "not found".
+      authorize(a, 'case.screen');
+      throw new ValidationFailed({ decision: t('case.action.decisionRequired') });
+    },
+  ],
+  ['betingelser', 'ack', 'method', (s, a, id, v) => s.cases.acknowledgeConditions(a, id, v)],
+  ['aktiver', 'activate', 'startDate', (s, a, id, v) => s.cases.activate(a, id, v)],
+  ['pause', 'pause', 'reason', (s, a, id, v) => s.cases.pause(a, id, v)],
+  ['genoptag', 'resume', 'date', (s, a, id, v) => s.cases.resume(a, id, v)],
+  ['afslut', 'complete', 'date', (s, a, id, v) => s.cases.complete(a, id, v)],
+  ['afbryd', 'terminate', 'reason', (s, a, id, v) => s.cases.terminate(a, id, v)],
+  ['noter', 'note', 'body', (s, a, id, v) => s.notes.add(a, id, v)],
+];
+
+export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { services } = deps;
+
+  registerReferralRoutes(app, deps);
+
+  app.get('/forloeb', async (c) => {
+    const actor = requireActor(c);
+    const items = await services.cases.caseload(actor, {}, 'GET /forloeb');
+    return c.html(<CaseloadPage ctx={pageContext(c)} items={items} />);
+  });
+
+  app.get('/forloeb/oversigt', async (c) => {
+    const actor = requireActor(c);
+    const filter = overviewFilter(c);
+    const overview = await services.cases.overview(actor, filter, 'GET /forloeb/oversigt');
+    // The support persons to filter by: those the listed cases name, once each.
+    const supportOptions = supportPersonsOf(overview.items);
+    return c.html(
+      <OverviewPage
+        ctx={pageContext(c)}
+        overview={overview}
+        supportOptions={supportOptions}
+        filter={filter}
+      />,
+    );
+  });
+
+  const renderCase = async (
+    c: Context<AppEnv>,
+    actor: Actor,
+    id: string,
+    values?: Values,
+    errors?: FieldErrors,
+  ) => {
+    const detail = await services.cases.detail(actor, id, 'GET /forloeb/:id');
+    const notes = await services.notes.list(actor, id, 'GET /forloeb/:id');
+    return c.html(
+      <CasePage ctx={pageContext(c)} detail={detail} notes={notes} values={values} errors={errors} />,
+      errors ? 422 : 200,
+    );
+  };
+
+  app.get('/forloeb/:id', (c) => renderCase(c, requireActor(c), c.req.param('id')));
+
+  app.get('/forloeb/:id/betingelser', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const sheet = await services.cases.conditions(actor, id, 'GET /forloeb/:id/betingelser');
+    return c.html(<ConditionsPage ctx={pageContext(c)} sheet={sheet} caseId={id} />);
+  });
+
+  for (const [path, prefix, first, run] of ACTIONS) {
+    app.post(`/forloeb/:id/${path}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param('id');
+      const form = nestForm(await readForm(c));
+      try {
+        await run(services, actor, id, group(form, prefix), pageContext(c).t);
+        return c.redirect(`/forloeb/${id}`, 303);
+      } catch (error) {
+        if (error instanceof ValidationFailed) {
+          return renderCase(c, actor, id, form, prefixed(error.fields, prefix, first));
+        }
+        throw error;
+      }
+    });
+  }
+
+  // Assigning a support person is a page of its own: the choice, and the reason for a change.
+  const renderAssign = async (
+    c: Context<AppEnv>,
+    actor: Actor,
+    id: string,
+    values?: Values,
+    errors?: FieldErrors,
+  ) => {
+    // The coordinator's overview first: it refuses anyone else before the case is read. There is no
+    // service that lists the support persons alone, so they are taken from the cases they have.
+    const purpose = 'GET /forloeb/:id/stoetteperson';
+    const overview = await services.cases.overview(actor, { includeClosed: 'on' }, purpose);
+    const detail = await services.cases.detail(actor, id, purpose);
+    return c.html(
+      <AssignSupportPage
+        ctx={pageContext(c)}
+        detail={detail}
+        options={supportPersonsOf(overview.items)}
+        values={values}
+        errors={errors}
+      />,
+      errors ? 422 : 200,
+    );
+  };
+
+  app.get('/forloeb/:id/stoetteperson', (c) => renderAssign(c, requireActor(c), c.req.param('id')));
+
+  app.post('/forloeb/:id/stoetteperson', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const form = nestForm(await readForm(c));
+    try {
+      await services.cases.assignSupport(actor, id, form);
+      return c.redirect(`/forloeb/${id}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return renderAssign(c, actor, id, form, error.fields);
+      throw error;
+    }
+  });
+
+  registerPlanRoutes(app, deps);
+}
+
+function supportPersonsOf(items: { support: { userId: string; name: string } | null }[]) {
+  return [...new Map(items.flatMap((i) => (i.support ? [[i.support.userId, i.support.name] as const] : [])))]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'da'));
+}

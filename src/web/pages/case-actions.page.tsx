@@ -1,0 +1,273 @@
+import type { Child } from 'hono/jsx';
+import type { FieldErrors } from '../../domain/errors.ts';
+import { ACKNOWLEDGEMENT_METHOD_LABELS, ACKNOWLEDGEMENT_METHODS } from '../../domain/case-intake.ts';
+import type { CaseDetail } from '../../services/case-detail.service.ts';
+import type { NoteView } from '../../services/note.service.ts';
+import { Checkbox, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
+import type { PageContext } from '../context.ts';
+import { formatDate } from '../format.ts';
+
+// The actions on the case page, those the phase and the role allow (the services decide; these forms
+// only leave out what would certainly be refused). Each form's fields carry the form's name as a
+// prefix ("pause.reason"), so several forms on one page never share an id.
+
+interface FormProps {
+  ctx: PageContext;
+  detail: CaseDetail;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}
+
+const DATE_HINT = 'case.action.dateHint' as const;
+
+function DateField({
+  ctx,
+  name,
+  label,
+  values,
+  errors,
+}: Omit<FormProps, 'detail'> & { name: string; label: string }) {
+  return (
+    <TextField
+      ctx={ctx}
+      name={name}
+      label={label}
+      hint={ctx.t(DATE_HINT)}
+      width="s"
+      values={values}
+      errors={errors}
+    />
+  );
+}
+
+function Section({ title, children }: { title: string; children: Child }) {
+  return (
+    <section class="mt-6 case-action">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function CaseActions(props: FormProps) {
+  const { ctx, detail } = props;
+  const { t } = ctx;
+  const role = ctx.actor?.role;
+  const base = `/forloeb/${detail.id}`;
+  const coordinator = role === 'coordinator';
+  const worker = role === 'coordinator' || role === 'support';
+  const open = detail.phase === 'lead_in' || detail.phase === 'active' || detail.phase === 'paused';
+  const parts: Child[] = [];
+  if (coordinator && detail.phase === 'referred') {
+    parts.push(
+      <Section title={t('case.action.startScreening')}>
+        <Form ctx={ctx} action={`${base}/visitation`}>
+          <p>{t('case.action.startScreening.text')}</p>
+          <button type="submit" class="button button-primary">
+            {t('case.action.startScreening')}
+          </button>
+        </Form>
+      </Section>,
+    );
+  }
+  if (coordinator && detail.phase === 'screening') parts.push(<ScreeningForm {...props} />);
+  if (coordinator && open) {
+    parts.push(
+      <Section title={t('case.action.assign')}>
+        <p>
+          <a class="button button-secondary" href={`${base}/stoetteperson`}>
+            {detail.support.current ? t('case.action.changeSupport') : t('case.action.assign')}
+          </a>
+        </p>
+      </Section>,
+    );
+  }
+  if (worker && detail.phase === 'lead_in') {
+    parts.push(<AcknowledgeForm {...props} />);
+    if (detail.support.current && detail.conditions) {
+      parts.push(
+        <Section title={t('case.action.activate')}>
+          <Form ctx={ctx} action={`${base}/aktiver`}>
+            <DateField {...props} name="activate.startDate" label={t('case.startDate')} />
+            <button type="submit" class="button button-primary">
+              {t('case.action.activate')}
+            </button>
+          </Form>
+        </Section>,
+      );
+    }
+  }
+  if (worker && detail.phase === 'active') {
+    parts.push(
+      <Section title={t('case.action.pause')}>
+        <Form ctx={ctx} action={`${base}/pause`}>
+          <DateField {...props} name="pause.from" label={t('case.action.pauseFrom')} />
+          <ReasonField {...props} name="pause.reason" />
+          <button type="submit" class="button button-secondary">
+            {t('case.action.pause')}
+          </button>
+        </Form>
+      </Section>,
+      <Section title={t('case.action.complete')}>
+        <Form ctx={ctx} action={`${base}/afslut`}>
+          <DateField {...props} name="complete.date" label={t('case.action.closeDate')} />
+          <button type="submit" class="button button-secondary">
+            {t('case.action.complete')}
+          </button>
+        </Form>
+      </Section>,
+    );
+  }
+  if (worker && detail.phase === 'paused') {
+    parts.push(
+      <Section title={t('case.action.resume')}>
+        <Form ctx={ctx} action={`${base}/genoptag`}>
+          <DateField {...props} name="resume.date" label={t('case.action.resumeDate')} />
+          <button type="submit" class="button button-primary">
+            {t('case.action.resume')}
+          </button>
+        </Form>
+      </Section>,
+    );
+  }
+  if (worker && (detail.phase === 'active' || detail.phase === 'paused')) {
+    parts.push(
+      <Section title={t('case.action.terminate')}>
+        <Form ctx={ctx} action={`${base}/afbryd`}>
+          <DateField {...props} name="terminate.date" label={t('case.action.closeDate')} />
+          <ReasonField {...props} name="terminate.reason" />
+          <button type="submit" class="button button-warning">
+            {t('case.action.terminate')}
+          </button>
+        </Form>
+      </Section>,
+    );
+  }
+  if (parts.length === 0) return null;
+  return (
+    <section class="mt-7">
+      <h2>{t('case.actions')}</h2>
+      {parts}
+    </section>
+  );
+}
+
+function ReasonField({ ctx, values, errors, name }: FormProps & { name: string }) {
+  return (
+    <TextField
+      ctx={ctx}
+      name={name}
+      label={ctx.t('case.action.reason')}
+      multiline
+      values={values}
+      errors={errors}
+    />
+  );
+}
+
+function ScreeningForm(props: FormProps) {
+  const { ctx, detail, values, errors } = props;
+  const { t } = ctx;
+  return (
+    <Section title={t('case.action.screening')}>
+      <Form ctx={ctx} action={`/forloeb/${detail.id}/visitation/afgoerelse`}>
+        <RadioGroup
+          ctx={ctx}
+          name="screening.decision"
+          label={t('case.action.decision')}
+          options={[
+            { value: 'accept', label: t('case.action.accept') },
+            { value: 'decline', label: t('case.action.decline') },
+          ]}
+          values={values}
+          errors={errors}
+        />
+        <ReasonField {...props} name="screening.reason" />
+        <DateField {...props} name="screening.date" label={t('case.action.decisionDate')} />
+        <button type="submit" class="button button-primary">
+          {t('case.action.saveDecision')}
+        </button>
+      </Form>
+    </Section>
+  );
+}
+
+function AcknowledgeForm({ ctx, detail, values, errors }: FormProps) {
+  const { t, lang } = ctx;
+  return (
+    <Section title={t('case.action.acknowledge')}>
+      <p>
+        <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
+      </p>
+      <Form ctx={ctx} action={`/forloeb/${detail.id}/betingelser`}>
+        <RadioGroup
+          ctx={ctx}
+          name="ack.method"
+          label={t('case.action.ackMethod')}
+          options={ACKNOWLEDGEMENT_METHODS.map((m) => ({
+            value: m,
+            label: ACKNOWLEDGEMENT_METHOD_LABELS[m][lang],
+          }))}
+          values={values}
+          errors={errors}
+        />
+        <DateField
+          ctx={ctx}
+          name="ack.date"
+          label={t('case.action.ackDate')}
+          values={values}
+          errors={errors}
+        />
+        <button type="submit" class="button button-primary">
+          {t('case.action.acknowledge')}
+        </button>
+      </Form>
+    </Section>
+  );
+}
+
+export function Notes({ ctx, detail, notes, values, errors }: FormProps & { notes: NoteView[] }) {
+  const { t, lang } = ctx;
+  const open = detail.phase !== 'closed';
+  return (
+    <section class="mt-7">
+      <h2>{t('case.notes')}</h2>
+      {notes.length === 0 ? <p>{t('case.notes.none')}</p> : null}
+      <ul class="unstyled-list">
+        {notes.map((n) => (
+          <li class="mb-5">
+            <p class="mb-2">
+              <strong>{formatDate(n.writtenOn, lang)}</strong> · {n.author.name}{' '}
+              {n.internal ? <span class="badge badge-warning">{t('case.notes.internal')}</span> : null}
+            </p>
+            <p class="mt-0 note-body">{n.body}</p>
+          </li>
+        ))}
+      </ul>
+      {open ? (
+        <Form ctx={ctx} action={`/forloeb/${detail.id}/noter`}>
+          <h3>{t('case.notes.add')}</h3>
+          <TextField
+            ctx={ctx}
+            name="note.body"
+            label={t('case.notes.body')}
+            multiline
+            values={values}
+            errors={errors}
+          />
+          <DateField
+            ctx={ctx}
+            name="note.writtenOn"
+            label={t('case.notes.date')}
+            values={values}
+            errors={errors}
+          />
+          <Checkbox name="note.internal" label={t('case.notes.internalLabel')} values={values} />
+          <button type="submit" class="button button-primary">
+            {t('case.notes.save')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { CASE_PHASE_LABELS, CASE_PHASES, type CasePhase } from '../../domain/case-lifecycle.ts';
+import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
+import type { CaseListItem, CaseOverview } from '../../services/case-list.service.ts';
+import { Checkbox, SelectField, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+
+// The support person's caseload and the coordinator's overview of the municipality (issue 3 "Pages").
+// The overview filters with a GET form, so a filtered list can be bookmarked and works without JS.
+
+export function CaseloadPage({ ctx, items }: { ctx: PageContext; items: CaseListItem[] }) {
+  const { t, actor } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('cases.caseload.title')} authority={actor?.municipalityName}>
+      <h1>{t('cases.caseload.title')}</h1>
+      <p class="font-lead">{t('cases.caseload.intro')}</p>
+      {items.length === 0 ? (
+        <p>{t('cases.caseload.none')}</p>
+      ) : (
+        <CaseTable ctx={ctx} items={items} caption={t('cases.caseload.title')} showSupport={false} />
+      )}
+    </Layout>
+  );
+}
+
+export function OverviewPage({
+  ctx,
+  overview,
+  supportOptions,
+  filter,
+}: {
+  ctx: PageContext;
+  overview: CaseOverview;
+  supportOptions: { value: string; label: string }[];
+  filter: Values;
+}) {
+  const { t, lang, actor } = ctx;
+  const phases = CASE_PHASES.map((p) => ({ value: p, label: CASE_PHASE_LABELS[p][lang] }));
+  return (
+    <Layout ctx={ctx} title={t('cases.overview.title')} authority={actor?.municipalityName}>
+      <h1>{t('cases.overview.title')}</h1>
+      <p class="font-lead">{t('cases.overview.intro', { municipality: actor?.municipalityName ?? '' })}</p>
+      <p>
+        <a href="/forloeb/ny" class="button button-primary">
+          {t('nav.refer')}
+        </a>
+      </p>
+      <h2 class="h3">{t('cases.overview.counts')}</h2>
+      <ul class="inline-list unstyled-list">
+        {CASE_PHASES.map((p) => (
+          <li class="mr-5">
+            {CASE_PHASE_LABELS[p][lang]}: <strong>{overview.countsByPhase[p]}</strong>
+          </li>
+        ))}
+      </ul>
+      <form method="get" action="/forloeb/oversigt" class="mt-5 mb-6">
+        <fieldset>
+          <legend class="h3">{t('cases.filter.title')}</legend>
+          <div class="row">
+            <div class="col-12 col-md-6">
+              <SelectField
+                ctx={ctx}
+                name="phase"
+                label={t('cases.filter.phase')}
+                options={[{ value: '', label: t('cases.filter.all') }, ...phases]}
+                values={filter}
+              />
+            </div>
+            <div class="col-12 col-md-6">
+              <SelectField
+                ctx={ctx}
+                name="supportUserId"
+                label={t('cases.filter.support')}
+                options={[
+                  { value: '', label: t('cases.filter.all') },
+                  { value: 'none', label: t('cases.filter.none') },
+                  ...supportOptions,
+                ]}
+                values={filter}
+              />
+            </div>
+          </div>
+          <Checkbox name="overdueOnly" label={t('cases.filter.overdueOnly')} values={filter} />
+          <Checkbox name="includeClosed" label={t('cases.filter.includeClosed')} values={filter} />
+          <button type="submit" class="button button-secondary">
+            {t('cases.filter.submit')}
+          </button>
+        </fieldset>
+      </form>
+      {overview.items.length === 0 ? (
+        <p>{t('cases.overview.none')}</p>
+      ) : (
+        <CaseTable ctx={ctx} items={overview.items} caption={t('cases.overview.title')} showSupport />
+      )}
+    </Layout>
+  );
+}
+
+export function PhaseBadge({ ctx, phase }: { ctx: PageContext; phase: CasePhase }) {
+  const kind: Record<CasePhase, string> = {
+    referred: 'badge-info',
+    screening: 'badge-info',
+    lead_in: 'badge-info',
+    active: 'badge-success',
+    paused: 'badge-warning',
+    closed: '',
+  };
+  return <span class={`badge ${kind[phase]}`.trim()}>{CASE_PHASE_LABELS[phase][ctx.lang]}</span>;
+}
+
+function CaseTable({
+  ctx,
+  items,
+  caption,
+  showSupport,
+}: {
+  ctx: PageContext;
+  items: CaseListItem[];
+  caption: string;
+  showSupport: boolean;
+}) {
+  const { t, lang } = ctx;
+  return (
+    <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+      <table class="table table--zebra table--responsive-headers">
+        <caption class="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.col.citizen')}</th>
+            <th scope="col">{t('cases.col.phase')}</th>
+            <th scope="col">{t('cases.col.daysLeft')}</th>
+            {showSupport ? <th scope="col">{t('cases.col.support')}</th> : null}
+            <th scope="col">{t('cases.col.nextStep')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr>
+              <td data-title={t('cases.col.citizen')}>
+                <a href={`/forloeb/${c.id}`}>{c.citizenName}</a>
+                <br />
+                <span class="form-hint">{t('cases.caseNumber', { number: c.caseNumber })}</span>
+              </td>
+              <td data-title={t('cases.col.phase')}>
+                <PhaseBadge ctx={ctx} phase={c.phase} />
+                {c.leadInOverdue ? (
+                  <>
+                    {' '}
+                    <span class="badge badge-warning">{t('cases.overdue')}</span>
+                  </>
+                ) : null}
+              </td>
+              <td data-title={t('cases.col.daysLeft')}>{c.daysLeft === null ? '–' : String(c.daysLeft)}</td>
+              {showSupport ? (
+                <td data-title={t('cases.col.support')}>{c.support?.name ?? t('cases.noSupport')}</td>
+              ) : null}
+              <td data-title={t('cases.col.nextStep')}>{NEXT_STEP_LABELS[c.nextStep][lang]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+import type { FieldErrors } from '../../domain/errors.ts';
+import { formatKr } from '../../domain/money.ts';
+import {
+  GOAL_CATEGORIES,
+  GOAL_CATEGORY_LABELS,
+  SUB_GOAL_STATUS_LABELS,
+  SUB_GOAL_STATUSES,
+} from '../../domain/plan.ts';
+import type { PlanView } from '../../services/plan.service.ts';
+import { fieldId, Form, SelectField, TextField, type Values } from '../components/form.tsx';
+import type { PageContext } from '../context.ts';
+
+// The plan's goals: long-term goals with goal categories, and at most five sub-goals with a status and
+// planned activities with an estimated cost (SPEC §3 "Plan"). Forms prefix their fields ("goal.…",
+// "sub_<id>.…") so several forms share one page without sharing an id.
+
+export interface PlanFormProps {
+  ctx: PageContext;
+  plan: PlanView;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}
+
+function listOf(values: Values, prefix: string, name: string): string[] {
+  const group = values[prefix] as Record<string, unknown> | undefined;
+  const v = group?.[name];
+  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+}
+
+/** The eight goal categories (§6.1) as checkboxes in one fieldset; at least one is needed. */
+function CategoryBoxes({ ctx, values, errors }: Omit<PlanFormProps, 'plan'>) {
+  const { t, lang } = ctx;
+  const name = 'goal.categories';
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const checked = listOf(values, 'goal', 'categories');
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+        <legend class="form-label">{t('plan.goal.categories')}</legend>
+        {error ? (
+          <span class="form-error-message" id={`${id}-error`}>
+            <span class="sr-only">{t('error.prefix')}</span>
+            {error}
+          </span>
+        ) : null}
+        {GOAL_CATEGORIES.map((c, i) => (
+          <div class="form-group-checkbox">
+            <input
+              type="checkbox"
+              class="form-checkbox"
+              id={i === 0 ? id : `${id}-${c}`}
+              name={name}
+              value={c}
+              checked={checked.includes(c)}
+            />
+            <label class="form-label" for={i === 0 ? id : `${id}-${c}`}>
+              {GOAL_CATEGORY_LABELS[c][lang]}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Goals({ ctx, plan, values, errors }: PlanFormProps) {
+  const { t, lang } = ctx;
+  return (
+    <section class="mt-7">
+      <h2>{t('plan.goals')}</h2>
+      {plan.goals.length === 0 ? <p>{t('plan.goals.none')}</p> : null}
+      <ul>
+        {plan.goals.map((g) => (
+          <li class="mb-3">
+            {g.description}
+            <br />
+            {g.categories.map((c) => (
+              <span class="badge badge-info mr-2">{GOAL_CATEGORY_LABELS[c][lang]}</span>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {plan.editable ? (
+        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/maal`}>
+          <h3>{t('plan.goal.add')}</h3>
+          <TextField
+            ctx={ctx}
+            name="goal.description"
+            label={t('plan.goal.description')}
+            multiline
+            values={values}
+            errors={errors}
+          />
+          <CategoryBoxes ctx={ctx} values={values} errors={errors} />
+          <button type="submit" class="button button-primary">
+            {t('plan.goal.add')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+const statusOptions = (ctx: PageContext) =>
+  SUB_GOAL_STATUSES.map((s) => ({ value: s, label: SUB_GOAL_STATUS_LABELS[s][ctx.lang] }));
+
+export function SubGoals({ ctx, plan, values, errors }: PlanFormProps) {
+  const { t } = ctx;
+  const goalOptions = [
+    { value: '', label: '' },
+    ...plan.goals.map((g) => ({ value: g.id, label: g.description })),
+  ];
+  return (
+    <section class="mt-7">
+      <h2>{t('plan.subGoals', { count: plan.activeSubGoals, max: plan.maxSubGoals })}</h2>
+      {plan.subGoals.length === 0 ? <p>{t('plan.subGoals.none')}</p> : null}
+      <ol>
+        {plan.subGoals.map((s) => (
+          <li class="mb-6 sub-goal">
+            <p class="mb-2">
+              <strong>{s.description}</strong>{' '}
+              <span class="badge">{SUB_GOAL_STATUS_LABELS[s.status][ctx.lang]}</span>
+            </p>
+            {s.activities.length > 0 ? (
+              <ul>
+                {s.activities.map((a) => (
+                  <li>
+                    {a.description}
+                    {a.estimatedCost === null ? '' : ` – ${formatKr(a.estimatedCost)}`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {plan.editable ? (
+              <SubGoalForms ctx={ctx} plan={plan} sub={s} values={values} errors={errors} />
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <p>{t('plan.estimatedTotal', { amount: formatKr(plan.estimatedTotal) })}</p>
+      {plan.editable ? (
+        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal`}>
+          <h3>{t('plan.subGoal.add')}</h3>
+          <TextField
+            ctx={ctx}
+            name="subGoal.description"
+            label={t('plan.subGoal.description')}
+            values={values}
+            errors={errors}
+          />
+          <SelectField
+            ctx={ctx}
+            name="subGoal.status"
+            label={t('plan.subGoal.status')}
+            options={statusOptions(ctx)}
+            values={values}
+            errors={errors}
+          />
+          <SelectField
+            ctx={ctx}
+            name="subGoal.longTermGoalId"
+            label={t('plan.subGoal.goal')}
+            options={goalOptions}
+            values={values}
+            errors={errors}
+          />
+          <button type="submit" class="button button-primary">
+            {t('plan.subGoal.add')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function SubGoalForms({
+  ctx,
+  plan,
+  sub,
+  values,
+  errors,
+}: PlanFormProps & { sub: PlanView['subGoals'][number] }) {
+  const { t } = ctx;
+  const edit = `sub_${sub.id}`;
+  const act = `act_${sub.id}`;
+  const current = { [edit]: { status: sub.status }, ...values };
+  return (
+    <details
+      class="details"
+      open={Object.keys(errors ?? {}).some((k) => k.startsWith(`${edit}.`) || k.startsWith(`${act}.`))}
+    >
+      <summary class="details-summary">{t('plan.subGoal.edit', { name: sub.description })}</summary>
+      <div class="details-text">
+        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}`}>
+          <input type="hidden" name={`${edit}.description`} value={sub.description} />
+          <input type="hidden" name={`${edit}.longTermGoalId`} value={sub.longTermGoalId ?? ''} />
+          <SelectField
+            ctx={ctx}
+            name={`${edit}.status`}
+            label={t('plan.subGoal.status')}
+            options={statusOptions(ctx)}
+            values={current}
+            errors={errors}
+          />
+          <button type="submit" class="button button-secondary">
+            {t('plan.subGoal.saveStatus')}
+          </button>
+        </Form>
+        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}/aktiviteter`}>
+          <h3 class="h4">{t('plan.activity.add')}</h3>
+          <TextField
+            ctx={ctx}
+            name={`${act}.description`}
+            label={t('plan.activity.description')}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            ctx={ctx}
+            name={`${act}.estimatedCostKr`}
+            label={t('plan.activity.cost')}
+            hint={t('plan.activity.costHint')}
+            inputmode="decimal"
+            width="s"
+            suffix={t('programme.kr')}
+            values={values}
+            errors={errors}
+          />
+          <button type="submit" class="button button-secondary">
+            {t('plan.activity.add')}
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,233 @@
+import { ACKNOWLEDGEMENT_METHOD_LABELS, REFERRAL_SOURCE_LABELS } from '../../domain/case-intake.ts';
+import { CLOSE_OUTCOME_LABELS } from '../../domain/case-lifecycle.ts';
+import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
+import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/case-detail.service.ts';
+import type { FieldErrors } from '../../domain/errors.ts';
+import type { NoteView } from '../../services/note.service.ts';
+import { Alert } from '../components/alert.tsx';
+import { ErrorSummary, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import { SummaryTable } from '../components/summary-table.tsx';
+import type { PageContext } from '../context.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { CaseActions, Notes } from './case-actions.page.tsx';
+import { PhaseBadge } from './case-list.page.tsx';
+
+// The case page (issue 3 "Pages"): the citizen with the CPR number masked, the phase and its dates, the
+// support person with history, the conditions, and a timeline of every event in the case.
+
+export function CasePage({
+  ctx,
+  detail,
+  notes,
+  values = {},
+  errors,
+}: {
+  ctx: PageContext;
+  detail: CaseDetail;
+  notes: NoteView[];
+  values?: Values;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t, actor } = ctx;
+  const title = t('case.title', { number: detail.caseNumber, name: detail.citizen.name });
+  const back = actor?.role === 'coordinator' ? '/forloeb/oversigt' : '/forloeb';
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
+      <p>
+        <a href={back}>{t('case.back')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{title}</h1>
+      <p>
+        <PhaseBadge ctx={ctx} phase={detail.phase} />
+      </p>
+      {detail.leadInOverdue ? (
+        <Alert kind="warning" iconLabel={t('cases.overdue')}>
+          <p>{t('case.overdue')}</p>
+        </Alert>
+      ) : null}
+      <section class="mt-6">
+        <h2>{t('case.facts')}</h2>
+        <SummaryTable caption={t('case.facts')} rows={factRows(ctx, detail)} />
+        <ul class="unstyled-list mt-4">
+          <li>
+            <a href={`/forloeb/${detail.id}/plan`}>{t('case.plan.link')}</a>
+          </li>
+          <li>
+            <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
+          </li>
+        </ul>
+      </section>
+      <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
+      <Notes ctx={ctx} detail={detail} notes={notes} values={values} errors={errors} />
+      {detail.support.history.length > 0 ? <SupportHistory ctx={ctx} detail={detail} /> : null}
+      <Timeline ctx={ctx} entries={detail.timeline} />
+    </Layout>
+  );
+}
+
+function factRows(ctx: PageContext, d: CaseDetail): [string, string][] {
+  const { t, lang } = ctx;
+  const date = (iso: string | null) => (iso ? formatDate(iso, lang) : '–');
+  const rows: [string, string][] = [
+    [t('case.citizen'), d.citizen.name],
+    [t('case.cpr'), d.citizen.maskedCpr],
+    [t('case.age'), String(d.citizen.age)],
+    [t('case.programme'), d.programme.name],
+    [t('case.referredOn'), date(d.referral.referredOn)],
+    [t('case.referralSource'), REFERRAL_SOURCE_LABELS[d.referral.source][lang]],
+    [t('case.referralReason'), d.referral.reason],
+  ];
+  if (d.leadInStartedOn) rows.push([t('case.leadInStartedOn'), date(d.leadInStartedOn)]);
+  if (d.startDate) rows.push([t('case.startDate'), date(d.startDate)]);
+  if (d.endDate) rows.push([t('case.endDate'), date(d.endDate)]);
+  if (d.daysLeft !== null) rows.push([t('case.daysLeft'), String(d.daysLeft)]);
+  if (d.closeOutcome) {
+    rows.push([t('case.closed'), `${CLOSE_OUTCOME_LABELS[d.closeOutcome][lang]} ${date(d.closedOn)}`]);
+    if (d.closeReason) rows.push([t('case.closeReason'), d.closeReason]);
+  }
+  rows.push([t('case.support'), d.support.current?.supportName ?? t('cases.noSupport')]);
+  if (d.support.current?.coordinatorName) {
+    rows.push([t('case.coordinator'), d.support.current.coordinatorName]);
+  }
+  rows.push([
+    t('case.conditions'),
+    d.conditions
+      ? t('case.conditions.acknowledged', {
+          date: date(d.conditions.acknowledgedOn),
+          method: ACKNOWLEDGEMENT_METHOD_LABELS[d.conditions.method][lang],
+          name: d.conditions.recordedBy,
+        })
+      : t('case.conditions.missing'),
+  ]);
+  rows.push([t('case.nextStep'), NEXT_STEP_LABELS[d.nextStep][lang]]);
+  return rows;
+}
+
+function SupportHistory({ ctx, detail }: { ctx: PageContext; detail: CaseDetail }) {
+  const { t, lang } = ctx;
+  const caption = t('case.supportHistory');
+  return (
+    <section class="mt-6">
+      <h2>{caption}</h2>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.support')}</th>
+              <th scope="col">{t('case.supportHistory.from')}</th>
+              <th scope="col">{t('case.supportHistory.to')}</th>
+              <th scope="col">{t('case.supportHistory.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.support.history.map((a) => (
+              <tr>
+                <td data-title={t('case.support')}>{a.supportName}</td>
+                <td data-title={t('case.supportHistory.from')}>{formatDate(a.from, lang)}</td>
+                <td data-title={t('case.supportHistory.to')}>{a.to ? formatDate(a.to, lang) : '–'}</td>
+                <td data-title={t('case.supportHistory.reason')}>{a.reason ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function eventLabel(ctx: PageContext, type: string): string {
+  if (type.startsWith('plan.')) return ctx.t('event.plan');
+  const key = `event.${type}`;
+  return isMessageKey(key) ? ctx.t(key) : type;
+}
+
+function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[] }) {
+  const { t, lang } = ctx;
+  const caption = t('case.timeline');
+  if (entries.length === 0) {
+    return (
+      <section class="mt-6">
+        <h2>{caption}</h2>
+        <p>{t('case.timeline.none')}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="mt-6">
+      <h2>{caption}</h2>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.timeline.when')}</th>
+              <th scope="col">{t('case.timeline.what')}</th>
+              <th scope="col">{t('case.timeline.who')}</th>
+              <th scope="col">{t('case.timeline.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr>
+                <td data-title={t('case.timeline.when')}>
+                  {e.date ? formatDate(e.date, lang) : formatDateTime(e.at, lang)}
+                </td>
+                <td data-title={t('case.timeline.what')}>{eventLabel(ctx, e.type)}</td>
+                <td data-title={t('case.timeline.who')}>
+                  {e.actor
+                    ? `${e.actor.name ?? ''}${e.actor.role ? ` (${t(`role.${e.actor.role}` as MessageKey)})` : ''}`
+                    : t('audit.system')}
+                </td>
+                <td data-title={t('case.timeline.reason')}>{e.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The printable conditions, generated from the programme's rules (SPEC §3). Danish: the legal text. */
+export function ConditionsPage({
+  ctx,
+  sheet,
+  caseId,
+}: {
+  ctx: PageContext;
+  sheet: ConditionsSheet;
+  caseId: string;
+}) {
+  const { t, lang, actor } = ctx;
+  const title = t('conditions.title', { number: sheet.caseNumber });
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName}>
+      <p class="d-print-none">
+        <a href={`/forloeb/${caseId}`}>{t('cases.caseNumber', { number: sheet.caseNumber })}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="font-lead">
+        {t('conditions.intro', { name: sheet.citizenName, programme: sheet.programmeName })}
+      </p>
+      <ol lang="da">
+        {sheet.conditions.map((c) => (
+          <li class="mb-4">{c.da}</li>
+        ))}
+      </ol>
+      <p>
+        {sheet.acknowledgement
+          ? t('case.conditions.acknowledged', {
+              date: formatDate(sheet.acknowledgement.acknowledgedOn, lang),
+              method: ACKNOWLEDGEMENT_METHOD_LABELS[sheet.acknowledgement.method][lang],
+              name: sheet.acknowledgement.recordedBy,
+            })
+          : t('case.conditions.missing')}
+      </p>
+      <p class="d-print-none">{t('conditions.print')}</p>
+    </Layout>
+  );
+}
