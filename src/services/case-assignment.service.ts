@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import {
+  activeSupportPersons,
   currentAssignment,
   endAssignment,
   insertAcknowledgement,
@@ -197,6 +198,16 @@ export function createCaseAssignmentService(deps: ServiceDeps) {
   }
 
   return {
+    /** Who may be chosen as support person: staff names only, so no case is read. */
+    async supportPersons(actor: Actor): Promise<{ userId: string; name: string }[]> {
+      authorize(actor, 'case.assignSupport');
+      const municipalityId = ownMunicipality(actor);
+      const rows = await database.transaction({ municipalityId }, (tx) =>
+        activeSupportPersons(tx, municipalityId),
+      );
+      return rows.map((r) => ({ userId: r.id, name: r.name }));
+    },
+
     assignSupport(actor: Actor, caseId: string, input: unknown): Promise<void> {
       return change(actor, 'case.assignSupport', AssignSupportInput, input, (tx, at, v) =>
         assignSupport(tx, actor, at, caseId, v),

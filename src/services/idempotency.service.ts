@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { claimKey, completeKey, findKey, releaseKey } from '../db/repositories/idempotency.repository.ts';
 import { Conflict } from '../domain/errors.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { scopeOf } from './context.ts';
+import { keyedHash } from './tokens.ts';
 
 // Every mutating request carries an idempotency key (a hidden form field, or the Idempotency-Key header
 // of the API). The first request with a key does the work; a repeat gets the first answer back; the
@@ -25,10 +25,6 @@ export class IdempotencyMismatch extends Conflict {
   }
 }
 
-export function fingerprintOf(method: string, path: string, body: string): string {
-  return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
-}
-
 export function createIdempotencyService(deps: ServiceDeps) {
   const { database, clock } = deps;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,6 +34,14 @@ export function createIdempotencyService(deps: ServiceDeps) {
      * Claims the key, or returns the stored answer of the first request with it. A repeat that arrives
      * while the first is still running waits for it (a double click), up to 10 s.
      */
+    /**
+     * The request's fingerprint: a keyed hash, because a form body may hold a CPR number, which a plain
+     * hash would give away to anyone who can read the table (CPR numbers are few enough to try all).
+     */
+    fingerprint(method: string, path: string, body: string): string {
+      return keyedHash(deps.secrets.session, `idempotency:${method} ${path}\n${body}`);
+    },
+
     async claim(actor: Actor, key: string, fingerprint: string): Promise<Claim> {
       const scope = scopeOf(actor);
       const claimed = await database.transaction(scope, (tx) =>

@@ -89,7 +89,7 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const filter = overviewFilter(c);
     const overview = await services.cases.overview(actor, filter, 'GET /forloeb/oversigt');
     // The support persons to filter by: those the listed cases name, once each.
-    const supportOptions = supportPersonsOf(overview.items);
+    const supportOptions = supportOptionsOf(await services.cases.supportPersons(actor));
     return c.html(
       <OverviewPage
         ctx={pageContext(c)}
@@ -149,16 +149,14 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     values?: Values,
     errors?: FieldErrors,
   ) => {
-    // The coordinator's overview first: it refuses anyone else before the case is read. There is no
-    // service that lists the support persons alone, so they are taken from the cases they have.
-    const purpose = 'GET /forloeb/:id/stoetteperson';
-    const overview = await services.cases.overview(actor, { includeClosed: 'on' }, purpose);
-    const detail = await services.cases.detail(actor, id, purpose);
+    // The list of support persons first: it refuses anyone who may not assign before the case is read.
+    const options = supportOptionsOf(await services.cases.supportPersons(actor));
+    const detail = await services.cases.detail(actor, id, 'GET /forloeb/:id/stoetteperson');
     return c.html(
       <AssignSupportPage
         ctx={pageContext(c)}
         detail={detail}
-        options={supportPersonsOf(overview.items)}
+        options={options}
         values={values}
         errors={errors}
       />,
@@ -184,8 +182,6 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerPlanRoutes(app, deps);
 }
 
-function supportPersonsOf(items: { support: { userId: string; name: string } | null }[]) {
-  return [...new Map(items.flatMap((i) => (i.support ? [[i.support.userId, i.support.name] as const] : [])))]
-    .map(([value, label]) => ({ value, label }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'da'));
+function supportOptionsOf(people: { userId: string; name: string }[]) {
+  return people.map((p) => ({ value: p.userId, label: p.name }));
 }

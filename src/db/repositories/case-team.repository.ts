@@ -76,3 +76,15 @@ export function latestAcknowledgement(tx: Tx, caseId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** The municipality's active support persons, for choosing one for a case. */
+export function activeSupportPersons(tx: Tx, municipalityId: number) {
+  return tx
+    .selectFrom('app_user')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '=', 'support')
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
+}

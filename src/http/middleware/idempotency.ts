@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { fingerprintOf, type StoredResponse } from '../../services/idempotency.service.ts';
+import type { StoredResponse } from '../../services/idempotency.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 
@@ -17,7 +17,7 @@ export function idempotency({ services }: AppDeps): MiddlewareHandler<AppEnv> {
     if (!actor || !UNSAFE.has(c.req.method)) return next();
     const found = await keyAndBody(c);
     if (!found) return next();
-    const fingerprint = fingerprintOf(c.req.method, c.req.path, found.body);
+    const fingerprint = services.idempotency.fingerprint(c.req.method, c.req.path, found.body);
     const claim = await services.idempotency.claim(actor, found.key, fingerprint);
     if (claim.kind === 'replay') {
       const { status, headers, body } = claim.response;
