@@ -9,6 +9,7 @@ import { registerPlanRoutes } from './case-plan.routes.tsx';
 import { registerReferralRoutes } from './case-referral.routes.tsx';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
+import { IntakePage, intakeValues } from './pages/case-intake.page.tsx';
 import type { Translate } from './i18n/index.ts';
 import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
@@ -122,6 +123,42 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const id = c.req.param('id');
     const sheet = await services.cases.conditions(actor, id, 'GET /forloeb/:id/betingelser');
     return c.html(<ConditionsPage ctx={pageContext(c)} sheet={sheet} caseId={id} />);
+  });
+
+  // The intake baseline, on a page of its own: it is optional and needs the citizen's consent.
+  app.get('/forloeb/:id/baggrund', async (c) => {
+    const detail = await services.cases.detail(
+      requireActor(c),
+      c.req.param('id'),
+      'GET /forloeb/:id/baggrund',
+    );
+    return c.html(
+      <IntakePage
+        ctx={pageContext(c)}
+        detail={detail}
+        values={intakeValues(detail)}
+        saved={c.req.query('gemt') === '1'}
+      />,
+    );
+  });
+
+  app.post('/forloeb/:id/baggrund', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const form = nestForm(await readForm(c));
+    try {
+      await services.cases.updateIntake(actor, id, form);
+      return c.redirect(`/forloeb/${id}/baggrund?gemt=1`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        const detail = await services.cases.detail(actor, id, 'POST /forloeb/:id/baggrund');
+        return c.html(
+          <IntakePage ctx={pageContext(c)} detail={detail} values={form} errors={error.fields} />,
+          422,
+        );
+      }
+      throw error;
+    }
   });
 
   for (const [path, prefix, first, run] of ACTIONS) {

@@ -140,6 +140,18 @@ describe.skipIf(!hasChromium)('cases from referral to an active case with a plan
     await submit(support, da['case.action.activate']);
     expect(await phaseOf(support)).toBe(CASE_PHASE_LABELS.active.da);
     await checkPage(support, 'case-active');
+
+    // The intake baseline is optional and needs consent: without it nothing is saved.
+    await clickAndWait(support, support.getByRole('link', { name: da['case.intake.link'] }));
+    await support.check('#targetGroups');
+    await submit(support, da['case.intake.save']);
+    expect((await errorSummary(support)).links.map(([href]) => href)).toEqual(['#baselineConsent']);
+    await checkPage(support, 'case-intake-error');
+    await support.check('#baselineConsent');
+    await support.selectOption('#incomeSource', 'cash_benefit');
+    await submit(support, da['case.intake.save']);
+    expect(await textOf(support, 'main .alert')).toBe(da['case.intake.saved']);
+    expect(await support.isChecked('#targetGroups')).toBe(true);
   });
 
   it("keeps another municipality's citizen and case out of reach", async () => {

@@ -189,6 +189,14 @@ export function caseMatrix(): DynamicRow[] {
     ...caseRows(get('/forloeb/:id')),
     ...caseRows(get('/forloeb/:id/betingelser')),
     ...caseRows(get('/forloeb/:id/plan')),
+    ...caseRows(get('/forloeb/:id/baggrund')),
+    ...caseRows({
+      route: 'POST /forloeb/:id/baggrund',
+      phase: 'active',
+      support: 303,
+      coordinator: 303,
+      form: () => ({ baselineConsent: 'on', targetGroups: 'homelessness', incomeSource: 'cash_benefit' }),
+    }),
     ...caseRows({ ...get('/forloeb/:id/stoetteperson'), support: 404 }),
     ...caseRows({ route: 'POST /forloeb/:id/visitation', phase: 'referred', support: 404, coordinator: 303 }),
     ...caseRows({

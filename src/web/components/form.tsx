@@ -241,3 +241,41 @@ export function Checkbox({ name, label, values }: { name: string; label: string;
     </div>
   );
 }
+
+/** The values of a multi-choice field (a path like "goal.categories"), as the form sent them. */
+function valuesOf(values: Values, name: string): string[] {
+  let node: unknown = values;
+  for (const part of name.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return Array.isArray(node) ? node.map(String) : typeof node === 'string' ? [node] : [];
+}
+
+/** Several checkboxes under one question (a fieldset); the first box carries the field's id. */
+export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { ctx, name, label, hint, values, errors, options } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const checked = valuesOf(values, name);
+  return (
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend class="form-label">{label}</legend>
+        <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
+        {options.map((o, i) => (
+          <div class="form-group-checkbox">
+            <input
+              type="checkbox"
+              class="form-checkbox"
+              id={i === 0 ? id : `${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={checked.includes(o.value)}
+            />
+            <label class="form-label" for={i === 0 ? id : `${id}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import {
   SUB_GOAL_STATUSES,
 } from '../../domain/plan.ts';
 import type { PlanView } from '../../services/plan.service.ts';
-import { fieldId, Form, SelectField, TextField, type Values } from '../components/form.tsx';
+import { CheckboxGroup, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 
 // The plan's goals: long-term goals with goal categories, and at most five sub-goals with a status and
@@ -21,46 +21,18 @@ export interface PlanFormProps {
   errors?: FieldErrors | undefined;
 }
 
-function listOf(values: Values, prefix: string, name: string): string[] {
-  const group = values[prefix] as Record<string, unknown> | undefined;
-  const v = group?.[name];
-  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
-}
-
 /** The eight goal categories (§6.1) as checkboxes in one fieldset; at least one is needed. */
 function CategoryBoxes({ ctx, values, errors }: Omit<PlanFormProps, 'plan'>) {
   const { t, lang } = ctx;
-  const name = 'goal.categories';
-  const id = fieldId(name);
-  const error = errors?.[name];
-  const checked = listOf(values, 'goal', 'categories');
   return (
-    <div class={`form-group${error ? ' form-error' : ''}`}>
-      <fieldset aria-describedby={error ? `${id}-error` : undefined}>
-        <legend class="form-label">{t('plan.goal.categories')}</legend>
-        {error ? (
-          <span class="form-error-message" id={`${id}-error`}>
-            <span class="sr-only">{t('error.prefix')}</span>
-            {error}
-          </span>
-        ) : null}
-        {GOAL_CATEGORIES.map((c, i) => (
-          <div class="form-group-checkbox">
-            <input
-              type="checkbox"
-              class="form-checkbox"
-              id={i === 0 ? id : `${id}-${c}`}
-              name={name}
-              value={c}
-              checked={checked.includes(c)}
-            />
-            <label class="form-label" for={i === 0 ? id : `${id}-${c}`}>
-              {GOAL_CATEGORY_LABELS[c][lang]}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
+    <CheckboxGroup
+      ctx={ctx}
+      name="goal.categories"
+      label={t('plan.goal.categories')}
+      options={GOAL_CATEGORIES.map((c) => ({ value: c, label: GOAL_CATEGORY_LABELS[c][lang] }))}
+      values={values}
+      errors={errors}
+    />
   );
 }
 

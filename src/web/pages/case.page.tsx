@@ -58,6 +58,9 @@ export function CasePage({
           <li>
             <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
           </li>
+          <li>
+            <a href={`/forloeb/${detail.id}/baggrund`}>{t('case.intake.link')}</a>
+          </li>
         </ul>
       </section>
       <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
