@@ -221,11 +221,25 @@ export function RadioGroup(props: FieldProps & { options: { value: string; label
   );
 }
 
-export function Checkbox({ name, label, values }: { name: string; label: string; values: Values }) {
+export function Checkbox({
+  ctx,
+  name,
+  label,
+  values,
+  errors,
+}: {
+  ctx?: PageContext;
+  name: string;
+  label: string;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}) {
   const id = fieldId(name);
   const value = valueOf(values, name);
+  const error = errors?.[name];
   return (
-    <div class="form-group">
+    <div class={`form-group${error ? ' form-error' : ''}`}>
+      {error && ctx ? <HintAndError ctx={ctx} id={id} error={error} /> : null}
       <div class="form-group-checkbox">
         <input
           type="checkbox"
@@ -233,6 +247,8 @@ export function Checkbox({ name, label, values }: { name: string; label: string;
           name={name}
           class="form-checkbox"
           checked={value === 'true' || value === 'on'}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? 'true' : undefined}
         />
         <label class="form-label" for={id}>
           {label}

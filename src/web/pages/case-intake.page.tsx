@@ -63,7 +63,13 @@ export function IntakePage({
           <h1>{t('case.intake.title')}</h1>
           <p class="font-lead">{t('case.intake.intro')}</p>
           <Form ctx={ctx} action={`/forloeb/${detail.id}/baggrund`}>
-            <Checkbox name="baselineConsent" label={t('case.intake.consent')} values={values} />
+            <Checkbox
+              ctx={ctx}
+              name="baselineConsent"
+              label={t('case.intake.consent')}
+              values={values}
+              errors={errors}
+            />
             <CheckboxGroup
               ctx={ctx}
               name="targetGroups"
