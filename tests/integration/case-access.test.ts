@@ -97,11 +97,13 @@ function operations(caseId: string, citizenId: string, ids: { goal: string; subG
   };
 }
 
-// Operations that are not about one case: the lists, registration, search and referral.
+// Operations that are not about one case: the lists, registration, search and referral
+// (supportPersons is tested in case-support-persons.test.ts).
 const NOT_CASE_BOUND = [
   'cases.refer',
   'cases.caseload',
   'cases.overview',
+  'cases.supportPersons',
   'citizens.register',
   'citizens.findByCpr',
 ];
