@@ -16,6 +16,8 @@ export function LoginPage({
   notice?: 'loggedOut' | 'expired' | 'passwordSet' | undefined;
 }) {
   const { t } = ctx;
+  // The props every field of the form shares.
+  const f = { ctx, values, errors };
   const noticeText =
     notice === 'loggedOut'
       ? t('login.loggedOut')
@@ -37,23 +39,13 @@ export function LoginPage({
           <h1>{t('login.title')}</h1>
           <p class="font-lead">{t('login.intro')}</p>
           <Form ctx={ctx} action="/log-ind">
+            <TextField {...f} name="email" type="email" label={t('login.email')} autocomplete="username" />
             <TextField
-              ctx={ctx}
-              name="email"
-              type="email"
-              label={t('login.email')}
-              autocomplete="username"
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
+              {...f}
               name="password"
               type="password"
               label={t('login.password')}
               autocomplete="current-password"
-              values={values}
-              errors={errors}
             />
             <button type="submit" class="button button-primary">
               {t('login.submit')}
@@ -78,6 +70,8 @@ export function ResetPasswordPage({
   errors?: FieldErrors | undefined;
 }) {
   const { t } = ctx;
+  // The props every field of the form shares.
+  const f = { ctx, values, errors };
   return (
     <Layout ctx={ctx} title={t('reset.title')} hasErrors={!!errors}>
       <div class="row">
@@ -86,43 +80,29 @@ export function ResetPasswordPage({
           <h1>{t('reset.title')}</h1>
           <p>{t('reset.intro')}</p>
           <Form ctx={ctx} action="/adgangskode">
+            <TextField {...f} name="email" type="email" label={t('reset.email')} autocomplete="username" />
             <TextField
-              ctx={ctx}
-              name="email"
-              type="email"
-              label={t('reset.email')}
-              autocomplete="username"
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
+              {...f}
               name="code"
               label={t('reset.code')}
               hint={t('reset.codeHint')}
               autocomplete="one-time-code"
               width="m"
-              values={values}
-              errors={errors}
             />
             <TextField
-              ctx={ctx}
+              {...f}
               name="password"
               type="password"
               label={t('reset.password')}
               hint={t('reset.passwordHint')}
               autocomplete="new-password"
-              values={values}
-              errors={errors}
             />
             <TextField
-              ctx={ctx}
+              {...f}
               name="passwordRepeat"
               type="password"
               label={t('reset.passwordRepeat')}
               autocomplete="new-password"
-              values={values}
-              errors={errors}
             />
             <button type="submit" class="button button-primary">
               {t('reset.submit')}

@@ -104,6 +104,7 @@ export function NewUserPage({
   errors?: FieldErrors | undefined;
 }) {
   const { t, actor } = ctx;
+  const f = { ctx, values, errors };
   const roles = MUNICIPAL_STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <Layout
@@ -117,31 +118,14 @@ export function NewUserPage({
           <ErrorSummary ctx={ctx} errors={errors} />
           <h1>{t('users.create.title')}</h1>
           <Form ctx={ctx} action="/brugere">
-            <TextField
-              ctx={ctx}
-              name="name"
-              label={t('users.name')}
-              autocomplete="off"
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="email"
-              type="email"
-              label={t('users.email')}
-              autocomplete="off"
-              values={values}
-              errors={errors}
-            />
+            <TextField {...f} name="name" label={t('users.name')} autocomplete="off" />
+            <TextField {...f} name="email" type="email" label={t('users.email')} autocomplete="off" />
             <SelectField
-              ctx={ctx}
+              {...f}
               name="role"
               label={t('users.role')}
               hint={t('users.create.roleHint')}
               options={[{ value: '', label: '' }, ...roles]}
-              values={values}
-              errors={errors}
             />
             <div class="button-group">
               <button type="submit" class="button button-primary">
