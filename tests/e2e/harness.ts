@@ -188,6 +188,8 @@ export function useE2e(): E2e {
       });
       contexts.push(context);
       await watchContext(context, { javaScript });
+      // A step that hangs fails on its own, naming itself, well inside the test's 60 s.
+      context.setDefaultTimeout(20_000);
       return context.newPage();
     },
   };

@@ -64,9 +64,26 @@ export function pageProblems(context: BrowserContext): string[] {
 export async function setWidth(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: width < 992 ? 812 : 800 });
   if (watches.get(page.context())?.javaScript !== false) {
-    await page.evaluate(
+    const twoFrames = page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
+    await within(10_000, `the page drew no frame after resizing to ${width} px`, twoFrames);
+  }
+}
+
+/**
+ * Waits for `promise`, failing with `what` after `ms`. page.evaluate has no timeout of its own, so a page
+ * that never answers would otherwise surface only as the whole test's timeout, without saying where.
+ */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} (waited ${ms / 1000} s)`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -93,35 +110,54 @@ interface AxeViolation {
 /**
  * Runs axe-core on the page as it is now and fails (softly, so every page is still checked) on any
  * violation. axe is evaluated through the DevTools protocol, which the page's CSP does not govern, so
- * the page keeps its real CSP. With JavaScript off Chromium runs no timers, and axe needs them: its
- * setTimeout is made a microtask for the run (there are no page scripts to disturb).
+ * the page keeps its real CSP. With JavaScript off Chromium runs no timers, and axe needs them, so such a
+ * page is checked as a copy (see scriptlessCopy).
  */
 export async function checkA11y(page: Page, label = page.url()): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const javaScript = watches.get(page.context())?.javaScript !== false;
-  const violations = await page.evaluate(async (withTimers) => {
-    const w = window as unknown as {
-      axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
-    };
-    if (!withTimers) {
-      window.setTimeout = ((fn: () => void) => {
-        void Promise.resolve().then(fn);
-        return 0;
-      }) as unknown as typeof window.setTimeout;
-      window.clearTimeout = () => undefined;
-    }
-    const result = await w.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  }, javaScript);
-  const width = page.viewportSize()?.width ?? 0;
-  const found = violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
+  const target = javaScript ? page : await within(20_000, `copying ${label}`, scriptlessCopy(page));
+  try {
+    if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(AXE_SOURCE);
+    const run = target.evaluate(async () => {
+      const w = window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      };
+      const result = await w.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations;
+    });
+    const violations = await within(30_000, `axe-core did not finish on ${label}`, run);
+    const width = page.viewportSize()?.width ?? 0;
+    const found = violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+    expect.soft(found, `axe-core violations on ${label} at ${width} px`).toEqual([]);
+  } finally {
+    if (target !== page) await target.context().close();
+  }
+}
+
+/**
+ * The page's DOM as the scripting-off browser rendered it, in a fresh context where timers run: the HTML
+ * is set into a page whose requests for scripts are refused, with a <base> so the same stylesheets load,
+ * and the <noscript> stylesheet unwrapped (with scripting on, <noscript> content would be text).
+ */
+async function scriptlessCopy(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser to copy it into');
+  const html = (await page.content())
+    .replace(/<\/?noscript>/g, '')
+    .replace(/<head>/, `<head><base href="${page.url()}">`);
+  const context = await browser.newContext({ viewport: page.viewportSize(), locale: 'da-DK' });
+  await context.route('**/*', (route) =>
+    route.request().resourceType() === 'script' ? route.abort() : route.continue(),
   );
-  expect.soft(found, `axe-core violations on ${label} at ${width} px`).toEqual([]);
+  const copy = await context.newPage();
+  await copy.setContent(html, { waitUntil: 'load' });
+  return copy;
 }
 
 /**
