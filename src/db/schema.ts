@@ -14,6 +14,14 @@ import type {
   SubGoalTable,
   SupportAssignmentTable,
 } from './schema-cases.ts';
+import type {
+  LedgerEntryTable,
+  PaymentBatchItemTable,
+  PaymentBatchTable,
+  PurchaseAttachmentTable,
+  PurchaseRequestTable,
+  VendorTable,
+} from './schema-money.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
 // (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
@@ -174,4 +182,10 @@ export interface Database {
   idea: IdeaTable;
   plan_revision: PlanRevisionTable;
   follow_up_note: FollowUpNoteTable;
+  vendor: VendorTable;
+  purchase_request: PurchaseRequestTable;
+  purchase_attachment: PurchaseAttachmentTable;
+  payment_batch: PaymentBatchTable;
+  payment_batch_item: PaymentBatchItemTable;
+  ledger_entry: LedgerEntryTable;
 }

@@ -34,6 +34,20 @@ export const ACTIONS = [
   'note.read',
   'note.write',
   'note.readInternal',
+  // Money (issue 4). Which case: authorizeCase; finance works on the municipality's payments, never
+  // on case content.
+  'budget.read',
+  'budget.grant',
+  'purchase.write',
+  'purchase.approve',
+  'purchase.attach',
+  'purchase.readAttachment',
+  'vendor.read',
+  'vendor.manage',
+  'payment.queue',
+  'payment.register',
+  'payment.file',
+  'bookkeeping.export',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -55,6 +69,12 @@ const CASE_WORK: readonly Action[] = [
   'citizen.read',
   'citizen.update',
   'citizen.revealCpr',
+  'budget.read',
+  'purchase.write',
+  'purchase.approve',
+  'purchase.attach',
+  'purchase.readAttachment',
+  'vendor.read',
 ];
 // Running the programme: referrals, screening, assignment, the municipality's overview (SPEC §2).
 const CASE_MANAGEMENT: readonly Action[] = [
@@ -64,6 +84,8 @@ const CASE_MANAGEMENT: readonly Action[] = [
   'case.assignSupport',
   'citizen.register',
   'citizen.search',
+  'budget.grant',
+  'vendor.manage',
 ];
 
 const TABLE: Record<Role, readonly Action[]> = {
@@ -78,7 +100,18 @@ const TABLE: Record<Role, readonly Action[]> = {
     ...CASE_WORK,
     ...CASE_MANAGEMENT,
   ],
-  finance: ['programme.view'],
+  // Approved requests and their payments: amount, vendor, category, case number (SPEC §2).
+  finance: [
+    'programme.view',
+    'vendor.read',
+    'vendor.manage',
+    'purchase.attach',
+    'purchase.readAttachment',
+    'payment.queue',
+    'payment.register',
+    'payment.file',
+    'bookkeeping.export',
+  ],
   // IT administration: users and roles only, never case content (SPEC §2).
   admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode', 'apiToken.manage'],
   // National, anonymised reports only; never a single person's data (SPEC §2).

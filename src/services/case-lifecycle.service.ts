@@ -32,6 +32,7 @@ import {
 } from './case-record.ts';
 import { ActivateInput, DatedInput, DatedReasonInput, PauseInput, ReferInput } from './case.schemas.ts';
 import type { Actor, ServiceDeps } from './context.ts';
+import { returnUnspentToPool } from './ledger-record.ts';
 import { parseInput } from './form-fields.ts';
 import { isUuid } from './ids.ts';
 
@@ -147,6 +148,10 @@ export async function transitionCase(
   });
   if (!result.ok) throw refusal(result.error);
   const after = result.state;
+  // A case that had its period gives back what it did not spend (a declined one never had money).
+  if (after.phase === 'closed' && (event.type === 'complete' || event.type === 'terminate')) {
+    await returnUnspentToPool(tx, actor, at, row);
+  }
   await updateCase(tx, row.id, { ...stateColumns(after), updated_at: at });
   await savePauses(tx, row, pausesOfState(before), pausesOfState(after), at);
   await recordCaseEvent(tx, actor, at, row, {

@@ -102,6 +102,17 @@ export function optionalKr(label: string) {
     });
 }
 
+/** Kroner as typed, required and above 0. */
+export function requiredKr(label: string) {
+  return optionalKr(label).transform((value, ctx): Ore => {
+    if (value === null || value <= 0) {
+      ctx.addIssue({ code: 'custom', message: `Skriv ${label} i kroner, fx 2500 eller 2500,50.` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
 /** Parses a service's input or throws ValidationFailed with one message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);

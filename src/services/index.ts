@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { createApiTokenService } from './api-token.service.ts';
 import { createAuthService } from './auth.service.ts';
+import { createBudgetService } from './budget.service.ts';
 import { createCaseService } from './case.service.ts';
 import { createCitizenService } from './citizen.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
@@ -13,6 +14,7 @@ import { createNoteService } from './note.service.ts';
 import { createOverviewService } from './overview.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createProgrammeService } from './programme.service.ts';
+import { createPurchaseService } from './purchase.service.ts';
 import { createUserService } from './user.service.ts';
 
 // Validation messages no schema words itself come in Danish, the users' language.
@@ -47,6 +49,8 @@ export function createServices(deps: ServiceDeps) {
     cases: createCaseService(deps),
     plans: createPlanService(deps),
     notes: createNoteService(deps),
+    budgets: createBudgetService(deps),
+    purchases: createPurchaseService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

@@ -1,0 +1,116 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Tx } from '../client.ts';
+import type {
+  LedgerEntryTable,
+  PurchaseAttachmentTable,
+  PurchaseRequestTable,
+  VendorTable,
+} from '../schema-money.ts';
+
+export type LedgerEntryRow = Selectable<LedgerEntryTable>;
+export type PurchaseRequestRow = Selectable<PurchaseRequestTable>;
+export type VendorRow = Selectable<VendorTable>;
+export type AttachmentInfo = Omit<Selectable<PurchaseAttachmentTable>, 'content'>;
+
+// ---- Ledger ----
+
+export function insertLedgerEntry(tx: Tx, values: Insertable<LedgerEntryTable>): Promise<LedgerEntryRow> {
+  return tx.insertInto('ledger_entry').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The case's postings in the order they were made. */
+export function ledgerOf(tx: Tx, caseId: string): Promise<LedgerEntryRow[]> {
+  return tx.selectFrom('ledger_entry').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+/** What the programme's cases hold of its pool: Σ grants − Σ returns, in øre. */
+export async function heldOfPool(tx: Tx, programmeId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('ledger_entry')
+    .select(
+      sql<number>`coalesce(sum(case kind when 'grant' then amount_ore else -amount_ore end), 0)::bigint`.as(
+        'held',
+      ),
+    )
+    .where('programme_id', '=', programmeId)
+    .where('kind', 'in', ['grant', 'return_to_pool'])
+    .executeTakeFirstOrThrow();
+  return row.held;
+}
+
+// ---- Purchase requests ----
+
+export async function nextRequestNumber(tx: Tx, caseId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('purchase_request')
+    .select(sql<number>`coalesce(max(request_number), 0) + 1`.as('next'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.next;
+}
+
+export function insertPurchaseRequest(
+  tx: Tx,
+  values: Insertable<PurchaseRequestTable>,
+): Promise<PurchaseRequestRow> {
+  return tx.insertInto('purchase_request').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePurchaseRequest(
+  tx: Tx,
+  id: string,
+  values: Updateable<PurchaseRequestTable>,
+): Promise<void> {
+  await tx.updateTable('purchase_request').set(values).where('id', '=', id).execute();
+}
+
+export function findPurchaseRequest(tx: Tx, id: string): Promise<PurchaseRequestRow | undefined> {
+  return tx.selectFrom('purchase_request').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function requestsOfCase(tx: Tx, caseId: string): Promise<PurchaseRequestRow[]> {
+  return tx
+    .selectFrom('purchase_request')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('request_number', 'desc')
+    .execute();
+}
+
+/** The attachments of some requests, without their content. */
+export function attachmentsOf(tx: Tx, requestIds: readonly string[]): Promise<AttachmentInfo[]> {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('purchase_attachment')
+    .select([
+      'id',
+      'municipality_id',
+      'purchase_request_id',
+      'kind',
+      'file_name',
+      'content_type',
+      'size_bytes',
+      'sha256',
+      'uploaded_by',
+      'uploaded_at',
+    ])
+    .where('purchase_request_id', 'in', requestIds)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+// ---- Vendors ----
+
+export function vendorsOf(tx: Tx, municipalityId: number, activeOnly = true): Promise<VendorRow[]> {
+  let query = tx.selectFrom('vendor').selectAll().where('municipality_id', '=', municipalityId);
+  if (activeOnly) query = query.where('active', '=', true);
+  return query.orderBy(sql`lower(name)`).execute();
+}
+
+export function findVendor(tx: Tx, id: string): Promise<VendorRow | undefined> {
+  return tx.selectFrom('vendor').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertVendor(tx: Tx, values: Insertable<VendorTable>): Promise<VendorRow> {
+  return tx.insertInto('vendor').values(values).returningAll().executeTakeFirstOrThrow();
+}

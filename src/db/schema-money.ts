@@ -1,0 +1,108 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Table types of migration 20261202120000_money.sql (vendors, purchase requests, attachments, payment
+// batches, the ledger), kept by hand beside it and joined into `Database` in schema.ts. Same conventions
+// as schema-cases.ts: bigint as a checked JS number, a date as its ISO string, timestamptz as Date.
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type NullableCalendarDate = ColumnType<string | null, string | null, string | null>;
+type CalendarDateColumn = ColumnType<string, string, string>;
+
+export interface VendorTable {
+  id: Generated<string>;
+  municipality_id: number;
+  name: string;
+  cvr: string | null;
+  bank_registration: string | null;
+  bank_account: string | null;
+  iban: string | null;
+  ean: string | null;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PurchaseRequestTable {
+  id: Generated<string>;
+  municipality_id: number;
+  case_id: string;
+  request_number: number;
+  status: string;
+  title: string;
+  purpose: string;
+  sub_goal_id: string | null;
+  category: string;
+  justification: string | null;
+  amount_ore: number;
+  vendor_id: string | null;
+  payment_method: string;
+  links: string;
+  citizen_confirmed_on: NullableCalendarDate;
+  citizen_confirmed_how: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: NullableTimestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  rejection_reason: string | null;
+  cancelled_by: string | null;
+  cancelled_at: NullableTimestamp;
+  cancellation_reason: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PurchaseAttachmentTable {
+  id: Generated<string>;
+  municipality_id: number;
+  purchase_request_id: string;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface PaymentBatchTable {
+  id: Generated<string>;
+  municipality_id: number;
+  message_id: string;
+  execution_date: CalendarDateColumn;
+  status: Generated<string>;
+  total_ore: number;
+  payment_count: number;
+  created_by: string;
+  created_at: Timestamp;
+  sent_by: string | null;
+  sent_at: NullableTimestamp;
+}
+
+export interface PaymentBatchItemTable {
+  batch_id: string;
+  municipality_id: number;
+  purchase_request_id: string;
+  end_to_end_id: string;
+}
+
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  municipality_id: number;
+  case_id: string;
+  programme_id: string;
+  kind: string;
+  amount_ore: number;
+  settles_ore: Generated<number>;
+  purchase_request_id: string | null;
+  payment_method: string | null;
+  paid_on: NullableCalendarDate;
+  reference: string | null;
+  payment_batch_id: string | null;
+  note: string | null;
+  posted_by: string | null;
+  posted_at: Timestamp;
+}

@@ -1,0 +1,246 @@
+// A purchase request (anmodning om betaling, SPEC §3): what the citizen wants bought, why, for which
+// sub-goal, from whom and how it is paid. The rules here are pure; the service applies them with the
+// case row locked and posts the money to the ledger (domain/ledger.ts):
+//
+//   draft → submitted → approved (reserves) → paid (reservation becomes payment) → refunded
+//             │  ▲           └→ cancelled (releases)
+//             │  └ (back to draft is not a step: a rejected request is rewritten as a new one)
+//             ├→ rejected (reason)
+//             └→ cancelled
+//   draft → cancelled
+//
+// Approval (§6.5 "Udmøntning af budgettet", the programme's `singleApprovalLimit`): the support person
+// approves alone up to the limit; above it a coordinator approves, and never the person who wrote or
+// submitted the request (four eyes). A coordinator may approve any amount that is not their own request.
+
+import type { CategoryRuleKind, ProgrammeRules } from './programme-rules.ts';
+import { formatKr, type Ore } from './money.ts';
+import type { Role } from './roles.ts';
+
+export const PURCHASE_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'cancelled',
+  'paid',
+  'refunded',
+] as const;
+export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
+
+export const PURCHASE_STATUS_LABELS: Readonly<Record<PurchaseStatus, { da: string; en: string }>> = {
+  draft: { da: 'Kladde', en: 'Draft' },
+  submitted: { da: 'Sendt til godkendelse', en: 'Submitted' },
+  approved: { da: 'Godkendt', en: 'Approved' },
+  rejected: { da: 'Afvist', en: 'Rejected' },
+  cancelled: { da: 'Annulleret', en: 'Cancelled' },
+  paid: { da: 'Betalt', en: 'Paid' },
+  refunded: { da: 'Refunderet', en: 'Refunded' },
+};
+
+export const PAYMENT_METHODS = [
+  'invoice',
+  'requisition',
+  'payment_card',
+  'bank_transfer',
+  'direct_to_citizen',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, { da: string; en: string }>> = {
+  invoice: { da: 'Faktura til kommunens EAN', en: "Invoice to the municipality's EAN" },
+  requisition: { da: 'Rekvisition', en: 'Requisition' },
+  payment_card: { da: 'Betalingskort', en: 'Payment card' },
+  bank_transfer: { da: 'Bankoverførsel til leverandøren', en: 'Bank transfer to the vendor' },
+  direct_to_citizen: { da: 'Direkte til borgeren', en: 'Directly to the citizen' },
+};
+
+export const ATTACHMENT_KINDS = ['quote', 'invoice', 'receipt', 'proof_of_payment'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, { da: string; en: string }>> = {
+  quote: { da: 'Tilbud', en: 'Quote' },
+  invoice: { da: 'Faktura', en: 'Invoice' },
+  receipt: { da: 'Kvittering', en: 'Receipt' },
+  proof_of_payment: { da: 'Betalingsbevis', en: 'Proof of payment' },
+};
+
+export type PurchaseAction = 'edit' | 'submit' | 'approve' | 'reject' | 'cancel' | 'pay' | 'refund';
+
+const FROM: Readonly<Record<PurchaseAction, readonly PurchaseStatus[]>> = {
+  edit: ['draft'],
+  submit: ['draft'],
+  approve: ['submitted'],
+  reject: ['submitted'],
+  cancel: ['draft', 'submitted', 'approved'],
+  pay: ['approved'],
+  refund: ['paid'],
+};
+
+const REFUSED: Readonly<Record<PurchaseAction, string>> = {
+  edit: 'Kun en kladde kan rettes.',
+  submit: 'Kun en kladde kan sendes til godkendelse.',
+  approve: 'Kun en anmodning, der er sendt til godkendelse, kan godkendes.',
+  reject: 'Kun en anmodning, der er sendt til godkendelse, kan afvises.',
+  cancel: 'En anmodning, der er betalt, afvist eller annulleret, kan ikke annulleres.',
+  pay: 'Kun en godkendt anmodning kan betales.',
+  refund: 'Kun en betalt anmodning kan refunderes.',
+};
+
+export type Refusal =
+  { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+
+const OK = { ok: true } as const;
+
+/** Whether `action` may happen to a request in `status` (who may do it is decided elsewhere). */
+export function canStep(status: PurchaseStatus, action: PurchaseAction): Refusal {
+  return FROM[action].includes(status)
+    ? OK
+    : { ok: false, code: `purchase_${action}_refused`, message: REFUSED[action] };
+}
+
+export const NEXT_STATUS: Readonly<Partial<Record<PurchaseAction, PurchaseStatus>>> = {
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  cancel: 'cancelled',
+  pay: 'paid',
+  refund: 'refunded',
+};
+
+export interface ApprovalContext {
+  readonly approverRole: Role;
+  readonly approverUserId: string;
+  readonly amount: Ore;
+  readonly singleApprovalLimit: Ore;
+  /** Who wrote the request and who submitted it: neither may be the second pair of eyes. */
+  readonly createdBy: string;
+  readonly submittedBy: string | null;
+}
+
+/** Four eyes above the programme's limit (SPEC §3 "approval"); Danish reason when refused. */
+export function mayApprove(c: ApprovalContext): Refusal {
+  const ownRequest = c.approverUserId === c.createdBy || c.approverUserId === c.submittedBy;
+  if (c.approverRole === 'support') {
+    if (c.amount > c.singleApprovalLimit) {
+      return {
+        ok: false,
+        code: 'needs_coordinator',
+        message: `Beløb over ${formatKr(c.singleApprovalLimit)} skal godkendes af en koordinator.`,
+      };
+    }
+    return OK;
+  }
+  if (c.approverRole === 'coordinator') {
+    if (ownRequest && c.amount > c.singleApprovalLimit) {
+      return {
+        ok: false,
+        code: 'four_eyes',
+        message: `Beløb over ${formatKr(c.singleApprovalLimit)} skal godkendes af en anden end den, der skrev anmodningen.`,
+      };
+    }
+    return OK;
+  }
+  return { ok: false, code: 'not_approver', message: 'Du kan ikke godkende anmodninger.' };
+}
+
+/** Whether the request needs a coordinator's approval: shown on the request before anyone decides. */
+export function needsSecondApprover(amount: Ore, singleApprovalLimit: Ore): boolean {
+  return amount > singleApprovalLimit;
+}
+
+export interface CategoryCheck {
+  readonly rule: CategoryRuleKind;
+  readonly guideline: string;
+}
+
+/**
+ * The programme's rule for the category where the request is written: `not_allowed` blocks with the
+ * municipality's guideline, `needs_justification` requires one. Returns the field errors, Danish.
+ */
+export function checkCategory(
+  rule: CategoryCheck,
+  justification: string | null | undefined,
+): { category?: string; justification?: string } {
+  if (rule.rule === 'not_allowed') {
+    const why = rule.guideline.trim();
+    return { category: `Kommunen dækker ikke denne kategori.${why ? ` ${why}` : ''}` };
+  }
+  if (rule.rule === 'needs_justification' && !justification?.trim()) {
+    const how = rule.guideline.trim();
+    return { justification: `Skriv en begrundelse for købet.${how ? ` ${how}` : ''}` };
+  }
+  return {};
+}
+
+/**
+ * Direct transfers to the citizen (SPEC §3 `directTransfer`): only when the programme allows them, at
+ * most `maxPerTransfer` each and `maxTotal` in all (`alreadyTransferred`: what the case's other
+ * approved or paid direct transfers hold).
+ */
+export function checkDirectTransfer(
+  rules: Pick<ProgrammeRules, 'directTransfer'>,
+  amount: Ore,
+  alreadyTransferred: Ore,
+): string | undefined {
+  const d = rules.directTransfer;
+  if (!d.enabled) return 'Ordningen tillader ikke direkte overførsel til borgeren.';
+  if (amount > d.maxPerTransfer) {
+    return `En direkte overførsel kan højst være ${formatKr(d.maxPerTransfer)}.`;
+  }
+  if (alreadyTransferred + amount > d.maxTotal) {
+    return `Direkte overførsler kan højst være ${formatKr(d.maxTotal)} i alt; ${formatKr(alreadyTransferred)} er allerede brugt.`;
+  }
+  return undefined;
+}
+
+export interface DuplicateCandidate {
+  readonly requestNumber: number;
+  readonly vendorId: string | null;
+  readonly amount: Ore;
+  /** ISO date (YYYY-MM-DD) the other request was written or submitted. */
+  readonly on: string;
+  readonly status: PurchaseStatus;
+}
+
+/**
+ * Possible duplicates (SPEC §3): another request of the same case to the same vendor for the same
+ * amount within 30 days, that is not rejected or cancelled. Flagged before approval, never blocking.
+ */
+export function possibleDuplicates(
+  request: { vendorId: string | null; amount: Ore; on: string; requestNumber: number },
+  others: readonly DuplicateCandidate[],
+): number[] {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  return others
+    .filter(
+      (o) =>
+        o.requestNumber !== request.requestNumber &&
+        o.status !== 'rejected' &&
+        o.status !== 'cancelled' &&
+        o.vendorId !== null &&
+        o.vendorId === request.vendorId &&
+        o.amount === request.amount &&
+        Math.abs(day(o.on) - day(request.on)) <= 30,
+    )
+    .map((o) => o.requestNumber)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * What is missing before the paperwork of a request is complete: a receipt once it is paid (when the
+ * programme requires receipts), an invoice for the `invoice` method. Empty when nothing is missing;
+ * a paid request with a missing receipt is `receipt_pending`.
+ */
+export function missingDocuments(
+  status: PurchaseStatus,
+  method: PaymentMethod,
+  kinds: readonly AttachmentKind[],
+  receiptsRequired: boolean,
+): AttachmentKind[] {
+  const missing: AttachmentKind[] = [];
+  if (status !== 'paid' && status !== 'refunded') return missing;
+  if (method === 'invoice' && !kinds.includes('invoice')) missing.push('invoice');
+  if (receiptsRequired && !kinds.includes('receipt')) missing.push('receipt');
+  return missing;
+}
