@@ -14,6 +14,7 @@ const USAGE = `Usage: borgerbudget <command>
   demo           load the demo municipalities, programmes and users (idempotent; not in production)
   create-admin   create a municipality's first administrator: --municipality CODE --email E --name N
   check          verify the audit log's hash chains (exit 1 at the first broken link)
+  check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -60,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Audit log intact: ${report.events} events in ${report.chains} chains.`);
         return 0;
       });
+    case 'check-ledger':
+      return withServices(config, checkLedger);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
@@ -113,6 +116,20 @@ async function serveCommand(config: Config, withDemo: boolean): Promise<number> 
   );
   if (!production && !(await services.demo.isEmpty())) printLogins(services);
   await stopped;
+  return 0;
+}
+
+/** The books re-derived in SQL and by the domain; every difference named with case and municipality. */
+async function checkLedger(services: Services): Promise<number> {
+  const report = await services.system.checkLedger();
+  if (report.problems.length > 0) {
+    console.error(`Regnskabet stemmer ikke: ${report.problems.length} fejl.`);
+    for (const p of report.problems) console.error(`  ${p.where}: ${p.what}`);
+    return 1;
+  }
+  console.log(
+    `Regnskabet stemmer: ${report.cases} forløb, ${report.postings} posteringer og ${report.programmes} puljer kontrolleret.`,
+  );
   return 0;
 }
 

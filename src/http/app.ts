@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-file.ts';
 import { AppError, NotFound } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
@@ -26,6 +28,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestContext(logger));
   app.use(securityHeaders(config.secureCookies));
+  // Request bodies are read before anything else looks at them: a form or an API call is small; only a
+  // multipart upload carries a file (an attachment, up to 10 MB).
+  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: MAX_ATTACHMENT_BYTES + 64 * 1024, onError: tooLarge });
+  app.use((c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+      ? uploadLimit(c, next)
+      : formLimit(c, next),
+  );
 
   app.use(
     `${DKFDS_PREFIX}/*`,
@@ -75,4 +86,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.req.path.startsWith('/api/') ? apiError(c, error) : renderPageError(c, error);
   });
   return app;
+}
+
+function tooLarge(c: Context): Response {
+  return c.text('Forespørgslen er for stor. En fil må højst fylde 10 MB.', 413);
 }

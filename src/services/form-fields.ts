@@ -102,15 +102,27 @@ export function optionalKr(label: string) {
     });
 }
 
-/** Kroner as typed, required and above 0. */
+/** Kroner as typed, required and above 0; the message is the amount's own (no field label before it). */
 export function requiredKr(label: string) {
-  return optionalKr(label).transform((value, ctx): Ore => {
-    if (value === null || value <= 0) {
-      ctx.addIssue({ code: 'custom', message: `Skriv ${label} i kroner, fx 2500 eller 2500,50.` });
-      return z.NEVER;
-    }
-    return value;
-  });
+  const missing = `Skriv ${label} i kroner, fx 2500 eller 2500,50.`;
+  return z
+    .union([z.string(), z.number(), z.null()], { error: missing })
+    .optional()
+    .transform((value, ctx): Ore => {
+      if (value === null || value === undefined || String(value).trim() === '') {
+        ctx.addIssue({ code: 'custom', message: missing });
+        return z.NEVER;
+      }
+      const result = parseKr(String(value));
+      if (!result.ok || result.value <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: result.ok ? 'Beløbet skal være større end 0 kr.' : result.error.message,
+        });
+        return z.NEVER;
+      }
+      return result.value;
+    });
 }
 
 /** Parses a service's input or throws ValidationFailed with one message per field. */

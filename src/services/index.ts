@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { createApiTokenService } from './api-token.service.ts';
+import { createAttachmentService } from './attachment.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createBudgetService } from './budget.service.ts';
 import { createCaseService } from './case.service.ts';
@@ -10,8 +11,10 @@ import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
 import { createIdempotencyService } from './idempotency.service.ts';
+import { createLedgerCheckService } from './ledger-check.service.ts';
 import { createNoteService } from './note.service.ts';
 import { createOverviewService } from './overview.service.ts';
+import { createPaymentService } from './payment.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createProgrammeService } from './programme.service.ts';
 import { createPurchaseService } from './purchase.service.ts';
@@ -51,6 +54,8 @@ export function createServices(deps: ServiceDeps) {
     notes: createNoteService(deps),
     budgets: createBudgetService(deps),
     purchases: createPurchaseService(deps),
+    payments: createPaymentService(deps),
+    attachments: createAttachmentService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */
@@ -63,6 +68,8 @@ export function createServices(deps: ServiceDeps) {
         }
       },
       verifyAuditChains: () => verifyAuditChains(database),
+      /** `check-ledger`: every case's books re-derived in SQL and by the domain, across municipalities. */
+      checkLedger: createLedgerCheckService(deps).check,
       /** The migrations applied when the database was opened. */
       appliedMigrations: database.appliedMigrations,
       close: () => database.close(),

@@ -12,7 +12,9 @@ import type { Actor } from './context.ts';
 // lock), so the balance they decided on is the balance the posting lands on; the database's guard
 // trigger re-checks it regardless.
 
-export function toLedgerEntry(row: LedgerEntryRow): LedgerEntry {
+export function toLedgerEntry(
+  row: Pick<LedgerEntryRow, 'kind' | 'amount_ore' | 'settles_ore' | 'purchase_request_id'>,
+): LedgerEntry {
   const ref = row.purchase_request_id ?? undefined;
   const amount = ore(row.amount_ore);
   const base = ref === undefined ? {} : { ref };

@@ -277,7 +277,16 @@ export function createPurchaseService(deps: ServiceDeps) {
       await step(actor, 'purchase.write', requestId, async (tx, locked, at) => {
         requireStep(locked.request, 'edit');
         await checkFields(tx, locked.caseRow, v, locked.request.id);
-        await moveOn(tx, actor, at, locked, 'edit', columnsOf(v), { amountOre: v.amountKr });
+        // The citizen confirmed the request as it was: a changed request needs their word again.
+        await moveOn(
+          tx,
+          actor,
+          at,
+          locked,
+          'edit',
+          { ...columnsOf(v), citizen_confirmed_on: null, citizen_confirmed_how: null },
+          { amountOre: v.amountKr },
+        );
       });
     },
 

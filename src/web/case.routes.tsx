@@ -5,6 +5,7 @@ import { nestForm, readForm } from '../http/form.ts';
 import { authorize } from '../services/access.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
+import { registerCaseMoneyRoutes } from './case-money.routes.tsx';
 import { registerPlanRoutes } from './case-plan.routes.tsx';
 import { registerReferralRoutes } from './case-referral.routes.tsx';
 import type { Values } from './components/form.tsx';
@@ -217,6 +218,7 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   registerPlanRoutes(app, deps);
+  registerCaseMoneyRoutes(app, deps);
 }
 
 function supportOptionsOf(people: { userId: string; name: string }[]) {

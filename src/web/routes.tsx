@@ -5,7 +5,9 @@ import { clearCookie, writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
+import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
+import { registerFinanceRoutes } from './finance.routes.tsx';
 import { pageContext } from './context.ts';
 import { isLang } from './i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
@@ -143,6 +145,8 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerApiTokenRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerFinanceRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
 
   async function homeData(actor: Actor): Promise<HomeData> {
     switch (actor.role) {

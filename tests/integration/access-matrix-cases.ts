@@ -61,9 +61,53 @@ function w(): World {
 }
 
 /** Roles that may change a case get a fresh one; the rest share one (they only ever get 404 or 303). */
-const shared = new Map<string, { caseId: string; subGoalId: string }>();
+const shared = new Map<string, CaseIds>();
 
-async function newCase(phase: Phase, where: Where, withSubGoal: boolean) {
+interface CaseIds {
+  caseId: string;
+  subGoalId: string;
+  requestId: string;
+}
+
+/** How far the case's one purchase request has come (the money pages' rows). */
+type RequestState = 'draft' | 'confirmed' | 'submitted';
+
+const vendors = new Map<Where, string>();
+
+/** A purchase request of 1.000 kr. on the case, with a grant to approve it from (SPEC §3). */
+async function newRequest(
+  who: { coordinator: Actor; support: Actor },
+  where: Where,
+  caseId: string,
+  state: RequestState,
+): Promise<string> {
+  const { t } = w();
+  const key: Where = where === 'other' ? 'other' : 'own';
+  let vendorId = vendors.get(key);
+  if (!vendorId) {
+    vendorId = await t.services.budgets.addVendor(who.coordinator, {
+      name: `Matrixleverandør ${key}`,
+      cvr: key === 'own' ? '11223344' : '44332211',
+    });
+    vendors.set(key, vendorId);
+  }
+  await t.services.budgets.grant(who.coordinator, caseId, { amountKr: '10000' });
+  const id = await t.services.purchases.create(who.support, caseId, {
+    title: 'Matrixkøb',
+    purpose: 'Matrix',
+    amountKr: '1000',
+    category: 'transport',
+    vendorId,
+    paymentMethod: 'invoice',
+  });
+  if (state === 'draft') return id;
+  await t.services.purchases.confirm(who.support, id, { how: 'in_person' });
+  if (state === 'confirmed') return id;
+  await t.services.purchases.submit(who.support, id);
+  return id;
+}
+
+async function newCase(phase: Phase, where: Where, withSubGoal: boolean, request?: RequestState) {
   const { t, coordinator, support, otherSupport, halsnaesCoordinator, halsnaesSupport } = w();
   const who =
     where === 'other'
@@ -73,15 +117,23 @@ async function newCase(phase: Phase, where: Where, withSubGoal: boolean) {
   const subGoalId = withSubGoal
     ? await t.services.plans.addSubGoal(who.coordinator, caseId, { description: 'Matrixdelmål' })
     : '';
-  return { caseId, subGoalId };
+  const requestId = request ? await newRequest(who, where, caseId, request) : '';
+  return { caseId, subGoalId, requestId };
 }
 
-async function caseFor(who: Who, key: string, phase: Phase, where: Where, withSubGoal: boolean) {
-  if (who === 'support' || who === 'coordinator') return newCase(phase, where, withSubGoal);
+async function caseFor(
+  who: Who,
+  key: string,
+  phase: Phase,
+  where: Where,
+  withSubGoal: boolean,
+  request?: RequestState,
+) {
+  if (who === 'support' || who === 'coordinator') return newCase(phase, where, withSubGoal, request);
   const sharedKey = `${key}|${where}`;
   const existing = shared.get(sharedKey);
   if (existing) return existing;
-  const made = await newCase(phase, where, withSubGoal);
+  const made = await newCase(phase, where, withSubGoal, request);
   shared.set(sharedKey, made);
   return made;
 }
@@ -104,7 +156,9 @@ interface CaseRouteSpec {
   support: number;
   coordinator: number;
   subGoal?: boolean;
-  form?: (ids: { caseId: string; subGoalId: string }) => Record<string, string>;
+  /** The case gets one purchase request, this far along (routes with :requestId). */
+  request?: RequestState;
+  form?: (ids: CaseIds) => Record<string, string>;
 }
 
 /** Three rows: own and assigned, own but assigned to someone else, another municipality's. */
@@ -119,11 +173,12 @@ function caseRows(spec: CaseRouteSpec): DynamicRow[] {
     target: where,
     expected,
     prepare: async (who) => {
-      const ids = await caseFor(who, spec.route, spec.phase, where, spec.subGoal ?? false);
+      const ids = await caseFor(who, spec.route, spec.phase, where, spec.subGoal ?? false, spec.request);
       const path = spec.route
         .replace(/^(GET|POST) /, '')
         .replace(':id', ids.caseId)
-        .replace(':subGoalId', ids.subGoalId);
+        .replace(':subGoalId', ids.subGoalId)
+        .replace(':requestId', ids.requestId);
       return { path, form: spec.form?.(ids) };
     },
   }));
@@ -245,6 +300,53 @@ export function caseMatrix(): DynamicRow[] {
       form: () => ({ 'note.body': 'Samtale i dag', 'note.internal': 'on' }),
     }),
     ...planRows(),
+    ...moneyRows(),
+  ];
+}
+
+/** The case's money pages (SPEC §3): the support person and the coordinator; granting is the coordinator's. */
+function moneyRows(): DynamicRow[] {
+  const step = (path: string, request: RequestState, form?: Record<string, string>) =>
+    caseRows({
+      route: `POST /forloeb/:id/anmodninger/:requestId/${path}`,
+      phase: 'active',
+      support: 303,
+      coordinator: 303,
+      request,
+      ...(form ? { form: () => form } : {}),
+    });
+  return [
+    ...caseRows(get('/forloeb/:id/budget')),
+    ...caseRows({
+      route: 'POST /forloeb/:id/budget/bevilling',
+      phase: 'active',
+      support: 404,
+      coordinator: 303,
+      form: () => ({ 'grant.amountKr': '1000' }),
+    }),
+    ...caseRows(get('/forloeb/:id/anmodninger/ny')),
+    ...caseRows({
+      route: 'POST /forloeb/:id/anmodninger/ny',
+      phase: 'active',
+      support: 303,
+      coordinator: 303,
+      // The vendor of the case's request: the new request names the same one.
+      request: 'draft',
+      form: () => ({
+        title: 'Matrixcykel',
+        purpose: 'Matrix',
+        amountKr: '500',
+        category: 'transport',
+        vendorId: vendors.get('own') ?? '',
+        paymentMethod: 'invoice',
+      }),
+    }),
+    ...caseRows({ ...get('/forloeb/:id/anmodninger/:requestId'), request: 'draft' }),
+    ...step('bekraeft', 'draft', { 'confirm.how': 'in_person' }),
+    ...step('indsend', 'confirmed'),
+    ...step('godkend', 'submitted'),
+    ...step('afvis', 'submitted', { 'reject.reason': 'Matrix' }),
+    ...step('annuller', 'draft', { 'cancel.reason': 'Matrix' }),
   ];
 }
 

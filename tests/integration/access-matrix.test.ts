@@ -4,6 +4,7 @@ import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { caseMatrix, prepareCaseWorld } from './access-matrix-cases.ts';
+import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-matrix-finance.ts';
 
 // The full authorisation matrix (SPEC §7: "tested as a full matrix"): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
@@ -158,7 +159,7 @@ const MATRIX: Row[] = [
 ];
 
 /** The case pages (issue 3): rows that make their own cases, per role (access-matrix-cases.ts). */
-const CASE_MATRIX = caseMatrix();
+const CASE_MATRIX = [...caseMatrix(), ...financeMatrix(), ...attachmentMatrix()];
 
 const TARGET_LABEL = {
   own: ' (own municipality)',
@@ -183,6 +184,7 @@ beforeAll(async () => {
   const [other] = await t.services.programmes.list(await actorOf(t, 'coordinator', HALSNAES));
   if (!otherUser || !own || !other) throw new Error('demo data missing');
   await prepareCaseWorld(t);
+  await prepareFinanceWorld(t);
   ids = {
     ownUser: (await target('deaktiveres')).user.id,
     ownUserForCode: (await target('faar-kode')).user.id,

@@ -26,15 +26,31 @@ function chainEvents(chain: number) {
 describe('the audit log', () => {
   it('has written the demo data: one chain per municipality and the national chain', async () => {
     const report = await t.services.system.verifyAuditChains();
+    // The demo's money goes through the services, one event per vendor, posting and request step.
+    const money = await t.database.transaction('all', (tx) =>
+      tx
+        .selectFrom('audit_event')
+        .select(['chain', 'action'])
+        .where((eb) =>
+          eb.or([
+            eb('action', 'like', 'vendor.%'),
+            eb('action', 'like', 'ledger.%'),
+            eb('action', 'like', 'purchase.%'),
+          ]),
+        )
+        .execute(),
+    );
+    expect(new Set(money.map((e) => e.chain))).toEqual(new Set([AARHUS, 250, 621, 350]));
     // Aarhus 1 programme + 5 users + 4 demo cases, Halsnæs 1 + 4 + 3, Kolding 1 + 5 + 2, Lejre 1 + 4 + 2,
-    // national 1 evaluator.
-    expect(report).toEqual({ chains: 5, events: 10 + 8 + 8 + 7 + 1, firstBreak: null });
+    // national 1 evaluator; then the money.
+    expect(report).toEqual({ chains: 5, events: 10 + 8 + 8 + 7 + 1 + money.length, firstBreak: null });
     const aarhus = await chainEvents(AARHUS);
-    expect(aarhus.map((e) => e.action)).toEqual([
+    expect(aarhus.slice(0, 10).map((e) => e.action)).toEqual([
       'programme.create',
       ...Array<string>(5).fill('user.create'),
       ...Array<string>(4).fill('demo.createCase'),
     ]);
+    expect(aarhus.slice(10, 14).map((e) => e.action)).toEqual(Array<string>(4).fill('vendor.create'));
   });
 
   it('records every change of a realistic session, in order, and the chain stays whole', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { asDba } from '../setup/dba.ts';
+import { asDba, asDbaWithoutTrigger } from '../setup/dba.ts';
 import { adminQuery, withDatabase } from '../setup/global-db.ts';
 
 // The borgerbudget command as an operator runs it: a separate process on a real database.
@@ -40,7 +40,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('borgerbudget', () => {
+// Each case starts the command several times, each a fresh Node process that loads the app (a few
+// seconds on a busy machine), so the cases get more time than the suite's default.
+describe('borgerbudget', { timeout: 120_000 }, () => {
   it('migrates once, then says the schema is up to date', () => {
     const first = run('migrate');
     expect(first.code).toBe(0);
@@ -114,6 +116,44 @@ describe('borgerbudget', () => {
     expect(broken.err.trim()).toBe(
       'Audit log broken: chain 751 (municipality 751), event 2: its content was changed after it was written.',
     );
+  });
+
+  it('checks the ledger, and names the case of a posting that went around the guard', async () => {
+    const clean = run('check-ledger');
+    expect(clean.err).toBe('');
+    expect(clean.code).toBe(0);
+    expect(clean.out).toMatch(
+      /^Regnskabet stemmer: \d+ forløb, \d+ posteringer og \d+ puljer kontrolleret\./,
+    );
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    let caseNumber: number;
+    try {
+      const victim = await database.transaction('all', (tx) =>
+        tx
+          .selectFrom('citizen_case')
+          .select(['id', 'case_number'])
+          .where('municipality_id', '=', 751)
+          .orderBy('case_number')
+          .executeTakeFirstOrThrow(),
+      );
+      caseNumber = victim.case_number;
+      await asDbaWithoutTrigger(
+        database,
+        'ledger_entry',
+        'ledger_entry_guard',
+        `insert into ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, payment_method,
+           paid_on, reference, posted_at)
+         select municipality_id, id, programme_id, 'payment', 9999999900, 'invoice', '2026-01-01', 'DBA', now()
+         from citizen_case where id = '${victim.id}'`,
+      );
+    } finally {
+      await database.close();
+    }
+    const broken = run('check-ledger');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('Regnskabet stemmer ikke:');
+    expect(broken.err).toContain(`Sag ${caseNumber} (Aarhus Kommune): overforbrug: reserveret`);
+    expect(broken.err).toMatch(/betalt 99\.999\.999\s?kr\./);
   });
 
   it('refuses an unknown command with the usage', () => {

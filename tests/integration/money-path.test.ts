@@ -97,6 +97,31 @@ describe('the money path', () => {
     expect(overview.requests.find((r) => r.id === second)?.status).toBe('submitted');
   });
 
+  it('keeps attachments checked by content, with their checksum, for those who may see the request', async () => {
+    const caseId = await activeCaseWithGrant('5000');
+    const id = await submittedRequest(caseId, '1000');
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% kvittering\n');
+    const exe = new TextEncoder().encode('MZ\u0090 pretending to be a pdf');
+    await expect(
+      t.services.attachments.attach(support, id, { kind: 'receipt' }, { name: 'kvittering.pdf', bytes: exe }),
+    ).rejects.toMatchObject({ fields: { file: 'Filen skal være en PDF, JPEG eller PNG.' } });
+    const { attachmentId } = await t.services.attachments.attach(
+      support,
+      id,
+      { kind: 'quote' },
+      { name: '../Tilbud.exe', bytes: pdf },
+    );
+    const file = await t.services.attachments.download(finance, attachmentId, '/test');
+    expect(file).toMatchObject({ fileName: 'Tilbud.pdf', contentType: 'application/pdf' });
+    expect(Buffer.from(file.content).equals(Buffer.from(pdf))).toBe(true);
+    const other = await staff(t, 250, 'okonomi');
+    await expect(t.services.attachments.download(other, attachmentId, '/test')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const view = await t.services.budgets.overview(support, caseId, '/test');
+    expect(view.requests[0]?.attachments.map((a) => a.kind)).toEqual(['quote']);
+  });
+
   it('has the database refuse an overspending posting whatever the service does', async () => {
     const caseId = await activeCaseWithGrant('1000');
     const row = await t.database.transaction({ municipalityId: AARHUS }, (tx) =>

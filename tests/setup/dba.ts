@@ -17,3 +17,22 @@ export async function asDba(database: DatabaseHandle, statement: string): Promis
     if (database.kind === 'pglite') await sql.raw(`set role ${APP_ROLE}`).execute(tx);
   });
 }
+
+/**
+ * Runs `statement` with one of a table's triggers switched off, as a DBA going around the app could
+ * (e.g. the ledger's guard), so a test can plant what `check-ledger` must find. Same roles as asDba.
+ */
+export async function asDbaWithoutTrigger(
+  database: DatabaseHandle,
+  table: string,
+  trigger: string,
+  statement: string,
+): Promise<void> {
+  await database.transaction('all', async (tx) => {
+    if (database.kind === 'pglite') await sql`reset role`.execute(tx);
+    await sql.raw(`alter table ${table} disable trigger ${trigger}`).execute(tx);
+    await sql.raw(statement).execute(tx);
+    await sql.raw(`alter table ${table} enable trigger ${trigger}`).execute(tx);
+    if (database.kind === 'pglite') await sql.raw(`set role ${APP_ROLE}`).execute(tx);
+  });
+}

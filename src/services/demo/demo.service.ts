@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.service.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../password.ts';
 import { loadDemoCases } from './demo-cases.ts';
+import { loadDemoMoney } from './demo-money.ts';
 import {
   DEMO_EVALUATOR,
   DEMO_MUNICIPALITIES,
@@ -48,6 +49,7 @@ export function createDemoService(deps: ServiceDeps) {
         );
       }
       await loadDemoCases(deps, now);
+      await loadDemoMoney(deps, now);
       await database.transaction('all', async (tx) => {
         if (await findUserByEmail(tx, DEMO_EVALUATOR.email)) return;
         const user = await insertUser(tx, {

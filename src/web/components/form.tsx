@@ -17,14 +17,17 @@ export function Form({
   action,
   children,
   class: cls,
+  enctype,
 }: {
   ctx: PageContext;
   action: string;
   children: Child;
   class?: string;
+  /** 'multipart/form-data' for a form with a file. */
+  enctype?: 'multipart/form-data';
 }) {
   return (
-    <form method="post" action={action} class={cls} novalidate>
+    <form method="post" action={action} class={cls} enctype={enctype} novalidate>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="_idem" value={ctx.idempotencyKey()} />
       {children}

@@ -23,8 +23,15 @@ const NAV: Record<Role, NavItem[]> = {
     { href: '/forloeb/oversigt', label: 'nav.overview' },
     { href: '/forloeb', label: 'nav.cases' },
     { href: '/ordning', label: 'nav.programme' },
+    { href: '/leverandoerer', label: 'nav.vendors' },
   ],
-  finance: [{ href: '/', label: 'nav.home' }],
+  finance: [
+    { href: '/', label: 'nav.home' },
+    { href: '/betalinger', label: 'nav.payments' },
+    { href: '/betalinger/filer', label: 'nav.paymentFiles' },
+    { href: '/bogfoering', label: 'nav.bookkeeping' },
+    { href: '/leverandoerer', label: 'nav.vendors' },
+  ],
   admin: [
     { href: '/', label: 'nav.home' },
     { href: '/brugere', label: 'nav.users' },

@@ -56,6 +56,9 @@ export function CasePage({
             <a href={`/forloeb/${detail.id}/plan`}>{t('case.plan.link')}</a>
           </li>
           <li>
+            <a href={`/forloeb/${detail.id}/budget`}>{t('money.link')}</a>
+          </li>
+          <li>
             <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
           </li>
           <li>

@@ -1,0 +1,55 @@
+// Attachments of purchase requests (SPEC §3: quote, invoice, receipt, proof of payment): PDF, JPEG or
+// PNG up to 10 MB. The type is decided by the file's first bytes, never by its name or the browser's
+// word for it, so a renamed executable is refused however it is called.
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+const SIGNATURES: readonly [AttachmentType, readonly number[]][] = [
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+];
+
+/** The type the content really is, or null when it is none of the accepted ones. */
+export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | null {
+  for (const [type, signature] of SIGNATURES) {
+    if (bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)) return type;
+  }
+  return null;
+}
+
+const EXTENSION: Readonly<Record<AttachmentType, string>> = {
+  'application/pdf': '.pdf',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+};
+
+/**
+ * A file name safe to store and to send back in Content-Disposition: the base name only, without
+ * control or path characters, at most 200 characters, with the extension of the real type.
+ */
+export function safeFileName(name: string, type: AttachmentType): string {
+  const base = (name.split(/[\\/]/).at(-1) ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}"<>|:*?]/gu, '')
+    .trim()
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const extension = EXTENSION[type];
+  return `${(base || 'bilag').slice(0, 200 - extension.length)}${extension}`;
+}
+
+export type AttachmentCheck =
+  | { readonly ok: true; readonly type: AttachmentType; readonly fileName: string }
+  | { readonly ok: false; readonly message: string };
+
+/** Checks an upload: not empty, not over 10 MB, really a PDF, JPEG or PNG. Danish messages. */
+export function checkAttachment(name: string, bytes: Uint8Array): AttachmentCheck {
+  if (bytes.length === 0) return { ok: false, message: 'Vælg en fil.' };
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: 'Filen må højst fylde 10 MB.' };
+  const type = sniffAttachmentType(bytes);
+  if (type === null) return { ok: false, message: 'Filen skal være en PDF, JPEG eller PNG.' };
+  return { ok: true, type, fileName: safeFileName(name, type) };
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Tx } from '../db/client.ts';
+import { checkAttachment } from '../domain/attachment-file.ts';
+import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
+import { ATTACHMENT_KINDS } from '../domain/purchase-request.ts';
+import { authorize, ownMunicipality } from './access.ts';
+import { recordAudit } from './audit.service.ts';
+import { loadCase, logAccess } from './case-record.ts';
+import type { Actor, ServiceDeps } from './context.ts';
+import { parseInput } from './form-fields.ts';
+import { isUuid } from './ids.ts';
+import { lockRequest } from './purchase.service.ts';
+
+// Attachments of a purchase request (SPEC §3): the support person adds quotes and receipts, finance
+// invoices and proofs of payment. Stored in the database with a SHA-256 checksum; the type is checked
+// by content. Reading one is a read of the case's data, logged for staff who work on cases.
+
+export const AttachmentInput = z.object({
+  kind: z.enum(ATTACHMENT_KINDS, { error: 'Vælg hvilken slags bilag det er.' }),
+});
+
+export interface AttachmentFile {
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  content: Uint8Array;
+}
+
+export function createAttachmentService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+
+  return {
+    /** Adds a file to a request; returns the attachment's id and the request's case. */
+    async attach(
+      actor: Actor,
+      requestId: string,
+      input: unknown,
+      file: { name: string; bytes: Uint8Array } | null,
+    ): Promise<{ attachmentId: string; caseId: string }> {
+      authorize(actor, 'purchase.attach');
+      const municipalityId = ownMunicipality(actor);
+      const at = clock.now();
+      return database.transaction({ municipalityId }, async (tx) => {
+        // Whose request it is comes first: someone who may not see it learns nothing from its checks.
+        const { request } = await lockRequest(tx, actor, 'purchase.attach', requestId);
+        const v = parseInput(AttachmentInput, input);
+        const checked = file
+          ? checkAttachment(file.name, file.bytes)
+          : ({ ok: false, message: 'Vælg en fil.' } as const);
+        if (!checked.ok) throw new ValidationFailed({ file: checked.message });
+        const bytes = file?.bytes ?? new Uint8Array();
+        if (request.status === 'cancelled' || request.status === 'rejected') {
+          throw new Conflict(
+            'Der kan ikke tilføjes bilag til en annulleret eller afvist anmodning.',
+            'request_closed',
+          );
+        }
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const row = await tx
+          .insertInto('purchase_attachment')
+          .values({
+            municipality_id: request.municipality_id,
+            purchase_request_id: request.id,
+            kind: v.kind,
+            file_name: checked.fileName,
+            content_type: checked.type,
+            size_bytes: bytes.length,
+            sha256,
+            content: bytes,
+            uploaded_by: actor.userId,
+            uploaded_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, actor, at, {
+          municipalityId: request.municipality_id,
+          action: 'purchase.attach',
+          entityType: 'purchase_attachment',
+          entityId: row.id,
+          after: { requestId: request.id, kind: v.kind, sizeBytes: bytes.length, sha256 },
+        });
+        return { attachmentId: row.id, caseId: request.case_id };
+      });
+    },
+
+    /** One attachment's file, for those who may see its request. */
+    async download(actor: Actor, attachmentId: string, purpose: string): Promise<AttachmentFile> {
+      authorize(actor, 'purchase.readAttachment');
+      const municipalityId = ownMunicipality(actor);
+      const at = clock.now();
+      return database.transaction({ municipalityId }, async (tx) => {
+        const row = isUuid(attachmentId) ? await findAttachment(tx, attachmentId) : undefined;
+        if (!row) throw new NotFound();
+        if (actor.role === 'finance') {
+          authorize(actor, 'purchase.readAttachment', { municipalityId: row.municipality_id });
+        } else {
+          const caseRow = await loadCase(tx, actor, 'purchase.readAttachment', row.case_id);
+          await logAccess(tx, actor, at, purpose, [
+            { caseId: caseRow.id, citizenId: caseRow.citizen_id, municipalityId: caseRow.municipality_id },
+          ]);
+        }
+        return {
+          fileName: row.file_name,
+          contentType: row.content_type,
+          sha256: row.sha256,
+          content: row.content,
+        };
+      });
+    },
+  };
+}
+
+function findAttachment(tx: Tx, id: string) {
+  return tx
+    .selectFrom('purchase_attachment as a')
+    .innerJoin('purchase_request as r', 'r.id', 'a.purchase_request_id')
+    .select(['a.municipality_id', 'a.file_name', 'a.content_type', 'a.sha256', 'a.content', 'r.case_id'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}

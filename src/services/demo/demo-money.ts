@@ -1,0 +1,264 @@
+import { listUsersOfMunicipality } from '../../db/repositories/user.repository.ts';
+import { addDays } from '../../domain/calendar-date.ts';
+import type { ExpenseCategory } from '../../domain/expense-category.ts';
+import type { PaymentMethod } from '../../domain/purchase-request.ts';
+import type { Role } from '../../domain/roles.ts';
+import { createAttachmentService } from '../attachment.service.ts';
+import { createBudgetService } from '../budget.service.ts';
+import { today } from '../case-record.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { createPurchaseService } from '../purchase.service.ts';
+import { demoEmail, DEMO_MUNICIPALITIES } from './demo-organisation.ts';
+
+// The demo's money (issue 4): vendors, grants and purchase requests in every state — draft, submitted
+// above the limit, approved and waiting for finance, rejected, cancelled, paid with its receipt, paid
+// with the receipt still to come, refunded. It goes through the real services as the demo staff, so
+// the ledger, its guard and the audit log see exactly what a municipality would. Skipped for a
+// municipality that has vendors already, so loading again changes nothing.
+
+const VENDORS = [
+  { name: 'Cykelsmeden ApS', cvr: '31415926', bankRegistration: '9999', bankAccount: '0001234567' },
+  { name: 'Tandklinikken Centrum', cvr: '27182818', bankRegistration: '9999', bankAccount: '0007654321' },
+  { name: 'Computerbutikken A/S', cvr: '16180339', iban: 'DK5000400440116243' },
+  {
+    name: 'Sprogskolen',
+    cvr: '14142135',
+    ean: '5798000000017',
+    bankRegistration: '9999',
+    bankAccount: '0005550101',
+  },
+] as const;
+
+interface Purchase {
+  title: string;
+  purpose: string;
+  amountKr: string;
+  category: ExpenseCategory;
+  vendor: number | null;
+  method: PaymentMethod;
+  justification?: string;
+  /** How far it gets. */
+  ends:
+    'draft' | 'submitted' | 'approved' | 'rejected' | 'cancelled' | 'paid' | 'paid_with_receipt' | 'refunded';
+  /** Who approves: above the limit, the coordinator. */
+  approver?: 'support' | 'coordinator';
+}
+
+const FIRST_CASE: Purchase[] = [
+  {
+    title: 'Brugt cykel med lygter',
+    purpose: 'Så borgeren kan komme til praktikken hver dag.',
+    amountKr: '3500',
+    category: 'transport',
+    vendor: 0,
+    method: 'bank_transfer',
+    ends: 'paid_with_receipt',
+  },
+  {
+    title: 'Tandbehandling, første del',
+    purpose: 'Borgeren vil kunne smile til en jobsamtale.',
+    amountKr: '4200',
+    category: 'health',
+    vendor: 1,
+    method: 'invoice',
+    ends: 'paid',
+  },
+  {
+    title: 'Bærbar computer',
+    purpose: 'Til at søge job og følge et onlinekursus.',
+    amountKr: '4800',
+    category: 'electronics',
+    vendor: 2,
+    method: 'bank_transfer',
+    ends: 'approved',
+  },
+  {
+    title: 'Danskkursus, modul 3',
+    purpose: 'Delmålet er at bestå modul 3.',
+    amountKr: '8000',
+    category: 'education',
+    vendor: 3,
+    method: 'invoice',
+    ends: 'submitted',
+  },
+  {
+    title: 'Arbejdstøj',
+    purpose: 'Til praktikken på lageret.',
+    amountKr: '900',
+    category: 'clothing_care',
+    vendor: 0,
+    method: 'requisition',
+    ends: 'draft',
+  },
+];
+
+const SECOND_CASE: Purchase[] = [
+  {
+    title: 'Afbetaling af kviklån',
+    purpose: 'Gælden giver uro i hverdagen.',
+    amountKr: '2000',
+    category: 'debt',
+    vendor: 3,
+    method: 'bank_transfer',
+    justification: 'Renterne æder hele budgettet hver måned.',
+    ends: 'rejected',
+  },
+  {
+    title: 'Fitnessabonnement, 3 måneder',
+    purpose: 'Motion hjælper på søvnen.',
+    amountKr: '1200',
+    category: 'exercise_leisure',
+    vendor: 0,
+    method: 'bank_transfer',
+    ends: 'cancelled',
+  },
+  {
+    title: 'Mobiltelefon',
+    purpose: 'Så jobcentret og arbejdsgivere kan ringe.',
+    amountKr: '2500',
+    category: 'electronics',
+    vendor: 2,
+    method: 'bank_transfer',
+    ends: 'refunded',
+  },
+  {
+    title: 'Cykelreparation',
+    purpose: 'Cyklen er vejen til arbejde.',
+    amountKr: '1500',
+    category: 'transport',
+    vendor: 0,
+    method: 'bank_transfer',
+    ends: 'approved',
+  },
+];
+
+const OTHER_CASE: Purchase[] = [
+  {
+    title: 'Buskort, 3 måneder',
+    purpose: 'Transport til aftaler og praktik.',
+    amountKr: '1100',
+    category: 'transport',
+    vendor: 0,
+    method: 'bank_transfer',
+    ends: 'paid',
+  },
+];
+
+/** A minimal PDF, enough to be recognised as one. */
+const RECEIPT_PDF = new TextEncoder().encode('%PDF-1.4\n% Kvittering (demo)\n%%EOF\n');
+
+export async function loadDemoMoney(deps: ServiceDeps, now: Date): Promise<void> {
+  const budgets = createBudgetService(deps);
+  const purchases = createPurchaseService(deps);
+  const attachments = createAttachmentService(deps);
+  for (const m of DEMO_MUNICIPALITIES) {
+    const state = await deps.database.transaction({ municipalityId: m.id }, async (tx) => ({
+      vendors: await tx.selectFrom('vendor').select('id').where('municipality_id', '=', m.id).execute(),
+      users: await listUsersOfMunicipality(tx, m.id),
+      cases: await tx
+        .selectFrom('citizen_case as c')
+        .innerJoin('support_assignment as s', (j) =>
+          j.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
+        )
+        .select(['c.id', 'c.phase', 's.support_user_id'])
+        .where('c.municipality_id', '=', m.id)
+        .where('c.phase', 'in', ['active', 'paused'])
+        .orderBy('c.case_number')
+        .execute(),
+    }));
+    if (state.vendors.length > 0) continue;
+    const actor = (role: Role, userId?: string | null): Actor => {
+      const user = state.users.find((u) =>
+        userId ? u.id === userId : u.email === demoEmail(m, localOf(role)),
+      );
+      if (!user) throw new Error(`The demo ${role} of ${m.name} is missing`);
+      return {
+        userId: user.id,
+        role: user.role as Role,
+        municipalityId: m.id,
+        municipalityName: m.name,
+        name: user.name,
+        email: user.email,
+      };
+    };
+    const coordinator = actor('coordinator');
+    const finance = actor('finance');
+    const vendorIds: string[] = [];
+    for (const v of VENDORS) vendorIds.push(await budgets.addVendor(finance, v));
+
+    const active = state.cases.filter((c) => c.phase === 'active');
+    for (const [i, c] of state.cases.entries()) {
+      await budgets.grant(coordinator, c.id, {
+        amountKr: i % 2 === 0 ? '50000' : '40000',
+        note: 'Bevilget ved opstart.',
+      });
+    }
+    for (const [i, c] of active.entries()) {
+      const support = actor('support', c.support_user_id);
+      const script = i === 0 ? FIRST_CASE : i === 1 ? SECOND_CASE : OTHER_CASE;
+      for (const p of script) await play(p, c.id, { support, coordinator, finance }, vendorIds, now);
+    }
+  }
+
+  async function play(
+    p: Purchase,
+    caseId: string,
+    who: { support: Actor; coordinator: Actor; finance: Actor },
+    vendorIds: string[],
+    at: Date,
+  ): Promise<void> {
+    const id = await purchases.create(who.support, caseId, {
+      title: p.title,
+      purpose: p.purpose,
+      amountKr: p.amountKr,
+      category: p.category,
+      vendorId: p.vendor === null ? undefined : vendorIds[p.vendor],
+      paymentMethod: p.method,
+      justification: p.justification,
+    });
+    if (p.ends === 'draft') return;
+    await purchases.confirm(who.support, id, { how: 'in_person' });
+    await purchases.submit(who.support, id);
+    if (p.ends === 'submitted') return;
+    if (p.ends === 'rejected') {
+      await purchases.reject(who.coordinator, id, {
+        reason: 'Gælden skal først afklares med gældsrådgivningen.',
+      });
+      return;
+    }
+    await purchases.approve(Number(p.amountKr) > 5000 ? who.coordinator : who.support, id);
+    if (p.ends === 'approved') return;
+    if (p.ends === 'cancelled') {
+      await purchases.cancel(who.support, id, { reason: 'Borgeren fandt et billigere tilbud.' });
+      return;
+    }
+    const paidOn = addDays(today(at), -7);
+    await purchases.pay(who.finance, id, { paidOn, reference: `DEMO-${p.amountKr}` });
+    if (p.ends === 'paid_with_receipt') {
+      await attachments.attach(
+        who.support,
+        id,
+        { kind: 'receipt' },
+        { name: 'kvittering.pdf', bytes: RECEIPT_PDF },
+      );
+    }
+    if (p.ends === 'refunded') {
+      await purchases.refund(who.finance, id, {
+        amountKr: p.amountKr,
+        reference: 'Kreditnota',
+        refundedOn: addDays(today(at), -2),
+      });
+    }
+  }
+}
+
+function localOf(role: Role): string {
+  switch (role) {
+    case 'coordinator':
+      return 'koordinator';
+    case 'finance':
+      return 'okonomi';
+    default:
+      return 'stotteperson';
+  }
+}

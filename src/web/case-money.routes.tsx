@@ -1,0 +1,192 @@
+import type { Context, Hono } from 'hono';
+import { routePath } from 'hono/route';
+import { AppError, NotFound, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
+import { nestForm, readForm } from '../http/form.ts';
+import type { Actor } from '../services/context.ts';
+import type { Services } from '../services/index.ts';
+import { group, prefixed } from './case.routes.tsx';
+import type { Values } from './components/form.tsx';
+import { pageContext } from './context.ts';
+import { BudgetPage } from './pages/case-budget.page.tsx';
+import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
+import { RequestPage } from './pages/purchase-request.page.tsx';
+import { requireActor } from './routes.tsx';
+
+// The staff pages for a case's money (SPEC §3 "Budget ledger", "Purchase request"): the budget with
+// its grant form, the new purchase request, and one request with the steps allowed now. Each route
+// calls the services and renders; a refused step (a Conflict: past the available amount, four eyes)
+// shows the page again with the service's message and nothing changed.
+
+/** What a success alert says after the 303, keyed by the `ok` query parameter. */
+export const DONE = [
+  'bevilget',
+  'oprettet',
+  'bekraeftet',
+  'indsendt',
+  'godkendt',
+  'afvist',
+  'annulleret',
+] as const;
+export type Done = (typeof DONE)[number];
+
+/** The access log's purpose: the route as registered ("GET /forloeb/:id/budget"), never the ids. */
+function purposeOf(c: Context<AppEnv>): string {
+  return `${c.req.method} ${routePath(c)}`;
+}
+
+function doneOf(c: Context<AppEnv>): Done | undefined {
+  const ok = c.req.query('ok');
+  return (DONE as readonly string[]).includes(ok ?? '') ? (ok as Done) : undefined;
+}
+
+/** A step's path under the request, the form's prefix, its first field, the call and what it did. */
+type Step = (
+  s: Services,
+  actor: Actor,
+  requestId: string,
+  input: Record<string, unknown>,
+) => Promise<unknown>;
+const STEPS: [string, string, string, Step, Done][] = [
+  ['bekraeft', 'confirm', 'how', (s, a, id, v) => s.purchases.confirm(a, id, v), 'bekraeftet'],
+  ['indsend', 'submit', 'x', (s, a, id) => s.purchases.submit(a, id), 'indsendt'],
+  ['godkend', 'approve', 'x', (s, a, id) => s.purchases.approve(a, id), 'godkendt'],
+  ['afvis', 'reject', 'reason', (s, a, id, v) => s.purchases.reject(a, id, v), 'afvist'],
+  ['annuller', 'cancel', 'reason', (s, a, id, v) => s.purchases.cancel(a, id, v), 'annulleret'],
+];
+
+interface Problem {
+  values?: Values;
+  errors?: FieldErrors;
+  /** A refused step's message (a Conflict), shown as an error alert. */
+  refused?: string;
+}
+
+export function registerCaseMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const renderBudget = async (c: Context<AppEnv>, actor: Actor, id: string, problem: Problem = {}) => {
+    const overview = await services.budgets.overview(actor, id, purposeOf(c));
+    return c.html(
+      <BudgetPage ctx={pageContext(c)} overview={overview} done={doneOf(c)} {...problem} />,
+      problem.errors ? 422 : problem.refused ? 409 : 200,
+    );
+  };
+
+  app.get('/forloeb/:id/budget', (c) => renderBudget(c, requireActor(c), c.req.param('id')));
+
+  app.post('/forloeb/:id/budget/bevilling', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const form = nestForm(await readForm(c));
+    try {
+      await services.budgets.grant(actor, id, group(form, 'grant'));
+      return c.redirect(`/forloeb/${id}/budget?ok=bevilget`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        return renderBudget(c, actor, id, {
+          values: form,
+          errors: prefixed(error.fields, 'grant', 'amountKr'),
+        });
+      }
+      if (error instanceof AppError && !(error instanceof NotFound)) {
+        return renderBudget(c, actor, id, { values: form, refused: error.message });
+      }
+      throw error;
+    }
+  });
+
+  const renderNew = async (c: Context<AppEnv>, actor: Actor, id: string, problem: Problem = {}) => {
+    const purpose = purposeOf(c);
+    const detail = await services.cases.detail(actor, id, purpose);
+    const plan = await services.plans.get(actor, id, purpose);
+    const programme = await services.programmes.get(actor, detail.programme.id);
+    const vendors = await services.budgets.vendors(actor);
+    return c.html(
+      <NewRequestPage
+        ctx={pageContext(c)}
+        caseId={id}
+        caseNumber={detail.caseNumber}
+        subGoals={plan.subGoals.filter((s) => s.status !== 'dropped')}
+        vendors={vendors.map((v) => ({ id: v.id, name: v.name, cvr: v.cvr }))}
+        rules={programme.rules}
+        values={problem.values ?? { paymentMethod: 'invoice' }}
+        errors={problem.errors}
+        refused={problem.refused}
+      />,
+      problem.errors ? 422 : problem.refused ? 409 : 200,
+    );
+  };
+
+  app.get('/forloeb/:id/anmodninger/ny', (c) => renderNew(c, requireActor(c), c.req.param('id')));
+
+  app.post('/forloeb/:id/anmodninger/ny', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const form = nestForm(await readForm(c));
+    try {
+      const requestId = await services.purchases.create(actor, id, form);
+      return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=oprettet`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed)
+        return renderNew(c, actor, id, { values: form, errors: error.fields });
+      if (error instanceof AppError && !(error instanceof NotFound)) {
+        return renderNew(c, actor, id, { values: form, refused: error.message });
+      }
+      throw error;
+    }
+  });
+
+  const renderRequest = async (
+    c: Context<AppEnv>,
+    actor: Actor,
+    id: string,
+    requestId: string,
+    problem: Problem = {},
+  ) => {
+    const overview = await services.budgets.overview(actor, id, purposeOf(c));
+    const request = overview.requests.find((r) => r.id === requestId);
+    if (!request) throw new NotFound();
+    return c.html(
+      <RequestPage
+        ctx={pageContext(c)}
+        overview={overview}
+        request={request}
+        done={doneOf(c)}
+        values={problem.values ?? {}}
+        errors={problem.errors}
+        refused={problem.refused}
+      />,
+      problem.errors ? 422 : problem.refused ? 409 : 200,
+    );
+  };
+
+  app.get('/forloeb/:id/anmodninger/:requestId', (c) =>
+    renderRequest(c, requireActor(c), c.req.param('id'), c.req.param('requestId')),
+  );
+
+  for (const [path, prefix, first, run, done] of STEPS) {
+    app.post(`/forloeb/:id/anmodninger/:requestId/${path}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param('id');
+      const requestId = c.req.param('requestId');
+      const form = nestForm(await readForm(c));
+      // The request must belong to this case (the address says so); otherwise it is not found.
+      const overview = await services.budgets.overview(actor, id, purposeOf(c));
+      if (!overview.requests.some((r) => r.id === requestId)) throw new NotFound();
+      try {
+        await run(services, actor, requestId, group(form, prefix));
+        return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=${done}`, 303);
+      } catch (error) {
+        if (error instanceof ValidationFailed) {
+          return renderRequest(c, actor, id, requestId, {
+            values: form,
+            errors: prefixed(error.fields, prefix, first),
+          });
+        }
+        if (error instanceof AppError && !(error instanceof NotFound)) {
+          return renderRequest(c, actor, id, requestId, { values: form, refused: error.message });
+        }
+        throw error;
+      }
+    });
+  }
+}

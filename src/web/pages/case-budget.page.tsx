@@ -1,0 +1,328 @@
+import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
+import type { FieldErrors } from '../../domain/errors.ts';
+import { formatKr, type Ore } from '../../domain/money.ts';
+import { PURCHASE_STATUS_LABELS, type PurchaseStatus } from '../../domain/purchase-request.ts';
+import type { BudgetOverview, PurchaseRequestView } from '../../services/budget.service.ts';
+import type { Done } from '../case-money.routes.tsx';
+import { Alert } from '../components/alert.tsx';
+import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import { SummaryTable } from '../components/summary-table.tsx';
+import type { PageContext } from '../context.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+// The case's budget (SPEC §3 "Budget ledger"): granted, reserved, paid and available; spending by
+// sub-goal and by category; the purchase requests with what needs attention; every posting. The
+// coordinator grants here, within the programme's maximum and what is left in the pool.
+
+const OPEN_PHASES = ['lead_in', 'active', 'paused'];
+
+export function BudgetPage({
+  ctx,
+  overview,
+  done,
+  values = {},
+  errors,
+  refused,
+}: {
+  ctx: PageContext;
+  overview: BudgetOverview;
+  done?: Done | undefined;
+  values?: Values;
+  errors?: FieldErrors | undefined;
+  refused?: string | undefined;
+}) {
+  const { t, actor } = ctx;
+  const b = overview.balance;
+  const figures: [string, string][] = [
+    [t('money.granted'), formatKr(b.granted)],
+    [t('money.reserved'), formatKr(b.reserved)],
+    [t('money.spent'), formatKr(b.spent)],
+    [t('money.available'), formatKr(b.available)],
+  ];
+  if (b.refunded > 0) figures.splice(3, 0, [t('money.refunded'), formatKr(b.refunded)]);
+  if (b.returned > 0) figures.push([t('money.returned'), formatKr(b.returned)]);
+  const open = OPEN_PHASES.includes(overview.phase);
+  return (
+    <Layout ctx={ctx} title={t('money.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
+      <p>
+        <a href={`/forloeb/${overview.caseId}`}>{t('plan.back')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{t('money.title')}</h1>
+      {done ? <DoneAlert ctx={ctx} done={done} /> : null}
+      {refused ? (
+        <Alert kind="error" heading={t('money.refused')} iconLabel={t('error.prefix').replace(': ', '')}>
+          <p>{refused}</p>
+        </Alert>
+      ) : null}
+      <section class="mt-6">
+        <h2>{t('money.figures')}</h2>
+        <SummaryTable caption={t('money.figures')} rows={figures} />
+      </section>
+      {overview.poolRemaining !== null && open ? (
+        <GrantForm ctx={ctx} overview={overview} values={values} errors={errors} />
+      ) : null}
+      <Requests ctx={ctx} overview={overview} open={open} />
+      <Spending ctx={ctx} overview={overview} />
+      <Postings ctx={ctx} overview={overview} />
+    </Layout>
+  );
+}
+
+export function DoneAlert({ ctx, done }: { ctx: PageContext; done: Done }) {
+  return (
+    <Alert kind="success" iconLabel={ctx.t('money.done')}>
+      <p>{ctx.t(`money.done.${done}` as MessageKey)}</p>
+    </Alert>
+  );
+}
+
+function GrantForm({
+  ctx,
+  overview,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  overview: BudgetOverview;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  const left = overview.maxGrant - overview.balance.granted;
+  return (
+    <section class="mt-7">
+      <h2>{t('money.grant')}</h2>
+      <p>
+        {t('money.grant.limits', {
+          max: formatKr(overview.maxGrant),
+          left: formatKr(Math.max(0, left) as Ore),
+          pool: formatKr(overview.poolRemaining ?? (0 as Ore)),
+        })}
+      </p>
+      <Form ctx={ctx} action={`/forloeb/${overview.caseId}/budget/bevilling`}>
+        <TextField
+          ctx={ctx}
+          name="grant.amountKr"
+          label={t('money.grant.amount')}
+          inputmode="decimal"
+          width="s"
+          suffix="kr."
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          ctx={ctx}
+          name="grant.note"
+          label={t('money.grant.note')}
+          hint={t('money.optional')}
+          values={values}
+          errors={errors}
+        />
+        <button type="submit" class="button button-primary">
+          {t('money.grant.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function StatusTag({ ctx, status }: { ctx: PageContext; status: PurchaseStatus }) {
+  const kind: Record<PurchaseStatus, string> = {
+    draft: '',
+    submitted: 'badge-info',
+    approved: 'badge-success',
+    rejected: 'badge-error',
+    cancelled: '',
+    paid: 'badge-success',
+    refunded: 'badge-warning',
+  };
+  return <span class={`badge ${kind[status]}`.trim()}>{PURCHASE_STATUS_LABELS[status][ctx.lang]}</span>;
+}
+
+/** What needs attention on a request, in words. */
+export function flagsOf(ctx: PageContext, r: PurchaseRequestView): string[] {
+  const { t } = ctx;
+  const flags: string[] = [];
+  if (r.needsCoordinator && (r.status === 'draft' || r.status === 'submitted')) {
+    flags.push(t('money.flag.coordinator'));
+  }
+  for (const n of r.possibleDuplicates) flags.push(t('money.flag.duplicate', { number: n }));
+  if (r.missing.includes('receipt')) flags.push(t('money.flag.receipt'));
+  if (r.missing.includes('invoice')) flags.push(t('money.flag.invoice'));
+  return flags;
+}
+
+function Requests({ ctx, overview, open }: { ctx: PageContext; overview: BudgetOverview; open: boolean }) {
+  const { t } = ctx;
+  const caption = t('money.requests');
+  const cols = [t('money.number'), t('money.what'), t('money.amount'), t('money.status'), t('money.flags')];
+  return (
+    <section class="mt-7">
+      <h2>{caption}</h2>
+      {open ? (
+        <p>
+          <a class="button button-secondary" href={`/forloeb/${overview.caseId}/anmodninger/ny`}>
+            {t('money.new')}
+          </a>
+        </p>
+      ) : null}
+      {overview.requests.length === 0 ? (
+        <p>{t('money.requests.none')}</p>
+      ) : (
+        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+          <table class="table table--zebra table--responsive-headers">
+            <caption class="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                {cols.map((c) => (
+                  <th scope="col">{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {overview.requests.map((r) => (
+                <tr>
+                  <td data-title={cols[0]}>{`#${r.number}`}</td>
+                  <td data-title={cols[1]}>
+                    <a href={`/forloeb/${overview.caseId}/anmodninger/${r.id}`}>{r.title}</a>
+                  </td>
+                  <td data-title={cols[2]} class="text-nowrap">
+                    {formatKr(r.amount)}
+                  </td>
+                  <td data-title={cols[3]}>
+                    <StatusTag ctx={ctx} status={r.status} />
+                  </td>
+                  <td data-title={cols[4]}>{flagsOf(ctx, r).join(' · ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SpendingTable({
+  ctx,
+  caption,
+  first,
+  rows,
+}: {
+  ctx: PageContext;
+  caption: string;
+  first: string;
+  rows: [string, Ore, Ore][];
+}) {
+  const { t } = ctx;
+  const cols = [first, t('money.reserved'), t('money.spent')];
+  return (
+    <>
+      <h3 class="mt-5">{caption}</h3>
+      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th scope="col">{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, reserved, spent]) => (
+              <tr>
+                <td data-title={cols[0]}>{label}</td>
+                <td data-title={cols[1]} class="text-nowrap">
+                  {formatKr(reserved)}
+                </td>
+                <td data-title={cols[2]} class="text-nowrap">
+                  {formatKr(spent)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Spending({ ctx, overview }: { ctx: PageContext; overview: BudgetOverview }) {
+  const { t, lang } = ctx;
+  if (overview.bySubGoal.length === 0 && overview.byCategory.length === 0) return null;
+  return (
+    <section class="mt-7">
+      <h2>{t('money.spending')}</h2>
+      <SpendingTable
+        ctx={ctx}
+        caption={t('money.bySubGoal')}
+        first={t('money.subGoal')}
+        rows={overview.bySubGoal.map((s) => [s.description ?? t('money.noSubGoal'), s.reserved, s.spent])}
+      />
+      <SpendingTable
+        ctx={ctx}
+        caption={t('money.byCategory')}
+        first={t('money.category')}
+        rows={overview.byCategory.map((s) => [
+          EXPENSE_CATEGORY_LABELS[s.category][lang],
+          s.reserved,
+          s.spent,
+        ])}
+      />
+    </section>
+  );
+}
+
+function Postings({ ctx, overview }: { ctx: PageContext; overview: BudgetOverview }) {
+  const { t, lang } = ctx;
+  const caption = t('money.postings');
+  const cols = [
+    t('money.posting.date'),
+    t('money.posting.kind'),
+    t('money.amount'),
+    t('money.number'),
+    t('money.posting.by'),
+    t('money.posting.reference'),
+  ];
+  return (
+    <section class="mt-7">
+      <h2>{caption}</h2>
+      {overview.postings.length === 0 ? (
+        <p>{t('money.postings.none')}</p>
+      ) : (
+        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
+          <table class="table table--zebra table--responsive-headers">
+            <caption class="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                {cols.map((c) => (
+                  <th scope="col">{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...overview.postings].reverse().map((p) => (
+                <tr>
+                  <td data-title={cols[0]}>
+                    {p.paidOn ? formatDate(p.paidOn, lang) : formatDateTime(p.postedAt, lang)}
+                  </td>
+                  <td data-title={cols[1]}>{t(`money.posting.${p.kind}` as MessageKey)}</td>
+                  <td data-title={cols[2]} class="text-nowrap">
+                    {formatKr(p.amount)}
+                  </td>
+                  <td data-title={cols[3]}>{p.requestNumber === null ? '–' : `#${p.requestNumber}`}</td>
+                  <td data-title={cols[4]}>{p.postedBy ?? t('audit.system')}</td>
+                  <td data-title={cols[5]}>{[p.reference, p.note].filter(Boolean).join(' – ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

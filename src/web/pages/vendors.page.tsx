@@ -1,0 +1,123 @@
+import type { FieldErrors } from '../../domain/errors.ts';
+import { Alert } from '../components/alert.tsx';
+import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+
+// The municipality's vendor list (SPEC §3 "a municipality keeps a vendor list"): finance and the
+// coordinator add to it; vendors never have accounts in the system.
+
+export interface VendorView {
+  id: string;
+  name: string;
+  cvr: string | null;
+  bank_registration: string | null;
+  bank_account: string | null;
+  iban: string | null;
+  ean: string | null;
+}
+
+export function VendorsPage({
+  ctx,
+  vendors,
+  values = {},
+  errors,
+  notice,
+}: {
+  ctx: PageContext;
+  vendors: VendorView[];
+  values?: Values;
+  errors?: FieldErrors | undefined;
+  notice?: string | undefined;
+}) {
+  const { t, actor } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('vendors.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {notice ? <Alert kind="success" iconLabel={t('finance.done')} heading={notice} /> : null}
+      <h1>{t('vendors.title')}</h1>
+      <p>{t('vendors.intro')}</p>
+      {vendors.length === 0 ? (
+        <p>{t('vendors.none')}</p>
+      ) : (
+        <table class="table table--zebra table--responsive-headers">
+          <caption class="sr-only">{t('vendors.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('vendors.name')}</th>
+              <th scope="col">CVR</th>
+              <th scope="col">{t('finance.account')}</th>
+              <th scope="col">EAN</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vendors.map((v) => (
+              <tr>
+                <td data-title={t('vendors.name')}>{v.name}</td>
+                <td data-title="CVR">{v.cvr ?? ''}</td>
+                <td data-title={t('finance.account')}>
+                  {v.bank_registration && v.bank_account
+                    ? `${v.bank_registration} ${v.bank_account}`
+                    : (v.iban ?? '')}
+                </td>
+                <td data-title="EAN">{v.ean ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 class="mt-7">{t('vendors.new')}</h2>
+      <Form ctx={ctx} action="/leverandoerer">
+        <TextField ctx={ctx} name="name" label={t('vendors.name')} values={values} errors={errors} />
+        <TextField
+          ctx={ctx}
+          name="cvr"
+          label={t('vendors.cvr')}
+          inputmode="numeric"
+          width="s"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          ctx={ctx}
+          name="bankRegistration"
+          label={t('vendors.bankRegistration')}
+          inputmode="numeric"
+          width="xs"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          ctx={ctx}
+          name="bankAccount"
+          label={t('vendors.bankAccount')}
+          inputmode="numeric"
+          width="m"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          ctx={ctx}
+          name="iban"
+          label={t('vendors.iban')}
+          hint={t('vendors.ibanHint')}
+          width="l"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          ctx={ctx}
+          name="ean"
+          label={t('vendors.ean')}
+          inputmode="numeric"
+          width="m"
+          values={values}
+          errors={errors}
+        />
+        <button type="submit" class="button button-primary">
+          {t('vendors.add')}
+        </button>
+      </Form>
+    </Layout>
+  );
+}

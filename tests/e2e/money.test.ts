@@ -1,0 +1,186 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatKr, ore } from '../../src/domain/money.ts';
+import { PURCHASE_STATUS_LABELS } from '../../src/domain/purchase-request.ts';
+import { da } from '../../src/web/i18n/da.ts';
+import { testCpr } from '../factories/case-factory.ts';
+import {
+  clickAndWait,
+  COORDINATOR,
+  errorSummary,
+  loginAs,
+  pathOf,
+  SUPPORT,
+  tableValue,
+  textOf,
+} from './fixtures.ts';
+import { hasChromium, useE2e } from './harness.ts';
+import { checkPage } from './page-checks.ts';
+
+// The case's money in a browser (SPEC §3): the coordinator grants 20.000 kr.; the support person
+// writes a request of 8.000 kr. (above the 5.000 kr. limit), records the citizen's confirmation and
+// submits it; the support person's own approval is refused with the coordinator message; the
+// coordinator approves and the figures follow. A request past what is available is refused with a
+// clear message and nothing changes.
+
+async function submit(page: Page, name: string): Promise<void> {
+  await clickAndWait(page, page.getByRole('button', { name, exact: true }));
+}
+
+/** The budget's figures as the summary table shows them. */
+async function figures(page: Page) {
+  return {
+    granted: await tableValue(page, da['money.granted']),
+    reserved: await tableValue(page, da['money.reserved']),
+    available: await tableValue(page, da['money.available']),
+  };
+}
+
+const kr = (n: number) => formatKr(ore(n * 100));
+/** textOf folds every space, the no-break space of "5.000 kr." too. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+
+/** A case through the UI, from referral to active, with the demo support person. Returns its path. */
+async function activeCase(coordinator: Page, support: Page, citizen: string): Promise<string> {
+  await coordinator.goto('/forloeb/ny');
+  await coordinator.fill('#cpr', testCpr());
+  await submit(coordinator, da['referral.find.submit']);
+  await coordinator.fill('#name', citizen);
+  await submit(coordinator, da['referral.register.submit']);
+  await coordinator.selectOption('#source', 'jobcenter');
+  await coordinator.fill('#reason', 'Ønsker at komme i uddannelse.');
+  await submit(coordinator, da['referral.refer.submit']);
+  const casePath = pathOf(coordinator);
+  await submit(coordinator, da['case.action.startScreening']);
+  await coordinator.fill('#screening-reason', 'I målgruppen.');
+  await coordinator.check('#screening-decision');
+  await submit(coordinator, da['case.action.saveDecision']);
+  await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['case.action.assign'] }));
+  await coordinator.selectOption('#supportUserId', { label: SUPPORT.name });
+  await submit(coordinator, da['case.action.assign']);
+
+  await support.goto(casePath);
+  await support.check('#ack-method');
+  await submit(support, da['case.action.acknowledge']);
+  await submit(support, da['case.action.activate']);
+  return casePath;
+}
+
+/** The new request form filled in and saved; lands on the request's page. */
+async function writeRequest(page: Page, title: string, amountKr: string): Promise<void> {
+  await clickAndWait(page, page.getByRole('link', { name: da['money.new'] }));
+  await page.fill('#title', title);
+  await page.fill('#purpose', 'Borgeren vil tage kørekort for at kunne tage arbejde uden for byen.');
+  await page.fill('#amountKr', amountKr);
+  await page.selectOption('#category', 'transport');
+  const vendors = await page
+    .locator('#vendorId option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  expect(vendors.length, 'the demo has vendors').toBeGreaterThan(0);
+  await page.selectOption('#vendorId', vendors[0] ?? '');
+  await page.check('#paymentMethod');
+  await submit(page, da['money.new.submit']);
+  expect(await textOf(page, 'h1')).toContain(title);
+}
+
+/** The citizen's confirmation in person, then submitted for approval. */
+async function confirmAndSubmit(page: Page): Promise<void> {
+  await page.check('#confirm-how');
+  await submit(page, da['money.confirm.submit']);
+  expect(await textOf(page, 'main .alert-success')).toBe(da['money.done.bekraeftet']);
+  await submit(page, da['money.submit.submit']);
+  expect(await textOf(page, 'main .alert-success')).toBe(da['money.done.indsendt']);
+}
+
+describe.skipIf(!hasChromium)('the money of a case', () => {
+  const e2e = useE2e();
+
+  it('grants, writes, confirms, submits and approves with four eyes; refuses past the available', async () => {
+    const coordinator = await e2e.newPage();
+    await loginAs(coordinator, COORDINATOR.email);
+    const support = await e2e.newPage();
+    await loginAs(support, SUPPORT.email);
+    const casePath = await activeCase(coordinator, support, 'Mads Kjærgaard');
+
+    // The coordinator grants 20.000 kr. from the budget page; a bad amount is refused first.
+    await coordinator.goto(casePath);
+    await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['money.link'] }));
+    expect(pathOf(coordinator)).toBe(`${casePath}/budget`);
+    await checkPage(coordinator, 'money-budget-empty');
+    await coordinator.fill('#grant-amountKr', 'tyve tusind');
+    await submit(coordinator, da['money.grant.submit']);
+    expect((await errorSummary(coordinator)).links.map(([href]) => href)).toEqual(['#grant-amountKr']);
+    expect(await coordinator.inputValue('#grant-amountKr')).toBe('tyve tusind');
+    await checkPage(coordinator, 'money-grant-error');
+    await coordinator.fill('#grant-amountKr', '20000');
+    await coordinator.fill('#grant-note', 'Bevilget ved opstart.');
+    await submit(coordinator, da['money.grant.submit']);
+    expect(await textOf(coordinator, 'main .alert-success')).toBe(da['money.done.bevilget']);
+    expect(await figures(coordinator)).toEqual({ granted: kr(20000), reserved: kr(0), available: kr(20000) });
+
+    // The support person writes 8.000 kr.: above the limit, so a coordinator must approve.
+    await support.goto(`${casePath}/budget`);
+    await writeRequest(support, 'Kørekort', '8000');
+    await checkPage(support, 'money-request-draft');
+    await confirmAndSubmit(support);
+    expect(await textOf(support, 'main')).toContain(plain(`Over ${kr(5000)}: en koordinator skal godkende.`));
+    await checkPage(support, 'money-request-submitted');
+    const requestPath = pathOf(support);
+    await submit(support, da['money.approve.submit']);
+    expect(await textOf(support, 'main .alert-error')).toContain(
+      plain(`Beløb over ${kr(5000)} skal godkendes af en koordinator.`),
+    );
+    expect(await textOf(support, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.submitted.da);
+    await checkPage(support, 'money-request-needs-coordinator');
+
+    await coordinator.goto(requestPath);
+    await submit(coordinator, da['money.approve.submit']);
+    expect(await textOf(coordinator, 'main .alert-success')).toBe(da['money.done.godkendt']);
+    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.approved.da);
+    await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['money.back'] }));
+    expect(await figures(coordinator)).toEqual({
+      granted: kr(20000),
+      reserved: kr(8000),
+      available: kr(12000),
+    });
+    await checkPage(coordinator, 'money-budget-reserved');
+    // finance pays: see tests/e2e/finance.test.ts
+
+    // A request past what is available is refused at approval, with the amounts, and nothing changes.
+    await support.goto(`${casePath}/budget`);
+    await checkPage(support, 'money-budget-support');
+    await writeRequest(support, 'Brugt bil', '13000');
+    await confirmAndSubmit(support);
+    await coordinator.goto(pathOf(support));
+    await submit(coordinator, da['money.approve.submit']);
+    expect(await textOf(coordinator, 'main .alert-error')).toContain(
+      plain(`Beløbet ${kr(13000)} er større end det disponible beløb ${kr(12000)}`),
+    );
+    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.submitted.da);
+    await checkPage(coordinator, 'money-request-past-available');
+    await coordinator.goto(`${casePath}/budget`);
+    expect(await figures(coordinator)).toEqual({
+      granted: kr(20000),
+      reserved: kr(8000),
+      available: kr(12000),
+    });
+  });
+
+  it('shows the new request form with the categories and refuses a bad amount, keeping the input', async () => {
+    const coordinator = await e2e.newPage();
+    await loginAs(coordinator, COORDINATOR.email);
+    const support = await e2e.newPage();
+    await loginAs(support, SUPPORT.email);
+    const casePath = await activeCase(coordinator, support, 'Sofie Dahl');
+    await support.goto(`${casePath}/anmodninger/ny`);
+    await checkPage(support, 'money-request-new');
+    await support.fill('#title', 'Vinterjakke');
+    await support.fill('#amountKr', '12,345');
+    await submit(support, da['money.new.submit']);
+    const links = (await errorSummary(support)).links.map(([href]) => href);
+    expect(links).toContain('#amountKr');
+    expect(await support.inputValue('#title')).toBe('Vinterjakke');
+    expect(await support.inputValue('#amountKr')).toBe('12,345');
+    await checkPage(support, 'money-request-new-error');
+  });
+});

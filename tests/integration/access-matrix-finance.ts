@@ -1,0 +1,204 @@
+import type { Actor } from '../../src/services/context.ts';
+import { AARHUS, caseIn, HALSNAES, staff } from '../factories/case-factory.ts';
+import type { TestContext } from '../setup/test-db.ts';
+import type { DynamicRow, Prepared, Statuses, Who } from './access-matrix-cases.ts';
+
+// Finance's pages in the access matrix: payments, payment files, bookkeeping and the vendor list.
+// Routes that take a request or batch id are tried with one of Aarhus (the actor's municipality) and
+// one of Halsnæs. A route that pays gets a fresh approved request or batch per role.
+
+const onlyFor = (allowed: Partial<Statuses>): Statuses => ({
+  support: 404,
+  coordinator: 404,
+  finance: 404,
+  admin: 404,
+  evaluator: 404,
+  anonymous: 303,
+  ...allowed,
+});
+
+type Where = 'own' | 'other';
+
+interface Team {
+  coordinator: Actor;
+  support: Actor;
+  finance: Actor;
+  vendorId: string;
+}
+
+let world: { t: TestContext; teams: Record<Where, Team> } | undefined;
+
+export async function prepareFinanceWorld(t: TestContext): Promise<void> {
+  const team = async (municipalityId: number, cvr: string): Promise<Team> => {
+    const finance = await staff(t, municipalityId, 'okonomi');
+    return {
+      coordinator: await staff(t, municipalityId, 'koordinator'),
+      support: await staff(t, municipalityId, 'stotteperson'),
+      finance,
+      vendorId: await t.services.budgets.addVendor(finance, {
+        name: 'Matrix Bank ApS',
+        cvr,
+        bankRegistration: '1234',
+        bankAccount: '12345678',
+      }),
+    };
+  };
+  world = { t, teams: { own: await team(AARHUS, '55667788'), other: await team(HALSNAES, '88776655') } };
+}
+
+function w() {
+  if (!world) throw new Error('prepareFinanceWorld first');
+  return world;
+}
+
+/** An approved bank transfer of 500 kr. on a fresh active case. */
+async function approvedRequest(where: Where): Promise<string> {
+  const { t, teams } = w();
+  const team = teams[where];
+  const { caseId } = await caseIn(t, 'active', team);
+  await t.services.budgets.grant(team.coordinator, caseId, { amountKr: '5000' });
+  const id = await t.services.purchases.create(team.support, caseId, {
+    title: 'Matrixbetaling',
+    purpose: 'Matrix',
+    amountKr: '500',
+    category: 'transport',
+    vendorId: team.vendorId,
+    paymentMethod: 'bank_transfer',
+  });
+  await t.services.purchases.confirm(team.support, id, { how: 'in_person' });
+  await t.services.purchases.submit(team.support, id);
+  await t.services.purchases.approve(team.support, id);
+  return id;
+}
+
+async function newBatch(where: Where): Promise<string> {
+  const requestId = await approvedRequest(where);
+  return w().t.services.payments.createBatch(w().teams[where].finance, { requestIds: [requestId] });
+}
+
+/** Shared ids for the roles that only ever get 404 or 303. */
+const shared = new Map<string, Promise<string>>();
+const once = (key: string, make: () => Promise<string>) => {
+  let p = shared.get(key);
+  if (!p) shared.set(key, (p = make()));
+  return p;
+};
+
+export function financeMatrix(): DynamicRow[] {
+  const fixed = (route: string, expected: Statuses, prepared: Prepared): DynamicRow => ({
+    route,
+    expected,
+    prepare: () => Promise.resolve(prepared),
+  });
+  /** Fresh for finance (it changes things), shared for the rest. */
+  const idFor = (who: Who, where: Where, kind: string, make: () => Promise<string>) =>
+    who === 'finance' && where === 'own' ? make() : once(`${kind}-${where}`, make);
+  const perMunicipality = (
+    route: string,
+    allowed: Partial<Statuses>,
+    prepare: (who: Who, where: Where) => Promise<Prepared>,
+  ): DynamicRow[] =>
+    (['own', 'other'] as const).map((where) => ({
+      route,
+      target: where,
+      expected: onlyFor(where === 'own' ? allowed : {}),
+      prepare: (who: Who) => prepare(who, where),
+    }));
+  return [
+    fixed('GET /betalinger', onlyFor({ finance: 200 }), { path: '/betalinger' }),
+    ...perMunicipality('GET /betalinger/:requestId', { finance: 200 }, async (_who, where) => ({
+      path: `/betalinger/${await once(`request-${where}`, () => approvedRequest(where))}`,
+    })),
+    ...perMunicipality('POST /betalinger/:requestId', { finance: 303 }, async (who, where) => ({
+      path: `/betalinger/${await idFor(who, where, 'pay', () => approvedRequest(where))}`,
+      form: { action: 'pay', reference: 'Matrix-1' },
+    })),
+    fixed('GET /betalinger/filer', onlyFor({ finance: 200 }), { path: '/betalinger/filer' }),
+    {
+      route: 'POST /betalinger/filer',
+      expected: onlyFor({ finance: 303 }),
+      prepare: async (who) => {
+        // Something to put in the file, so finance's post makes one.
+        if (who === 'finance') await approvedRequest('own');
+        return { path: '/betalinger/filer', form: { executionDate: '' } };
+      },
+    },
+    ...perMunicipality('GET /betalinger/filer/:batchId/fil', { finance: 200 }, async (_who, where) => ({
+      path: `/betalinger/filer/${await once(`batch-${where}`, () => newBatch(where))}/fil`,
+    })),
+    ...perMunicipality('POST /betalinger/filer/:batchId/sendt', { finance: 303 }, async (who, where) => ({
+      path: `/betalinger/filer/${await idFor(who, where, 'send', () => newBatch(where))}/sendt`,
+    })),
+    fixed('GET /bogfoering', onlyFor({ finance: 200 }), { path: '/bogfoering' }),
+    fixed('GET /bogfoering/csv', onlyFor({ finance: 200 }), {
+      path: '/bogfoering/csv?fra=2026-01-01&til=2026-12-31',
+    }),
+    fixed('GET /leverandoerer', onlyFor({ finance: 200, coordinator: 200 }), { path: '/leverandoerer' }),
+    fixed('POST /leverandoerer', onlyFor({ finance: 303, coordinator: 303 }), {
+      path: '/leverandoerer',
+      form: { name: 'Matrix Leverandør uden CVR' },
+    }),
+  ];
+}
+
+/** An approved request with a quote attached, on a case of the team's own support person or another's. */
+async function attachedQuote(
+  where: Where | 'unassigned',
+): Promise<{ requestId: string; attachmentId: string }> {
+  const { t, teams } = w();
+  const team = teams[where === 'unassigned' ? 'own' : where];
+  const support = where === 'unassigned' ? await staff(t, AARHUS, 'stotteperson2') : team.support;
+  const { caseId } = await caseIn(t, 'active', { coordinator: team.coordinator, support });
+  const requestId = await t.services.purchases.create(support, caseId, {
+    title: 'Matrixbilag',
+    purpose: 'Matrix',
+    amountKr: '300',
+    category: 'transport',
+    vendorId: team.vendorId,
+    paymentMethod: 'bank_transfer',
+  });
+  const pdf = new TextEncoder().encode('%PDF-1.4\n% matrix\n');
+  const { attachmentId } = await t.services.attachments.attach(
+    support,
+    requestId,
+    { kind: 'quote' },
+    { name: 'tilbud.pdf', bytes: pdf },
+  );
+  return { requestId, attachmentId };
+}
+
+/**
+ * Attachments: whoever works on the request's case (the support person only on their own cases) and
+ * finance of the municipality. A post without a file is refused as bad input (422), but only after the
+ * request was found to be the poster's to see.
+ */
+export function attachmentMatrix(): DynamicRow[] {
+  const places = [
+    ['own', { support: 1, coordinator: 1, finance: 1 }],
+    ['unassigned', { coordinator: 1, finance: 1 }],
+    ['other', {}],
+  ] as const;
+  const quote = (where: Where | 'unassigned') =>
+    once(`quote-${where}`, () => attachedQuote(where).then(JSON.stringify));
+  const ids = async (where: Where | 'unassigned') =>
+    JSON.parse(await quote(where)) as { requestId: string; attachmentId: string };
+  const withStatus = (allowed: Partial<Record<Who, number>>, status: number) =>
+    onlyFor(Object.fromEntries(Object.keys(allowed).map((who) => [who, status])));
+  return places.flatMap(([where, allowed]) => [
+    {
+      route: 'GET /bilag/:attachmentId',
+      target: where,
+      expected: withStatus(allowed, 200),
+      prepare: async () => ({ path: `/bilag/${(await ids(where)).attachmentId}` }),
+    },
+    {
+      route: 'POST /anmodninger/:requestId/bilag',
+      target: where,
+      expected: withStatus(allowed, 422),
+      prepare: async () => ({
+        path: `/anmodninger/${(await ids(where)).requestId}/bilag`,
+        form: { kind: 'receipt' },
+      }),
+    },
+  ]);
+}
