@@ -32,12 +32,16 @@ export interface Prepared {
   ideaId: string;
   programmeId: string;
   supportUserId: string;
+  /** A vendor of the municipality (rows with `vendor`). */
+  vendorId: string;
 }
 
 export interface RouteRow {
   fixture: Fixture;
   /** Also a goal (without sub-goals), a sub-goal with an activity, and an idea. */
   plan?: boolean;
+  /** Also a vendor on the municipality's list. */
+  vendor?: boolean;
   body?: (p: Prepared) => unknown;
   /** The status of success. */
   ok: 200 | 201 | 204;
@@ -142,6 +146,24 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /cases/{id}/plan/ideas': active(201, () => ({ text: 'Idé' })),
   'PUT /cases/{id}/plan/ideas/{ideaId}': active(204, () => ({ text: 'Idé', status: 'chosen' }), true),
   'DELETE /cases/{id}/plan/ideas/{ideaId}': active(204, undefined, true),
+  'GET /cases/{id}/budget': active(200),
+  'POST /cases/{id}/grants': {
+    fixture: 'active',
+    ok: 204,
+    allowed: MANAGE,
+    body: () => ({ amountKr: '1000' }),
+  },
+  'POST /cases/{id}/purchase-requests': {
+    ...active(201, (p) => ({
+      title: 'Cykel',
+      purpose: 'Til praktikken',
+      amountKr: '1500',
+      category: 'transport',
+      vendorId: p.vendorId,
+      paymentMethod: 'invoice',
+    })),
+    vendor: true,
+  },
   'GET /cases/{id}/notes': active(200),
   'POST /cases/{id}/notes': active(201, () => ({ body: 'Opfølgning.', internal: true })),
 };
@@ -165,6 +187,9 @@ export async function prepare(
   const none = {
     ...{ caseId: '', goalId: '', subGoalId: '', activityId: '', ideaId: '' },
     ...{ programmeId, cpr, supportUserId: support.userId },
+    vendorId: row.vendor
+      ? await t.services.budgets.addVendor(coordinator, { name: 'Cykelsmeden', ean: '5790000000000' })
+      : '',
   };
   if (row.fixture === 'none') {
     const citizen = await registerCitizen(t, coordinator, { cpr });

@@ -18,6 +18,8 @@ export interface ApiRoute {
   /** What a success answers with, for the document. */
   returns: string;
   status?: 200 | 201 | 204;
+  /** Money moves: a call without an Idempotency-Key is refused, so a retried request cannot act twice. */
+  requireIdempotencyKey?: boolean;
   handler: (c: Context<AppEnv>, body: unknown) => Promise<unknown>;
 }
 
@@ -32,6 +34,12 @@ export class ApiRegistry {
     for (const route of this.routes) {
       const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
       app.on(route.method.toUpperCase(), honoPath, async (c) => {
+        if (route.requireIdempotencyKey && !c.req.header('idempotency-key')) {
+          throw new ValidationFailed(
+            { 'Idempotency-Key': 'Send en Idempotency-Key-header med en nøgle pr. handling, fx et UUID.' },
+            'Idempotency-Key mangler.',
+          );
+        }
         const body = route.body ? await readJson(c) : undefined;
         const result = await route.handler(c, body);
         if (route.status === 204) return c.body(null, 204);
@@ -52,7 +60,10 @@ export class ApiRegistry {
       (paths[r.path] ??= {})[r.method] = {
         summary: r.summary,
         tags: [r.tag],
-        parameters: r.method === 'get' ? params : [...params, IDEMPOTENCY_PARAMETER],
+        parameters:
+          r.method === 'get'
+            ? params
+            : [...params, { ...IDEMPOTENCY_PARAMETER, required: r.requireIdempotencyKey === true }],
         ...(r.body
           ? {
               requestBody: {

@@ -13,6 +13,7 @@ import { CreateUserInput } from '../../services/user.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { CsrfRejected } from '../middleware/csrf.ts';
 import { addCaseRoutes } from './cases.api.ts';
+import { addMoneyRoutes } from './money.api.ts';
 import { ApiRegistry } from './registry.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
@@ -143,6 +144,7 @@ export function createApiRegistry({ services }: AppDeps): ApiRegistry {
     handler: (c) => services.apiTokens.revoke(actorOf(c), param(c, 'id')),
   });
   addCaseRoutes(api, services);
+  addMoneyRoutes(api, services);
   return api;
 }
 

@@ -10,6 +10,7 @@ export const IDEMPOTENCY_FIELD = '_idem';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const REPLAYED_HEADERS = ['location', 'content-type'];
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function idempotency({ services }: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -21,7 +22,10 @@ export function idempotency({ services }: AppDeps): MiddlewareHandler<AppEnv> {
     const claim = await services.idempotency.claim(actor, found.key, fingerprint);
     if (claim.kind === 'replay') {
       const { status, headers, body } = claim.response;
-      return c.body(body, status as 200, { ...headers, 'Idempotent-Replayed': 'true' });
+      // A 204 (No Content) or 304 may not carry a body, not even an empty string: Response throws.
+      const replayed = { ...headers, 'Idempotent-Replayed': 'true' };
+      if (NULL_BODY_STATUSES.has(status)) return c.body(null, status as 204, replayed);
+      return c.body(body, status as 200, replayed);
     }
     try {
       await next();
