@@ -28,6 +28,9 @@ export const PURCHASE_STATUSES = [
 ] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
+/** What finance sees of the requests (SPEC §2): approved and later, never a draft or a refused one. */
+export const FINANCE_STATUSES = ['approved', 'paid', 'refunded'] as const satisfies readonly PurchaseStatus[];
+
 export const PURCHASE_STATUS_LABELS: Readonly<Record<PurchaseStatus, { da: string; en: string }>> = {
   draft: { da: 'Kladde', en: 'Draft' },
   submitted: { da: 'Sendt til godkendelse', en: 'Submitted' },

@@ -18,6 +18,17 @@ export function text(form: FormData, name: string): string {
   return typeof first === 'string' ? first : '';
 }
 
+/** An uploaded file's name and bytes, or null when none was chosen (an empty file field). */
+export async function fileField(
+  form: FormData,
+  name: string,
+): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const value = form[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (!(first instanceof File) || first.size === 0) return null;
+  return { name: first.name, bytes: new Uint8Array(await first.arrayBuffer()) };
+}
+
 /** Turns `a.b.c` field names into nested objects, the shape the services' schemas expect. */
 export function nestForm(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
+import type { AttachmentInfo } from '../db/repositories/money.repository.ts';
 import { checkAttachment } from '../domain/attachment-file.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
-import { ATTACHMENT_KINDS } from '../domain/purchase-request.ts';
+import { ATTACHMENT_KINDS, FINANCE_STATUSES, type AttachmentKind } from '../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
 import { loadCase, logAccess } from './case-record.ts';
@@ -19,6 +20,25 @@ import { lockRequest } from './purchase.service.ts';
 export const AttachmentInput = z.object({
   kind: z.enum(ATTACHMENT_KINDS, { error: 'Vælg hvilken slags bilag det er.' }),
 });
+
+/** An attachment as pages and the API list it: never its content. */
+export interface AttachmentView {
+  id: string;
+  kind: AttachmentKind;
+  fileName: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+}
+
+export function toAttachmentView(a: AttachmentInfo): AttachmentView {
+  return {
+    id: a.id,
+    kind: a.kind as AttachmentKind,
+    fileName: a.file_name,
+    sizeBytes: a.size_bytes,
+    uploadedAt: a.uploaded_at,
+  };
+}
 
 export interface AttachmentFile {
   fileName: string;
@@ -44,6 +64,7 @@ export function createAttachmentService(deps: ServiceDeps) {
       return database.transaction({ municipalityId }, async (tx) => {
         // Whose request it is comes first: someone who may not see it learns nothing from its checks.
         const { request } = await lockRequest(tx, actor, 'purchase.attach', requestId);
+        if (!financeSees(actor, request.status)) throw new NotFound();
         const v = parseInput(AttachmentInput, input);
         const checked = file
           ? checkAttachment(file.name, file.bytes)
@@ -94,6 +115,7 @@ export function createAttachmentService(deps: ServiceDeps) {
         if (!row) throw new NotFound();
         if (actor.role === 'finance') {
           authorize(actor, 'purchase.readAttachment', { municipalityId: row.municipality_id });
+          if (!financeSees(actor, row.status)) throw new NotFound();
         } else {
           const caseRow = await loadCase(tx, actor, 'purchase.readAttachment', row.case_id);
           await logAccess(tx, actor, at, purpose, [
@@ -111,11 +133,24 @@ export function createAttachmentService(deps: ServiceDeps) {
   };
 }
 
+/** Finance sees a request's papers from its approval on (SPEC §2), never a draft's. */
+function financeSees(actor: Actor, status: string): boolean {
+  return actor.role !== 'finance' || (FINANCE_STATUSES as readonly string[]).includes(status);
+}
+
 function findAttachment(tx: Tx, id: string) {
   return tx
     .selectFrom('purchase_attachment as a')
     .innerJoin('purchase_request as r', 'r.id', 'a.purchase_request_id')
-    .select(['a.municipality_id', 'a.file_name', 'a.content_type', 'a.sha256', 'a.content', 'r.case_id'])
+    .select([
+      'a.municipality_id',
+      'a.file_name',
+      'a.content_type',
+      'a.sha256',
+      'a.content',
+      'r.case_id',
+      'r.status',
+    ])
     .where('a.id', '=', id)
     .executeTakeFirst();
 }

@@ -23,6 +23,7 @@ import {
   type PurchaseStatus,
 } from '../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from './access.ts';
+import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
 import { recordAudit } from './audit.service.ts';
 import { loadCase, logAccess } from './case-record.ts';
 import type { Actor, ServiceDeps } from './context.ts';
@@ -63,7 +64,7 @@ export interface PurchaseRequestView {
   reserved: Ore;
   paid: Ore;
   refunded: Ore;
-  attachments: { id: string; kind: AttachmentKind; fileName: string; sizeBytes: number; uploadedAt: Date }[];
+  attachments: AttachmentView[];
   /** What paperwork is still missing; a paid request missing its receipt is "receipt pending". */
   missing: AttachmentKind[];
 }
@@ -187,13 +188,7 @@ export function createBudgetService(deps: ServiceDeps) {
               )
             : [],
         ...money,
-        attachments: files.map((a) => ({
-          id: a.id,
-          kind: a.kind as AttachmentKind,
-          fileName: a.file_name,
-          sizeBytes: a.size_bytes,
-          uploadedAt: a.uploaded_at,
-        })),
+        attachments: files.map(toAttachmentView),
         missing: missingDocuments(
           status,
           r.payment_method as PaymentMethod,

@@ -70,3 +70,15 @@ export const VendorInput = z.object({
     ),
   ean: optionalText(13).refine((v) => v === null || /^[0-9]{13}$/.test(v), 'Et EAN-nummer har 13 cifre.'),
 });
+
+/** A period of payments (bookkeeping); empty: this month. */
+export const PeriodInput = z.object({ from: optionalDate, to: optionalDate });
+
+/** A payment file of the given approved bank transfers, or of every one waiting. */
+export const BatchInput = z.object({
+  requestIds: z.array(z.string()).optional(),
+  executionDate: optionalDate,
+});
+
+/** The file was sent; the day the bank pays (empty: the file's execution date). */
+export const SentInput = z.object({ executionDate: optionalDate });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { attachmentsOf } from '../db/repositories/money.repository.ts';
 import { findMunicipality } from '../db/repositories/municipality.repository.ts';
 import { listProgrammes } from '../db/repositories/programme.repository.ts';
 import { bookkeepingCsv, type BookkeepingRow } from '../domain/bookkeeping.ts';
@@ -10,14 +10,15 @@ import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
 import type { ExpenseCategory } from '../domain/expense-category.ts';
 import { ore, type Ore } from '../domain/money.ts';
 import { buildPaymentFile, PaymentFileError, type BankAccount } from '../domain/payment-file.ts';
-import type { PaymentMethod, PurchaseStatus } from '../domain/purchase-request.ts';
+import { FINANCE_STATUSES, type PaymentMethod, type PurchaseStatus } from '../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from './access.ts';
+import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
 import { recordAudit } from './audit.service.ts';
 import { today } from './case-record.ts';
 import type { Actor, ServiceDeps } from './context.ts';
-import { optionalDate, parseInput } from './form-fields.ts';
+import { parseInput } from './form-fields.ts';
 import { isUuid } from './ids.ts';
-import { PaymentInput } from './money.schemas.ts';
+import { BatchInput, PeriodInput, SentInput } from './money.schemas.ts';
 import { lockRequest, payLocked } from './purchase.service.ts';
 
 // Finance's work (SPEC §2 "finance"): the approved requests of the municipality waiting to be paid,
@@ -65,6 +66,8 @@ export interface PostedPaymentView {
 
 export interface PayableDetail extends PayableView {
   postings: PostedPaymentView[];
+  /** The invoice, receipt or proof of payment finance pays from and files. */
+  attachments: AttachmentView[];
 }
 
 export interface BatchView {
@@ -77,13 +80,6 @@ export interface BatchView {
   createdAt: Date;
   sentAt: Date | null;
 }
-
-const Period = z.object({ from: optionalDate, to: optionalDate });
-const BatchInput = z.object({
-  requestIds: z.array(z.string()).optional(),
-  executionDate: optionalDate,
-});
-const SentInput = z.object({ executionDate: optionalDate });
 
 /** The remittance text the vendor and the ERP reconcile on: numbers only, never a name or CPR. */
 export function remittanceOf(caseNumber: number, requestNumber: number): string {
@@ -205,7 +201,7 @@ function toPosted(p: PostingRow): PostedPaymentView {
 }
 
 function checkPeriod(input: unknown, at: Date): { from: CalendarDate; to: CalendarDate } {
-  const v = parseInput(Period, input);
+  const v = parseInput(PeriodInput, input);
   const to = v.to ?? today(at);
   const from = v.from ?? (`${to.slice(0, 7)}-01` as CalendarDate);
   if (to < from) throw new ValidationFailed({ to: 'Slutdatoen kan ikke ligge før startdatoen.' });
@@ -296,40 +292,16 @@ export function createPaymentService(deps: ServiceDeps) {
       return database.transaction({ municipalityId }, async (tx) => {
         const row = await requestsQuery(tx, municipalityId)
           .where('r.id', '=', requestId)
-          .where('r.status', 'in', ['approved', 'paid', 'refunded'])
+          .where('r.status', 'in', FINANCE_STATUSES)
           .executeTakeFirst();
         if (!row) throw new NotFound();
         const postings = await postingsQuery(tx, municipalityId).where('r.id', '=', requestId).execute();
-        return { ...toPayable(row), postings: postings.map(toPosted) };
-      });
-    },
-
-    /**
-     * A single payment registered by hand (invoice, requisition, card …). A request in a payment file
-     * is paid by marking the file sent, never by hand as well: it would be paid twice.
-     */
-    async pay(actor: Actor, requestId: string, input: unknown): Promise<void> {
-      authorize(actor, 'payment.register');
-      const municipalityId = ownMunicipality(actor);
-      const v = parseInput(PaymentInput, input);
-      const at = clock.now();
-      await database.transaction({ municipalityId }, async (tx) => {
-        const locked = await lockRequest(tx, actor, 'payment.register', requestId);
-        const inBatch = await tx
-          .selectFrom('payment_batch_item')
-          .select('batch_id')
-          .where('purchase_request_id', '=', locked.request.id)
-          .executeTakeFirst();
-        if (inBatch)
-          throw new Conflict(
-            'Anmodningen er i en betalingsfil og betales, når filen markeres som sendt.',
-            'in_payment_file',
-          );
-        await payLocked(tx, actor, at, locked, {
-          paidOn: v.paidOn,
-          reference: v.reference,
-          amount: v.amountKr,
-        });
+        const attachments = await attachmentsOf(tx, [requestId]);
+        return {
+          ...toPayable(row),
+          postings: postings.map(toPosted),
+          attachments: attachments.map(toAttachmentView),
+        };
       });
     },
 
@@ -361,28 +333,42 @@ export function createPaymentService(deps: ServiceDeps) {
         throw new ValidationFailed({ executionDate: 'Udførelsesdatoen kan ikke ligge før i dag.' });
       try {
         return await database.transaction({ municipalityId }, async (tx) => {
-          let payables: PayableView[];
-          if (v.requestIds === undefined) {
-            const rows = await requestsQuery(tx, municipalityId)
-              .where('r.status', '=', 'approved')
-              .where('r.payment_method', '=', 'bank_transfer')
-              .where('i.batch_id', 'is', null)
-              .orderBy('c.case_number')
-              .orderBy('r.request_number')
-              .execute();
-            payables = rows.map(toPayable).filter((p) => batchRefusal(p) === null);
-          } else {
-            const ids = [...new Set(v.requestIds)];
-            if (ids.some((id) => !isUuid(id))) throw new NotFound();
-            // Lock the cases, so a request cannot be cancelled while it goes into the file.
-            for (const id of ids) await lockRequest(tx, actor, 'payment.file', id);
-            const rows = ids.length
-              ? await requestsQuery(tx, municipalityId).where('r.id', 'in', ids).execute()
-              : [];
-            if (rows.length !== ids.length) throw new NotFound();
-            payables = rows.map(toPayable);
+          // Which requests: the ones given, or every approved bank transfer in no file yet.
+          const explicit = v.requestIds !== undefined;
+          const ids = explicit ? [...new Set(v.requestIds)] : [];
+          if (ids.some((id) => !isUuid(id))) throw new NotFound();
+          let candidates = requestsQuery(tx, municipalityId).select('r.case_id');
+          candidates = explicit
+            ? candidates.where('r.id', 'in', ids)
+            : candidates
+                .where('r.status', '=', 'approved')
+                .where('r.payment_method', '=', 'bank_transfer')
+                .where('i.batch_id', 'is', null);
+          const found = explicit && ids.length === 0 ? [] : await candidates.execute();
+          if (explicit && found.length !== ids.length) throw new NotFound();
+          // Lock their cases, in one order (two files made at once cannot deadlock), so that none of them
+          // is paid by hand, cancelled or put in another file meanwhile; then read them again.
+          const byCase = [...found].sort((a, b) =>
+            a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0,
+          );
+          for (const r of byCase) await lockRequest(tx, actor, 'payment.file', r.id);
+          const locked = found.length
+            ? await requestsQuery(tx, municipalityId)
+                .where(
+                  'r.id',
+                  'in',
+                  found.map((r) => r.id),
+                )
+                .orderBy('c.case_number')
+                .orderBy('r.request_number')
+                .execute()
+            : [];
+          let payables = locked.map(toPayable);
+          if (explicit) {
             const refusals = payables.map(batchRefusal).filter((m): m is string => m !== null);
             if (refusals.length > 0) throw new Conflict(refusals.join(' '), 'not_payable_by_file');
+          } else {
+            payables = payables.filter((p) => batchRefusal(p) === null);
           }
           if (payables.length === 0)
             throw new Conflict('Der er ingen godkendte bankoverførsler at betale.', 'nothing_to_pay');
@@ -518,11 +504,14 @@ export function createPaymentService(deps: ServiceDeps) {
         // booked on the day it was sent.
         const executionDate = v.executionDate ?? (batch.execution_date as CalendarDate);
         const paidOn = executionDate > today(at) ? today(at) : executionDate;
+        // Cases are locked in the order of their ids, as createBatch does: the two cannot deadlock.
         const items = await tx
-          .selectFrom('payment_batch_item')
-          .select(['purchase_request_id', 'end_to_end_id'])
-          .where('batch_id', '=', batch.id)
-          .orderBy('end_to_end_id')
+          .selectFrom('payment_batch_item as i')
+          .innerJoin('purchase_request as r', 'r.id', 'i.purchase_request_id')
+          .select(['i.purchase_request_id', 'i.end_to_end_id'])
+          .where('i.batch_id', '=', batch.id)
+          .orderBy('r.case_id')
+          .orderBy('i.end_to_end_id')
           .execute();
         for (const item of items) {
           const locked = await lockRequest(tx, actor, 'payment.register', item.purchase_request_id);

@@ -94,6 +94,20 @@ export async function payLocked(
 ): Promise<void> {
   const { request, caseRow } = locked;
   requireStep(request, 'pay');
+  // A request in a payment file is paid when the file is marked sent, never by hand as well: the bank
+  // would pay it twice.
+  if (p.batchId === undefined) {
+    const inFile = await tx
+      .selectFrom('payment_batch_item')
+      .select('batch_id')
+      .where('purchase_request_id', '=', request.id)
+      .executeTakeFirst();
+    if (inFile)
+      throw new Conflict(
+        'Anmodningen er i en betalingsfil og betales, når filen markeres som sendt.',
+        'in_payment_file',
+      );
+  }
   const { rows, balance } = await caseLedger(tx, caseRow.id);
   const settles = openReservation(rows.map(toLedgerEntry), request.id);
   const amount = p.amount ?? ore(request.amount_ore);

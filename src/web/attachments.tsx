@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '../domain/purchase-request.ts';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from '../domain/purchase-request.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
-import { readForm, text } from '../http/form.ts';
+import { fileField, readForm, text } from '../http/form.ts';
+import type { AttachmentView } from '../services/attachment.service.ts';
 import type { Actor } from '../services/context.ts';
 import { ErrorSummary, fieldId, Form, SelectField } from './components/form.tsx';
 import { Layout } from './components/layout.tsx';
@@ -14,19 +15,11 @@ import { requireActor } from './routes.tsx';
 // links and the upload form, shown on the request's page for staff and for finance; the upload and
 // download routes. A refused upload gets a page of its own with the error and the form again.
 
-export interface AttachmentItem {
-  id: string;
-  kind: AttachmentKind;
-  fileName: string;
-  sizeBytes: number;
-  uploadedAt: Date;
-}
-
 /** Where the request's page is for this actor: finance has no case pages. */
 function requestPage(actor: Actor, caseId: string, requestId: string): string {
   return actor.role === 'finance'
-    ? `/betalinger/${requestId}`
-    : `/forloeb/${caseId}/anmodninger/${requestId}`;
+    ? `/betalinger/${requestId}?besked=bilag`
+    : `/forloeb/${caseId}/anmodninger/${requestId}?ok=bilag`;
 }
 
 function size(bytes: number): string {
@@ -97,7 +90,7 @@ export function AttachmentsSection({
 }: {
   ctx: PageContext;
   requestId: string;
-  attachments: readonly AttachmentItem[];
+  attachments: readonly AttachmentView[];
   canUpload: boolean;
 }) {
   const { t, lang } = ctx;
@@ -150,19 +143,14 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, { services }: AppDep
     const actor = requireActor(c);
     const requestId = c.req.param('requestId') ?? '';
     const form = await readForm(c);
-    const upload = Array.isArray(form.file) ? form.file[0] : form.file;
-    const file =
-      upload instanceof File && upload.size > 0
-        ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }
-        : null;
     try {
       const { caseId } = await services.attachments.attach(
         actor,
         requestId,
         { kind: text(form, 'kind') },
-        file,
+        await fileField(form, 'file'),
       );
-      return c.redirect(`${requestPage(actor, caseId, requestId)}?bilag=1#bilag`, 303);
+      return c.redirect(`${requestPage(actor, caseId, requestId)}#bilag`, 303);
     } catch (error) {
       if (!(error instanceof ValidationFailed)) throw error;
       return c.html(

@@ -27,6 +27,7 @@ export const DONE = [
   'godkendt',
   'afvist',
   'annulleret',
+  'bilag',
 ] as const;
 export type Done = (typeof DONE)[number];
 

@@ -113,7 +113,9 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps):
         ? t('finance.pay.notice')
         : done === 'tilbagebetalt'
           ? t('finance.refund.notice')
-          : undefined;
+          : done === 'bilag'
+            ? t('money.done.bilag')
+            : undefined;
     return renderPayable(c, requireActor(c), c.req.param('requestId'), notice ? { notice } : {});
   });
 
@@ -124,7 +126,7 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps):
     const refund = form.action === 'refund';
     try {
       if (refund) await services.purchases.refund(actor, requestId, form);
-      else await services.payments.pay(actor, requestId, form);
+      else await services.purchases.pay(actor, requestId, form);
       return seeOther(c, `/betalinger/${requestId}?besked=${refund ? 'tilbagebetalt' : 'betalt'}`);
     } catch (error) {
       if (error instanceof ValidationFailed)

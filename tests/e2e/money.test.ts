@@ -8,6 +8,7 @@ import {
   clickAndWait,
   COORDINATOR,
   errorSummary,
+  FINANCE,
   loginAs,
   pathOf,
   SUPPORT,
@@ -20,7 +21,8 @@ import { checkPage } from './page-checks.ts';
 // The case's money in a browser (SPEC §3): the coordinator grants 20.000 kr.; the support person
 // writes a request of 8.000 kr. (above the 5.000 kr. limit), records the citizen's confirmation and
 // submits it; the support person's own approval is refused with the coordinator message; the
-// coordinator approves and the figures follow. A request past what is available is refused with a
+// coordinator approves and the figures follow. The support person adds the quote, finance opens it
+// from the payment queue and pays by hand; the budget shows it paid. A request past what is available is refused with a
 // clear message and nothing changes.
 
 async function submit(page: Page, name: string): Promise<void> {
@@ -34,6 +36,18 @@ async function figures(page: Page) {
     reserved: await tableValue(page, da['money.reserved']),
     available: await tableValue(page, da['money.available']),
   };
+}
+
+/** A small but real PDF, and a text file that only calls itself one. */
+const QUOTE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+const FAKE_PDF = Buffer.from('Dette er ikke en PDF.\n');
+
+async function attach(page: Page, kind: string, name: string, buffer: Buffer): Promise<void> {
+  await page.selectOption('#kind', kind);
+  await page.setInputFiles('#file', { name, mimeType: 'application/pdf', buffer });
+  await clickAndWait(page, page.getByRole('button', { name: da['attachments.upload'] }));
 }
 
 const kr = (n: number) => formatKr(ore(n * 100));
@@ -144,7 +158,39 @@ describe.skipIf(!hasChromium)('the money of a case', () => {
       available: kr(12000),
     });
     await checkPage(coordinator, 'money-budget-reserved');
-    // finance pays: see tests/e2e/finance.test.ts
+
+    // The support person adds the quote; a text file calling itself a PDF is refused first.
+    await support.goto(requestPath);
+    await attach(support, 'quote', 'tilbud.pdf', FAKE_PDF);
+    expect((await errorSummary(support)).links).toEqual([
+      ['#file', 'Filen skal være en PDF, JPEG eller PNG.'],
+    ]);
+    await checkPage(support, 'money-attachment-refused');
+    await support.goto(requestPath);
+    await attach(support, 'quote', 'Tilbud køreskole.pdf', QUOTE_PDF);
+    expect(pathOf(support)).toBe(requestPath);
+    expect(await textOf(support, 'main .alert-success')).toBe(da['money.done.bilag']);
+    expect(await textOf(support, '#bilag li')).toContain('Tilbud køreskole.pdf – Tilbud');
+    await checkPage(support, 'money-request-attachment');
+
+    // Finance finds it in the queue with the quote but none of the case's content, and pays by hand.
+    const finance = await e2e.newPage();
+    await loginAs(finance, FINANCE.email);
+    await finance.goto('/betalinger');
+    const requestId = requestPath.split('/').at(-1) ?? '';
+    await clickAndWait(finance, finance.locator(`main a[href="/betalinger/${requestId}"]`));
+    expect(await textOf(finance, 'main')).not.toContain('Borgeren vil tage kørekort');
+    const quote = finance.locator('#bilag a', { hasText: 'Tilbud køreskole.pdf' });
+    const file = await finance.request.get((await quote.getAttribute('href')) ?? '');
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await file.body()).equals(QUOTE_PDF)).toBe(true);
+    await finance.fill('#reference', 'Faktura 2026-118');
+    await clickAndWait(finance, finance.getByRole('button', { name: da['finance.pay.submit'] }));
+    expect(await textOf(finance, 'main .alert-success')).toBe(da['finance.pay.notice']);
+    await checkPage(finance, 'finance-request-paid');
+    await coordinator.goto(`${casePath}/budget`);
+    expect(await tableValue(coordinator, da['money.paid'])).toBe(kr(8000));
+    expect(await figures(coordinator)).toEqual({ granted: kr(20000), reserved: kr(0), available: kr(12000) });
 
     // A request past what is available is refused at approval, with the amounts, and nothing changes.
     await support.goto(`${casePath}/budget`);
@@ -161,7 +207,7 @@ describe.skipIf(!hasChromium)('the money of a case', () => {
     await coordinator.goto(`${casePath}/budget`);
     expect(await figures(coordinator)).toEqual({
       granted: kr(20000),
-      reserved: kr(8000),
+      reserved: kr(0),
       available: kr(12000),
     });
   });

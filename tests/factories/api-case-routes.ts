@@ -2,9 +2,10 @@ import type { Actor } from '../../src/services/context.ts';
 import type { TestContext } from '../setup/test-db.ts';
 import { caseIn, programmeOf, registerCitizen, testCpr } from './case-factory.ts';
 
-// The API authorisation matrix of issue 3: one row per API route under /cases and /citizens, with the
-// case it needs, a body that is valid for those who may call it, and who they are. Everyone else gets
-// 404 (exactly like a case that does not exist), a caller without a token 401.
+// The API authorisation matrix of issues 3 and 4: one row per API route of cases, citizens, money and
+// finance, with the case (and purchase request) it needs, a body that is valid for those who may call
+// it, and who they are. Everyone else gets 404 (exactly like a case that does not exist), a caller
+// without a token 401.
 
 export const WHO = [
   'support assigned',
@@ -32,9 +33,19 @@ export interface Prepared {
   ideaId: string;
   programmeId: string;
   supportUserId: string;
-  /** A vendor of the municipality (rows with `vendor`). */
+  /** A vendor of the municipality (rows with `vendor`, and every purchase request). */
   vendorId: string;
+  /** A purchase request of 500 kr. by bank transfer on the case (rows with `request`). */
+  requestId: string;
+  /** A quote attached to the request (`request: 'attachment'`). */
+  attachmentId: string;
+  /** A payment file holding the request (`request: 'batch'`). */
+  batchId: string;
 }
+
+/** How far the row's purchase request has come; 'attachment' and 'batch' are approved ones. */
+export type RequestFixture =
+  'draft' | 'confirmed' | 'submitted' | 'approved' | 'paid' | 'attachment' | 'batch';
 
 export interface RouteRow {
   fixture: Fixture;
@@ -42,6 +53,9 @@ export interface RouteRow {
   plan?: boolean;
   /** Also a vendor on the municipality's list. */
   vendor?: boolean;
+  /** Also a purchase request on the case (a granted active case), this far along. */
+  request?: RequestFixture;
+  /** A JSON body, or a multipart form (an upload). */
   body?: (p: Prepared) => unknown;
   /** The status of success. */
   ok: 200 | 201 | 204;
@@ -52,6 +66,9 @@ export interface RouteRow {
 
 const WORK = ['support assigned', 'coordinator'] as const;
 const MANAGE = ['coordinator'] as const;
+const FINANCE = ['finance'] as const;
+/** Not tied to a case: every support person of the municipality. */
+const STAFF_OF_CASES = ['support assigned', 'support not assigned', 'coordinator'] as const;
 const reason = { reason: 'Begrundelse til test.' };
 const active = (ok: RouteRow['ok'], body?: RouteRow['body'], plan = false): RouteRow => ({
   fixture: 'active',
@@ -166,7 +183,54 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /cases/{id}/notes': active(200),
   'POST /cases/{id}/notes': active(201, () => ({ body: 'Opfølgning.', internal: true })),
+  'POST /purchase-requests/{id}/confirm': request('draft', 204, WORK, () => ({ how: 'in_person' })),
+  'POST /purchase-requests/{id}/submit': request('confirmed', 204, WORK),
+  'POST /purchase-requests/{id}/approve': request('submitted', 204, WORK),
+  'POST /purchase-requests/{id}/reject': request('submitted', 204, WORK, () => reason),
+  'POST /purchase-requests/{id}/cancel': request('submitted', 204, WORK, () => reason),
+  'POST /purchase-requests/{id}/payments': request('approved', 204, FINANCE, () => ({ reference: 'M-1' })),
+  'POST /purchase-requests/{id}/refunds': request('paid', 204, FINANCE, () => ({
+    amountKr: '100',
+    reference: 'K-1',
+  })),
+  'POST /purchase-requests/{id}/attachments': request('approved', 201, [...WORK, 'finance'], () =>
+    quoteUpload(),
+  ),
+  'GET /attachments/{id}': request('attachment', 200, [...WORK, 'finance']),
+  'GET /vendors': { fixture: 'none', ok: 200, allowed: [...STAFF_OF_CASES, 'finance'], other: 200 },
+  'POST /vendors': {
+    fixture: 'none',
+    ok: 201,
+    allowed: ['coordinator', 'finance'],
+    other: 201,
+    body: () => ({ name: 'Matrix Møbler' }),
+  },
+  'GET /payments': { fixture: 'none', ok: 200, allowed: FINANCE },
+  'GET /payments/{id}': request('approved', 200, FINANCE),
+  'GET /postings': { fixture: 'none', ok: 200, allowed: FINANCE },
+  'GET /bookkeeping': { fixture: 'none', ok: 200, allowed: FINANCE },
+  'GET /payment-files': { fixture: 'none', ok: 200, allowed: FINANCE },
+  'POST /payment-files': request('approved', 201, FINANCE, (p) => ({ requestIds: [p.requestId] })),
+  'GET /payment-files/{id}/file': request('batch', 200, FINANCE),
+  'POST /payment-files/{id}/sent': request('batch', 204, FINANCE, () => ({})),
 };
+
+function request(
+  fixture: RequestFixture,
+  ok: RouteRow['ok'],
+  allowed: readonly Who[],
+  body?: RouteRow['body'],
+): RouteRow {
+  return { fixture: 'active', request: fixture, ok, allowed, body };
+}
+
+/** A multipart form with a small PDF quote. */
+function quoteUpload(): FormData {
+  const form = new FormData();
+  form.set('kind', 'quote');
+  form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n% matrix\n')], 'tilbud.pdf'));
+  return form;
+}
 
 export function expectedStatus(row: RouteRow, who: Who): number {
   if (who === 'no token') return 401;
@@ -179,7 +243,7 @@ export function expectedStatus(row: RouteRow, who: Who): number {
 export async function prepare(
   t: TestContext,
   row: RouteRow,
-  who: { coordinator: Actor; support: Actor },
+  who: { coordinator: Actor; support: Actor; finance: Actor },
 ): Promise<Prepared> {
   const { coordinator, support } = who;
   const programmeId = await programmeOf(t, coordinator);
@@ -187,9 +251,15 @@ export async function prepare(
   const none = {
     ...{ caseId: '', goalId: '', subGoalId: '', activityId: '', ideaId: '' },
     ...{ programmeId, cpr, supportUserId: support.userId },
-    vendorId: row.vendor
-      ? await t.services.budgets.addVendor(coordinator, { name: 'Cykelsmeden', ean: '5790000000000' })
-      : '',
+    vendorId:
+      row.vendor || row.request
+        ? await t.services.budgets.addVendor(coordinator, {
+            name: 'Cykelsmeden',
+            bankRegistration: '1234',
+            bankAccount: '0012345678',
+          })
+        : '',
+    ...{ requestId: '', attachmentId: '', batchId: '' },
   };
   if (row.fixture === 'none') {
     const citizen = await registerCitizen(t, coordinator, { cpr });
@@ -200,6 +270,8 @@ export async function prepare(
   const { caseId, citizenId } = await caseIn(t, phase, who);
   if (unassigned) await t.services.cases.accept(coordinator, caseId, reason);
   const prepared = { ...none, caseId, citizenId };
+  if (row.request)
+    return { ...prepared, ...(await purchase(t, row.request, caseId, prepared.vendorId, who)) };
   if (!row.plan) return prepared;
   const plans = t.services.plans;
   const goalId = await plans.addGoal(support, caseId, { description: 'Mål', categories: ['health'] });
@@ -209,10 +281,55 @@ export async function prepare(
   return { ...prepared, goalId, subGoalId, activityId, ideaId };
 }
 
+const STEPS: RequestFixture[] = ['draft', 'confirmed', 'submitted', 'approved', 'paid'];
+
+/** A purchase request of 500 kr. on a case granted 5.000 kr., taken as far as the fixture says. */
+async function purchase(
+  t: TestContext,
+  fixture: RequestFixture,
+  caseId: string,
+  vendorId: string,
+  { coordinator, support, finance }: { coordinator: Actor; support: Actor; finance: Actor },
+): Promise<Pick<Prepared, 'requestId' | 'attachmentId' | 'batchId'>> {
+  const { budgets, purchases, payments, attachments } = t.services;
+  await budgets.grant(coordinator, caseId, { amountKr: '5000' });
+  const requestId = await purchases.create(support, caseId, {
+    ...{ title: 'Cykel', purpose: 'Til praktikken', amountKr: '500', category: 'transport' },
+    ...{ vendorId, paymentMethod: 'bank_transfer' },
+  });
+  const reach = STEPS.indexOf(fixture === 'attachment' || fixture === 'batch' ? 'approved' : fixture);
+  if (reach >= 1) await purchases.confirm(support, requestId, { how: 'in_person' });
+  if (reach >= 2) await purchases.submit(support, requestId);
+  if (reach >= 3) await purchases.approve(support, requestId);
+  if (reach >= 4) await purchases.pay(finance, requestId, { reference: 'M-0' });
+  const attachmentId =
+    fixture === 'attachment'
+      ? (
+          await attachments.attach(
+            support,
+            requestId,
+            { kind: 'quote' },
+            { name: 'tilbud.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% matrix\n') },
+          )
+        ).attachmentId
+      : '';
+  const batchId = fixture === 'batch' ? await payments.createBatch(finance, { requestIds: [requestId] }) : '';
+  return { requestId, attachmentId, batchId };
+}
+
 export function pathOf(route: string, p: Prepared): string {
   const path = route.slice(route.indexOf(' ') + 1);
+  const id = path.startsWith('/citizens')
+    ? p.citizenId
+    : path.startsWith('/purchase-requests') || path.startsWith('/payments/')
+      ? p.requestId
+      : path.startsWith('/attachments')
+        ? p.attachmentId
+        : path.startsWith('/payment-files/')
+          ? p.batchId
+          : p.caseId;
   return path
-    .replace('{id}', path.startsWith('/citizens') ? p.citizenId : p.caseId)
+    .replace('{id}', id)
     .replace('{goalId}', p.goalId)
     .replace('{subGoalId}', p.subGoalId)
     .replace('{activityId}', p.activityId)

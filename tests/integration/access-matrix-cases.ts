@@ -28,7 +28,7 @@ export interface Prepared {
 
 export interface DynamicRow {
   route: string;
-  target?: 'own' | 'other' | 'unassigned';
+  target?: 'own' | 'other' | 'unassigned' | 'ownDraft';
   prepare: (who: Who) => Promise<Prepared>;
   expected: Statuses;
 }

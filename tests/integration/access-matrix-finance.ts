@@ -141,9 +141,13 @@ export function financeMatrix(): DynamicRow[] {
   ];
 }
 
-/** An approved request with a quote attached, on a case of the team's own support person or another's. */
+/**
+ * A request with a quote attached, on a case of the team's own support person or another's; approved,
+ * or still a draft (which finance does not see).
+ */
 async function attachedQuote(
   where: Where | 'unassigned',
+  approved: boolean,
 ): Promise<{ requestId: string; attachmentId: string }> {
   const { t, teams } = w();
   const team = teams[where === 'unassigned' ? 'own' : where];
@@ -157,6 +161,12 @@ async function attachedQuote(
     vendorId: team.vendorId,
     paymentMethod: 'bank_transfer',
   });
+  if (approved) {
+    await t.services.budgets.grant(team.coordinator, caseId, { amountKr: '1000' });
+    await t.services.purchases.confirm(support, requestId, { how: 'in_person' });
+    await t.services.purchases.submit(support, requestId);
+    await t.services.purchases.approve(support, requestId);
+  }
   const pdf = new TextEncoder().encode('%PDF-1.4\n% matrix\n');
   const { attachmentId } = await t.services.attachments.attach(
     support,
@@ -173,32 +183,37 @@ async function attachedQuote(
  * request was found to be the poster's to see.
  */
 export function attachmentMatrix(): DynamicRow[] {
+  const staffOfCase = { support: 1, coordinator: 1 };
   const places = [
-    ['own', { support: 1, coordinator: 1, finance: 1 }],
-    ['unassigned', { coordinator: 1, finance: 1 }],
-    ['other', {}],
+    ['own', true, { ...staffOfCase, finance: 1 }],
+    ['own', false, staffOfCase],
+    ['unassigned', true, { coordinator: 1, finance: 1 }],
+    ['other', true, {}],
   ] as const;
-  const quote = (where: Where | 'unassigned') =>
-    once(`quote-${where}`, () => attachedQuote(where).then(JSON.stringify));
-  const ids = async (where: Where | 'unassigned') =>
-    JSON.parse(await quote(where)) as { requestId: string; attachmentId: string };
+  const quote = (where: Where | 'unassigned', approved: boolean) =>
+    once(`quote-${where}-${approved}`, () => attachedQuote(where, approved).then(JSON.stringify));
+  const ids = async (where: Where | 'unassigned', approved: boolean) =>
+    JSON.parse(await quote(where, approved)) as { requestId: string; attachmentId: string };
   const withStatus = (allowed: Partial<Record<Who, number>>, status: number) =>
     onlyFor(Object.fromEntries(Object.keys(allowed).map((who) => [who, status])));
-  return places.flatMap(([where, allowed]) => [
-    {
-      route: 'GET /bilag/:attachmentId',
-      target: where,
-      expected: withStatus(allowed, 200),
-      prepare: async () => ({ path: `/bilag/${(await ids(where)).attachmentId}` }),
-    },
-    {
-      route: 'POST /anmodninger/:requestId/bilag',
-      target: where,
-      expected: withStatus(allowed, 422),
-      prepare: async () => ({
-        path: `/anmodninger/${(await ids(where)).requestId}/bilag`,
-        form: { kind: 'receipt' },
-      }),
-    },
-  ]);
+  return places.flatMap(([where, approved, allowed]) => {
+    const target = approved ? where : 'ownDraft';
+    return [
+      {
+        route: 'GET /bilag/:attachmentId',
+        target,
+        expected: withStatus(allowed, 200),
+        prepare: async () => ({ path: `/bilag/${(await ids(where, approved)).attachmentId}` }),
+      },
+      {
+        route: 'POST /anmodninger/:requestId/bilag',
+        target,
+        expected: withStatus(allowed, 422),
+        prepare: async () => ({
+          path: `/anmodninger/${(await ids(where, approved)).requestId}/bilag`,
+          form: { kind: 'receipt' },
+        }),
+      },
+    ];
+  });
 }

@@ -165,6 +165,7 @@ const TARGET_LABEL = {
   own: ' (own municipality)',
   other: ' (other municipality)',
   unassigned: ' (own municipality, not assigned)',
+  ownDraft: ' (own municipality, a draft)',
 } as const;
 
 let t: TestContext;

@@ -26,18 +26,25 @@ async function call(
   key: string | null = method === 'GET' ? null : newIdempotencyKey(),
 ) {
   const headers = new Headers({ authorization: `Bearer ${token}` });
-  if (body !== undefined) headers.set('content-type', 'application/json');
+  const upload = body instanceof FormData;
+  if (body !== undefined && !upload) headers.set('content-type', 'application/json');
   if (key) headers.set('idempotency-key', key);
   const res = await api.app.request(`http://localhost:3000/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : upload ? body : JSON.stringify(body),
   });
-  const text = await res.text();
+  const type = res.headers.get('content-type') ?? '';
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   return {
     status: res.status,
+    type,
+    disposition: res.headers.get('content-disposition'),
     replayed: res.headers.get('idempotent-replayed'),
-    json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+    bytes,
+    text,
+    json: type.startsWith('application/json') ? (JSON.parse(text) as Record<string, unknown>) : null,
   };
 }
 
@@ -94,6 +101,13 @@ async function submitted(caseId: string, amountKr: string): Promise<string> {
   ).toBe(204);
   expect((await call('POST', `/purchase-requests/${id}/submit`, tokens.support)).status).toBe(204);
   return id;
+}
+
+function upload(kind: string, name: string, content: string): FormData {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('file', new File([new TextEncoder().encode(content)], name));
+  return form;
 }
 
 describe('the money API', () => {
@@ -239,5 +253,101 @@ describe('the money API', () => {
     ]);
     const after = await call('GET', `/cases/${caseId}/budget`, tokens.support);
     expect(after.json).toMatchObject({ balance: { grantedOre: 700_00 } });
+  });
+
+  it('takes attachments as multipart uploads checked by content, and gives finance the request with them', async () => {
+    const caseId = await activeCase();
+    await call('POST', `/cases/${caseId}/grants`, tokens.coordinator, { amountKr: '5000' });
+    const id = await submitted(caseId, '1200');
+    expect((await call('POST', `/purchase-requests/${id}/approve`, tokens.support)).status).toBe(204);
+
+    const fake = await call(
+      'POST',
+      `/purchase-requests/${id}/attachments`,
+      tokens.support,
+      upload('quote', 'x.pdf', 'MZ'),
+    );
+    expect(fake.status).toBe(422);
+    expect(fake.json).toMatchObject({
+      error: { fields: { file: 'Filen skal være en PDF, JPEG eller PNG.' } },
+    });
+    const pdf = '%PDF-1.4\n% faktura\n';
+    const key = newIdempotencyKey();
+    const first = await call(
+      'POST',
+      `/purchase-requests/${id}/attachments`,
+      tokens.finance,
+      upload('invoice', 'Faktura 7.pdf', pdf),
+      key,
+    );
+    const again = await call(
+      'POST',
+      `/purchase-requests/${id}/attachments`,
+      tokens.finance,
+      upload('invoice', 'Faktura 7.pdf', pdf),
+      key,
+    );
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 201, replayed: 'true', json: first.json });
+
+    const payable = await call('GET', `/payments/${id}`, tokens.finance);
+    expect(payable.json).toMatchObject({
+      id,
+      status: 'approved',
+      amountOre: 1_200_00,
+      category: 'transport',
+      vendor: { name: 'Cykelsmeden ApS', cvr: '12345678' },
+      attachments: [{ id: (first.json as { id: string }).id, kind: 'invoice', fileName: 'Faktura 7.pdf' }],
+    });
+    // Finance sees what paying needs, never the purpose or the citizen.
+    expect(payable.text).not.toContain('Kan komme til praktik');
+    const file = await call('GET', `/attachments/${(first.json as { id: string }).id}`, tokens.finance);
+    expect(file).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(file.text).toBe(pdf);
+    expect(file.disposition).toBe("attachment; filename*=UTF-8''Faktura%207.pdf");
+    const queue = await call('GET', '/payments', tokens.finance);
+    expect((queue.json as unknown as { id: string }[]).map((p) => p.id)).toContain(id);
+  });
+
+  it('makes a payment file, gives it as pain.001.001.03, marks it sent once, and books it in the CSV', async () => {
+    const caseId = await activeCase();
+    await call('POST', `/cases/${caseId}/grants`, tokens.coordinator, { amountKr: '5000' });
+    const id = await submitted(caseId, '800');
+    expect((await call('POST', `/purchase-requests/${id}/approve`, tokens.support)).status).toBe(204);
+
+    const made = await call('POST', '/payment-files', tokens.finance, { requestIds: [id] });
+    expect(made.status).toBe(201);
+    const batchId = (made.json as { id: string }).id;
+    const xml = await call('GET', `/payment-files/${batchId}/file`, tokens.finance);
+    expect(xml.type).toBe('application/xml; charset=utf-8');
+    expect(xml.text).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    expect(xml.text).toContain('<InstdAmt Ccy="DKK">800.00</InstdAmt>');
+    // In a file, it is paid by marking the file sent, never by hand as well.
+    const byHand = await call('POST', `/purchase-requests/${id}/payments`, tokens.finance, {
+      reference: 'X',
+    });
+    expect(byHand.status).toBe(409);
+    expect((await call('POST', `/payment-files/${batchId}/sent`, tokens.finance, {})).status).toBe(204);
+    const twice = await call('POST', `/payment-files/${batchId}/sent`, tokens.finance, {});
+    expect(twice.status).toBe(409);
+    const files = await call('GET', '/payment-files', tokens.finance);
+    expect(files.json as unknown as unknown[]).toContainEqual(
+      expect.objectContaining({ id: batchId, status: 'sent', totalOre: 800_00, count: 1 }),
+    );
+    const budget = await call('GET', `/cases/${caseId}/budget`, tokens.support);
+    expect(budget.json).toMatchObject({ balance: { paidOre: 800_00, reservedOre: 0 } });
+
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const posted = await call('GET', `/postings?from=${today}&to=${today}`, tokens.finance);
+    expect(posted.json as unknown as unknown[]).toContainEqual(
+      expect.objectContaining({ kind: 'payment', requestId: id, amountOre: 800_00 }),
+    );
+    const csv = await call('GET', `/bookkeeping?from=${today}&to=${today}`, tokens.finance);
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.text).toContain(';800,00;');
+    const bad = await call('GET', '/bookkeeping?from=2026-02-31', tokens.finance);
+    expect(bad.status).toBe(422);
+    expect(bad.json).toMatchObject({ error: { fields: { from: expect.any(String) } } });
   });
 });

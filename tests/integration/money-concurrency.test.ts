@@ -137,6 +137,41 @@ describe.skipIf(!process.env.DATABASE_URL)(
       expect(b).toMatchObject({ reserved: 0, paid: 2_500_00, available: 2_500_00 });
     });
 
+    it('pays a request by hand or in a payment file, never both, when the two race', async () => {
+      const ctx = { ...t, services };
+      const { caseId } = await caseIn(ctx, 'active', { coordinator, support });
+      await services.budgets.grant(coordinator, caseId, { amountKr: '10000' });
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push(await submittedRequest(caseId, '500'));
+      for (const id of ids) await services.purchases.approve(support, id);
+
+      // One officer makes a file of everything waiting while another pays the same ten by hand.
+      const result = await race<unknown>([
+        () => services.payments.createBatch(finance, {}),
+        ...ids.map((id) => () => services.purchases.pay(finance, id, { reference: 'Kontant faktura' })),
+      ]);
+      expect(
+        codesOf(result.refused).every((c) => c === 'in_payment_file' || c === 'purchase_pay_refused'),
+      ).toBe(true);
+      const inFile = await racing.transaction('all', (tx) =>
+        tx
+          .selectFrom('payment_batch_item')
+          .select(['purchase_request_id', 'batch_id'])
+          .where('purchase_request_id', 'in', ids)
+          .execute(),
+      );
+      const paidByHand = (await ledgerOfCase(caseId)).filter((r) => r.kind === 'payment');
+      const filed = new Set(inFile.map((r) => r.purchase_request_id));
+      for (const p of paidByHand) expect(filed.has(p.purchase_request_id ?? '')).toBe(false);
+      expect(filed.size + paidByHand.length).toBe(10);
+
+      // The file sent: every request paid exactly once.
+      const batchId = inFile[0]?.batch_id;
+      if (batchId) await services.payments.markSent(finance, batchId);
+      const payments = (await ledgerOfCase(caseId)).filter((r) => r.kind === 'payment');
+      expect(payments.map((p) => p.purchase_request_id).sort()).toEqual([...ids].sort());
+    });
+
     it('never grants past the pool when 20 cases are granted at once', async () => {
       const ctx = { ...t, services };
       const programmeId = await programmeOf(ctx, coordinator);

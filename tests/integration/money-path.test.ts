@@ -111,6 +111,11 @@ describe('the money path', () => {
       { kind: 'quote' },
       { name: '../Tilbud.exe', bytes: pdf },
     );
+    // Finance sees a request's papers from its approval on, not while it is only submitted.
+    await expect(t.services.attachments.download(finance, attachmentId, '/test')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await t.services.purchases.approve(support, id);
     const file = await t.services.attachments.download(finance, attachmentId, '/test');
     expect(file).toMatchObject({ fileName: 'Tilbud.pdf', contentType: 'application/pdf' });
     expect(Buffer.from(file.content).equals(Buffer.from(pdf))).toBe(true);

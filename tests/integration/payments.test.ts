@@ -118,7 +118,7 @@ describe('payments', () => {
       await expect(
         t.services.payments.createBatch(finance, { requestIds: [a.requestId] }),
       ).rejects.toMatchObject({ code: 'not_payable_by_file' });
-      await expect(t.services.payments.pay(finance, a.requestId, { reference: 'X' })).rejects.toMatchObject({
+      await expect(t.services.purchases.pay(finance, a.requestId, { reference: 'X' })).rejects.toMatchObject({
         code: 'in_payment_file',
       });
 
@@ -187,7 +187,7 @@ describe('payments', () => {
       vendorId: invoiceVendor,
       paymentMethod: 'invoice',
     });
-    await t.services.payments.pay(finance, requestId, { reference: 'Faktura 77' });
+    await t.services.purchases.pay(finance, requestId, { reference: 'Faktura 77' });
     await t.services.purchases.refund(finance, requestId, { amountKr: '100,25', reference: 'Kreditnota 3' });
     const { fileName, csv } = await t.services.payments.bookkeeping(finance, {});
     expect(fileName).toMatch(/^bogfoering-751-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/);

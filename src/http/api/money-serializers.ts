@@ -1,5 +1,6 @@
 import type { Balance } from '../../domain/ledger.ts';
 import type { BudgetOverview, PostingView, PurchaseRequestView } from '../../services/budget.service.ts';
+import type { AttachmentView } from '../../services/attachment.service.ts';
 import type { Services } from '../../services/index.ts';
 
 type VendorRow = Awaited<ReturnType<Services['budgets']['vendors']>>[number];
@@ -17,6 +18,16 @@ export function balanceJson(b: Balance) {
     refundedOre: b.refunded,
     spentOre: b.spent,
     availableOre: b.available,
+  };
+}
+
+export function attachmentJson(a: AttachmentView) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    fileName: a.fileName,
+    sizeBytes: a.sizeBytes,
+    uploadedAt: a.uploadedAt.toISOString(),
   };
 }
 
@@ -62,13 +73,7 @@ export function purchaseRequestJson(r: PurchaseRequestView) {
     reservedOre: r.reserved,
     paidOre: r.paid,
     refundedOre: r.refunded,
-    attachments: r.attachments.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      fileName: a.fileName,
-      sizeBytes: a.sizeBytes,
-      uploadedAt: a.uploadedAt.toISOString(),
-    })),
+    attachments: r.attachments.map(attachmentJson),
     missing: r.missing,
   };
 }

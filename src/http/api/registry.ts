@@ -2,11 +2,19 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ValidationFailed } from '../../domain/errors.ts';
 import type { AppEnv } from '../env.ts';
+import { readForm } from '../form.ts';
 
 // Every API route is declared once: the handler and its OpenAPI description come from the same zod
 // schemas the services validate with, so the document cannot drift from what the API accepts.
 
 type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** What a route that answers with a file (`produces`) returns instead of JSON. */
+export interface FileResult {
+  fileName: string;
+  contentType: string;
+  body: string | Uint8Array;
+}
 
 export interface ApiRoute {
   method: Method;
@@ -15,6 +23,12 @@ export interface ApiRoute {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** A multipart/form-data upload: these text fields and a file in `file`; the handler gets the form. */
+  upload?: z.ZodObject;
+  /** Optional query parameters, name → what it means. */
+  query?: Record<string, string>;
+  /** The success answer is a file of one of these media types (the handler returns a FileResult). */
+  produces?: readonly string[];
   /** What a success answers with, for the document. */
   returns: string;
   status?: 200 | 201 | 204;
@@ -40,9 +54,10 @@ export class ApiRegistry {
             'Idempotency-Key mangler.',
           );
         }
-        const body = route.body ? await readJson(c) : undefined;
+        const body = route.upload ? await readForm(c) : route.body ? await readJson(c) : undefined;
         const result = await route.handler(c, body);
         if (route.status === 204) return c.body(null, 204);
+        if (route.produces) return fileResponse(c, result as FileResult);
         return c.json(result as object, route.status ?? 200);
       });
     }
@@ -60,27 +75,34 @@ export class ApiRegistry {
       (paths[r.path] ??= {})[r.method] = {
         summary: r.summary,
         tags: [r.tag],
-        parameters:
-          r.method === 'get'
-            ? params
-            : [...params, { ...IDEMPOTENCY_PARAMETER, required: r.requireIdempotencyKey === true }],
-        ...(r.body
-          ? {
-              requestBody: {
-                required: true,
-                content: {
-                  'application/json': {
-                    schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
-                  },
-                },
-              },
-            }
-          : {}),
+        parameters: [
+          ...params,
+          ...Object.entries(r.query ?? {}).map(([name, description]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description,
+          })),
+          ...(r.method === 'get'
+            ? []
+            : [{ ...IDEMPOTENCY_PARAMETER, required: r.requireIdempotencyKey === true }]),
+        ],
+        ...requestBody(r),
         responses: {
-          [String(r.status ?? 200)]: { description: r.returns },
+          [String(r.status ?? 200)]: {
+            description: r.returns,
+            ...(r.produces
+              ? {
+                  content: Object.fromEntries(
+                    r.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+                  ),
+                }
+              : {}),
+          },
           '401': { description: 'Not logged in, or an unknown or revoked token.' },
           '404': { description: 'Not found — also the answer when the caller may not see it.' },
-          ...(r.body
+          ...(r.body || r.upload
             ? { '422': { description: 'Invalid input; `error.fields` names each field and what to fix.' } }
             : {}),
         },
@@ -108,6 +130,30 @@ export class ApiRegistry {
       paths,
     };
   }
+}
+
+function requestBody(r: ApiRoute): object {
+  const schema = (type: z.ZodType) => z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+  if (r.upload) {
+    const fields = schema(r.upload) as { properties?: object; required?: string[] };
+    const form = {
+      ...fields,
+      properties: { ...fields.properties, file: { type: 'string', format: 'binary' } },
+      required: [...(fields.required ?? []), 'file'],
+    };
+    return { requestBody: { required: true, content: { 'multipart/form-data': { schema: form } } } };
+  }
+  if (!r.body) return {};
+  return { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body) } } } };
+}
+
+/** A file answer: never cached, always a download under its own name. */
+function fileResponse(c: Context<AppEnv>, file: FileResult): Response {
+  return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Cache-Control': 'private, no-store',
+  });
 }
 
 const IDEMPOTENCY_PARAMETER = {

@@ -13,6 +13,7 @@ import { CreateUserInput } from '../../services/user.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { CsrfRejected } from '../middleware/csrf.ts';
 import { addCaseRoutes } from './cases.api.ts';
+import { addFinanceRoutes } from './finance.api.ts';
 import { addMoneyRoutes } from './money.api.ts';
 import { ApiRegistry } from './registry.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
@@ -145,6 +146,7 @@ export function createApiRegistry({ services }: AppDeps): ApiRegistry {
   });
   addCaseRoutes(api, services);
   addMoneyRoutes(api, services);
+  addFinanceRoutes(api, services);
   return api;
 }
 

@@ -402,7 +402,6 @@ export const da = {
   'attachments.fileHint': 'PDF, JPEG eller PNG. Højst 10 MB.',
   'attachments.upload': 'Tilføj bilag',
   'attachments.failedTitle': 'Bilaget blev ikke tilføjet',
-  'attachments.added': 'Bilaget er tilføjet.',
   // The case's money (SPEC §3 "Budget ledger", "Purchase request").
   'money.title': 'Budget',
   'money.link': 'Budget og anmodninger om køb',
@@ -425,6 +424,7 @@ export const da = {
   'money.done.indsendt': 'Anmodningen er sendt til godkendelse.',
   'money.done.godkendt': 'Anmodningen er godkendt. Beløbet er reserveret.',
   'money.done.afvist': 'Anmodningen er afvist.',
+  'money.done.bilag': 'Bilaget er tilføjet.',
   'money.done.annulleret': 'Anmodningen er annulleret.',
   'money.grant': 'Bevilling',
   'money.grant.limits':

@@ -409,7 +409,6 @@ export const en: Record<MessageKey, string> = {
   'attachments.fileHint': 'PDF, JPEG or PNG. At most 10 MB.',
   'attachments.upload': 'Add attachment',
   'attachments.failedTitle': 'The attachment was not added',
-  'attachments.added': 'The attachment has been added.',
   'money.title': 'Budget',
   'money.link': 'Budget and purchase requests',
   'money.back': 'Back to the budget',
@@ -431,6 +430,7 @@ export const en: Record<MessageKey, string> = {
   'money.done.indsendt': 'The request is submitted for approval.',
   'money.done.godkendt': 'The request is approved. The amount is reserved.',
   'money.done.afvist': 'The request is rejected.',
+  'money.done.bilag': 'The attachment has been added.',
   'money.done.annulleret': 'The request is cancelled.',
   'money.grant': 'Grant',
   'money.grant.limits':

@@ -9,6 +9,7 @@ import type {
   PaymentVendorView,
   PostedPaymentView,
 } from '../../services/payment.service.ts';
+import { AttachmentsSection } from '../attachments.tsx';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -187,6 +188,9 @@ export function PayablePage({
       </p>
       <h1>{title}</h1>
       <SummaryTable caption={title} rows={rows} />
+      <div class="mt-7">
+        <AttachmentsSection ctx={ctx} requestId={p.id} attachments={p.attachments} canUpload />
+      </div>
       {p.postings.length > 0 ? (
         <>
           <h2 class="mt-7">{t('finance.paid.title')}</h2>
