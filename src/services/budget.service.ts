@@ -15,12 +15,14 @@ import type { ExpenseCategory } from '../domain/expense-category.ts';
 import { canGrant, openReservation, type Balance, type LedgerEntryKind } from '../domain/ledger.ts';
 import { ore, type Ore } from '../domain/money.ts';
 import {
+  mayApprove,
   missingDocuments,
   needsSecondApprover,
   possibleDuplicates,
   type AttachmentKind,
   type PaymentMethod,
   type PurchaseStatus,
+  type Refusal,
 } from '../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
@@ -59,6 +61,8 @@ export interface PurchaseRequestView {
   cancellationReason: string | null;
   /** Above the programme's limit: a coordinator, not the writer, approves. */
   needsCoordinator: boolean;
+  /** Whether the one looking may approve it (a submitted request), and why not: the page says so. */
+  approval: Refusal;
   /** Numbers of other requests that look like the same purchase (same vendor and amount, 30 days). */
   possibleDuplicates: number[];
   reserved: Ore;
@@ -113,6 +117,7 @@ export function createBudgetService(deps: ServiceDeps) {
 
   async function requestViews(
     tx: Tx,
+    actor: Actor,
     requests: PurchaseRequestRow[],
     perRequest: Map<string, { reserved: Ore; paid: Ore; refunded: Ore }>,
     receiptsRequired: boolean,
@@ -175,6 +180,14 @@ export function createBudgetService(deps: ServiceDeps) {
         rejectionReason: r.rejection_reason,
         cancellationReason: r.cancellation_reason,
         needsCoordinator: needsSecondApprover(ore(r.amount_ore), singleApprovalLimit),
+        approval: mayApprove({
+          approverRole: actor.role,
+          approverUserId: actor.userId,
+          amount: ore(r.amount_ore),
+          singleApprovalLimit,
+          createdBy: r.created_by,
+          submittedBy: r.submitted_by,
+        }),
         possibleDuplicates:
           status === 'submitted' || status === 'draft'
             ? possibleDuplicates(
@@ -253,6 +266,7 @@ export function createBudgetService(deps: ServiceDeps) {
         }
         const views = await requestViews(
           tx,
+          actor,
           requests,
           perRequest,
           programme.rules.receiptsRequired,

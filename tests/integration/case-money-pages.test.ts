@@ -162,7 +162,13 @@ describe('the request page', () => {
     await t.services.purchases.confirm(support, id, { how: 'in_person' });
     await t.services.purchases.submit(support, id);
     const page = plain(await (await supportBrowser.get(`/forloeb/${bigCase}/anmodninger/${id}`)).text());
-    expect(page).toContain('Over 5.000 kr.: en koordinator skal godkende.');
+    // Not offered the approval, and told why; a forged post is refused all the same.
+    expect(page).toContain('Beløb over 5.000 kr. skal godkendes af en koordinator.');
+    const approveForm = `action="/forloeb/${bigCase}/anmodninger/${id}/godkend"`;
+    expect(page).not.toContain(approveForm);
+    expect(await (await coordinatorBrowser.get(`/forloeb/${bigCase}/anmodninger/${id}`)).text()).toContain(
+      approveForm,
+    );
     const res = await supportBrowser.submit(`/forloeb/${bigCase}/anmodninger/${id}/godkend`, {});
     expect(res.status).toBe(409);
     expect(plain(await res.text())).toContain('Beløb over 5.000 kr. skal godkendes af en koordinator.');

@@ -179,24 +179,30 @@ function Steps({
       {submitted ? (
         <div class="mt-5">
           <h3>{t('money.approve')}</h3>
-          <p>
-            {t('money.approve.fourEyes', { limit: formatKr(overview.singleApprovalLimit) })}{' '}
-            {t('money.approve.available', { available: formatKr(overview.balance.available) })}
-          </p>
-          {r.possibleDuplicates.length > 0 ? (
-            <p>
-              <strong>
-                {t('money.approve.duplicates', {
-                  numbers: r.possibleDuplicates.map((n) => `#${n}`).join(', '),
-                })}
-              </strong>
-            </p>
-          ) : null}
-          <Form ctx={ctx} action={`${base}/godkend`}>
-            <button type="submit" class="button button-primary">
-              {t('money.approve.submit')}
-            </button>
-          </Form>
+          {r.approval.ok ? (
+            <>
+              <p>
+                {t('money.approve.fourEyes', { limit: formatKr(overview.singleApprovalLimit) })}{' '}
+                {t('money.approve.available', { available: formatKr(overview.balance.available) })}
+              </p>
+              {r.possibleDuplicates.length > 0 ? (
+                <p>
+                  <strong>
+                    {t('money.approve.duplicates', {
+                      numbers: r.possibleDuplicates.map((n) => `#${n}`).join(', '),
+                    })}
+                  </strong>
+                </p>
+              ) : null}
+              <Form ctx={ctx} action={`${base}/godkend`}>
+                <button type="submit" class="button button-primary">
+                  {t('money.approve.submit')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <p>{r.approval.message}</p>
+          )}
           <h3 class="mt-6">{t('money.reject')}</h3>
           <Form ctx={ctx} action={`${base}/afvis`}>
             <TextField
