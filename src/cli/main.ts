@@ -1,3 +1,4 @@
+import { bench } from './bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { ValidationFailed } from '../domain/errors.ts';
 import { createLogger } from '../logger.ts';
@@ -15,6 +16,7 @@ const USAGE = `Usage: borgerbudget <command>
   create-admin   create a municipality's first administrator: --municipality CODE --email E --name N
   check          verify the audit log's hash chains (exit 1 at the first broken link)
   check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
+  bench          speed and memory figures against their targets, on throw-away embedded databases
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -63,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'check-ledger':
       return withServices(config, checkLedger);
+    case 'bench':
+      return bench();
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

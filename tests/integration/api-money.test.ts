@@ -348,6 +348,6 @@ describe('the money API', () => {
     expect(csv.text).toContain(';800,00;');
     const bad = await call('GET', '/bookkeeping?from=2026-02-31', tokens.finance);
     expect(bad.status).toBe(422);
-    expect(bad.json).toMatchObject({ error: { fields: { from: expect.any(String) } } });
+    expect(Object.keys((bad.json as { error: { fields: object } }).error.fields)).toEqual(['from']);
   });
 });
