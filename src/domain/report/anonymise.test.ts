@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SMALL, anonymise, suppress } from './anonymise.ts';
+import { SMALL, anonymise, anonymiseReport, suppress } from './anonymise.ts';
+import { aggregateCases } from './report-cases.ts';
+import { buildReport } from './report.ts';
+import { GENERATED_AT, PILOT, PILOT_SELECTION } from './report.fixture.ts';
 import { buildFigure } from './figure.ts';
 import { BELIEF, GENDER } from './scales.ts';
 
@@ -103,5 +106,59 @@ describe('properties', () => {
         expect(a.missing).toBe(suppress(f.missing));
       }),
     );
+  });
+});
+
+describe('anonymiseReport', () => {
+  const report = buildReport({
+    generatedAt: GENERATED_AT,
+    selection: PILOT_SELECTION,
+    rows: aggregateCases(PILOT),
+  });
+  const a = anonymiseReport(report);
+
+  it('hides every count of 1 to 4 in the pilot, and the shares and means built on them', () => {
+    expect(a.generatedAt).toBe('2026-01-31T12:00:00Z');
+    expect(a.selection).toEqual({ municipalities: ['250', '751'] });
+    expect(a.participants).toEqual({
+      all: { started: 12, followedUp: 10 },
+      byMunicipality: { '250': { started: SMALL, followedUp: SMALL }, '751': { started: 10, followedUp: 8 } },
+    });
+    expect(a.gender.byMunicipality['751']).toEqual({
+      n: 10,
+      missing: 0,
+      counts: { male: 7, female: SMALL },
+      pct: { male: 70, female: SMALL },
+    });
+    expect(a.age.byMunicipality['250']).toEqual({ n: SMALL, missing: 0, mean: SMALL });
+    expect(a.age.all).toEqual({ n: 12, missing: 0, mean: 27.3 });
+    expect(a.wellbeing.byMunicipality['751']).toEqual({
+      n: SMALL,
+      missing: 5,
+      startMean: SMALL,
+      endMean: SMALL,
+      meanChange: SMALL,
+    });
+    expect(a.wellbeing.all).toEqual({ n: 5, missing: 5, startMean: 50.4, endMean: 62.4, meanChange: 12 });
+    expect(a.spending.all.byCategory.transport).toEqual({ kr: SMALL, count: SMALL, citizens: SMALL });
+    expect(a.spending.all).toMatchObject({ n: 12, grantedKr: 580_000, spentKr: 28_234.75 });
+    expect(a.startDistance.byMunicipality['751']?.pct).toEqual({
+      very_far: SMALL,
+      far: SMALL,
+      some_way: SMALL,
+      close: SMALL,
+    });
+  });
+
+  it('leaves out the free-text reasons for ending early, and leaves the report itself alone', () => {
+    expect(a.completion.all).toEqual({
+      n: 12,
+      missing: 0,
+      counts: { completed: 8, terminated_early: SMALL, active: SMALL },
+      pct: { completed: 67, terminated_early: SMALL, active: SMALL },
+    });
+    expect('reasons' in (a.completion.byMunicipality['751'] ?? {})).toBe(false);
+    expect(JSON.stringify(a)).not.toContain('Flyttet');
+    expect(report.completion.all.reasons).toHaveLength(2);
   });
 });

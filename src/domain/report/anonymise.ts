@@ -11,9 +11,14 @@
 //   "<5" too, read as "based on fewer than 5": the mean age of one person is that person's age.
 //   Counts keep their own rule, so "<5" never stands for a count of 5 or more.
 //
+// - free text: the reasons a case was terminated early are left out (`anonymiseReport`), since a
+//   reason is written about one person and may name them.
+//
 // Not covered (document, do not rely on): a lone suppressed count can still be derived by
 // subtraction (n minus the other counts, or all minus the other municipalities). The rule is the
 // evaluator's primary suppression; secondary suppression would need the whole table at once.
+
+import type { CompletionFigure, Report } from './report.ts';
 
 export const SMALL = '<5';
 export type Small = typeof SMALL;
@@ -22,7 +27,7 @@ export type Small = typeof SMALL;
 export type Anonymised<T> = T extends number
   ? number | Small
   : T extends readonly (infer U)[]
-    ? Anonymised<U>[]
+    ? readonly Anonymised<U>[]
     : T extends object
       ? { [K in keyof T]: Anonymised<T[K]> }
       : T;
@@ -83,4 +88,18 @@ function mapNumbers(
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export type AnonymisedReport = Anonymised<Report>;
+
+/** The evaluator's view of a report: termination reasons left out, then the small-count rule. */
+export function anonymiseReport(report: Report): AnonymisedReport {
+  const withoutReasons = ({ reasons: _reasons, ...figure }: CompletionFigure): CompletionFigure => figure;
+  const byMunicipality = Object.fromEntries(
+    Object.entries(report.completion.byMunicipality).map(([m, f]) => [m, withoutReasons(f)]),
+  );
+  return anonymise({
+    ...report,
+    completion: { all: withoutReasons(report.completion.all), byMunicipality },
+  });
 }

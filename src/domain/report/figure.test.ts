@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildFigure,
-  buildMultiFigure,
-  changeOf,
-  figureFromCounts,
-  meanOf,
-  wellbeingSummary,
-  who5Score,
-} from './figure.ts';
+import { buildFigure, buildMultiFigure, figureFromCounts, multiFigureFromCounts } from './figure.ts';
 import {
   BELIEF,
   CHANGE,
@@ -20,8 +12,6 @@ import {
   GOAL_CATEGORY,
   INCOME_SOURCE,
   isCode,
-  type DistanceEnd,
-  type DistanceStart,
 } from './scales.ts';
 
 describe('scales', () => {
@@ -125,48 +115,30 @@ describe('buildMultiFigure', () => {
   });
 });
 
-describe('changeOf', () => {
-  it('compares end with start on very_far < far < some_way < close < achieved', () => {
-    expect(changeOf('very_far', 'far')).toBe('closer');
-    expect(changeOf('some_way', 'close')).toBe('closer');
-    expect(changeOf('far', 'far')).toBe('unchanged');
-    expect(changeOf('close', 'some_way')).toBe('further');
-    expect(changeOf('close', 'achieved')).toBe('achieved');
-    expect(changeOf('very_far', 'achieved')).toBe('achieved');
-    expect(changeOf(null, 'far')).toBeNull();
-    expect(changeOf('far', null)).toBeNull();
-  });
-});
-
-describe('WHO-5 and means', () => {
-  it('scores five items ×4, or null if any is missing', () => {
-    expect(who5Score([3, 4, 2, 5, 1])).toBe(60);
-    expect(who5Score([0, 0, 0, 0, 0])).toBe(0);
-    expect(who5Score([5, 5, 5, 5, 5])).toBe(100);
-    expect(who5Score([3, null, 2, 5, 1])).toBeNull();
-    expect(() => who5Score([3, 4, 2, 5])).toThrow(RangeError);
-    expect(() => who5Score([3, 4, 2, 5, 6])).toThrow(RangeError);
+describe('multiFigureFromCounts', () => {
+  it('takes n from the cases that answered, not from the sum of the counts', () => {
+    const f = multiFigureFromCounts(GOAL_CATEGORY, { housing: 2, education_employment: 1, health: 1 }, 3, 5);
+    expect(f).toEqual(
+      buildMultiFigure(GOAL_CATEGORY, [
+        ['housing', 'education_employment'],
+        ['housing'],
+        ['health'],
+        null,
+        [],
+      ]),
+    );
+    expect(f.n).toBe(3);
+    expect(f.missing).toBe(2);
   });
 
-  it('summarises well-being for cases with both scores, mean change from the sums', () => {
-    const s = wellbeingSummary([
-      { start: 40, end: 52 },
-      { start: 36, end: 36 },
-      { start: 20, end: null },
-      { start: 44, end: 61 }, // not a real WHO-5 score, but shows the rounding
-    ]);
-    expect(s).toEqual({ n: 3, startMean: 40, endMean: 49.7, meanChange: 9.7 }); // 149/3, 29/3
-    expect(wellbeingSummary([])).toEqual({ n: 0, startMean: null, endMean: null, meanChange: null });
-  });
-
-  it('gives mean age with one decimal', () => {
-    expect(meanOf([23, 24, 24, 23])).toEqual({ n: 4, mean: 23.5 });
-    expect(meanOf([])).toEqual({ n: 0, mean: null });
+  it('refuses a count above the answered cases, answered above the base, or an unknown code', () => {
+    expect(() => multiFigureFromCounts(GOAL_CATEGORY, { housing: 4 }, 3, 5)).toThrow(RangeError);
+    expect(() => multiFigureFromCounts(GOAL_CATEGORY, { housing: 1 }, 6, 5)).toThrow(RangeError);
+    expect(() => multiFigureFromCounts(GOAL_CATEGORY, { pets: 1 }, 3, 5)).toThrow(RangeError);
   });
 });
 
 describe('properties', () => {
-  const start = fc.constantFrom(...DISTANCE_START.codes);
   const answers = fc.array(fc.option(fc.constantFrom(...BELIEF.codes)), { maxLength: 300 });
 
   it('single-choice counts sum to n, n + missing is the base, pct within 0..100', () => {
@@ -189,16 +161,6 @@ describe('properties', () => {
       fc.property(answers, (a) => {
         const f = buildFigure(BELIEF, a);
         expect(figureFromCounts(BELIEF, f.counts, a.length)).toEqual(f);
-      }),
-    );
-  });
-
-  it('changeOf is unchanged exactly when the distance is the same, and antisymmetric', () => {
-    fc.assert(
-      fc.property(start, start, (a: DistanceStart, b: DistanceStart) => {
-        expect(changeOf(a, b as DistanceEnd) === 'unchanged').toBe(a === b);
-        if (a !== b)
-          expect(new Set([changeOf(a, b), changeOf(b, a)])).toEqual(new Set(['closer', 'further']));
       }),
     );
   });

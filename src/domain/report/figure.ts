@@ -2,8 +2,8 @@
 // a base (started cases, or followed-up cases); those in the base who did not answer are `missing`
 // and excluded from n. Each percentage is rounded on its own, as in the report, so a figure's
 // percentages may add up to 99 or 101 (Figure 6.5: 52 + 40 + 7).
-import { DISTANCE_END, type Change, type DistanceEnd, type DistanceStart, type Scale } from './scales.ts';
-import { mean1, percent } from './rounding.ts';
+import type { Scale } from './scales.ts';
+import { percent } from './rounding.ts';
 
 export interface Figure<C extends string> {
   readonly n: number;
@@ -84,56 +84,24 @@ export function buildMultiFigure<C extends string>(
   return withPct(s, counts, n, answers.length - n);
 }
 
-/** Figure 6.4: where the citizen ended compared with where they started (very_far < … < achieved). */
-export function changeOf(start: DistanceStart, end: DistanceEnd): Change;
-export function changeOf(start: DistanceStart | null, end: DistanceEnd | null): Change | null;
-export function changeOf(start: DistanceStart | null, end: DistanceEnd | null): Change | null {
-  if (start === null || end === null) return null;
-  if (end === 'achieved') return 'achieved';
-  const delta = DISTANCE_END.codes.indexOf(end) - DISTANCE_END.codes.indexOf(start);
-  if (delta > 0) return 'closer';
-  return delta === 0 ? 'unchanged' : 'further';
-}
-
-/** WHO-5 well-being index: the five items (0–5 each) summed and multiplied by 4 (0–100). */
-export function who5Score(items: readonly (number | null)[]): number | null {
-  if (items.length !== 5) throw new RangeError(`WHO-5 has 5 items, got ${items.length}`);
-  let sum = 0;
-  for (const item of items) {
-    if (item === null) return null;
-    if (!Number.isInteger(item) || item < 0 || item > 5)
-      throw new RangeError(`WHO-5 item out of range: ${item}`);
-    sum += item;
+/**
+ * A multi-select figure from counts already made: `given` holds the cases per code (each case at most
+ * once per code), `answered` the cases that chose at least one code, `base` the cases in the base.
+ */
+export function multiFigureFromCounts<C extends string>(
+  s: Scale<C>,
+  given: Readonly<Partial<Record<string, number>>>,
+  answered: number,
+  base: number,
+): Figure<C> {
+  if (!Number.isSafeInteger(answered) || answered < 0 || !Number.isSafeInteger(base) || answered > base)
+    throw new RangeError(`Answered (${answered}) must be a count within the base (${base})`);
+  const counts = zeroCounts(s);
+  for (const [code, count = 0] of Object.entries(given)) {
+    assertCode(s, code);
+    if (!Number.isSafeInteger(count) || count < 0 || count > answered)
+      throw new RangeError(`Bad count for ${code}: ${count} of ${answered}`);
+    counts[code] = count;
   }
-  return sum * 4;
-}
-
-export interface MeanSummary {
-  readonly n: number;
-  readonly mean: number | null;
-}
-
-/** Mean age (completed years at start, Table 5.2) or any other integer measure, one decimal. */
-export function meanOf(values: readonly number[]): MeanSummary {
-  const sum = values.reduce((s, v) => s + v, 0);
-  return { n: values.length, mean: mean1(sum, values.length) };
-}
-
-export interface WellbeingSummary {
-  readonly n: number;
-  readonly startMean: number | null;
-  readonly endMean: number | null;
-  readonly meanChange: number | null;
-}
-
-/** WHO-5 at start and end, for the cases that have a full score at both (others are left out). */
-export function wellbeingSummary(
-  pairs: readonly { start: number | null; end: number | null }[],
-): WellbeingSummary {
-  const full = pairs.filter((p): p is { start: number; end: number } => p.start !== null && p.end !== null);
-  const start = full.reduce((s, p) => s + p.start, 0);
-  const end = full.reduce((s, p) => s + p.end, 0);
-  const n = full.length;
-  // The mean change is computed from the sums, not as the difference of two rounded means.
-  return { n, startMean: mean1(start, n), endMean: mean1(end, n), meanChange: mean1(end - start, n) };
+  return withPct(s, counts, answered, base - answered);
 }

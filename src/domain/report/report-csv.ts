@@ -1,0 +1,207 @@
+// One CSV file per report figure (SPEC §4), for Danish Excel: UTF-8 with BOM, `;` between fields,
+// decimal comma, CRLF (domain/csv.ts `writeCsv`). FORMATS.md fixes only the JSON, so the CSV follows
+// it closely: one row per municipality (first `all`, then each code ascending) and, for a figure
+// with a scale, per code in the scale's order; column names are the JSON's, in snake_case like the
+// import files; the Danish label of each code sits beside it. Base columns (`n`, `missing`) repeat on
+// every row so a filtered sheet still says what it is computed on. An anonymised report writes "<5"
+// where the JSON has it; a mean with nothing to average is an empty cell.
+
+import { writeCsv } from '../csv.ts';
+import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '../expense-category.ts';
+import { formatKrCsv, krNumberToOre } from '../money.ts';
+import type { BilingualLabel } from '../plan.ts';
+import { SMALL, type AnonymisedReport, type Small } from './anonymise.ts';
+import {
+  ASSESSMENT,
+  BELIEF,
+  CHANGE,
+  COMPLETION,
+  DISTANCE_END,
+  DISTANCE_START,
+  EDUCATION,
+  GENDER,
+  GOAL_CATEGORY,
+  INCOME_SOURCE,
+  type Scale,
+} from './scales.ts';
+
+export const REPORT_FIGURE_KEYS = [
+  'participants',
+  'gender',
+  'age',
+  'goalCategories',
+  'startDistance',
+  'endDistance',
+  'change',
+  'supportBelief',
+  'supportAssessment',
+  'spending',
+  'completion',
+  'education',
+  'incomeSource',
+  'wellbeing',
+] as const;
+export type ReportFigureKey = (typeof REPORT_FIGURE_KEYS)[number];
+
+export const REPORT_FIGURE_TITLES: Readonly<Record<ReportFigureKey, BilingualLabel>> = {
+  participants: { da: 'Deltagere', en: 'Participants' },
+  gender: { da: 'Køn', en: 'Gender' },
+  age: { da: 'Alder ved start', en: 'Age at the start' },
+  goalCategories: { da: 'Langsigtede mål ved start', en: 'Long-term goals at the start' },
+  startDistance: { da: 'Afstand til målet ved start', en: 'Distance to the goal at the start' },
+  endDistance: { da: 'Afstand til målet ved afslutning', en: 'Distance to the goal at the end' },
+  change: { da: 'Ændring i afstand til målet', en: 'Change in distance to the goal' },
+  supportBelief: { da: 'Støttepersonens tro på målet', en: "Support person's belief in the goal" },
+  supportAssessment: {
+    da: 'Støttepersonens vurdering af målopfyldelse',
+    en: "Support person's assessment of goal attainment",
+  },
+  spending: { da: 'Forbrug efter udgiftskategori', en: 'Spending by expense category' },
+  completion: { da: 'Afslutning af forløbene', en: 'How the cases ended' },
+  education: { da: 'Højeste fuldførte uddannelse', en: 'Highest completed education' },
+  incomeSource: { da: 'Hovedindtægtskilde året før start', en: 'Main income source in the year before' },
+  wellbeing: { da: 'Trivsel (WHO-5)', en: 'Well-being (WHO-5)' },
+};
+
+/** The base each figure is computed on (SPEC §4). */
+export const REPORT_FIGURE_BASE: Readonly<Record<ReportFigureKey, 'started' | 'followedUp'>> = {
+  participants: 'started',
+  gender: 'started',
+  age: 'started',
+  goalCategories: 'followedUp',
+  startDistance: 'followedUp',
+  endDistance: 'followedUp',
+  change: 'followedUp',
+  supportBelief: 'followedUp',
+  supportAssessment: 'followedUp',
+  spending: 'started',
+  completion: 'started',
+  education: 'started',
+  incomeSource: 'started',
+  wellbeing: 'followedUp',
+};
+
+type Cell = number | Small | null | undefined;
+type ScaleFigureKey = Exclude<ReportFigureKey, 'participants' | 'age' | 'spending' | 'wellbeing'>;
+
+const SCALES: Readonly<Record<ScaleFigureKey, Scale<string>>> = {
+  gender: GENDER,
+  goalCategories: GOAL_CATEGORY,
+  startDistance: DISTANCE_START,
+  endDistance: DISTANCE_END,
+  change: CHANGE,
+  supportBelief: BELIEF,
+  supportAssessment: ASSESSMENT,
+  completion: COMPLETION,
+  education: EDUCATION,
+  incomeSource: INCOME_SOURCE,
+};
+
+/** The CSV text of one figure of a report (anonymised or not). */
+export function reportFigureCsv(report: AnonymisedReport, key: ReportFigureKey): string {
+  return writeCsv(figureTable(report, key));
+}
+
+/** The same figure as a table of strings (header first), e.g. for the page's data table. */
+export function figureTable(report: AnonymisedReport, key: ReportFigureKey): string[][] {
+  switch (key) {
+    case 'participants':
+      return table(['started', 'followed_up'], places(report.participants), (p) => [
+        [int(p.started), int(p.followedUp)],
+      ]);
+    case 'age':
+      return table(['n', 'missing', 'mean'], places(report.age), (a) => [
+        [int(a.n), int(a.missing), dec1(a.mean)],
+      ]);
+    case 'wellbeing':
+      return table(
+        ['n', 'missing', 'start_mean', 'end_mean', 'mean_change'],
+        places(report.wellbeing),
+        (w) => [[int(w.n), int(w.missing), dec1(w.startMean), dec1(w.endMean), dec1(w.meanChange)]],
+      );
+    case 'spending':
+      return spendingTable(report);
+    default:
+      return scaleTable(report, key);
+  }
+}
+
+interface FigureView {
+  readonly n: Cell;
+  readonly missing: Cell;
+  readonly counts: Readonly<Record<string, Cell>>;
+  readonly pct: Readonly<Record<string, Cell>>;
+}
+
+interface PlacesView<T> {
+  readonly all: T;
+  readonly byMunicipality: Readonly<Record<string, T>>;
+}
+
+function scaleTable(report: AnonymisedReport, key: ScaleFigureKey): string[][] {
+  const scale = SCALES[key];
+  const figure: PlacesView<FigureView> = report[key];
+  return table(['code', 'label', 'count', 'pct', 'n', 'missing'], places(figure), (f) =>
+    scale.codes.map((c) => [
+      c,
+      scale.labels[c]?.da ?? c,
+      int(f.counts[c]),
+      int(f.pct[c]),
+      int(f.n),
+      int(f.missing),
+    ]),
+  );
+}
+
+function spendingTable(report: AnonymisedReport): string[][] {
+  const header = [
+    'category',
+    'label',
+    'kr',
+    'count',
+    'citizens',
+    'n',
+    'granted_kr',
+    'spent_kr',
+    'returned_kr',
+  ];
+  return table(header, places(report.spending), (s) =>
+    EXPENSE_CATEGORIES.map((c) => {
+      const cat = s.byCategory[c];
+      const base = [int(s.n), kr(s.grantedKr), kr(s.spentKr), kr(s.returnedKr)];
+      return [c, EXPENSE_CATEGORY_LABELS[c].da, kr(cat.kr), int(cat.count), int(cat.citizens), ...base];
+    }),
+  );
+}
+
+/** `all` first, then each municipality by code. */
+function places<T>(figure: PlacesView<T>) {
+  const codes = Object.keys(figure.byMunicipality).sort();
+  return [['all', figure.all] as const, ...codes.map((m) => [m, figure.byMunicipality[m] as T] as const)];
+}
+
+function table<T>(
+  header: readonly string[],
+  rows: readonly (readonly [string, T])[],
+  cells: (value: T) => string[][],
+): string[][] {
+  return [['municipality_code', ...header], ...rows.flatMap(([m, v]) => cells(v).map((r) => [m, ...r]))];
+}
+
+function int(c: Cell): string {
+  return c === null || c === undefined ? '' : String(c);
+}
+
+/** A mean, already rounded to one decimal: printed with exactly one, and a decimal comma. */
+function dec1(c: Cell): string {
+  if (c === null || c === undefined || c === SMALL) return int(c);
+  return c.toFixed(1).replace('.', ',');
+}
+
+/** Kroner (a JSON number with at most two decimals) as "1234,50", through money.ts. */
+function kr(c: Cell): string {
+  if (c === null || c === undefined || c === SMALL) return int(c);
+  const parsed = krNumberToOre(c, { allowNegative: true });
+  if (!parsed.ok) throw new RangeError(`Not a kroner amount: ${c}`);
+  return formatKrCsv(parsed.value);
+}
