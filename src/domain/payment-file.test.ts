@@ -357,7 +357,7 @@ describe('buildPaymentFile on random batches', () => {
 
 // ── Schema validation with xmllint ───────────────────────────────────────────────────────────────
 
-const SCHEMA = path.resolve(import.meta.dirname, '../../../shared/schemas/pain.001.001.03.xsd');
+const SCHEMA = path.resolve(import.meta.dirname, '../../tests/schemas/pain.001.001.03.xsd');
 const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 const IN_CI = process.env.CI === 'true';
 const XMLLINT_MISSING = 'xmllint is not installed (apt-get install -y libxml2-utils)';

@@ -2,7 +2,7 @@
 // ISO 20022 pain.001.001.03 (CustomerCreditTransferInitiationV03), as Danish banks accept it under
 // the Common Global Implementation (CGI) profile. Pure: a batch in, an XML string out.
 //
-// Choices, each forced by the schema (/work/shared/schemas/pain.001.001.03.xsd) or by bank practice:
+// Choices, each forced by the schema (tests/schemas/pain.001.001.03.xsd) or by bank practice:
 // - One PmtInf per file (one debtor account, one execution date), booked as one batch.
 // - Danish domestic accounts are sent as BBAN (registration number + account padded to 10 digits,
 //   14 digits in all), and a domestic creditor's bank is named by its registration number in the

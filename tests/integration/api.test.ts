@@ -231,6 +231,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api-tokens',
       '/api-tokens/{id}',
+      '/attachments/{id}',
+      '/bookkeeping',
       '/cases',
       '/cases/overview',
       '/cases/{id}',
@@ -266,10 +268,17 @@ describe('the OpenAPI document', () => {
       '/citizens/search',
       '/citizens/{id}',
       '/me',
+      '/payment-files',
+      '/payment-files/{id}/file',
+      '/payment-files/{id}/sent',
+      '/payments',
+      '/payments/{id}',
+      '/postings',
       '/programmes',
       '/programmes/{id}',
       '/programmes/{id}/settings',
       '/purchase-requests/{id}/approve',
+      '/purchase-requests/{id}/attachments',
       '/purchase-requests/{id}/cancel',
       '/purchase-requests/{id}/confirm',
       '/purchase-requests/{id}/payments',
@@ -283,5 +292,12 @@ describe('the OpenAPI document', () => {
     ]);
     const schema = doc.paths['/users']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(schema?.properties ?? {})).toEqual(['name', 'email', 'role']);
+    // An upload is described as a multipart form with its file; a download by its media types.
+    const upload = doc.paths['/purchase-requests/{id}/attachments']?.post?.requestBody?.content;
+    expect(Object.keys(upload?.['multipart/form-data']?.schema.properties ?? {})).toEqual(['kind', 'file']);
+    const download = doc.paths['/payment-files/{id}/file']?.get as unknown as {
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(download.responses['200']?.content ?? {})).toEqual(['application/xml']);
   });
 });

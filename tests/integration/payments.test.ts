@@ -13,7 +13,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 // bank (pain.001, schema-valid), marking a file sent pays every request in it exactly once, and the
 // bookkeeping file for the ERP.
 
-const SCHEMA = path.resolve(import.meta.dirname, '../../../shared/schemas/pain.001.001.03.xsd');
+const SCHEMA = path.resolve(import.meta.dirname, '../schemas/pain.001.001.03.xsd');
 const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 const IN_CI = process.env.CI === 'true';
 
