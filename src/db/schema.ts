@@ -22,6 +22,7 @@ import type {
   PurchaseRequestTable,
   VendorTable,
 } from './schema-money.ts';
+import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
 // (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
@@ -188,4 +189,5 @@ export interface Database {
   payment_batch: PaymentBatchTable;
   payment_batch_item: PaymentBatchItemTable;
   ledger_entry: LedgerEntryTable;
+  questionnaire_response: QuestionnaireResponseTable;
 }
