@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
+import { findCase } from '../db/repositories/case.repository.ts';
 import type { AttachmentInfo } from '../db/repositories/money.repository.ts';
 import { checkAttachment } from '../domain/attachment-file.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
@@ -113,15 +114,19 @@ export function createAttachmentService(deps: ServiceDeps) {
       return database.transaction({ municipalityId }, async (tx) => {
         const row = isUuid(attachmentId) ? await findAttachment(tx, attachmentId) : undefined;
         if (!row) throw new NotFound();
+        let caseRow;
         if (actor.role === 'finance') {
           authorize(actor, 'purchase.readAttachment', { municipalityId: row.municipality_id });
           if (!financeSees(actor, row.status)) throw new NotFound();
+          caseRow = await findCase(tx, row.case_id);
+          if (!caseRow) throw new NotFound();
         } else {
-          const caseRow = await loadCase(tx, actor, 'purchase.readAttachment', row.case_id);
-          await logAccess(tx, actor, at, purpose, [
-            { caseId: caseRow.id, citizenId: caseRow.citizen_id, municipalityId: caseRow.municipality_id },
-          ]);
+          caseRow = await loadCase(tx, actor, 'purchase.readAttachment', row.case_id);
         }
+        // An invoice or receipt may carry the citizen's name: whoever opens it is in the access log.
+        await logAccess(tx, actor, at, purpose, [
+          { caseId: caseRow.id, citizenId: caseRow.citizen_id, municipalityId: caseRow.municipality_id },
+        ]);
         return {
           fileName: row.file_name,
           contentType: row.content_type,

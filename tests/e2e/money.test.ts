@@ -22,7 +22,8 @@ import { checkPage } from './page-checks.ts';
 // writes a request of 8.000 kr. (above the 5.000 kr. limit), records the citizen's confirmation and
 // submits it; the support person is not offered the approval and is told a coordinator must; the
 // coordinator approves and the figures follow. The support person adds the quote, finance opens it
-// from the payment queue and pays by hand; the budget shows it paid. A request past what is available is refused with a
+// from the payment queue and pays by hand, the support person attaches the receipt; the budget shows it
+// paid. A request past what is available is refused with a
 // clear message and nothing changes.
 
 async function submit(page: Page, name: string): Promise<void> {
@@ -43,6 +44,8 @@ const QUOTE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 const FAKE_PDF = Buffer.from('Dette er ikke en PDF.\n');
+/** The first bytes of a JPEG: enough for the content check, which is all that looks at it here. */
+const RECEIPT_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
 
 async function attach(page: Page, kind: string, name: string, buffer: Buffer): Promise<void> {
   await page.selectOption('#kind', kind);
@@ -190,6 +193,15 @@ describe.skipIf(!hasChromium)('the money of a case', () => {
     await clickAndWait(finance, finance.getByRole('button', { name: da['finance.pay.submit'] }));
     expect(await textOf(finance, 'main .alert-success')).toBe(da['finance.pay.notice']);
     await checkPage(finance, 'finance-request-paid');
+
+    // Paid, the receipt is missing until the support person attaches it.
+    await support.goto(requestPath);
+    expect(await textOf(support, 'main')).toContain(da['money.flag.receipt']);
+    await attach(support, 'receipt', 'Kvittering.jpg', RECEIPT_JPEG);
+    expect(await textOf(support, '#bilag')).toContain('Kvittering.jpg – Kvittering');
+    expect(await textOf(support, 'main')).not.toContain(da['money.flag.receipt']);
+    await checkPage(support, 'money-request-paid-receipt');
+
     await coordinator.goto(`${casePath}/budget`);
     expect(await tableValue(coordinator, da['money.paid'])).toBe(kr(8000));
     expect(await figures(coordinator)).toEqual({ granted: kr(20000), reserved: kr(0), available: kr(12000) });

@@ -116,8 +116,13 @@ describe('the money path', () => {
       code: 'not_found',
     });
     await t.services.purchases.approve(support, id);
-    const file = await t.services.attachments.download(finance, attachmentId, '/test');
+    const file = await t.services.attachments.download(finance, attachmentId, 'GET /bilag/:attachmentId');
     expect(file).toMatchObject({ fileName: 'Tilbud.pdf', contentType: 'application/pdf' });
+    // The file may name the citizen: finance's reading of it is in the case's access log.
+    const log = await t.database.transaction('all', (tx) =>
+      tx.selectFrom('access_log').select(['user_id', 'purpose']).where('case_id', '=', caseId).execute(),
+    );
+    expect(log).toContainEqual({ user_id: finance.userId, purpose: 'GET /bilag/:attachmentId' });
     expect(Buffer.from(file.content).equals(Buffer.from(pdf))).toBe(true);
     const other = await staff(t, 250, 'okonomi');
     await expect(t.services.attachments.download(other, attachmentId, '/test')).rejects.toMatchObject({
