@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
+import { moneyTeam } from '../factories/money-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 // The money path of SPEC §3 through the services: grant, request, confirmation, approval (four eyes
@@ -17,15 +18,7 @@ let vendorId: string;
 beforeAll(async () => {
   t = await createTestContext();
   await t.services.demo.load();
-  coordinator = await staff(t, AARHUS, 'koordinator');
-  support = await staff(t, AARHUS, 'stotteperson');
-  finance = await staff(t, AARHUS, 'okonomi');
-  vendorId = await t.services.budgets.addVendor(finance, {
-    name: 'Cykelsmeden ApS',
-    cvr: '12345678',
-    bankRegistration: '1234',
-    bankAccount: '0012345678',
-  });
+  ({ coordinator, support, finance, vendorId } = await moneyTeam(t));
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,8 @@ import { checkLedger, deriveBalance } from '../../src/domain/ledger.ts';
 import type { PurchaseStatus } from '../../src/domain/purchase-request.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { toLedgerEntry } from '../../src/services/ledger-record.ts';
-import { AARHUS, caseIn, programmeOf, staff } from '../factories/case-factory.ts';
+import { caseIn, programmeOf } from '../factories/case-factory.ts';
+import { moneyTeam } from '../factories/money-factory.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
@@ -27,15 +28,7 @@ const POOL_KR = 700_000;
 beforeAll(async () => {
   t = await createTestContext();
   await t.services.demo.load();
-  coordinator = await staff(t, AARHUS, 'koordinator');
-  support = await staff(t, AARHUS, 'stotteperson');
-  finance = await staff(t, AARHUS, 'okonomi');
-  vendorId = await t.services.budgets.addVendor(finance, {
-    name: 'Cykelsmeden ApS',
-    cvr: '12345678',
-    bankRegistration: '1234',
-    bankAccount: '0012345678',
-  });
+  ({ coordinator, support, finance, vendorId } = await moneyTeam(t));
   programmeId = await programmeOf(t, coordinator);
   // A small pool (above what the demo's cases hold), so that later runs meet pool_exceeded too.
   poolOre = (Math.ceil((await heldOfProgramme()) / 100) + POOL_KR) * 100;

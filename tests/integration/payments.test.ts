@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, HALSNAES, staff } from '../factories/case-factory.ts';
+import { moneyTeam } from '../factories/money-factory.ts';
 import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
@@ -28,15 +29,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'payments-'));
 beforeAll(async () => {
   t = await createTestContext();
   await t.services.demo.load();
-  coordinator = await staff(t, AARHUS, 'koordinator');
-  support = await staff(t, AARHUS, 'stotteperson');
-  finance = await staff(t, AARHUS, 'okonomi');
-  bankVendor = await t.services.budgets.addVendor(finance, {
-    name: 'Cykelsmeden & Søn ApS',
-    cvr: '12345678',
-    bankRegistration: '1234',
-    bankAccount: '0012345678',
-  });
+  ({ coordinator, support, finance, vendorId: bankVendor } = await moneyTeam(t, 'Cykelsmeden & Søn ApS'));
   invoiceVendor = await t.services.budgets.addVendor(finance, {
     name: 'Tandklinikken',
     cvr: '87654321',

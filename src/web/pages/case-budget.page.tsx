@@ -5,6 +5,7 @@ import { PURCHASE_STATUS_LABELS, type PurchaseStatus } from '../../domain/purcha
 import type { BudgetOverview, PurchaseRequestView } from '../../services/budget.service.ts';
 import type { Done } from '../case-money.routes.tsx';
 import { Alert } from '../components/alert.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
@@ -158,7 +159,6 @@ export function flagsOf(ctx: PageContext, r: PurchaseRequestView): string[] {
 function Requests({ ctx, overview, open }: { ctx: PageContext; overview: BudgetOverview; open: boolean }) {
   const { t } = ctx;
   const caption = t('money.requests');
-  const cols = [t('money.number'), t('money.what'), t('money.amount'), t('money.status'), t('money.flags')];
   return (
     <section class="mt-7">
       <h2>{caption}</h2>
@@ -172,35 +172,21 @@ function Requests({ ctx, overview, open }: { ctx: PageContext; overview: BudgetO
       {overview.requests.length === 0 ? (
         <p>{t('money.requests.none')}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-          <table class="table table--zebra table--responsive-headers">
-            <caption class="sr-only">{caption}</caption>
-            <thead>
-              <tr>
-                {cols.map((c) => (
-                  <th scope="col">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {overview.requests.map((r) => (
-                <tr>
-                  <td data-title={cols[0]}>{`#${r.number}`}</td>
-                  <td data-title={cols[1]}>
-                    <a href={`/forloeb/${overview.caseId}/anmodninger/${r.id}`}>{r.title}</a>
-                  </td>
-                  <td data-title={cols[2]} class="text-nowrap">
-                    {formatKr(r.amount)}
-                  </td>
-                  <td data-title={cols[3]}>
-                    <StatusTag ctx={ctx} status={r.status} />
-                  </td>
-                  <td data-title={cols[4]}>{flagsOf(ctx, r).join(' · ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={caption}
+          scroll
+          rows={overview.requests}
+          columns={[
+            { header: t('money.number'), cell: (r) => `#${r.number}` },
+            {
+              header: t('money.what'),
+              cell: (r) => <a href={`/forloeb/${overview.caseId}/anmodninger/${r.id}`}>{r.title}</a>,
+            },
+            { header: t('money.amount'), nowrap: true, cell: (r) => formatKr(r.amount) },
+            { header: t('money.status'), cell: (r) => <StatusTag ctx={ctx} status={r.status} /> },
+            { header: t('money.flags'), cell: (r) => flagsOf(ctx, r).join(' · ') || '–' },
+          ]}
+        />
       )}
     </section>
   );
@@ -218,35 +204,19 @@ function SpendingTable({
   rows: [string, Ore, Ore][];
 }) {
   const { t } = ctx;
-  const cols = [first, t('money.reserved'), t('money.spent')];
   return (
     <>
       <h3 class="mt-5">{caption}</h3>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th scope="col">{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, reserved, spent]) => (
-              <tr>
-                <td data-title={cols[0]}>{label}</td>
-                <td data-title={cols[1]} class="text-nowrap">
-                  {formatKr(reserved)}
-                </td>
-                <td data-title={cols[2]} class="text-nowrap">
-                  {formatKr(spent)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        scroll
+        rows={rows}
+        columns={[
+          { header: first, cell: ([label]) => label },
+          { header: t('money.reserved'), nowrap: true, cell: ([, reserved]) => formatKr(reserved) },
+          { header: t('money.spent'), nowrap: true, cell: ([, , spent]) => formatKr(spent) },
+        ]}
+      />
     </>
   );
 }
@@ -280,48 +250,34 @@ function Spending({ ctx, overview }: { ctx: PageContext; overview: BudgetOvervie
 function Postings({ ctx, overview }: { ctx: PageContext; overview: BudgetOverview }) {
   const { t, lang } = ctx;
   const caption = t('money.postings');
-  const cols = [
-    t('money.posting.date'),
-    t('money.posting.kind'),
-    t('money.amount'),
-    t('money.number'),
-    t('money.posting.by'),
-    t('money.posting.reference'),
-  ];
   return (
     <section class="mt-7">
       <h2>{caption}</h2>
       {overview.postings.length === 0 ? (
         <p>{t('money.postings.none')}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-          <table class="table table--zebra table--responsive-headers">
-            <caption class="sr-only">{caption}</caption>
-            <thead>
-              <tr>
-                {cols.map((c) => (
-                  <th scope="col">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...overview.postings].reverse().map((p) => (
-                <tr>
-                  <td data-title={cols[0]}>
-                    {p.paidOn ? formatDate(p.paidOn, lang) : formatDateTime(p.postedAt, lang)}
-                  </td>
-                  <td data-title={cols[1]}>{t(`money.posting.${p.kind}` as MessageKey)}</td>
-                  <td data-title={cols[2]} class="text-nowrap">
-                    {formatKr(p.amount)}
-                  </td>
-                  <td data-title={cols[3]}>{p.requestNumber === null ? '–' : `#${p.requestNumber}`}</td>
-                  <td data-title={cols[4]}>{p.postedBy ?? t('audit.system')}</td>
-                  <td data-title={cols[5]}>{[p.reference, p.note].filter(Boolean).join(' – ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={caption}
+          scroll
+          rows={[...overview.postings].reverse()}
+          columns={[
+            {
+              header: t('money.posting.date'),
+              cell: (p) => (p.paidOn ? formatDate(p.paidOn, lang) : formatDateTime(p.postedAt, lang)),
+            },
+            { header: t('money.posting.kind'), cell: (p) => t(`money.posting.${p.kind}` as MessageKey) },
+            { header: t('money.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
+            {
+              header: t('money.number'),
+              cell: (p) => (p.requestNumber === null ? '–' : `#${p.requestNumber}`),
+            },
+            { header: t('money.posting.by'), cell: (p) => p.postedBy ?? t('audit.system') },
+            {
+              header: t('money.posting.reference'),
+              cell: (p) => [p.reference, p.note].filter(Boolean).join(' – ') || '–',
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import type {
 } from '../../services/payment.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { Alert } from '../components/alert.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
@@ -46,56 +47,46 @@ export function QueuePage({
       {queue.length === 0 ? (
         <p>{t('finance.queue.none')}</p>
       ) : (
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{t('finance.queue.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('finance.request')}</th>
-              <th scope="col">{t('finance.amount')}</th>
-              <th scope="col">{t('finance.category')}</th>
-              <th scope="col">{t('finance.vendor')}</th>
-              <th scope="col">{t('finance.method')}</th>
-              <th scope="col">{t('finance.approvedAt')}</th>
-              <th scope="col">{t('finance.file')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((p) => (
-              <tr>
-                <td data-title={t('finance.request')}>
-                  <a href={`/betalinger/${p.id}`}>
-                    {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
-                  </a>
-                </td>
-                <td data-title={t('finance.amount')} class="text-nowrap">
-                  {formatKr(p.amount)}
-                </td>
-                <td data-title={t('finance.category')}>{EXPENSE_CATEGORY_LABELS[p.category][lang]}</td>
-                <td data-title={t('finance.vendor')}>
-                  {p.vendor ? (
-                    <>
-                      {p.vendor.name}
-                      {p.vendor.cvr ? <span class="form-hint">CVR {p.vendor.cvr}</span> : null}
-                      {accountText(p.vendor) ? (
-                        <span class="form-hint">
-                          {t('finance.account')} {accountText(p.vendor)}
-                        </span>
-                      ) : null}
-                      {p.vendor.ean ? <span class="form-hint">EAN {p.vendor.ean}</span> : null}
-                    </>
-                  ) : (
-                    t('finance.toCitizen')
-                  )}
-                </td>
-                <td data-title={t('finance.method')}>{PAYMENT_METHOD_LABELS[p.paymentMethod][lang]}</td>
-                <td data-title={t('finance.approvedAt')}>
-                  {p.approvedAt ? formatDateTime(p.approvedAt, lang) : ''}
-                </td>
-                <td data-title={t('finance.file')}>{p.batch ? p.batch.messageId : t('finance.noFile')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('finance.queue.title')}
+          rows={queue}
+          columns={[
+            {
+              header: t('finance.request'),
+              cell: (p) => (
+                <a href={`/betalinger/${p.id}`}>
+                  {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
+                </a>
+              ),
+            },
+            { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
+            { header: t('finance.category'), cell: (p) => EXPENSE_CATEGORY_LABELS[p.category][lang] },
+            {
+              header: t('finance.vendor'),
+              cell: (p) =>
+                p.vendor ? (
+                  <>
+                    {p.vendor.name}
+                    {p.vendor.cvr ? <span class="form-hint">CVR {p.vendor.cvr}</span> : null}
+                    {accountText(p.vendor) ? (
+                      <span class="form-hint">
+                        {t('finance.account')} {accountText(p.vendor)}
+                      </span>
+                    ) : null}
+                    {p.vendor.ean ? <span class="form-hint">EAN {p.vendor.ean}</span> : null}
+                  </>
+                ) : (
+                  t('finance.toCitizen')
+                ),
+            },
+            { header: t('finance.method'), cell: (p) => PAYMENT_METHOD_LABELS[p.paymentMethod][lang] },
+            {
+              header: t('finance.approvedAt'),
+              cell: (p) => (p.approvedAt ? formatDateTime(p.approvedAt, lang) : ''),
+            },
+            { header: t('finance.file'), cell: (p) => (p.batch ? p.batch.messageId : t('finance.noFile')) },
+          ]}
+        />
       )}
       <h2 class="mt-7">{t('finance.paid.title')}</h2>
       {paid.length === 0 ? <p>{t('finance.paid.none')}</p> : <PostingsTable ctx={ctx} rows={paid} link />}
@@ -114,39 +105,28 @@ function PostingsTable({
 }) {
   const { t, lang } = ctx;
   return (
-    <table class="table table--zebra table--responsive-headers">
-      <caption class="sr-only">{t('finance.paid.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('finance.paidOn')}</th>
-          <th scope="col">{t('finance.request')}</th>
-          <th scope="col">{t('finance.kind')}</th>
-          <th scope="col">{t('finance.amount')}</th>
-          <th scope="col">{t('finance.vendor')}</th>
-          <th scope="col">{t('finance.reference')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const ref = t('finance.requestRef', { caseNumber: r.caseNumber, number: r.requestNumber });
-          return (
-            <tr>
-              <td data-title={t('finance.paidOn')}>{formatDate(r.paidOn, lang)}</td>
-              <td data-title={t('finance.request')}>
-                {link ? <a href={`/betalinger/${r.requestId}`}>{ref}</a> : ref}
-              </td>
-              <td data-title={t('finance.kind')}>{t(`finance.kind.${r.kind}`)}</td>
-              <td data-title={t('finance.amount')} class="text-nowrap">
-                {r.kind === 'refund' ? '−' : ''}
-                {formatKr(r.amount)}
-              </td>
-              <td data-title={t('finance.vendor')}>{r.vendorName ?? t('finance.toCitizen')}</td>
-              <td data-title={t('finance.reference')}>{r.reference}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t('finance.paid.title')}
+      rows={rows}
+      columns={[
+        { header: t('finance.paidOn'), cell: (r) => formatDate(r.paidOn, lang) },
+        {
+          header: t('finance.request'),
+          cell: (r) => {
+            const ref = t('finance.requestRef', { caseNumber: r.caseNumber, number: r.requestNumber });
+            return link ? <a href={`/betalinger/${r.requestId}`}>{ref}</a> : ref;
+          },
+        },
+        { header: t('finance.kind'), cell: (r) => t(`finance.kind.${r.kind}`) },
+        {
+          header: t('finance.amount'),
+          nowrap: true,
+          cell: (r) => `${r.kind === 'refund' ? '−' : ''}${formatKr(r.amount)}`,
+        },
+        { header: t('finance.vendor'), cell: (r) => r.vendorName ?? t('finance.toCitizen') },
+        { header: t('finance.reference'), cell: (r) => r.reference },
+      ]}
+    />
   );
 }
 
@@ -331,33 +311,25 @@ export function BatchesPage({
       {batches.length === 0 ? (
         <p>{t('finance.files.none')}</p>
       ) : (
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{t('finance.files.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('finance.files.id')}</th>
-              <th scope="col">{t('finance.files.executionDate')}</th>
-              <th scope="col">{t('finance.files.count')}</th>
-              <th scope="col">{t('finance.amount')}</th>
-              <th scope="col">{t('finance.status')}</th>
-              <th scope="col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.map((b) => (
-              <tr>
-                <td data-title={t('finance.files.id')}>{b.messageId}</td>
-                <td data-title={t('finance.files.executionDate')}>{formatDate(b.executionDate, lang)}</td>
-                <td data-title={t('finance.files.count')}>{b.count}</td>
-                <td data-title={t('finance.amount')} class="text-nowrap">
-                  {formatKr(b.total)}
-                </td>
-                <td data-title={t('finance.status')}>
-                  {b.sentAt
-                    ? t('finance.files.sentAt', { at: formatDateTime(b.sentAt, lang) })
-                    : t('finance.files.created')}
-                </td>
-                <td data-title={t('users.actions')}>
+        <DataTable
+          caption={t('finance.files.list')}
+          rows={batches}
+          columns={[
+            { header: t('finance.files.id'), cell: (b) => b.messageId },
+            { header: t('finance.files.executionDate'), cell: (b) => formatDate(b.executionDate, lang) },
+            { header: t('finance.files.count'), cell: (b) => b.count },
+            { header: t('finance.amount'), nowrap: true, cell: (b) => formatKr(b.total) },
+            {
+              header: t('finance.status'),
+              cell: (b) =>
+                b.sentAt
+                  ? t('finance.files.sentAt', { at: formatDateTime(b.sentAt, lang) })
+                  : t('finance.files.created'),
+            },
+            {
+              header: t('users.actions'),
+              cell: (b) => (
+                <>
                   <a href={`/betalinger/filer/${b.id}/fil`} download={`${b.messageId}.xml`}>
                     {t('finance.files.download', { id: b.messageId })}
                   </a>
@@ -372,11 +344,11 @@ export function BatchesPage({
                       </button>
                     </Form>
                   ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

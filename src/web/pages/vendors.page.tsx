@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import { Alert } from '../components/alert.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
@@ -40,31 +41,22 @@ export function VendorsPage({
       {vendors.length === 0 ? (
         <p>{t('vendors.none')}</p>
       ) : (
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{t('vendors.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('vendors.name')}</th>
-              <th scope="col">CVR</th>
-              <th scope="col">{t('finance.account')}</th>
-              <th scope="col">EAN</th>
-            </tr>
-          </thead>
-          <tbody>
-            {vendors.map((v) => (
-              <tr>
-                <td data-title={t('vendors.name')}>{v.name}</td>
-                <td data-title="CVR">{v.cvr ?? ''}</td>
-                <td data-title={t('finance.account')}>
-                  {v.bank_registration && v.bank_account
-                    ? `${v.bank_registration} ${v.bank_account}`
-                    : (v.iban ?? '')}
-                </td>
-                <td data-title="EAN">{v.ean ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('vendors.title')}
+          rows={vendors}
+          columns={[
+            { header: t('vendors.name'), cell: (v) => v.name },
+            { header: 'CVR', cell: (v) => v.cvr ?? '' },
+            {
+              header: t('finance.account'),
+              cell: (v) =>
+                v.bank_registration && v.bank_account
+                  ? `${v.bank_registration} ${v.bank_account}`
+                  : (v.iban ?? ''),
+            },
+            { header: 'EAN', cell: (v) => v.ean ?? '' },
+          ]}
+        />
       )}
       <h2 class="mt-7">{t('vendors.new')}</h2>
       <Form ctx={ctx} action="/leverandoerer">
