@@ -14,6 +14,7 @@ import { createIdempotencyService } from './idempotency.service.ts';
 import { createLedgerCheckService } from './ledger-check.service.ts';
 import { createNoteService } from './note.service.ts';
 import { createOverviewService } from './overview.service.ts';
+import { createPaymentFileService } from './payment-file.service.ts';
 import { createPaymentService } from './payment.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createProgrammeService } from './programme.service.ts';
@@ -54,7 +55,7 @@ export function createServices(deps: ServiceDeps) {
     notes: createNoteService(deps),
     budgets: createBudgetService(deps),
     purchases: createPurchaseService(deps),
-    payments: createPaymentService(deps),
+    payments: { ...createPaymentService(deps), ...createPaymentFileService(deps) },
     attachments: createAttachmentService(deps),
     system: {
       databaseKind: database.kind,
