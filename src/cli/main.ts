@@ -1,6 +1,7 @@
 import { bench } from './bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { ValidationFailed } from '../domain/errors.ts';
+import { reportCommand } from './report.ts';
 import { createLogger } from '../logger.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { startServer } from '../http/server.ts';
@@ -17,6 +18,7 @@ const USAGE = `Usage: borgerbudget <command>
   check          verify the audit log's hash chains (exit 1 at the first broken link)
   check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
   bench          speed and memory figures against their targets, on throw-away embedded databases
+  report         the evaluation report: --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -67,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return withServices(config, checkLedger);
     case 'bench':
       return bench();
+    case 'report':
+      return reportCommand(rest, (fn) => withServices(config, fn));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -48,6 +48,10 @@ export const ACTIONS = [
   'payment.register',
   'payment.file',
   'bookkeeping.export',
+  // Questionnaires (issue 5). Which case: authorizeCase; which instrument: questionnaire/instrument.ts
+  // entryMode (the respondent, or the support person on a citizen's behalf).
+  'questionnaire.read',
+  'questionnaire.answer',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -89,9 +93,11 @@ const CASE_MANAGEMENT: readonly Action[] = [
 ];
 
 const TABLE: Record<Role, readonly Action[]> = {
-  // Their own case only (access.ts); internal notes stay hidden (SPEC §3 "Follow-up notes").
-  citizen: ['note.read'],
-  support: ['programme.view', ...CASE_WORK],
+  // Their own case only (access.ts); internal notes stay hidden (SPEC §3 "Follow-up notes"); their own
+  // questionnaires only (questionnaire.service.ts).
+  citizen: ['note.read', 'questionnaire.read', 'questionnaire.answer'],
+  // The support person answers their own questionnaires and enters the citizen's (SPEC §3).
+  support: ['programme.view', ...CASE_WORK, 'questionnaire.read', 'questionnaire.answer'],
   coordinator: [
     'programme.view',
     'programme.editRules',
@@ -99,6 +105,8 @@ const TABLE: Record<Role, readonly Action[]> = {
     'report.viewMunicipality',
     ...CASE_WORK,
     ...CASE_MANAGEMENT,
+    // Reads the answers; the questions are put to the citizen and the support person (SPEC §3).
+    'questionnaire.read',
   ],
   // Approved requests and their payments: amount, vendor, category, case number (SPEC §2).
   finance: [

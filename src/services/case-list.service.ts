@@ -16,6 +16,9 @@ import {
   type CloseOutcome,
 } from '../domain/case-lifecycle.ts';
 import { nextStep, type NextStep } from '../domain/case-next-step.ts';
+import { questionnaireStatuses } from '../domain/questionnaire/due.ts';
+import { INSTRUMENT_CODES, type InstrumentCode } from '../domain/questionnaire/instrument.ts';
+import { completedInstrumentsOf } from '../db/repositories/questionnaire.repository.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { logAccess, today } from './case-record.ts';
 import { CaseloadOptions, CaseOverviewFilter } from './case.schemas.ts';
@@ -45,6 +48,8 @@ export interface CaseListItem {
   leadInOverdue: boolean;
   support: { userId: string; name: string } | null;
   nextStep: NextStep;
+  /** Questionnaires past their time and not complete (domain/questionnaire/due.ts). */
+  overdueQuestionnaires: InstrumentCode[];
 }
 
 export interface CaseOverview {
@@ -59,21 +64,30 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export function createCaseListService(deps: ServiceDeps) {
   const { database, clock } = deps;
 
-  async function list(actor: Actor, filter: CaseListFilter, purpose: string, overdueOnly = false) {
+  async function list(
+    actor: Actor,
+    filter: CaseListFilter,
+    purpose: string,
+    only: { overdue?: boolean; questionnairesOverdue?: boolean } = {},
+  ) {
     const municipalityId = ownMunicipality(actor);
     const at = clock.now();
     const on = today(at);
     return database.transaction({ municipalityId }, async (tx) => {
       const rows = await listCases(tx, municipalityId, filter);
-      const pauses = groupByCase(
-        await pausesOf(
-          tx,
-          rows.map((r) => r.id),
-        ),
-      );
+      const ids = rows.map((r) => r.id);
+      const pauses = groupByCase(await pausesOf(tx, ids));
+      const completed = new Map<string, Set<InstrumentCode>>();
+      for (const q of await completedInstrumentsOf(tx, ids)) {
+        completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
+      }
       const shown = rows
-        .map((r) => ({ row: r, item: toItem(r, pauses.get(r.id) ?? [], on) }))
-        .filter(({ item }) => !overdueOnly || item.leadInOverdue);
+        .map((r) => ({
+          row: r,
+          item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
+        }))
+        .filter(({ item }) => !only.overdue || item.leadInOverdue)
+        .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
       await logAccess(
         tx,
         actor,
@@ -109,7 +123,7 @@ export function createCaseListService(deps: ServiceDeps) {
           includeClosed: f.includeClosed,
         },
         purpose,
-        f.overdueOnly,
+        { overdue: f.overdueOnly, questionnairesOverdue: f.questionnairesOverdue },
       );
       const countsByPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
       for (const c of counts) countsByPhase[c.phase as CasePhase] = c.n;
@@ -124,7 +138,12 @@ function groupByCase(rows: CasePauseRow[]): Map<string, CasePauseRow[]> {
   return map;
 }
 
-function toItem(r: CaseListRow, pauseRows: readonly CasePauseRow[], on: CalendarDate): CaseListItem {
+function toItem(
+  r: CaseListRow,
+  pauseRows: readonly CasePauseRow[],
+  completed: ReadonlySet<InstrumentCode>,
+  on: CalendarDate,
+): CaseListItem {
   const pauses = pauseRows.map((p) => ({
     from: p.from_date as CalendarDate,
     to: p.to_date as CalendarDate | null,
@@ -139,6 +158,14 @@ function toItem(r: CaseListRow, pauseRows: readonly CasePauseRow[], on: Calendar
     r.phase === 'lead_in' &&
     r.lead_in_started_on !== null &&
     leadInOverdue(r.lead_in_started_on as CalendarDate, r.max_lead_in_months, on);
+  const statuses = questionnaireStatuses({
+    phase: r.phase as CasePhase,
+    startDate: start,
+    endDate: end,
+    closedOn: r.closed_on as CalendarDate | null,
+    today: on,
+    completed,
+  });
   return {
     id: r.id,
     caseNumber: r.case_number,
@@ -164,5 +191,6 @@ function toItem(r: CaseListRow, pauseRows: readonly CasePauseRow[], on: Calendar
       subGoals: Number(r.sub_goal_count),
       daysLeft: left,
     }),
+    overdueQuestionnaires: INSTRUMENT_CODES.filter((c) => statuses[c] === 'overdue'),
   };
 }

@@ -94,8 +94,19 @@ export const CaseOverviewFilter = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? null : v)),
     overdueOnly: checkbox,
+    /** Only cases with a questionnaire past its time (issue 5). */
+    questionnairesOverdue: checkbox,
     includeClosed: checkbox,
   })
   .optional()
-  .transform((v) => v ?? { phase: null, supportUserId: null, overdueOnly: false, includeClosed: false });
+  .transform(
+    (v) =>
+      v ?? {
+        phase: null,
+        supportUserId: null,
+        overdueOnly: false,
+        questionnairesOverdue: false,
+        includeClosed: false,
+      },
+  );
 export type CaseOverviewFilter = z.input<typeof CaseOverviewFilter>;

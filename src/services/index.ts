@@ -19,6 +19,8 @@ import { createPaymentService } from './payment.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createProgrammeService } from './programme.service.ts';
 import { createPurchaseService } from './purchase.service.ts';
+import { createReportService } from './report.service.ts';
+import { createQuestionnaireService } from './questionnaire.service.ts';
 import { createUserService } from './user.service.ts';
 
 // Validation messages no schema words itself come in Danish, the users' language.
@@ -57,6 +59,8 @@ export function createServices(deps: ServiceDeps) {
     purchases: createPurchaseService(deps),
     payments: { ...createPaymentService(deps), ...createPaymentFileService(deps) },
     attachments: createAttachmentService(deps),
+    reports: createReportService(deps),
+    questionnaires: createQuestionnaireService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

@@ -15,6 +15,7 @@ import type { Translate } from './i18n/index.ts';
 import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
 import { CasePage, ConditionsPage } from './pages/case.page.tsx';
+import { registerQuestionnaireRoutes } from './questionnaire.routes.tsx';
 import { requireActor } from './routes.tsx';
 
 // The case pages (issue 3 "Pages"): each route parses the request, calls one service and renders. The
@@ -23,7 +24,7 @@ import { requireActor } from './routes.tsx';
 /** The overview's filter from the query string (a GET form, so a filtered list can be bookmarked). */
 function overviewFilter(c: Context<AppEnv>): Record<string, string> {
   const filter: Record<string, string> = {};
-  for (const name of ['phase', 'supportUserId', 'overdueOnly', 'includeClosed']) {
+  for (const name of ['phase', 'supportUserId', 'overdueOnly', 'questionnairesOverdue', 'includeClosed']) {
     const value = c.req.query(name);
     if (value !== undefined && value !== '') filter[name] = value;
   }
@@ -111,8 +112,16 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   ) => {
     const detail = await services.cases.detail(actor, id, 'GET /forloeb/:id');
     const notes = await services.notes.list(actor, id, 'GET /forloeb/:id');
+    const questionnaires = await services.questionnaires.list(actor, id, 'GET /forloeb/:id');
     return c.html(
-      <CasePage ctx={pageContext(c)} detail={detail} notes={notes} values={values} errors={errors} />,
+      <CasePage
+        ctx={pageContext(c)}
+        detail={detail}
+        notes={notes}
+        questionnaires={questionnaires}
+        values={values}
+        errors={errors}
+      />,
       errors ? 422 : 200,
     );
   };
@@ -219,6 +228,7 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   registerPlanRoutes(app, deps);
   registerCaseMoneyRoutes(app, deps);
+  registerQuestionnaireRoutes(app, deps);
 }
 
 function supportOptionsOf(people: { userId: string; name: string }[]) {

@@ -8,6 +8,7 @@ import type { Actor } from '../services/context.ts';
 import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
 import { registerFinanceRoutes } from './finance.routes.tsx';
+import { registerReportRoutes } from './report.routes.tsx';
 import { pageContext } from './context.ts';
 import { isLang } from './i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
@@ -146,6 +147,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerFinanceRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
 
   async function homeData(actor: Actor): Promise<HomeData> {

@@ -182,6 +182,14 @@ export const ROUTES: Record<string, RouteRow> = {
     vendor: true,
   },
   'GET /cases/{id}/notes': active(200),
+  'GET /cases/{id}/questionnaires': active(200),
+  // The support person answers; the coordinator only reads (SPEC §3 "Questionnaires").
+  'PUT /cases/{id}/questionnaires/{instrument}': {
+    fixture: 'active',
+    ok: 200,
+    allowed: ['support assigned'],
+    body: () => ({ answers: { distance: 'far', who5_1: 3 }, complete: false }),
+  },
   'POST /cases/{id}/notes': active(201, () => ({ body: 'Opfølgning.', internal: true })),
   'POST /purchase-requests/{id}/confirm': request('draft', 204, WORK, () => ({ how: 'in_person' })),
   'POST /purchase-requests/{id}/submit': request('confirmed', 204, WORK),
@@ -213,6 +221,9 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /payment-files': request('approved', 201, FINANCE, (p) => ({ requestIds: [p.requestId] })),
   'GET /payment-files/{id}/file': request('batch', 200, FINANCE),
   'POST /payment-files/{id}/sent': request('batch', 204, FINANCE, () => ({})),
+  // The evaluation report: the coordinator's own municipality, the evaluator's anonymised national one.
+  'GET /report': { fixture: 'none', ok: 200, allowed: ['coordinator', 'evaluator'], other: 200 },
+  'GET /report/{figure}': { fixture: 'none', ok: 200, allowed: ['coordinator', 'evaluator'], other: 200 },
 };
 
 function request(
@@ -333,5 +344,7 @@ export function pathOf(route: string, p: Prepared): string {
     .replace('{goalId}', p.goalId)
     .replace('{subGoalId}', p.subGoalId)
     .replace('{activityId}', p.activityId)
-    .replace('{ideaId}', p.ideaId);
+    .replace('{ideaId}', p.ideaId)
+    .replace('{instrument}', 'citizen_start')
+    .replace('{figure}', 'gender');
 }

@@ -178,7 +178,8 @@ function caseRows(spec: CaseRouteSpec): DynamicRow[] {
         .replace(/^(GET|POST) /, '')
         .replace(':id', ids.caseId)
         .replace(':subGoalId', ids.subGoalId)
-        .replace(':requestId', ids.requestId);
+        .replace(':requestId', ids.requestId)
+        .replace(':instrument', 'citizen_start');
       return { path, form: spec.form?.(ids) };
     },
   }));
@@ -301,6 +302,15 @@ export function caseMatrix(): DynamicRow[] {
     }),
     ...planRows(),
     ...moneyRows(),
+    // Questionnaires (issue 5): the support person answers, the coordinator reads.
+    ...caseRows(get('/forloeb/:id/spoergeskemaer/:instrument')),
+    ...caseRows({
+      route: 'POST /forloeb/:id/spoergeskemaer/:instrument',
+      phase: 'active',
+      support: 303,
+      coordinator: 404,
+      form: () => ({ 'answers.distance': 'far', 'answers.who5_1': '3', action: 'partial' }),
+    }),
   ];
 }
 

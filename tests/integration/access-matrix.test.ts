@@ -5,6 +5,7 @@ import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { caseMatrix, prepareCaseWorld } from './access-matrix-cases.ts';
 import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-matrix-finance.ts';
+import { reportMatrix } from './access-matrix-report.ts';
 
 // The full authorisation matrix (SPEC §7: "tested as a full matrix"): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
@@ -159,7 +160,7 @@ const MATRIX: Row[] = [
 ];
 
 /** The case pages (issue 3): rows that make their own cases, per role (access-matrix-cases.ts). */
-const CASE_MATRIX = [...caseMatrix(), ...financeMatrix(), ...attachmentMatrix()];
+const CASE_MATRIX = [...caseMatrix(), ...financeMatrix(), ...attachmentMatrix(), ...reportMatrix()];
 
 const TARGET_LABEL = {
   own: ' (own municipality)',

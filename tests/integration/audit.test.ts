@@ -36,21 +36,22 @@ describe('the audit log', () => {
             eb('action', 'like', 'vendor.%'),
             eb('action', 'like', 'ledger.%'),
             eb('action', 'like', 'purchase.%'),
+            eb('action', 'like', 'questionnaire.%'),
           ]),
         )
         .execute(),
     );
     expect(new Set(money.map((e) => e.chain))).toEqual(new Set([AARHUS, 250, 621, 350]));
-    // Aarhus 1 programme + 5 users + 4 demo cases, Halsnæs 1 + 4 + 3, Kolding 1 + 5 + 2, Lejre 1 + 4 + 2,
-    // national 1 evaluator; then the money.
-    expect(report).toEqual({ chains: 5, events: 10 + 8 + 8 + 7 + 1 + money.length, firstBreak: null });
+    // Aarhus 1 programme + 5 users + 5 demo cases, Halsnæs 1 + 4 + 4, Kolding 1 + 5 + 3, Lejre 1 + 4 + 3,
+    // national 1 evaluator; then the money and the questionnaires.
+    expect(report).toEqual({ chains: 5, events: 11 + 9 + 9 + 8 + 1 + money.length, firstBreak: null });
     const aarhus = await chainEvents(AARHUS);
-    expect(aarhus.slice(0, 10).map((e) => e.action)).toEqual([
+    expect(aarhus.slice(0, 11).map((e) => e.action)).toEqual([
       'programme.create',
       ...Array<string>(5).fill('user.create'),
-      ...Array<string>(4).fill('demo.createCase'),
+      ...Array<string>(5).fill('demo.createCase'),
     ]);
-    expect(aarhus.slice(10, 14).map((e) => e.action)).toEqual(Array<string>(4).fill('vendor.create'));
+    expect(aarhus.slice(11, 15).map((e) => e.action)).toEqual(Array<string>(4).fill('vendor.create'));
   });
 
   it('records every change of a realistic session, in order, and the chain stays whole', async () => {

@@ -60,6 +60,7 @@ export function caseListItemJson(i: CaseListItem) {
     leadInOverdue: i.leadInOverdue,
     support: i.support,
     nextStep: i.nextStep,
+    overdueQuestionnaires: i.overdueQuestionnaires,
   };
 }
 

@@ -28,6 +28,7 @@ import {
   conditionsJson,
 } from './case-serializers.ts';
 import { addPlanRoutes } from './plans.api.ts';
+import { addQuestionnaireRoutes } from './questionnaires.api.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
 import { actorOf } from './v1.ts';
 
@@ -55,6 +56,7 @@ export function addCaseRoutes(api: ApiRegistry, services: Services): void {
   addCitizenRoutes(api, services);
   addCaseLifecycleRoutes(api, services);
   addPlanRoutes(api, services);
+  addQuestionnaireRoutes(api, services);
 }
 
 function addCitizenRoutes(api: ApiRegistry, { citizens }: Services): void {
@@ -122,7 +124,8 @@ function addCaseLifecycleRoutes(api: ApiRegistry, { cases }: Services): void {
     path: '/cases/overview',
     tag: 'cases',
     summary: "The municipality's cases (coordinator); overdue lead-ins flagged",
-    returns: 'Cases and counts per phase. Query: phase, supportUserId (or none), overdueOnly, includeClosed.',
+    returns:
+      'Cases and counts per phase. Query: phase, supportUserId (or none), overdueOnly, questionnairesOverdue, includeClosed.',
     read: async (c, purpose) => caseOverviewJson(await cases.overview(actorOf(c), c.req.query(), purpose)),
   });
   addRead(api, {

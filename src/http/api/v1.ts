@@ -15,6 +15,7 @@ import { CsrfRejected } from '../middleware/csrf.ts';
 import { addCaseRoutes } from './cases.api.ts';
 import { addFinanceRoutes } from './finance.api.ts';
 import { addMoneyRoutes } from './money.api.ts';
+import { addReportRoutes } from './report.api.ts';
 import { ApiRegistry } from './registry.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
@@ -147,6 +148,7 @@ export function createApiRegistry({ services }: AppDeps): ApiRegistry {
   addCaseRoutes(api, services);
   addMoneyRoutes(api, services);
   addFinanceRoutes(api, services);
+  addReportRoutes(api, services);
   return api;
 }
 

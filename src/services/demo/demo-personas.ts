@@ -9,6 +9,7 @@ import type { LegalGender } from '../../domain/cpr.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import type { GoalCategory, SubGoalStatus } from '../../domain/plan.ts';
 import type { Education, IncomeSource } from '../../domain/report/scales.ts';
+import { FINISHED_PERSONAS } from './demo-personas-finished.ts';
 
 // The demo's citizens (shared/DEMO-PERSONAS.md): fictional people like those of the report (§6.1,
 // §6.4), across the four pilot municipalities and every phase. Days are counted back from the day the
@@ -490,4 +491,6 @@ export const DEMO_PERSONAS: DemoPersona[] = [
       daysAgo: 50,
     },
   },
+  // More closed cases: the followed-up base of the evaluation report.
+  ...FINISHED_PERSONAS,
 ];

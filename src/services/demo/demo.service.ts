@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../password.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { loadDemoMoney } from './demo-money.ts';
+import { loadDemoQuestionnaires } from './demo-questionnaires.ts';
 import {
   DEMO_EVALUATOR,
   DEMO_MUNICIPALITIES,
@@ -50,6 +51,7 @@ export function createDemoService(deps: ServiceDeps) {
       }
       await loadDemoCases(deps, now);
       await loadDemoMoney(deps, now);
+      await loadDemoQuestionnaires(deps, now);
       await database.transaction('all', async (tx) => {
         if (await findUserByEmail(tx, DEMO_EVALUATOR.email)) return;
         const user = await insertUser(tx, {

@@ -24,6 +24,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: '/forloeb', label: 'nav.cases' },
     { href: '/ordning', label: 'nav.programme' },
     { href: '/leverandoerer', label: 'nav.vendors' },
+    { href: '/rapport', label: 'nav.report' },
   ],
   finance: [
     { href: '/', label: 'nav.home' },
@@ -37,7 +38,10 @@ const NAV: Record<Role, NavItem[]> = {
     { href: '/brugere', label: 'nav.users' },
     { href: '/api-noegler', label: 'nav.apiTokens' },
   ],
-  evaluator: [{ href: '/', label: 'nav.home' }],
+  evaluator: [
+    { href: '/', label: 'nav.home' },
+    { href: '/rapport', label: 'nav.report' },
+  ],
 };
 
 export interface LayoutProps {

@@ -1,5 +1,6 @@
 import { CASE_PHASE_LABELS, CASE_PHASES, type CasePhase } from '../../domain/case-lifecycle.ts';
 import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
+import { currentInstrument } from '../../domain/questionnaire/instrument.ts';
 import type { CaseListItem, CaseOverview } from '../../services/case-list.service.ts';
 import { Checkbox, SelectField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -81,6 +82,11 @@ export function OverviewPage({
             </div>
           </div>
           <Checkbox name="overdueOnly" label={t('cases.filter.overdueOnly')} values={filter} />
+          <Checkbox
+            name="questionnairesOverdue"
+            label={t('cases.filter.questionnairesOverdue')}
+            values={filter}
+          />
           <Checkbox name="includeClosed" label={t('cases.filter.includeClosed')} values={filter} />
           <button type="submit" class="button button-secondary">
             {t('cases.filter.submit')}
@@ -131,6 +137,7 @@ function CaseTable({
             <th scope="col">{t('cases.col.daysLeft')}</th>
             {showSupport ? <th scope="col">{t('cases.col.support')}</th> : null}
             <th scope="col">{t('cases.col.nextStep')}</th>
+            <th scope="col">{t('cases.col.questionnaires')}</th>
           </tr>
         </thead>
         <tbody>
@@ -155,10 +162,32 @@ function CaseTable({
                 <td data-title={t('cases.col.support')}>{c.support?.name ?? t('cases.noSupport')}</td>
               ) : null}
               <td data-title={t('cases.col.nextStep')}>{NEXT_STEP_LABELS[c.nextStep][lang]}</td>
+              <td data-title={t('cases.col.questionnaires')}>
+                <OverdueQuestionnaires ctx={ctx} item={c} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The questionnaires past their time (domain/questionnaire/due.ts), each linked to its page. */
+function OverdueQuestionnaires({ ctx, item }: { ctx: PageContext; item: CaseListItem }) {
+  if (item.overdueQuestionnaires.length === 0) return <>{'–'}</>;
+  return (
+    <>
+      <span class="badge badge-warning">{ctx.t('cases.questionnairesOverdue')}</span>
+      <ul class="unstyled-list mt-2">
+        {item.overdueQuestionnaires.map((code) => (
+          <li>
+            <a href={`/forloeb/${item.id}/spoergeskemaer/${code}`}>
+              {currentInstrument(code).title[ctx.lang]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
 import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/case-detail.service.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import type { NoteView } from '../../services/note.service.ts';
+import type { CaseQuestionnaires } from '../../services/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -13,6 +14,7 @@ import { formatDate, formatDateTime } from '../format.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
 import { CaseActions, Notes } from './case-actions.page.tsx';
 import { PhaseBadge } from './case-list.page.tsx';
+import { QuestionnaireSection } from './questionnaire.page.tsx';
 
 // The case page (issue 3 "Pages"): the citizen with the CPR number masked, the phase and its dates, the
 // support person with history, the conditions, and a timeline of every event in the case.
@@ -21,12 +23,15 @@ export function CasePage({
   ctx,
   detail,
   notes,
+  questionnaires,
   values = {},
   errors,
 }: {
   ctx: PageContext;
   detail: CaseDetail;
   notes: NoteView[];
+  /** Absent for a page that does not show them. */
+  questionnaires?: CaseQuestionnaires | undefined;
   values?: Values;
   errors?: FieldErrors | undefined;
 }) {
@@ -66,6 +71,7 @@ export function CasePage({
           </li>
         </ul>
       </section>
+      {questionnaires ? <QuestionnaireSection ctx={ctx} data={questionnaires} /> : null}
       <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
       <Notes ctx={ctx} detail={detail} notes={notes} values={values} errors={errors} />
       {detail.support.history.length > 0 ? <SupportHistory ctx={ctx} detail={detail} /> : null}

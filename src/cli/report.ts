@@ -1,0 +1,120 @@
+import { ValidationFailed } from '../domain/errors.ts';
+import type { AnonymisedReport } from '../domain/report/anonymise.ts';
+import { figureTable, REPORT_FIGURE_KEYS, type ReportFigureKey } from '../domain/report/report-csv.ts';
+import { writeCsv } from '../domain/csv.ts';
+import type { Services } from '../services/index.ts';
+
+// `borgerbudget report` (FORMATS.md "Report JSON"): the evaluation report of the whole database, or of
+// one municipality, on standard output.
+//
+//   --format json   one JSON object, exactly the FORMATS.md shape.
+//   --format csv    FORMATS.md fixes no CSV, and SPEC §4 exports CSV per figure. With --figure KEY the
+//                   output is that figure's file, byte for byte what the report page downloads. Without
+//                   it, every figure in FORMATS.md's key order, one block each: its own header row, each
+//                   row led by a `figure` column with the key, blocks separated by an empty line, one BOM
+//                   at the start (UTF-8, `;`, decimal comma, CRLF: what Danish Excel opens).
+//
+// Bad arguments are named on standard error, with exit code 2, before the database is opened.
+
+type Format = 'json' | 'csv';
+
+interface ReportArgs {
+  format: Format;
+  municipality: string | undefined;
+  anonymise: boolean;
+  figure: ReportFigureKey | undefined;
+}
+
+export class UsageError extends Error {}
+
+export function parseReportArgs(args: readonly string[]): ReportArgs {
+  let format: string | undefined;
+  let municipality: string | undefined;
+  let figure: string | undefined;
+  let anonymise = false;
+  const value = (i: number, flag: string): string => {
+    const v = args[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    switch (arg) {
+      case '--format':
+        format = value(i++, arg);
+        break;
+      case '--municipality':
+        municipality = value(i++, arg);
+        break;
+      case '--figure':
+        figure = value(i++, arg);
+        break;
+      case '--anonymise':
+        anonymise = true;
+        break;
+      default:
+        throw new UsageError(`Unknown argument "${arg ?? ''}".`);
+    }
+  }
+  if (format !== 'json' && format !== 'csv')
+    throw new UsageError(
+      format === undefined
+        ? '--format json|csv is required.'
+        : `--format must be json or csv, not "${format}".`,
+    );
+  if (municipality !== undefined && !/^\d{3}$/.test(municipality))
+    throw new UsageError(`--municipality must be a 3-digit municipality code, not "${municipality}".`);
+  if (figure !== undefined && !isFigureKey(figure))
+    throw new UsageError(`--figure must be one of ${REPORT_FIGURE_KEYS.join(', ')}; not "${figure}".`);
+  if (figure !== undefined && format !== 'csv') throw new UsageError('--figure goes with --format csv.');
+  return { format, municipality, anonymise, figure: figure };
+}
+
+function isFigureKey(key: string): key is ReportFigureKey {
+  return (REPORT_FIGURE_KEYS as readonly string[]).includes(key);
+}
+
+export function reportCsv(report: AnonymisedReport, figure: ReportFigureKey | undefined): string {
+  if (figure !== undefined) return writeCsv(figureTable(report, figure));
+  const blocks = REPORT_FIGURE_KEYS.map((key) =>
+    writeCsv(figureTable(report, key).map((row, i) => [i === 0 ? 'figure' : key, ...row])).replace(
+      /^\uFEFF/,
+      '',
+    ),
+  );
+  return '\uFEFF' + blocks.join('\r\n');
+}
+
+const USAGE =
+  'Usage: borgerbudget report --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]';
+
+export async function reportCommand(
+  args: readonly string[],
+  withServices: (fn: (services: Services) => Promise<number>) => Promise<number>,
+): Promise<number> {
+  let parsed: ReportArgs;
+  try {
+    parsed = parseReportArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  return withServices(async (services) => {
+    let report: AnonymisedReport;
+    try {
+      report = await services.reports.forOperator(parsed);
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      console.error(Object.values(error.fields).join(' '));
+      return 2;
+    }
+    const out =
+      parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, parsed.figure);
+    // Wait until a pipe has taken it all: the command exits right after.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(out, (error) => (error ? reject(error) : resolve())),
+    );
+    return 0;
+  });
+}

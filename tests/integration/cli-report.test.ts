@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openServices } from '../../src/services/index.ts';
+import { adminQuery, withDatabase } from '../setup/global-db.ts';
+import { TEST_SECRETS } from '../setup/test-db.ts';
+
+// `borgerbudget report` as an operator runs it (FORMATS.md "Report JSON"): a separate process on the
+// database DATA_DIR / DATABASE_URL names, writing the report to standard output.
+
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let cleanup: () => Promise<void> = () => Promise.resolve();
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bb-cli-report-'));
+  env = { PATH: process.env.PATH, TZ: 'UTC', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const testDb = inject('testDb');
+  if (testDb.kind === 'postgres') {
+    const name = `${testDb.prefix}_cli_report_${process.pid}`;
+    await adminQuery(testDb.url, `create database ${name}`);
+    env.DATABASE_URL = withDatabase(testDb.url, name);
+    cleanup = async () => {
+      await adminQuery(testDb.url, `drop database if exists ${name} with (force)`);
+    };
+  }
+  expect(run('demo').code).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const withoutTime = (report: Record<string, unknown>) => ({ ...report, generatedAt: 'T' });
+
+describe('borgerbudget report', { timeout: 120_000 }, () => {
+  it('prints the whole database as one JSON object, the same report the service makes', async () => {
+    const result = run('report', '--format', 'json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual([
+      'generatedAt',
+      'selection',
+      'participants',
+      'gender',
+      'age',
+      'goalCategories',
+      'startDistance',
+      'endDistance',
+      'change',
+      'supportBelief',
+      'supportAssessment',
+      'spending',
+      'completion',
+      'education',
+      'incomeSource',
+      'wellbeing',
+    ]);
+    expect(report.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(report.selection).toEqual({ municipalities: ['250', '350', '621', '751'] });
+    const services = await openServices({
+      databaseUrl: env.DATABASE_URL,
+      dataDir,
+      secrets: TEST_SECRETS,
+      production: false,
+    });
+    try {
+      const expected = await services.reports.forOperator({ anonymise: false });
+      expect(withoutTime(report)).toEqual(
+        withoutTime(JSON.parse(JSON.stringify(expected)) as Record<string, unknown>),
+      );
+    } finally {
+      await services.system.close();
+    }
+  });
+
+  it('narrows to one municipality and anonymises on request', () => {
+    const one = JSON.parse(run('report', '--municipality', '751', '--format', 'json').out) as {
+      selection: unknown;
+      participants: { byMunicipality: Record<string, unknown> };
+    };
+    expect(one.selection).toEqual({ municipalities: ['751'] });
+    expect(Object.keys(one.participants.byMunicipality)).toEqual(['751']);
+    const anonymous = run('report', '--anonymise', '--format', 'json').out;
+    const small: number[] = [];
+    JSON.parse(anonymous, (key, value: unknown) => {
+      if (
+        typeof value === 'number' &&
+        ['n', 'missing', 'count', 'citizens', 'started', 'followedUp'].includes(key)
+      )
+        if (value >= 1 && value <= 4) small.push(value);
+      return value;
+    });
+    expect(small).toEqual([]);
+    expect(anonymous).not.toContain('"reasons"');
+  });
+
+  it('writes CSV for Danish Excel: one figure, or every figure in blocks', () => {
+    const gender = run('report', '--format', 'csv', '--figure', 'gender', '--municipality', '751');
+    expect(gender.code).toBe(0);
+    const lines = gender.out.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFmunicipality_code;code;label;count;pct;n;missing');
+    expect(lines[1]).toMatch(/^all;male;Mænd;\d+;\d+;\d+;\d+$/);
+    const all = run('report', '--format', 'csv');
+    expect(all.code).toBe(0);
+    expect(all.out.startsWith('\uFEFFfigure;municipality_code;started;followed_up\r\n')).toBe(true);
+    expect(all.out.match(/\uFEFF/g)).toHaveLength(1);
+    expect(all.out).toContain(
+      '\r\n\r\nfigure;municipality_code;code;label;count;pct;n;missing\r\ngender;all;male;',
+    );
+    expect(all.out).toMatch(/\r\nspending;all;transport;Transport;\d+,\d\d;/);
+  });
+
+  it('names a bad argument on standard error and exits with 2', () => {
+    const cases: [string[], string][] = [
+      [['report'], '--format json|csv is required.'],
+      [['report', '--format', 'xml'], '--format must be json or csv, not "xml".'],
+      [
+        ['report', '--format', 'json', '--municipality', 'abc'],
+        '--municipality must be a 3-digit municipality code',
+      ],
+      [['report', '--format', 'json', '--kommune', '751'], 'Unknown argument "--kommune".'],
+      [['report', '--format', 'csv', '--figure', 'shoes'], '--figure must be one of participants, gender'],
+      [['report', '--format', 'json', '--municipality', '999'], 'Municipality 999 has no programme'],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err).toContain(message);
+    }
+  });
+});
