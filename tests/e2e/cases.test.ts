@@ -5,7 +5,16 @@ import { MAX_SUB_GOALS } from '../../src/domain/plan.ts';
 import { DEMO_MUNICIPALITIES, demoEmail } from '../../src/services/demo/demo-organisation.ts';
 import { da } from '../../src/web/i18n/da.ts';
 import { testCpr } from '../factories/case-factory.ts';
-import { clickAndWait, COORDINATOR, errorSummary, loginAs, pathOf, SUPPORT, textOf } from './fixtures.ts';
+import {
+  clickAndWait,
+  COORDINATOR,
+  errorSummary,
+  loginAs,
+  pathOf,
+  submit,
+  SUPPORT,
+  textOf,
+} from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
@@ -18,10 +27,6 @@ const HALSNAES = DEMO_MUNICIPALITIES.find((m) => m.id === 250);
 
 async function phaseOf(page: Page): Promise<string> {
   return textOf(page, 'main h1 + p .badge');
-}
-
-async function submit(page: Page, name: string): Promise<void> {
-  await clickAndWait(page, page.getByRole('button', { name, exact: true }));
 }
 
 /** The referral in three steps, from the CPR search to the case page. */

@@ -8,6 +8,7 @@ import {
   demoEmail,
 } from '../../src/services/demo/demo-organisation.ts';
 import { da } from '../../src/web/i18n/da.ts';
+import { testCpr } from '../factories/case-factory.ts';
 
 // Log-in-as-role fixtures over the demo organisation (ES tests/playwright-utils.ts), and small helpers
 // for driving server-rendered forms.
@@ -95,4 +96,35 @@ export async function errorSummary(page: Page): Promise<{ heading: string; links
     heading: await textOf(page, '[data-module="error-summary"] h2'),
     links: links as [string, string][],
   };
+}
+
+/** Clicks the button with exactly this name and waits for the page it leads to. */
+export async function submit(page: Page, name: string): Promise<void> {
+  await clickAndWait(page, page.getByRole('button', { name, exact: true }));
+}
+
+/** A case through the UI, from referral to active, with the demo support person. Returns its path. */
+export async function activeCase(coordinator: Page, support: Page, citizen: string): Promise<string> {
+  await coordinator.goto('/forloeb/ny');
+  await coordinator.fill('#cpr', testCpr());
+  await submit(coordinator, da['referral.find.submit']);
+  await coordinator.fill('#name', citizen);
+  await submit(coordinator, da['referral.register.submit']);
+  await coordinator.selectOption('#source', 'jobcenter');
+  await coordinator.fill('#reason', 'Ønsker at komme i uddannelse.');
+  await submit(coordinator, da['referral.refer.submit']);
+  const casePath = pathOf(coordinator);
+  await submit(coordinator, da['case.action.startScreening']);
+  await coordinator.fill('#screening-reason', 'I målgruppen.');
+  await coordinator.check('#screening-decision');
+  await submit(coordinator, da['case.action.saveDecision']);
+  await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['case.action.assign'] }));
+  await coordinator.selectOption('#supportUserId', { label: SUPPORT.name });
+  await submit(coordinator, da['case.action.assign']);
+
+  await support.goto(casePath);
+  await support.check('#ack-method');
+  await submit(support, da['case.action.acknowledge']);
+  await submit(support, da['case.action.activate']);
+  return casePath;
 }

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { formatKr, ore } from '../../src/domain/money.ts';
 import { PURCHASE_STATUS_LABELS } from '../../src/domain/purchase-request.ts';
 import { da } from '../../src/web/i18n/da.ts';
-import { testCpr } from '../factories/case-factory.ts';
 import {
+  activeCase,
   clickAndWait,
   COORDINATOR,
   errorSummary,
   FINANCE,
   loginAs,
   pathOf,
+  submit,
   SUPPORT,
   tableValue,
   textOf,
@@ -25,10 +26,6 @@ import { checkPage } from './page-checks.ts';
 // from the payment queue and pays by hand, the support person attaches the receipt; the budget shows it
 // paid. A request past what is available is refused with a
 // clear message and nothing changes.
-
-async function submit(page: Page, name: string): Promise<void> {
-  await clickAndWait(page, page.getByRole('button', { name, exact: true }));
-}
 
 /** The budget's figures as the summary table shows them. */
 async function figures(page: Page) {
@@ -56,32 +53,6 @@ async function attach(page: Page, kind: string, name: string, buffer: Buffer): P
 const kr = (n: number) => formatKr(ore(n * 100));
 /** textOf folds every space, the no-break space of "5.000 kr." too. */
 const plain = (text: string) => text.replace(/\s+/g, ' ');
-
-/** A case through the UI, from referral to active, with the demo support person. Returns its path. */
-async function activeCase(coordinator: Page, support: Page, citizen: string): Promise<string> {
-  await coordinator.goto('/forloeb/ny');
-  await coordinator.fill('#cpr', testCpr());
-  await submit(coordinator, da['referral.find.submit']);
-  await coordinator.fill('#name', citizen);
-  await submit(coordinator, da['referral.register.submit']);
-  await coordinator.selectOption('#source', 'jobcenter');
-  await coordinator.fill('#reason', 'Ønsker at komme i uddannelse.');
-  await submit(coordinator, da['referral.refer.submit']);
-  const casePath = pathOf(coordinator);
-  await submit(coordinator, da['case.action.startScreening']);
-  await coordinator.fill('#screening-reason', 'I målgruppen.');
-  await coordinator.check('#screening-decision');
-  await submit(coordinator, da['case.action.saveDecision']);
-  await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['case.action.assign'] }));
-  await coordinator.selectOption('#supportUserId', { label: SUPPORT.name });
-  await submit(coordinator, da['case.action.assign']);
-
-  await support.goto(casePath);
-  await support.check('#ack-method');
-  await submit(support, da['case.action.acknowledge']);
-  await submit(support, da['case.action.activate']);
-  return casePath;
-}
 
 /** The new request form filled in and saved; lands on the request's page. */
 async function writeRequest(page: Page, title: string, amountKr: string): Promise<void> {

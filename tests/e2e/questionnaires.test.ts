@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { DUE_STATUS_LABELS } from '../../src/domain/questionnaire/due.ts';
 import { currentInstrument } from '../../src/domain/questionnaire/instrument.ts';
 import { da } from '../../src/web/i18n/da.ts';
-import { testCpr } from '../factories/case-factory.ts';
-import { clickAndWait, COORDINATOR, errorSummary, loginAs, pathOf, SUPPORT, textOf } from './fixtures.ts';
+import {
+  activeCase,
+  clickAndWait,
+  COORDINATOR,
+  errorSummary,
+  loginAs,
+  pathOf,
+  submit,
+  SUPPORT,
+  textOf,
+} from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
@@ -15,42 +24,12 @@ import { checkPage } from './page-checks.ts';
 
 const TITLE = currentInstrument('citizen_start').title.da;
 
-async function submit(page: Page, name: string): Promise<void> {
-  await clickAndWait(page, page.getByRole('button', { name, exact: true }));
-}
-
 const choice = (page: Page, item: string, value: string) =>
   page.locator(`input[name="answers.${item}"][value="${value}"]`);
 
 /** The status cell of the citizen's start questionnaire in the case page's section. */
 function startStatus(page: Page): Promise<string> {
   return textOf(page, `#spoergeskemaer tr:has(a[href$="/spoergeskemaer/citizen_start"]) td:nth-child(2)`);
-}
-
-/** A case through the UI, from referral to active, with the demo support person. Returns its path. */
-async function activeCase(coordinator: Page, support: Page, citizen: string): Promise<string> {
-  await coordinator.goto('/forloeb/ny');
-  await coordinator.fill('#cpr', testCpr());
-  await submit(coordinator, da['referral.find.submit']);
-  await coordinator.fill('#name', citizen);
-  await submit(coordinator, da['referral.register.submit']);
-  await coordinator.selectOption('#source', 'jobcenter');
-  await coordinator.fill('#reason', 'Ønsker at komme i uddannelse.');
-  await submit(coordinator, da['referral.refer.submit']);
-  const casePath = pathOf(coordinator);
-  await submit(coordinator, da['case.action.startScreening']);
-  await coordinator.fill('#screening-reason', 'I målgruppen.');
-  await coordinator.check('#screening-decision');
-  await submit(coordinator, da['case.action.saveDecision']);
-  await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['case.action.assign'] }));
-  await coordinator.selectOption('#supportUserId', { label: SUPPORT.name });
-  await submit(coordinator, da['case.action.assign']);
-
-  await support.goto(casePath);
-  await support.check('#ack-method');
-  await submit(support, da['case.action.acknowledge']);
-  await submit(support, da['case.action.activate']);
-  return casePath;
 }
 
 describe.skipIf(!hasChromium)('the questionnaires of a case', () => {

@@ -1,46 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../src/services/index.ts';
-import { adminQuery, withDatabase } from '../setup/global-db.ts';
+import { createCli, type Cli } from '../setup/cli.ts';
 import { TEST_SECRETS } from '../setup/test-db.ts';
 
 // `borgerbudget report` as an operator runs it (FORMATS.md "Report JSON"): a separate process on the
 // database DATA_DIR / DATABASE_URL names, writing the report to standard output.
 
-let env: NodeJS.ProcessEnv;
-let dataDir: string;
-let cleanup: () => Promise<void> = () => Promise.resolve();
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+let cli: Cli;
+const run = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'bb-cli-report-'));
-  env = { PATH: process.env.PATH, TZ: 'UTC', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const testDb = inject('testDb');
-  if (testDb.kind === 'postgres') {
-    const name = `${testDb.prefix}_cli_report_${process.pid}`;
-    await adminQuery(testDb.url, `create database ${name}`);
-    env.DATABASE_URL = withDatabase(testDb.url, name);
-    cleanup = async () => {
-      await adminQuery(testDb.url, `drop database if exists ${name} with (force)`);
-    };
-  }
+  cli = await createCli('cli-report');
   expect(run('demo').code).toBe(0);
 }, 120_000);
-afterAll(async () => {
-  await cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cli.close());
 
 const withoutTime = (report: Record<string, unknown>) => ({ ...report, generatedAt: 'T' });
 
@@ -71,8 +44,8 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
     expect(report.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(report.selection).toEqual({ municipalities: ['250', '350', '621', '751'] });
     const services = await openServices({
-      databaseUrl: env.DATABASE_URL,
-      dataDir,
+      databaseUrl: cli.env.DATABASE_URL,
+      dataDir: cli.dataDir,
       secrets: TEST_SECRETS,
       production: false,
     });

@@ -1,44 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { createCli, type Cli } from '../setup/cli.ts';
 import { asDba, asDbaWithoutTrigger } from '../setup/dba.ts';
-import { adminQuery, withDatabase } from '../setup/global-db.ts';
 
 // The borgerbudget command as an operator runs it: a separate process on a real database.
 
-let env: NodeJS.ProcessEnv;
-let dataDir: string;
-let cleanup: () => Promise<void> = () => Promise.resolve();
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+let cli: Cli;
+const run = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'bb-cli-'));
-  env = { PATH: process.env.PATH, TZ: 'UTC', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const testDb = inject('testDb');
-  if (testDb.kind === 'postgres') {
-    const name = `${testDb.prefix}_cli_${process.pid}`;
-    await adminQuery(testDb.url, `create database ${name}`);
-    env.DATABASE_URL = withDatabase(testDb.url, name);
-    cleanup = async () => {
-      await adminQuery(testDb.url, `drop database if exists ${name} with (force)`);
-    };
-  }
+  cli = await createCli('cli');
 });
-afterAll(async () => {
-  await cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cli.close());
 
 // Each case starts the command several times, each a fresh Node process that loads the app (a few
 // seconds on a busy machine), so the cases get more time than the suite's default.
@@ -102,7 +75,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     const intact = run('check');
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/^Audit log intact: \d+ events in 6 chains\./);
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    const database = await openDatabase({ databaseUrl: cli.env.DATABASE_URL, dataDir: cli.dataDir });
     try {
       await asDba(
         database,
@@ -125,7 +98,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     expect(clean.out).toMatch(
       /^Regnskabet stemmer: \d+ forløb, \d+ posteringer og \d+ puljer kontrolleret\./,
     );
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    const database = await openDatabase({ databaseUrl: cli.env.DATABASE_URL, dataDir: cli.dataDir });
     let caseNumber: number;
     try {
       const victim = await database.transaction('all', (tx) =>
