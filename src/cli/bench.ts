@@ -9,17 +9,22 @@ import { createLogger } from '../logger.ts';
 import type { Actor } from '../services/context.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-organisation.ts';
 import { openServices, type Services } from '../services/index.ts';
+import { reportBench } from './bench-report.ts';
 
 // `borgerbudget bench`: speed and memory figures, each against its target, on throw-away embedded
 // databases in a temporary folder — never the configured database. Figures vary with the machine; the
 // targets are the project's, the ratio is figure ÷ target (below 1 is within it).
+//
+// The report figures (bench-report.ts) run on a throw-away PostgreSQL database created next to
+// BENCH_DATABASE_URL or DATABASE_URL when one is set (and dropped afterwards), else on PGlite.
+// BENCH_ONLY=report runs only those; BENCH_REPORT_CASES sets how many cases are generated.
 
 const BIN = resolve(import.meta.dirname, '../../bin/borgerbudget.js');
 const STARTS = 3;
 const REQUESTS = 200;
 const APPROVALS = 100;
 
-interface Figure {
+export interface Figure {
   what: string;
   value: number;
   unit: string;
@@ -35,11 +40,14 @@ export async function bench(): Promise<number> {
     const ratio = f.target
       ? `  target < ${f.target} ${f.unit}, ratio ${(f.value / f.target).toFixed(2)}`
       : '';
-    console.log(`${f.what.padEnd(58)} ${String(f.value).padStart(8)} ${f.unit}${ratio}`);
+    console.log(`${f.what.padEnd(64)} ${String(f.value).padStart(8)} ${f.unit}${ratio}`);
   };
   try {
-    await startUp(join(dir, 'start'), report);
-    await inProcess(join(dir, 'work'), report);
+    if (process.env.BENCH_ONLY !== 'report') {
+      await startUp(join(dir, 'start'), report);
+      await inProcess(join(dir, 'work'), report);
+    }
+    await reportBench(dir, report);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { checkLedger, deriveBalance, type Balance, type LedgerEntry } from '../d
 import { formatKr, ore } from '../domain/money.ts';
 import type { ServiceDeps } from './context.ts';
 import { toLedgerEntry } from './ledger-record.ts';
+import { preferHashJoins } from '../db/whole-database-reads.ts';
 
 // `borgerbudget check-ledger` (STYLE.md §2): the books re-verified across all municipalities. The
 // database sums every case's ledger in SQL; the domain re-derives the same balance posting by posting
@@ -83,6 +84,7 @@ export function createLedgerCheckService({ database }: ServiceDeps) {
     /** Checks every municipality's books (scope 'all': an operator's command, not a user's). */
     check: (): Promise<LedgerCheckReport> =>
       database.transaction('all', async (tx) => {
+        await preferHashJoins(tx);
         const balances = await caseBalances(tx);
         const postings = await allPostings(tx);
         const pools = await poolUse(tx);

@@ -4,7 +4,7 @@ import {
   countAggregates,
   distancePairs,
   municipalityAggregates,
-  preferHashJoins,
+  selectBases,
   programmeMunicipality,
   schemeMunicipalities,
   spendingByCategory,
@@ -12,6 +12,7 @@ import {
   terminationReasons,
   type ReportFilter,
 } from '../db/repositories/report.repository.ts';
+import { preferHashJoins } from '../db/whole-database-reads.ts';
 import { NotFound, ValidationFailed } from '../domain/errors.ts';
 import type { ExpenseCategory } from '../domain/expense-category.ts';
 import { ore } from '../domain/money.ts';
@@ -90,7 +91,8 @@ export function createReportService(deps: ServiceDeps) {
 
   async function compute(tx: Tx, filter: ReportFilter, selection: ReportSelection): Promise<Report> {
     await preferHashJoins(tx);
-    const rows = await reportRows(tx, filter);
+    await selectBases(tx, filter);
+    const rows = await reportRows(tx);
     return buildReport({ generatedAt: clock.now(), selection, rows });
   }
 
@@ -155,14 +157,14 @@ export function createReportService(deps: ServiceDeps) {
 }
 
 /** The report's rows from the aggregations, typed as the domain reads them. */
-async function reportRows(tx: Tx, filter: ReportFilter): Promise<ReportRows> {
+async function reportRows(tx: Tx): Promise<ReportRows> {
   const [counts, perMunicipality, pairs, reasons, totals, categories] = [
-    await countAggregates(tx, filter),
-    await municipalityAggregates(tx, filter),
-    await distancePairs(tx, filter),
-    await terminationReasons(tx, filter),
-    await spendingTotals(tx, filter),
-    await spendingByCategory(tx, filter),
+    await countAggregates(tx),
+    await municipalityAggregates(tx),
+    await distancePairs(tx),
+    await terminationReasons(tx),
+    await spendingTotals(tx),
+    await spendingByCategory(tx),
   ];
   // Codes come from validated answers and CHECK constraints; the domain refuses any other (a bug).
   const countsOf = <C extends string>(figure: string): CountRow<C>[] =>
