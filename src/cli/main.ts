@@ -2,6 +2,7 @@ import { bench } from './bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { ValidationFailed } from '../domain/errors.ts';
 import { reportCommand } from './report.ts';
+import { importCommand } from './import.ts';
 import { createLogger } from '../logger.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { startServer } from '../http/server.ts';
@@ -19,6 +20,7 @@ const USAGE = `Usage: borgerbudget <command>
   check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
   bench          speed and memory figures against their targets, on throw-away embedded databases
   report         the evaluation report: --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]
+  import         import existing programme data, all or nothing: --dir FOLDER (cases.csv, answers.csv, payments.csv)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -71,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       return bench();
     case 'report':
       return reportCommand(rest, (fn) => withServices(config, fn));
+    case 'import':
+      return importCommand(rest, (fn) => withServices(config, fn));
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -23,6 +23,7 @@ import type {
   VendorTable,
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
+import type { ImportedCaseTable } from './schema-import.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
 // (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
@@ -70,7 +71,10 @@ export interface ProgrammeTable {
 export interface AppUserTable {
   id: Generated<string>;
   municipality_id: number | null;
-  email: string;
+  /** null only for a citizen who logs in by mobile number (or has not activated their log-in yet). */
+  email: string | null;
+  /** A citizen's log-in by mobile number, normalised (domain/phone.ts); null for staff. */
+  phone: string | null;
   name: string;
   role: string;
   password_hash: string | null;
@@ -190,4 +194,5 @@ export interface Database {
   payment_batch_item: PaymentBatchItemTable;
   ledger_entry: LedgerEntryTable;
   questionnaire_response: QuestionnaireResponseTable;
+  imported_case: ImportedCaseTable;
 }

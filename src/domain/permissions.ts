@@ -19,6 +19,8 @@ export const ACTIONS = [
   'citizen.read',
   'citizen.update',
   'citizen.revealCpr',
+  // The citizen's portal log-in (issue 6): a one-time activation code from the people on their case.
+  'citizen.issueActivationCode',
   'case.list',
   'case.overview',
   'case.refer',
@@ -52,6 +54,11 @@ export const ACTIONS = [
   // entryMode (the respondent, or the support person on a citizen's behalf).
   'questionnaire.read',
   'questionnaire.answer',
+  // Importing existing programme data into the coordinator's own municipality (FORMATS.md "CSV import").
+  'import.run',
+  // The citizen's own portal (issue 6): their own case only, resolved from the log-in
+  // (services/portal.service.ts), never by an id from the request.
+  'portal.use',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -73,6 +80,7 @@ const CASE_WORK: readonly Action[] = [
   'citizen.read',
   'citizen.update',
   'citizen.revealCpr',
+  'citizen.issueActivationCode',
   'budget.read',
   'purchase.write',
   'purchase.approve',
@@ -95,7 +103,7 @@ const CASE_MANAGEMENT: readonly Action[] = [
 const TABLE: Record<Role, readonly Action[]> = {
   // Their own case only (access.ts); internal notes stay hidden (SPEC §3 "Follow-up notes"); their own
   // questionnaires only (questionnaire.service.ts).
-  citizen: ['note.read', 'questionnaire.read', 'questionnaire.answer'],
+  citizen: ['portal.use', 'note.read', 'questionnaire.read', 'questionnaire.answer'],
   // The support person answers their own questionnaires and enters the citizen's (SPEC §3).
   support: ['programme.view', ...CASE_WORK, 'questionnaire.read', 'questionnaire.answer'],
   coordinator: [
@@ -107,6 +115,7 @@ const TABLE: Record<Role, readonly Action[]> = {
     ...CASE_MANAGEMENT,
     // Reads the answers; the questions are put to the citizen and the support person (SPEC §3).
     'questionnaire.read',
+    'import.run',
   ],
   // Approved requests and their payments: amount, vendor, category, case number (SPEC §2).
   finance: [

@@ -83,7 +83,7 @@ export function createApiTokenService(deps: ServiceDeps) {
         id: r.id,
         name: r.name,
         userName: r.user_name,
-        userEmail: r.email,
+        userEmail: r.email ?? '',
         createdAt: r.created_at,
         lastUsedAt: r.last_used_at,
         revokedAt: r.revoked_at,

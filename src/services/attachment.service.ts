@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { findCase } from '../db/repositories/case.repository.ts';
-import type { AttachmentInfo } from '../db/repositories/money.repository.ts';
-import { checkAttachment } from '../domain/attachment-file.ts';
+import type { AttachmentInfo, PurchaseRequestRow } from '../db/repositories/money.repository.ts';
+import { checkAttachment, type AttachmentType } from '../domain/attachment-file.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
 import { ATTACHMENT_KINDS, FINANCE_STATUSES, type AttachmentKind } from '../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from './access.ts';
@@ -78,31 +78,8 @@ export function createAttachmentService(deps: ServiceDeps) {
             'request_closed',
           );
         }
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const row = await tx
-          .insertInto('purchase_attachment')
-          .values({
-            municipality_id: request.municipality_id,
-            purchase_request_id: request.id,
-            kind: v.kind,
-            file_name: checked.fileName,
-            content_type: checked.type,
-            size_bytes: bytes.length,
-            sha256,
-            content: bytes,
-            uploaded_by: actor.userId,
-            uploaded_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(tx, actor, at, {
-          municipalityId: request.municipality_id,
-          action: 'purchase.attach',
-          entityType: 'purchase_attachment',
-          entityId: row.id,
-          after: { requestId: request.id, kind: v.kind, sizeBytes: bytes.length, sha256 },
-        });
-        return { attachmentId: row.id, caseId: request.case_id };
+        const attachmentId = await storeAttachment(tx, actor, at, request, v.kind, checked, bytes);
+        return { attachmentId, caseId: request.case_id };
       });
     },
 
@@ -136,6 +113,46 @@ export function createAttachmentService(deps: ServiceDeps) {
       });
     },
   };
+}
+
+/**
+ * Stores a checked file on a request with its checksum and audit event; the caller has checked who may
+ * and locked the request. Also the citizen's photo of a quote when they propose a purchase (issue 6).
+ */
+export async function storeAttachment(
+  tx: Tx,
+  actor: Actor,
+  at: Date,
+  request: Pick<PurchaseRequestRow, 'id' | 'municipality_id'>,
+  kind: AttachmentKind,
+  checked: { fileName: string; type: AttachmentType },
+  bytes: Uint8Array,
+): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const row = await tx
+    .insertInto('purchase_attachment')
+    .values({
+      municipality_id: request.municipality_id,
+      purchase_request_id: request.id,
+      kind,
+      file_name: checked.fileName,
+      content_type: checked.type,
+      size_bytes: bytes.length,
+      sha256,
+      content: bytes,
+      uploaded_by: actor.userId,
+      uploaded_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, actor, at, {
+    municipalityId: request.municipality_id,
+    action: 'purchase.attach',
+    entityType: 'purchase_attachment',
+    entityId: row.id,
+    after: { requestId: request.id, kind, sizeBytes: bytes.length, sha256 },
+  });
+  return row.id;
 }
 
 /** Finance sees a request's papers from its approval on (SPEC §2), never a draft's. */

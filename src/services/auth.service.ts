@@ -14,7 +14,9 @@ import {
   touchSession,
 } from '../db/repositories/session.repository.ts';
 import { findMunicipality } from '../db/repositories/municipality.repository.ts';
-import { findUserByEmail } from '../db/repositories/user.repository.ts';
+import { findUserByLogin } from '../db/repositories/user.repository.ts';
+import type { Tx } from '../db/client.ts';
+import { parseLoginName } from '../domain/phone.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { verifyPassword } from './password.ts';
@@ -24,12 +26,46 @@ import { newToken, tokenHash } from './tokens.ts';
 // Log-in with local accounts (ASVS 5.0 §6): one generic message whatever was wrong, the same work
 // whether or not the account exists, and a growing wait after repeated failures (never a lock-out).
 
-export const GENERIC_LOGIN_ERROR = 'Forkert e-mailadresse eller adgangskode.';
+export const GENERIC_LOGIN_ERROR = 'Forkert e-mail, mobilnummer eller adgangskode.';
 
+// Staff log in by e-mail; a citizen by e-mail or mobile number (domain/phone.ts). The field keeps the
+// name `email` (the form, its tests and clients post it) but holds either. Text that is neither is looked
+// up as an e-mail address, so it fails like any unknown account.
 const LoginInput = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'Skriv din e-mailadresse.').max(254),
+  email: z.string().trim().min(1, 'Skriv din e-mail eller dit mobilnummer.').max(254),
   password: z.string().min(1, 'Skriv din adgangskode.').max(1024),
 });
+
+/** How an identity was verified; MitID through a broker comes later (issue 6). */
+export type LoginMethod = 'password' | 'activation';
+
+/**
+ * The one place a verified identity becomes a session, whatever verified it: a new token at every
+ * log-in (no session fixation), only its hash stored, and an audit entry.
+ */
+export async function startSession(
+  tx: Tx,
+  user: ActorSource,
+  at: Date,
+  method: LoginMethod,
+): Promise<{ token: string; actor: Actor }> {
+  const token = newToken();
+  const actor = toActor(user);
+  await insertSession(tx, {
+    tokenHash: tokenHash(token),
+    userId: user.id,
+    municipalityId: user.municipality_id,
+    at,
+  });
+  await recordAudit(tx, actor, at, {
+    municipalityId: user.municipality_id,
+    action: 'session.login',
+    entityType: 'user',
+    entityId: user.id,
+    after: { method },
+  });
+  return { token, actor };
+}
 
 export interface AuthenticatedSession {
   actor: Actor;
@@ -45,12 +81,14 @@ export function createAuthService(deps: ServiceDeps) {
     async login(input: unknown, address: string): Promise<{ token: string; actor: Actor }> {
       const parsed = LoginInput.safeParse(input);
       if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error), GENERIC_LOGIN_ERROR);
-      const { email, password } = parsed.data;
+      const { email: login, password } = parsed.data;
+      const name = parseLoginName(login) ?? { kind: 'email', email: login.toLowerCase() };
       const now = clock.now();
-      const keys = throttle.keys(`account:${email}`, `address:${address}`);
+      const account = name.kind === 'email' ? name.email : name.phone;
+      const keys = throttle.keys(`account:${account}`, `address:${address}`);
       await throttle.check(keys);
       const user = await database.transaction('all', async (tx) => {
-        const found = await findUserByEmail(tx, email);
+        const found = await findUserByLogin(tx, name);
         const municipality = found?.municipality_id
           ? await findMunicipality(tx, found.municipality_id)
           : undefined;
@@ -61,24 +99,10 @@ export function createAuthService(deps: ServiceDeps) {
         await throttle.fail(keys);
         throw new Unauthenticated(GENERIC_LOGIN_ERROR);
       }
-      const token = newToken();
-      const actor = toActor(user);
-      await database.transaction('all', async (tx) => {
+      return database.transaction('all', async (tx) => {
         await throttle.clear(tx, keys);
-        await insertSession(tx, {
-          tokenHash: tokenHash(token),
-          userId: user.id,
-          municipalityId: user.municipality_id,
-          at: now,
-        });
-        await recordAudit(tx, actor, now, {
-          municipalityId: user.municipality_id,
-          action: 'session.login',
-          entityType: 'user',
-          entityId: user.id,
-        });
+        return startSession(tx, user, now, 'password');
       });
-      return { token, actor };
     },
 
     /** The session behind a token, or null when it is unknown, ended, idle too long or too old. */
@@ -132,13 +156,13 @@ export function createAuthService(deps: ServiceDeps) {
   };
 }
 
-interface ActorSource {
+export interface ActorSource {
   id: string;
   role: string;
   municipality_id: number | null;
   municipality_name: string | null;
   name: string;
-  email: string;
+  email: string | null;
 }
 
 export const NATIONAL_AUTHORITY = 'Socialstyrelsen';

@@ -53,6 +53,8 @@ export interface PurchaseRequestView {
   links: string;
   citizenConfirmed: { on: string; how: 'portal' | 'in_person' } | null;
   createdBy: string;
+  /** Proposed by the citizen in their portal (a draft for the support person). */
+  createdByCitizen: boolean;
   createdAt: Date;
   submittedAt: Date | null;
   decidedBy: string | null;
@@ -143,6 +145,20 @@ export function createBudgetService(deps: ServiceDeps) {
       tx,
       requests.flatMap((r) => [r.created_by, r.decided_by]),
     );
+    // A request the citizen proposed in their portal (issue 6) is marked as theirs.
+    const creators = [...new Set(requests.map((r) => r.created_by))];
+    const citizens = new Set(
+      creators.length === 0
+        ? []
+        : (
+            await tx
+              .selectFrom('app_user')
+              .select('id')
+              .where('id', 'in', creators)
+              .where('role', '=', 'citizen')
+              .execute()
+          ).map((u) => u.id),
+    );
     const candidates = requests.map((r) => ({
       requestNumber: r.request_number,
       vendorId: r.vendor_id,
@@ -173,6 +189,7 @@ export function createBudgetService(deps: ServiceDeps) {
             ? { on: r.citizen_confirmed_on, how: r.citizen_confirmed_how as 'portal' | 'in_person' }
             : null,
         createdBy: names.get(r.created_by) ?? '',
+        createdByCitizen: citizens.has(r.created_by),
         createdAt: r.created_at,
         submittedAt: r.submitted_at,
         decidedBy: r.decided_by ? (names.get(r.decided_by) ?? '') : null,

@@ -16,7 +16,8 @@ export interface Actor {
   /** Shown in the page header; the national agency for the evaluator. */
   municipalityName: string;
   name: string;
-  email: string;
+  /** null for a citizen who logs in by mobile number. */
+  email: string | null;
   requestId?: string | undefined;
 }
 

@@ -7,16 +7,21 @@ import { createAuthService } from './auth.service.ts';
 import { createBudgetService } from './budget.service.ts';
 import { createCaseService } from './case.service.ts';
 import { createCitizenService } from './citizen.service.ts';
+import { createCitizenLoginService } from './citizen-login.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
 import { createIdempotencyService } from './idempotency.service.ts';
+import { createImportService } from './import.service.ts';
 import { createLedgerCheckService } from './ledger-check.service.ts';
 import { createNoteService } from './note.service.ts';
 import { createOverviewService } from './overview.service.ts';
 import { createPaymentFileService } from './payment-file.service.ts';
 import { createPaymentService } from './payment.service.ts';
 import { createPlanService } from './plan.service.ts';
+import { createPortalService } from './portal.service.ts';
+import { createPersonalDataService } from './personal-data.service.ts';
+import { createPortalAccessLogService } from './portal-access-log.service.ts';
 import { createProgrammeService } from './programme.service.ts';
 import { createPurchaseService } from './purchase.service.ts';
 import { createReportService } from './report.service.ts';
@@ -52,6 +57,7 @@ export function createServices(deps: ServiceDeps) {
     demo: createDemoService(deps),
     overview: createOverviewService(deps),
     citizens: createCitizenService(deps),
+    citizenLogin: createCitizenLoginService(deps),
     cases: createCaseService(deps),
     plans: createPlanService(deps),
     notes: createNoteService(deps),
@@ -61,6 +67,10 @@ export function createServices(deps: ServiceDeps) {
     attachments: createAttachmentService(deps),
     reports: createReportService(deps),
     questionnaires: createQuestionnaireService(deps),
+    imports: createImportService(deps),
+    portal: createPortalService(deps),
+    personalData: createPersonalDataService(deps),
+    portalAccessLog: createPortalAccessLogService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

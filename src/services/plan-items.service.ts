@@ -77,6 +77,13 @@ export async function addIdeaChange(
   return { entityType: 'idea', entityId: idea.id, change: 'create', before: null, after: ideaSnapshot(idea) };
 }
 
+/** An idea of the case taken off the list; the revision keeps what it said. */
+export async function removeIdeaChange(tx: Tx, row: CaseRecord, ideaId: string): Promise<PlanChange> {
+  const idea = await ideaOf(tx, row.id, ideaId);
+  await deleteIdea(tx, idea.id);
+  return { entityType: 'idea', entityId: idea.id, change: 'delete', before: ideaSnapshot(idea), after: null };
+}
+
 async function activityOf(tx: Tx, caseId: string, activityId: string) {
   const activity = (await activitiesOf(tx, caseId)).find((a) => a.id === activityId);
   if (!activity) throw new NotFound();
@@ -154,17 +161,7 @@ export function createPlanItemService(deps: ServiceDeps) {
     },
 
     async removeIdea(actor: Actor, caseId: string, ideaId: string): Promise<void> {
-      await run(actor, caseId, NoInput, {}, async (tx, row) => {
-        const idea = await ideaOf(tx, row.id, ideaId);
-        await deleteIdea(tx, idea.id);
-        return {
-          entityType: 'idea',
-          entityId: idea.id,
-          change: 'delete',
-          before: ideaSnapshot(idea),
-          after: null,
-        };
-      });
+      await run(actor, caseId, NoInput, {}, (tx, row) => removeIdeaChange(tx, row, ideaId));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.ts';
 import type { CaseRecord } from '../db/repositories/case.repository.ts';
 import { insertRevision } from '../db/repositories/plan.repository.ts';
 import { Conflict } from '../domain/errors.ts';
+import type { Action } from '../domain/permissions.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
 import { loadCase } from './case-record.ts';
@@ -45,8 +46,10 @@ export async function changePlan(
   at: Date,
   caseId: string,
   apply: (row: CaseRecord) => Promise<PlanChange | null>,
+  /** 'portal.use' when the citizen changes their own dream or ideas (issue 6). */
+  action: Action = 'plan.edit',
 ): Promise<string | null> {
-  const row = await loadCase(tx, actor, 'plan.edit', caseId, true);
+  const row = await loadCase(tx, actor, action, caseId, true);
   assertPlanOpen(row);
   const change = await apply(row);
   if (change === null) return null;

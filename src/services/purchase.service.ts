@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { findCase, type CaseRecord } from '../db/repositories/case.repository.ts';
@@ -11,6 +12,7 @@ import {
   type PurchaseRequestRow,
 } from '../db/repositories/money.repository.ts';
 import { findProgramme } from '../db/repositories/programme.repository.ts';
+import type { PurchaseRequestTable } from '../db/schema-money.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
 import { canPay, canRefund, canReserve, canRelease, openReservation } from '../domain/ledger.ts';
@@ -38,6 +40,7 @@ import {
   ReasonInput,
   RefundInput,
 } from './money.schemas.ts';
+import { ownCase } from './portal-case.ts';
 import { toProgramme } from './programme.service.ts';
 
 // Purchase requests (SPEC §3): written and submitted on the case by the support person (or a
@@ -83,6 +86,63 @@ export async function lockRequest(tx: Tx, actor: Actor, action: Action, requestI
   const request = await findPurchaseRequest(tx, requestId);
   if (!request) throw new NotFound();
   return { caseRow, request };
+}
+
+/** Requests are written from the lead-in until the case closes. */
+export function requireOpenForRequests(caseRow: CaseRecord): void {
+  if (!['lead_in', 'active', 'paused'].includes(caseRow.phase)) {
+    throw new Conflict('Der kan kun skrives anmodninger på et forløb i gang.', 'case_not_open');
+  }
+}
+
+export type RequestColumns = Pick<
+  Insertable<PurchaseRequestTable>,
+  | 'title'
+  | 'purpose'
+  | 'amount_ore'
+  | 'category'
+  | 'justification'
+  | 'sub_goal_id'
+  | 'vendor_id'
+  | 'payment_method'
+  | 'links'
+>;
+
+/**
+ * The one way a request comes into being: a numbered draft on the locked case, with its audit event.
+ * Written by staff (create) or proposed by the citizen in their portal (portal-money.service.ts); the
+ * request's creator tells which.
+ */
+export async function insertDraftRequest(
+  tx: Tx,
+  actor: Actor,
+  at: Date,
+  caseRow: CaseRecord,
+  columns: RequestColumns,
+): Promise<PurchaseRequestRow> {
+  const row = await insertPurchaseRequest(tx, {
+    municipality_id: caseRow.municipality_id,
+    case_id: caseRow.id,
+    request_number: await nextRequestNumber(tx, caseRow.id),
+    status: 'draft',
+    ...columns,
+    created_by: actor.userId,
+    created_at: at,
+    updated_at: at,
+  });
+  await recordAudit(tx, actor, at, {
+    municipalityId: caseRow.municipality_id,
+    action: actor.role === 'citizen' ? 'purchase.propose' : 'purchase.create',
+    entityType: 'purchase_request',
+    entityId: row.id,
+    after: {
+      caseId: caseRow.id,
+      number: row.request_number,
+      amountOre: columns.amount_ore,
+      category: columns.category,
+    },
+  });
+  return row;
 }
 
 export async function payLocked(
@@ -255,33 +315,9 @@ export function createPurchaseService(deps: ServiceDeps) {
       const at = clock.now();
       return database.transaction({ municipalityId }, async (tx) => {
         const caseRow = await loadCase(tx, actor, 'purchase.write', caseId, true);
-        if (!['lead_in', 'active', 'paused'].includes(caseRow.phase)) {
-          throw new Conflict('Der kan kun skrives anmodninger på et forløb i gang.', 'case_not_open');
-        }
+        requireOpenForRequests(caseRow);
         await checkFields(tx, caseRow, v, null);
-        const row = await insertPurchaseRequest(tx, {
-          municipality_id: caseRow.municipality_id,
-          case_id: caseRow.id,
-          request_number: await nextRequestNumber(tx, caseRow.id),
-          status: 'draft',
-          ...columnsOf(v),
-          created_by: actor.userId,
-          created_at: at,
-          updated_at: at,
-        });
-        await recordAudit(tx, actor, at, {
-          municipalityId: caseRow.municipality_id,
-          action: 'purchase.create',
-          entityType: 'purchase_request',
-          entityId: row.id,
-          after: {
-            caseId: caseRow.id,
-            number: row.request_number,
-            amountOre: v.amountKr,
-            category: v.category,
-          },
-        });
-        return row.id;
+        return (await insertDraftRequest(tx, actor, at, caseRow, columnsOf(v))).id;
       });
     },
 
@@ -321,6 +357,33 @@ export function createPurchaseService(deps: ServiceDeps) {
             confirmedOn: on,
             how: v.how,
           },
+        );
+      });
+    },
+
+    /**
+     * The citizen confirms, in their portal, a request written on their behalf (issue 6). Only a
+     * request of their own case (ownCase, from the log-in); any other id is NotFound, as a missing one.
+     */
+    async confirmInPortal(actor: Actor, requestId: string): Promise<void> {
+      authorize(actor, 'portal.use');
+      const municipalityId = ownMunicipality(actor);
+      const at = clock.now();
+      await database.transaction({ municipalityId }, async (tx) => {
+        const caseRow = await ownCase(tx, actor, true);
+        const request = isUuid(requestId) ? await findPurchaseRequest(tx, requestId) : undefined;
+        if (request?.case_id !== caseRow.id) throw new NotFound();
+        requireStep(request, 'submit');
+        if (request.citizen_confirmed_on !== null) return;
+        const on = today(at);
+        await moveOn(
+          tx,
+          actor,
+          at,
+          { caseRow, request },
+          'edit',
+          { citizen_confirmed_on: on, citizen_confirmed_how: 'portal' },
+          { confirmedOn: on, how: 'portal' },
         );
       });
     },

@@ -260,7 +260,7 @@ export function createUserService(deps: ServiceDeps) {
         await throttle.fail(keys);
         throw new ValidationFailed({ code: GENERIC_CODE_ERROR }, GENERIC_CODE_ERROR);
       }
-      const problem = await passwordProblem(password, [user.email, user.name]);
+      const problem = await passwordProblem(password, [user.email ?? '', user.name]);
       if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
       const passwordHash = await hashPassword(password);
       await database.transaction('all', async (tx) => {
@@ -288,7 +288,8 @@ function toView(u: UserRow): UserView {
   return {
     id: u.id,
     name: u.name,
-    email: u.email,
+    // Staff always have an e-mail address (app_user_staff_email); only citizens may lack one.
+    email: u.email ?? '',
     role: u.role as Role,
     active: u.active,
     createdAt: u.created_at,

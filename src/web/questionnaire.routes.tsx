@@ -52,6 +52,16 @@ export function answersFromForm(
   return answers;
 }
 
+/**
+ * The case's questionnaire pages are staff pages: a citizen answers theirs in the portal
+ * (/borger/spoergeskemaer), and here gets "not found" even for their own case (SPEC §7, issue 6).
+ */
+function requireStaff(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c);
+  if (actor.role === 'citizen') throw new NotFound();
+  return actor;
+}
+
 export function registerQuestionnaireRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const render = async (
     c: Context<AppEnv>,
@@ -77,10 +87,10 @@ export function registerQuestionnaireRoutes(app: Hono<AppEnv>, { services }: App
     );
   };
 
-  app.get('/forloeb/:id/spoergeskemaer/:instrument', (c) => render(c, requireActor(c)));
+  app.get('/forloeb/:id/spoergeskemaer/:instrument', (c) => render(c, requireStaff(c)));
 
   app.post('/forloeb/:id/spoergeskemaer/:instrument', async (c) => {
-    const actor = requireActor(c);
+    const actor = requireStaff(c);
     const id = c.req.param('id');
     const instrument = c.req.param('instrument');
     if (!isInstrumentCode(instrument)) throw new NotFound();

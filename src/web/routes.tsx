@@ -7,7 +7,11 @@ import { nestForm, readForm, text } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
+import { PORTAL_HOME, registerCitizenLoginRoutes } from './citizen-login.routes.tsx';
 import { registerFinanceRoutes } from './finance.routes.tsx';
+import { registerImportRoutes } from './import.routes.tsx';
+import { registerPortalRoutes } from './portal/portal.routes.tsx';
+import { registerPortalSelfRoutes } from './portal/portal-self.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
 import { pageContext } from './context.ts';
 import { isLang } from './i18n/index.ts';
@@ -34,7 +38,7 @@ function seeOther(c: Context<AppEnv>, location: string) {
 }
 
 /** The client's address for throttling failed log-ins. Behind a proxy, the proxy's address. */
-function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress(c: Context<AppEnv>): string {
   return getConnInfo(c).remote.address ?? 'unknown';
 }
 
@@ -49,6 +53,8 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   app.get('/', async (c) => {
     const actor = requireActor(c);
+    // The citizen's front page is the portal's (issue 6).
+    if (actor.role === 'citizen') return c.redirect(PORTAL_HOME, 303);
     return c.html(<HomePage ctx={page(c)} data={await homeData(actor)} />);
   });
 
@@ -75,12 +81,12 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const form = await readForm(c);
     const values = { email: text(form, 'email') };
     try {
-      const { token } = await services.auth.login(
+      const { token, actor } = await services.auth.login(
         { email: text(form, 'email'), password: text(form, 'password') },
         clientAddress(c),
       );
       writeCookie(c, config, 'session', token);
-      return seeOther(c, '/');
+      return seeOther(c, actor.role === 'citizen' ? PORTAL_HOME : '/');
     } catch (error) {
       // One message for every failure, never which part was wrong (ASVS 5.0 §6.3.8).
       if (error instanceof Unauthenticated || error instanceof ValidationFailed || isTooMany(error)) {
@@ -146,9 +152,13 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerApiTokenRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerCitizenLoginRoutes(app, deps);
   registerFinanceRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
+  registerImportRoutes(app, deps);
+  registerPortalRoutes(app, deps);
+  registerPortalSelfRoutes(app, deps);
 
   async function homeData(actor: Actor): Promise<HomeData> {
     switch (actor.role) {

@@ -285,6 +285,13 @@ export function caseMatrix(): DynamicRow[] {
       form: () => ({ 'pause.reason': 'Indlagt' }),
     }),
     ...caseRows({ route: 'POST /forloeb/:id/genoptag', phase: 'paused', support: 303, coordinator: 303 }),
+    // The citizen's activation code (issue 6): shown once on the page it answers with.
+    ...caseRows({
+      route: 'POST /forloeb/:id/aktiveringskode',
+      phase: 'active',
+      support: 201,
+      coordinator: 201,
+    }),
     ...caseRows({ route: 'POST /forloeb/:id/afslut', phase: 'active', support: 303, coordinator: 303 }),
     ...caseRows({
       route: 'POST /forloeb/:id/afbryd',

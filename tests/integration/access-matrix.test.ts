@@ -6,6 +6,8 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { caseMatrix, prepareCaseWorld } from './access-matrix-cases.ts';
 import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-matrix-finance.ts';
 import { reportMatrix } from './access-matrix-report.ts';
+import { importMatrix } from './access-matrix-import.ts';
+import { portalMatrix, preparePortalWorld } from './access-matrix-portal.ts';
 
 // The full authorisation matrix (SPEC §7: "tested as a full matrix"): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
@@ -73,6 +75,9 @@ const MATRIX: Row[] = [
   { route: 'POST /adgangskode', form: () => ({ email: '', code: '', password: '' }), expected: status(422) },
   { route: 'GET /sprog/:lang', path: () => '/sprog/en?tilbage=/', expected: status(303) },
   { route: 'GET /tilgaengelighedserklaering', expected: status(200) },
+  // The citizen's activation (issue 6): public, like the log-in; an empty form is refused.
+  { route: 'GET /aktiver', expected: status(200) },
+  { route: 'POST /aktiver', form: () => ({ code: '', login: '', password: '' }), expected: status(422) },
   { route: 'GET /brugere', expected: onlyFor({ admin: 200 }) },
   { route: 'GET /brugere/ny', expected: onlyFor({ admin: 200 }) },
   { route: 'POST /brugere', form: newUserForm, expected: onlyFor({ admin: 201 }) },
@@ -160,7 +165,14 @@ const MATRIX: Row[] = [
 ];
 
 /** The case pages (issue 3): rows that make their own cases, per role (access-matrix-cases.ts). */
-const CASE_MATRIX = [...caseMatrix(), ...financeMatrix(), ...attachmentMatrix(), ...reportMatrix()];
+const CASE_MATRIX = [
+  ...caseMatrix(),
+  ...financeMatrix(),
+  ...attachmentMatrix(),
+  ...reportMatrix(),
+  ...importMatrix(),
+  ...portalMatrix(),
+];
 
 const TARGET_LABEL = {
   own: ' (own municipality)',
@@ -187,6 +199,7 @@ beforeAll(async () => {
   if (!otherUser || !own || !other) throw new Error('demo data missing');
   await prepareCaseWorld(t);
   await prepareFinanceWorld(t);
+  await preparePortalWorld(t);
   ids = {
     ownUser: (await target('deaktiveres')).user.id,
     ownUserForCode: (await target('faar-kode')).user.id,

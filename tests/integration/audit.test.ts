@@ -43,8 +43,14 @@ describe('the audit log', () => {
     );
     expect(new Set(money.map((e) => e.chain))).toEqual(new Set([AARHUS, 250, 621, 350]));
     // Aarhus 1 programme + 5 users + 5 demo cases, Halsnæs 1 + 4 + 4, Kolding 1 + 5 + 3, Lejre 1 + 4 + 3,
-    // national 1 evaluator; then the money and the questionnaires.
-    expect(report).toEqual({ chains: 5, events: 11 + 9 + 9 + 8 + 1 + money.length, firstBreak: null });
+    // national 1 evaluator; then the money and the questionnaires; then two citizens' portal log-ins
+    // (Aarhus and Kolding: account, code, activation and log-in, 4 events each).
+    const citizenLogins = 2 * 4;
+    expect(report).toEqual({
+      chains: 5,
+      events: 11 + 9 + 9 + 8 + 1 + money.length + citizenLogins,
+      firstBreak: null,
+    });
     const aarhus = await chainEvents(AARHUS);
     expect(aarhus.slice(0, 11).map((e) => e.action)).toEqual([
       'programme.create',

@@ -69,6 +69,8 @@ describe('row-level security', () => {
     );
     expect(users.map((u) => u.email).sort()).toEqual([
       'admin@aarhus.example',
+      // The demo citizen Mads's portal log-in (issue 6).
+      'borger@aarhus.example',
       'koordinator@aarhus.example',
       'okonomi@aarhus.example',
       'stotteperson2@aarhus.example',

@@ -1,11 +1,29 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../client.ts';
+import type { LoginName } from '../../domain/phone.ts';
 import type { AppUserTable } from '../schema.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 
 export function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
   return tx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** By what a user logs in with: staff by e-mail, a citizen by e-mail or mobile number. */
+export function findUserByLogin(tx: Tx, login: LoginName): Promise<UserRow | undefined> {
+  return login.kind === 'email'
+    ? findUserByEmail(tx, login.email)
+    : tx.selectFrom('app_user').selectAll().where('phone', '=', login.phone).executeTakeFirst();
+}
+
+/** A citizen's pending activation code, found by its keyed hash (it is typed without a log-in name). */
+export function findCitizenUserByCodeHash(tx: Tx, codeHash: string): Promise<UserRow | undefined> {
+  return tx
+    .selectFrom('app_user')
+    .selectAll()
+    .where('reset_code_hash', '=', codeHash)
+    .where('role', '=', 'citizen')
+    .executeTakeFirst();
 }
 
 export function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
@@ -27,7 +45,7 @@ export function insertUser(
   tx: Tx,
   user: {
     municipalityId: number | null;
-    email: string;
+    email: string | null;
     name: string;
     role: string;
     passwordHash: string | null;
@@ -38,6 +56,7 @@ export function insertUser(
     .values({
       municipality_id: user.municipalityId,
       email: user.email,
+      phone: null,
       name: user.name,
       role: user.role,
       password_hash: user.passwordHash,
@@ -71,4 +90,29 @@ export async function setPassword(tx: Tx, id: string, passwordHash: string): Pro
     .set({ password_hash: passwordHash, reset_code_hash: null, reset_code_expires_at: null })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * A citizen's log-in chosen at activation: one log-in name (the other cleared), the password, and the
+ * code used up. Only while the code is still the one given; false when it was used or replaced meanwhile.
+ */
+export async function setCitizenLogin(
+  tx: Tx,
+  id: string,
+  codeHash: string,
+  login: { email: string | null; phone: string | null; passwordHash: string },
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('app_user')
+    .set({
+      email: login.email,
+      phone: login.phone,
+      password_hash: login.passwordHash,
+      reset_code_hash: null,
+      reset_code_expires_at: null,
+    })
+    .where('id', '=', id)
+    .where('reset_code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

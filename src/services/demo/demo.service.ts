@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.service.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../password.ts';
 import { loadDemoCases } from './demo-cases.ts';
+import { demoCitizenLogins, loadDemoCitizenLogins } from './demo-citizen-logins.ts';
 import { loadDemoMoney } from './demo-money.ts';
 import { loadDemoQuestionnaires } from './demo-questionnaires.ts';
 import {
@@ -26,7 +27,7 @@ export function createDemoService(deps: ServiceDeps) {
   const { database, clock } = deps;
 
   return {
-    logins: demoLogins,
+    logins: () => [...demoLogins(), ...demoCitizenLogins()],
     password: DEMO_PASSWORD,
 
     async isEmpty(): Promise<boolean> {
@@ -52,6 +53,7 @@ export function createDemoService(deps: ServiceDeps) {
       await loadDemoCases(deps, now);
       await loadDemoMoney(deps, now);
       await loadDemoQuestionnaires(deps, now);
+      await loadDemoCitizenLogins(deps);
       await database.transaction('all', async (tx) => {
         if (await findUserByEmail(tx, DEMO_EVALUATOR.email)) return;
         const user = await insertUser(tx, {

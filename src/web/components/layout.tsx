@@ -13,7 +13,7 @@ interface NavItem {
 
 /** The main menu of each role; features add their pages here. */
 const NAV: Record<Role, NavItem[]> = {
-  citizen: [{ href: '/', label: 'nav.home' }],
+  citizen: [{ href: '/borger', label: 'nav.home' }],
   support: [
     { href: '/', label: 'nav.home' },
     { href: '/forloeb', label: 'nav.cases' },
@@ -25,6 +25,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: '/ordning', label: 'nav.programme' },
     { href: '/leverandoerer', label: 'nav.vendors' },
     { href: '/rapport', label: 'nav.report' },
+    { href: '/import', label: 'nav.import' },
   ],
   finance: [
     { href: '/', label: 'nav.home' },

@@ -1,5 +1,14 @@
+import { citizenLoginDa } from './citizen-login.da.ts';
+import { portalDa } from './portal.da.ts';
+import { importDa } from './import.da.ts';
+import { portalSelfDa } from './portal-self.da.ts';
+
 // The Danish message catalogue: the product's first language (SPEC §5). Plain words, short sentences.
 export const da = {
+  ...portalDa,
+  ...importDa,
+  ...portalSelfDa,
+  ...citizenLoginDa,
   'app.name': 'Borgerbudget',
   'app.skip': 'Gå til sidens indhold',
   'app.menu': 'Menu',
@@ -37,8 +46,8 @@ export const da = {
   'error.requestId': 'Fejlkode til support',
   'error.back': 'Gå til forsiden',
   'login.title': 'Log ind',
-  'login.intro': 'Log ind med din e-mailadresse og adgangskode.',
-  'login.email': 'E-mailadresse',
+  'login.intro': 'Skriv din e-mail eller dit mobilnummer. Skriv så din adgangskode.',
+  'login.email': 'E-mail eller mobilnummer',
   'login.password': 'Adgangskode',
   'login.submit': 'Log ind',
   'login.forgot': 'Har du glemt din adgangskode, eller er du ny bruger?',

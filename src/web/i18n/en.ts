@@ -1,7 +1,15 @@
 import type { MessageKey } from './da.ts';
+import { citizenLoginEn } from './citizen-login.en.ts';
+import { portalEn } from './portal.en.ts';
+import { importEn } from './import.en.ts';
+import { portalSelfEn } from './portal-self.en.ts';
 
 // English, the second language (SPEC §5). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
+  ...portalEn,
+  ...importEn,
+  ...portalSelfEn,
+  ...citizenLoginEn,
   'app.name': 'Borgerbudget',
   'app.skip': 'Skip to main content',
   'app.menu': 'Menu',
@@ -39,8 +47,8 @@ export const en: Record<MessageKey, string> = {
   'error.requestId': 'Error code for support',
   'error.back': 'Go to the front page',
   'login.title': 'Log in',
-  'login.intro': 'Log in with your e-mail address and password.',
-  'login.email': 'E-mail address',
+  'login.intro': 'Type your e-mail or your mobile number. Then type your password.',
+  'login.email': 'E-mail or mobile number',
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.forgot': 'Forgot your password, or are you a new user?',

@@ -12,6 +12,7 @@ import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { ActivationCodeSection } from './activation.page.tsx';
 import { CaseActions, Notes } from './case-actions.page.tsx';
 import { PhaseBadge } from './case-list.page.tsx';
 import { QuestionnaireSection } from './questionnaire.page.tsx';
@@ -73,6 +74,7 @@ export function CasePage({
       </section>
       {questionnaires ? <QuestionnaireSection ctx={ctx} data={questionnaires} /> : null}
       <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
+      <ActivationCodeSection ctx={ctx} caseId={detail.id} />
       <Notes ctx={ctx} detail={detail} notes={notes} values={values} errors={errors} />
       {detail.support.history.length > 0 ? <SupportHistory ctx={ctx} detail={detail} /> : null}
       <Timeline ctx={ctx} entries={detail.timeline} />

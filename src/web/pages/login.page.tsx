@@ -39,7 +39,8 @@ export function LoginPage({
           <h1>{t('login.title')}</h1>
           <p class="font-lead">{t('login.intro')}</p>
           <Form ctx={ctx} action="/log-ind">
-            <TextField {...f} name="email" type="email" label={t('login.email')} autocomplete="username" />
+            {/* Staff log in by e-mail, a citizen by e-mail or mobile number: a text field, not type=email. */}
+            <TextField {...f} name="email" label={t('login.email')} autocomplete="username" />
             <TextField
               {...f}
               name="password"
@@ -53,6 +54,9 @@ export function LoginPage({
           </Form>
           <p class="mt-6">
             {t('login.forgot')} <a href="/adgangskode">{t('login.forgotLink')}</a>
+          </p>
+          <p>
+            {t('citizenLogin.login.code')} <a href="/aktiver">{t('citizenLogin.login.codeLink')}</a>
           </p>
         </div>
       </div>

@@ -61,7 +61,10 @@ export function RequestPage({
           })
         : t('money.confirmed.no'),
     ],
-    [t('money.createdBy'), `${r.createdBy}, ${formatDateTime(r.createdAt, lang)}`],
+    [
+      t('money.createdBy'),
+      `${r.createdByCitizen ? t('portal.staff.proposedBy', { name: r.createdBy }) : r.createdBy}, ${formatDateTime(r.createdAt, lang)}`,
+    ],
   );
   if (r.decidedBy && r.decidedAt)
     rows.push([t('money.decidedBy'), `${r.decidedBy}, ${formatDateTime(r.decidedAt, lang)}`]);

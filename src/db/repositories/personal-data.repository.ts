@@ -1,0 +1,80 @@
+import type { Tx } from '../client.ts';
+
+// What the citizen's own portal reads beyond the other repositories (issue 6): their access log one
+// page at a time, and what the "Mine data" export needs in a single query each. Queries only; who may
+// read what lives in services/portal-access-log.service.ts and services/personal-data.service.ts.
+
+/** One page of the staff reads of a citizen's data, newest first ("Hvem har set mine oplysninger"). */
+export function accessLogPage(tx: Tx, citizenId: string, limit: number, offset: number) {
+  return tx
+    .selectFrom('access_log as l')
+    .innerJoin('app_user as u', 'u.id', 'l.user_id')
+    .select([
+      'l.id',
+      'l.occurred_at',
+      'l.user_id',
+      'u.name as user_name',
+      'l.user_role',
+      'l.purpose',
+      'l.case_id',
+    ])
+    .where('l.citizen_id', '=', citizenId)
+    .orderBy('l.occurred_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export type AccessLogPageRow = Awaited<ReturnType<typeof accessLogPage>>[number];
+
+export async function countAccessLog(tx: Tx, citizenId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('access_log')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('citizen_id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Everyone who is or was the support person of one of the cases (their name may be shown). */
+export async function supportPersonsOf(tx: Tx, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('support_assignment')
+    .select('support_user_id')
+    .where('case_id', 'in', caseIds)
+    .execute();
+  return new Set(rows.map((r) => r.support_user_id));
+}
+
+/** How many internal notes a case has (their text is not part of the self-service export). */
+export async function countInternalNotes(tx: Tx, caseId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('follow_up_note')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('case_id', '=', caseId)
+    .where('internal', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The names of the vendors of a case's purchase requests. */
+export async function vendorNamesOf(tx: Tx, vendorIds: readonly string[]): Promise<Map<string, string>> {
+  if (vendorIds.length === 0) return new Map();
+  const rows = await tx.selectFrom('vendor').select(['id', 'name']).where('id', 'in', vendorIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The citizen's cases, oldest first, with the programme's name. */
+export function casesOfPerson(tx: Tx, citizenId: string) {
+  return tx
+    .selectFrom('citizen_case as c')
+    .innerJoin('programme as p', 'p.id', 'c.programme_id')
+    .selectAll('c')
+    .select(['p.name as programme_name', 'p.citizen_sees_amount'])
+    .where('c.citizen_id', '=', citizenId)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}

@@ -1,0 +1,390 @@
+// What an import's rows mean together (FORMATS.md "CSV import"), checked against what the database
+// holds already (`ImportContext`, read by import.service.ts in the same transaction), and turned into a
+// plan the service writes as it is: each case's way through the domain's state machine, its ledger
+// (grant, payments, and at close the unspent money back to the pool, decided by domain/ledger.ts
+// exactly as a close does), its questionnaires, and the pools it draws on. Nothing here touches the
+// database: if any error is found, there is no plan, and nothing is written.
+
+import type { CalendarDate } from '../calendar-date.ts';
+import { referredCase, transition, type CaseEvent, type CaseState } from '../case-lifecycle.ts';
+import { cprBirthDate, type Cpr } from '../cpr.ts';
+import { canGrant, deriveBalance, returnToPoolAmount, type Balance, type LedgerEntry } from '../ledger.ts';
+import { formatKr, ore, type Ore } from '../money.ts';
+import { defaultProgrammeRules } from '../programme-rules.ts';
+import type { AnswerValue } from '../questionnaire/answers.ts';
+import type { InstrumentCode } from '../questionnaire/instrument.ts';
+import type { Education, IncomeSource } from '../report/scales.ts';
+import { municipalityName } from './municipality-codes.ts';
+import type { ImportError, ImportFileName, ReadResult } from './import-files.ts';
+import {
+  readAnswerLines,
+  readCaseLines,
+  readPaymentLines,
+  type CaseLine,
+  type PaymentLine,
+} from './import-rows.ts';
+import { checkAnswers, checkPayments, Targets } from './import-targets.ts';
+
+/** A programme the import would add cases to. */
+export interface ProgrammeFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly maxGrant: Ore;
+  readonly durationMonths: number;
+  readonly pool: Ore;
+  /** Σ grants − Σ returns of its cases now. */
+  readonly held: Ore;
+}
+
+/** A case in the database that answers.csv or payments.csv refers to by its case_ref. */
+export interface ExistingCase {
+  readonly caseId: string;
+  readonly municipalityId: number;
+  readonly phase: string;
+  readonly startDate: CalendarDate | null;
+  readonly closedOn: CalendarDate | null;
+  readonly balance: Balance;
+  readonly instruments: ReadonlySet<InstrumentCode>;
+}
+
+export interface ImportContext {
+  readonly today: CalendarDate;
+  /** The coordinator's own municipality on the page; null: the operator's command, any municipality. */
+  readonly onlyMunicipality: number | null;
+  /** Municipalities in the database, with the programme imported cases go to (null: none yet). */
+  readonly municipalities: ReadonlyMap<number, ProgrammeFacts | null>;
+  /** Cases imported before, by case_ref (a reference may exist in more than one municipality). */
+  readonly existingRefs: ReadonlyMap<string, readonly ExistingCase[]>;
+  /** Whether the citizen has an open case in the programme already. */
+  readonly hasOpenCase: (municipalityId: number, cpr: Cpr) => boolean;
+}
+
+export interface PlannedCase {
+  readonly line: number;
+  readonly caseRef: string;
+  readonly municipalityId: number;
+  readonly cpr: Cpr;
+  readonly referredOn: CalendarDate;
+  readonly state: CaseState;
+  /** The steps taken, in order, with their dates (the case's timeline). */
+  readonly steps: readonly CaseEvent[];
+  readonly education: Education | null;
+  readonly incomeSource: IncomeSource | null;
+  /** Postings in order: grant, payments (by `payment` index), return_to_pool. */
+  readonly ledger: readonly PlannedPosting[];
+}
+
+export type PlannedPosting =
+  | { readonly kind: 'grant'; readonly amount: Ore }
+  | { readonly kind: 'payment'; readonly amount: Ore; readonly payment: PlannedPayment }
+  | { readonly kind: 'return_to_pool'; readonly amount: Ore };
+
+/** A case the answers or payments go to: one of the import's (by case_ref) or one in the database. */
+export type CaseTarget =
+  { readonly caseRef: string } | { readonly caseId: string; readonly municipalityId: number };
+
+export interface PlannedPayment {
+  readonly line: number;
+  readonly target: CaseTarget;
+  readonly paidOn: CalendarDate;
+  readonly amount: Ore;
+  readonly category: NonNullable<PaymentLine['category']>;
+  readonly description: string;
+  readonly method: NonNullable<PaymentLine['method']>;
+}
+
+export interface PlannedQuestionnaire {
+  readonly target: CaseTarget;
+  readonly municipalityId: number;
+  readonly instrument: InstrumentCode;
+  readonly version: number;
+  readonly answers: Readonly<Record<string, AnswerValue>>;
+  /** The latest date among its rows. */
+  readonly answeredOn: CalendarDate;
+  readonly complete: boolean;
+}
+
+export interface PlannedMunicipality {
+  readonly id: number;
+  /** Null: already in the database. */
+  readonly newName: string | null;
+  /** The existing programme, or a new one with default rules and this pool. */
+  readonly programme: { readonly id: string } | { readonly newPool: Ore };
+}
+
+export interface ImportPlan {
+  readonly municipalities: readonly PlannedMunicipality[];
+  readonly cases: readonly PlannedCase[];
+  /** Payments to cases already in the database (the import's own are in their case's ledger). */
+  readonly paymentsToExisting: readonly PlannedPayment[];
+  readonly questionnaires: readonly PlannedQuestionnaire[];
+  readonly counts: { readonly cases: number; readonly answers: number; readonly payments: number };
+}
+
+export type PlanResult =
+  { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly errors: ImportError[] };
+
+/** Room for 25 citizens at the full grant, as in each pilot municipality (report §5.1), or more. */
+const DEFAULT_POOL_CITIZENS = 25;
+
+export function planImport(read: ReadResult, context: ImportContext): PlanResult {
+  const errors: ImportError[] = [...read.errors];
+  const err = (file: ImportFileName, line: number, column: string, message: string) =>
+    errors.push({ file, line, column, message });
+  const caseLines = readCaseLines(read.rows['cases.csv'] ?? [], errors);
+  const answerLines = readAnswerLines(read.rows['answers.csv'] ?? [], errors);
+  const paymentLines = readPaymentLines(read.rows['payments.csv'] ?? [], errors);
+
+  const cases = checkCases(caseLines, context, err);
+  const targets = new Targets(caseLines, cases.byRef, context, read.broken.has('cases.csv'));
+  const questionnaires = checkAnswers(answerLines, targets, context, err);
+  const payments = checkPayments(paymentLines, targets, context, err);
+  const municipalities = checkPools(cases.planned, context, err);
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    plan: {
+      municipalities,
+      cases: cases.planned.map((c) => c.finish()),
+      paymentsToExisting: payments,
+      questionnaires,
+      counts: { cases: caseLines.length, answers: answerLines.length, payments: paymentLines.length },
+    },
+  };
+}
+
+export type Err = (file: ImportFileName, line: number, column: string, message: string) => void;
+
+/** A case of the import while its payments are being added. */
+export class CaseInProgress {
+  readonly payments: PlannedPayment[] = [];
+  constructor(
+    readonly base: Omit<PlannedCase, 'ledger'>,
+    readonly granted: Ore,
+    readonly programme: ProgrammeFacts | null,
+  ) {}
+
+  entries(): LedgerEntry[] {
+    return [
+      { kind: 'grant', amount: this.granted },
+      ...this.payments.map((p): LedgerEntry => ({ kind: 'payment', amount: p.amount, settles: ore(0) })),
+    ];
+  }
+
+  /** What goes back to the pool at close: what a close decides (ledger.ts returnToPoolAmount). */
+  returned(): Ore {
+    if (this.base.state.phase !== 'closed') return ore(0);
+    const decision = returnToPoolAmount(deriveBalance(this.entries()));
+    if (!decision.ok) throw new Error(decision.error.message); // an import reserves nothing
+    return decision.amount;
+  }
+
+  finish(): PlannedCase {
+    const returned = this.returned();
+    return {
+      ...this.base,
+      ledger: [
+        { kind: 'grant', amount: this.granted },
+        ...this.payments.map((p) => ({ kind: 'payment' as const, amount: p.amount, payment: p })),
+        ...(returned > 0 ? [{ kind: 'return_to_pool' as const, amount: returned }] : []),
+      ],
+    };
+  }
+}
+
+function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err) {
+  const byRef = new Map<string, CaseInProgress | null>();
+  const firstLine = new Map<string, number>();
+  const openCitizens = new Map<string, number>();
+  const planned: CaseInProgress[] = [];
+  for (const c of lines) {
+    const e = (column: string, message: string) => err('cases.csv', c.line, column, message);
+    let ok = c.valid;
+    if (c.caseRef !== null) {
+      const first = firstLine.get(c.caseRef);
+      if (first !== undefined) {
+        e('case_ref', `Sagsreferencen "${c.caseRef}" står også på linje ${first}.`);
+        ok = false;
+      } else firstLine.set(c.caseRef, c.line);
+    }
+    const municipalityId = c.municipalityCode === null ? null : Number(c.municipalityCode);
+    if (municipalityId !== null) {
+      if (context.onlyMunicipality !== null && municipalityId !== context.onlyMunicipality) {
+        e(
+          'municipality_code',
+          `Du kan kun importere forløb i din egen kommune (${context.onlyMunicipality}).`,
+        );
+        ok = false;
+      } else if (
+        !context.municipalities.has(municipalityId) &&
+        municipalityName(c.municipalityCode ?? '') === null
+      ) {
+        e('municipality_code', `${c.municipalityCode ?? ''} er ikke en dansk kommunekode.`);
+        ok = false;
+      }
+      const again =
+        c.caseRef === null
+          ? undefined
+          : context.existingRefs.get(c.caseRef)?.find((x) => x.municipalityId === municipalityId);
+      if (again) {
+        e('case_ref', `Forløbet "${c.caseRef ?? ''}" er allerede importeret. Det importeres ikke igen.`);
+        ok = false;
+      }
+    }
+    if (c.caseRef !== null) byRef.set(c.caseRef, null);
+    if (!ok || municipalityId === null || c.cpr === null || c.startDate === null || c.status === null)
+      continue;
+    if (c.granted === null || c.caseRef === null) continue;
+    const programme = context.municipalities.get(municipalityId) ?? null;
+    const inProgress = stateOf(
+      { ...c, startDate: c.startDate, status: c.status },
+      c.cpr,
+      programme,
+      context,
+      e,
+    );
+    if (inProgress === null) continue;
+    const grant = canGrant(deriveBalance([]), c.granted, {
+      maxGrant: programme?.maxGrant ?? defaultProgrammeRules().maxGrant,
+      poolRemaining: ore(Number.MAX_SAFE_INTEGER), // the pools are checked together, below
+    });
+    if (!grant.ok) {
+      e('granted_kr', grant.error.message);
+      continue;
+    }
+    if (c.status === 'active') {
+      const key = `${municipalityId}:${c.cpr}`;
+      const other = openCitizens.get(key);
+      if (other !== undefined) {
+        e('cpr', `Borgeren har allerede et aktivt forløb i importen (linje ${other}).`);
+        continue;
+      }
+      if (context.hasOpenCase(municipalityId, c.cpr)) {
+        e('cpr', 'Borgeren har allerede et åbent forløb i kommunens ordning.');
+        continue;
+      }
+      openCitizens.set(key, c.line);
+    }
+    const plannedCase = new CaseInProgress(
+      {
+        line: c.line,
+        caseRef: c.caseRef,
+        municipalityId,
+        cpr: c.cpr,
+        referredOn: c.referredOn ?? c.startDate,
+        state: inProgress.state,
+        steps: inProgress.steps,
+        education: c.education,
+        incomeSource: c.incomeSource,
+      },
+      c.granted,
+      programme,
+    );
+    byRef.set(c.caseRef, plannedCase);
+    planned.push(plannedCase);
+  }
+  return { byRef, planned };
+}
+
+/** The case's way from referral to its status, through the state machine; null after an error. */
+function stateOf(
+  c: CaseLine & { startDate: CalendarDate; status: NonNullable<CaseLine['status']> },
+  cpr: Cpr,
+  programme: ProgrammeFacts | null,
+  context: ImportContext,
+  e: (column: string, message: string) => void,
+): { state: CaseState; steps: CaseEvent[] } | null {
+  const future = 'Datoen kan ikke ligge efter i dag.';
+  for (const [column, date] of [
+    ['referred_on', c.referredOn],
+    ['start_date', c.startDate],
+    ['end_date', c.endDate],
+  ] as const) {
+    if (date !== null && date > context.today) {
+      e(column, future);
+      return null;
+    }
+  }
+  if (cprBirthDate(cpr) > c.startDate) {
+    e('start_date', 'Startdatoen ligger før borgerens fødselsdato (ifølge CPR-nummeret).');
+    return null;
+  }
+  const referredOn = c.referredOn ?? c.startDate;
+  if (referredOn > c.startDate) {
+    e('referred_on', 'Henvisningsdatoen kan ikke ligge efter startdatoen.');
+    return null;
+  }
+  // The import brings history: the support person and the conditions were seen to in the system the
+  // data comes from, so the state machine is told they were.
+  const facts = {
+    hasSupportPerson: true,
+    conditionsAcknowledged: true,
+    durationMonths: programme?.durationMonths ?? defaultProgrammeRules().durationMonths,
+  };
+  const reason = 'Importeret fra tidligere data.';
+  const steps: CaseEvent[] = [
+    { type: 'start_screening' },
+    { type: 'accept', on: c.startDate, reason },
+    { type: 'activate', startDate: c.startDate },
+  ];
+  if (c.status === 'completed' && c.endDate !== null) steps.push({ type: 'complete', on: c.endDate });
+  if (c.status === 'terminated_early' && c.endDate !== null)
+    steps.push({ type: 'terminate', on: c.endDate, reason: c.terminationReason ?? '' });
+  let state: CaseState = referredCase(referredOn);
+  for (const step of steps) {
+    const result = transition(state, step, facts);
+    if (!result.ok) {
+      const column = result.error.field === 'reason' ? 'termination_reason' : 'end_date';
+      e(column, result.error.message);
+      return null;
+    }
+    state = result.state;
+  }
+  return { state, steps };
+}
+
+/**
+ * Each programme's pool must hold the grants as they are posted (Σ grants − Σ returns ≤ pool after
+ * every grant; the ledger's guard checks the same): cases are posted one after the other, each with
+ * its grant, payments and return. A programme the import creates gets a pool big enough.
+ */
+function checkPools(
+  planned: readonly CaseInProgress[],
+  context: ImportContext,
+  err: Err,
+): PlannedMunicipality[] {
+  const byMunicipality = new Map<number, CaseInProgress[]>();
+  for (const c of planned)
+    byMunicipality.set(c.base.municipalityId, [...(byMunicipality.get(c.base.municipalityId) ?? []), c]);
+  const result: PlannedMunicipality[] = [];
+  for (const [id, cases] of byMunicipality) {
+    const programme = context.municipalities.get(id) ?? null;
+    let held: number = programme?.held ?? 0;
+    let peak = held;
+    for (const c of cases) {
+      held += c.granted;
+      if (programme !== null && held > programme.pool) {
+        const left = ore(Math.max(0, programme.pool - (held - c.granted)));
+        err(
+          'cases.csv',
+          c.base.line,
+          'granted_kr',
+          `Der er ikke penge nok i puljen i "${programme.name}": der er ${formatKr(left)} tilbage. ` +
+            'Hæv puljen under Ordning og regler, og importér igen.',
+        );
+        held -= c.granted;
+        continue;
+      }
+      peak = Math.max(peak, held);
+      held -= c.returned();
+    }
+    const code = String(id);
+    const defaultPool = DEFAULT_POOL_CITIZENS * defaultProgrammeRules().maxGrant;
+    result.push({
+      id,
+      newName: context.municipalities.has(id) ? null : (municipalityName(code) ?? `Kommune ${code}`),
+      programme: programme ? { id: programme.id } : { newPool: ore(Math.max(defaultPool, peak)) },
+    });
+  }
+  return result;
+}

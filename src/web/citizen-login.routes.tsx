@@ -1,0 +1,58 @@
+import type { Hono } from 'hono';
+import { TooManyAttempts, ValidationFailed } from '../domain/errors.ts';
+import { writeCookie } from '../http/cookies.ts';
+import type { AppDeps, AppEnv } from '../http/env.ts';
+import { readForm, text } from '../http/form.ts';
+import { pageContext } from './context.ts';
+import { ActivationCodePage, ActivationPage } from './pages/activation.page.tsx';
+import { clientAddress, requireActor } from './routes.tsx';
+
+// The citizen's log-in (issue 6): the support person makes an activation code on the case page; the
+// citizen uses it at /aktiver to choose a log-in and a password, and lands in the portal.
+
+export const ACTIVATION_PATH = '/aktiver';
+/** Where a citizen's log-in leads. */
+export const PORTAL_HOME = '/borger';
+
+export function registerCitizenLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): void {
+  app.get(ACTIVATION_PATH, (c) => c.html(<ActivationPage ctx={pageContext(c)} />));
+
+  app.post(ACTIVATION_PATH, async (c) => {
+    const form = await readForm(c);
+    const input = {
+      code: text(form, 'code'),
+      login: text(form, 'login'),
+      password: text(form, 'password'),
+      passwordRepeat: text(form, 'passwordRepeat'),
+    };
+    try {
+      const { token } = await services.citizenLogin.activate(input, clientAddress(c));
+      writeCookie(c, config, 'session', token);
+      return c.redirect(PORTAL_HOME, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed || error instanceof TooManyAttempts) {
+        const errors = error instanceof ValidationFailed ? error.fields : { code: error.message };
+        const values = { code: input.code, login: input.login };
+        return c.html(<ActivationPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/forloeb/:id/aktiveringskode', async (c) => {
+    const caseId = c.req.param('id');
+    const issued = await services.citizenLogin.issueActivationCode(requireActor(c), caseId);
+    // The code is shown once: a replayed request is sent to the case page, never shown the code again.
+    c.header('X-Replay-As', `/forloeb/${caseId}`);
+    return c.html(
+      <ActivationCodePage ctx={pageContext(c)} caseId={caseId} issued={issued} address={letterAddress()} />,
+      201,
+    );
+  });
+
+  /** The activation page's address as a citizen types it: host and path, no "https://". */
+  function letterAddress(): string {
+    const url = new URL(ACTIVATION_PATH, config.baseUrl);
+    return `${url.host}${url.pathname}`;
+  }
+}

@@ -1,0 +1,149 @@
+import type { Context, Hono } from 'hono';
+import { ValidationFailed } from '../../domain/errors.ts';
+import type { AppDeps, AppEnv } from '../../http/env.ts';
+import { fileField, nestForm, readForm } from '../../http/form.ts';
+import { pageContext } from '../context.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { requireCitizen } from './guard.ts';
+import { PortalGoalsPage, PortalIdeasPage } from './portal-goals.page.tsx';
+import { PortalHomePage } from './portal-home.page.tsx';
+import {
+  PortalBudgetPage,
+  PortalConfirmPage,
+  PortalProposePage,
+  PortalPurchasesPage,
+} from './portal-money.page.tsx';
+
+// The citizen's portal (issue 6): each route finds the citizen from the log-in, calls one portal
+// service and renders. No case id is ever taken from the request; an id of a thing (a request, an
+// idea) is looked up within the citizen's own case, so another person's is "not found". After a
+// change: 303 to the page with a short notice (?ok=…), so a reload does not post again.
+
+const NOTICES: Record<string, MessageKey> = {
+  droem: 'portal.goals.dreamSaved',
+  ide: 'portal.ideas.added',
+  fjernet: 'portal.ideas.removed',
+  sendt: 'portal.purchases.sent',
+  bekraeftet: 'portal.confirm.done',
+};
+
+function notice(c: Context<AppEnv>): string | undefined {
+  const key = NOTICES[c.req.query('ok') ?? ''];
+  return key ? pageContext(c).t(key) : undefined;
+}
+
+const seeOther = (c: Context<AppEnv>, location: string) => c.redirect(location, 303);
+
+export function registerPortalRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const { portal } = services;
+
+  app.get('/borger', async (c) => {
+    const home = await portal.home(requireCitizen(c));
+    return c.html(<PortalHomePage ctx={pageContext(c)} home={home} />);
+  });
+
+  app.get('/borger/maal', async (c) => {
+    const plan = await portal.plan(requireCitizen(c));
+    return c.html(<PortalGoalsPage ctx={pageContext(c)} plan={plan} notice={notice(c)} />);
+  });
+
+  app.post('/borger/maal/droem', async (c) => {
+    const actor = requireCitizen(c);
+    const form = nestForm(await readForm(c));
+    try {
+      await portal.setDream(actor, form);
+      return seeOther(c, '/borger/maal?ok=droem');
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      const plan = await portal.plan(actor);
+      return c.html(
+        <PortalGoalsPage ctx={pageContext(c)} plan={plan} values={form} errors={error.fields} />,
+        422,
+      );
+    }
+  });
+
+  app.get('/borger/ideer', async (c) => {
+    const { ideas, editable } = await portal.ideas(requireCitizen(c));
+    return c.html(
+      <PortalIdeasPage ctx={pageContext(c)} ideas={ideas} editable={editable} notice={notice(c)} />,
+    );
+  });
+
+  app.post('/borger/ideer', async (c) => {
+    const actor = requireCitizen(c);
+    const form = nestForm(await readForm(c));
+    try {
+      await portal.addIdea(actor, form);
+      return seeOther(c, '/borger/ideer?ok=ide');
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      const { ideas, editable } = await portal.ideas(actor);
+      return c.html(
+        <PortalIdeasPage
+          ctx={pageContext(c)}
+          ideas={ideas}
+          editable={editable}
+          values={form}
+          errors={error.fields}
+        />,
+        422,
+      );
+    }
+  });
+
+  app.post('/borger/ideer/:id/fjern', async (c) => {
+    await portal.removeIdea(requireCitizen(c), c.req.param('id'));
+    return seeOther(c, '/borger/ideer?ok=fjernet');
+  });
+
+  app.get('/borger/budget', async (c) => {
+    const budget = await portal.budget(requireCitizen(c));
+    return c.html(<PortalBudgetPage ctx={pageContext(c)} budget={budget} />);
+  });
+
+  app.get('/borger/koeb', async (c) => {
+    const requests = await portal.purchases(requireCitizen(c));
+    return c.html(<PortalPurchasesPage ctx={pageContext(c)} requests={requests} notice={notice(c)} />);
+  });
+
+  app.get('/borger/koeb/nyt', async (c) => {
+    const form = await portal.proposalForm(requireCitizen(c));
+    return c.html(<PortalProposePage ctx={pageContext(c)} form={form} />);
+  });
+
+  app.post('/borger/koeb/nyt', async (c) => {
+    const actor = requireCitizen(c);
+    const raw = await readForm(c);
+    const file = await fileField(raw, 'file');
+    const values = nestForm(raw);
+    delete values.file;
+    try {
+      await portal.propose(actor, values, file);
+      return seeOther(c, '/borger/koeb?ok=sendt');
+    } catch (error) {
+      if (!(error instanceof ValidationFailed)) throw error;
+      const form = await portal.proposalForm(actor);
+      return c.html(
+        <PortalProposePage
+          ctx={pageContext(c)}
+          form={form}
+          values={values}
+          errors={error.fields}
+          hadFile={file !== null}
+        />,
+        422,
+      );
+    }
+  });
+
+  app.get('/borger/bekraeft', async (c) => {
+    const requests = await portal.toConfirm(requireCitizen(c));
+    return c.html(<PortalConfirmPage ctx={pageContext(c)} requests={requests} notice={notice(c)} />);
+  });
+
+  app.post('/borger/bekraeft/:id', async (c) => {
+    await services.purchases.confirmInPortal(requireCitizen(c), c.req.param('id'));
+    return seeOther(c, '/borger/bekraeft?ok=bekraeftet');
+  });
+}

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenSession, type CitizenSession } from '../factories/citizen-factory.ts';
+import { Browser, buildApp, type TestApp } from '../setup/http.ts';
+import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { readability, type Readability } from '../support/lix.ts';
+
+// Readability of the citizen's portal (issue 6: "keep each page at LIX 35 or below"). Every portal
+// page is rendered in Danish for a demo citizen with a realistic case — Mads in Aarhus, four months
+// into his period, with goals, purchases in every state, notes and an access log — and for a citizen
+// at the start (the questionnaire's question pages). The Danish text of each page's <main> is scored
+// by tests/support/lix.ts. The figures are printed and written to test-results/lix.json.
+
+const LIMIT = 35;
+const RESULTS = resolve(import.meta.dirname, '../../test-results/lix.json');
+
+let t: TestContext;
+let web: TestApp;
+let mads: CitizenSession;
+let fresh: CitizenSession;
+const figures: Record<string, Pick<Readability, 'lix' | 'words' | 'sentences' | 'longWords'>> = {};
+
+/** The demo's case of a citizen, by name (the demo personas: shared/DEMO-PERSONAS.md). */
+async function demoCase(name: string, municipalityId: number) {
+  return t.database.transaction({ municipalityId }, (tx) =>
+    tx
+      .selectFrom('citizen_case as c')
+      .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
+      .select(['c.id as caseId', 'z.id as citizenId'])
+      .where('z.name', '=', name)
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await t.services.demo.load();
+  web = buildApp(t.services);
+  mads = await citizenSession(t, { existing: await demoCase('Mads Bøgh', 751) });
+  // Staff have looked at Mads's case, so his log has rows.
+  await t.services.cases.detail(mads.support, mads.caseId, 'GET /forloeb/:id');
+  await t.services.budgets.overview(mads.coordinator, mads.caseId, 'GET /forloeb/:id/budget');
+  fresh = await citizenSession(t);
+});
+
+afterAll(async () => {
+  mkdirSync(resolve(RESULTS, '..'), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify({ limit: LIMIT, pages: figures }, null, 2)}\n`);
+  await t.close();
+});
+
+const MADS_PAGES = [
+  '/borger',
+  '/borger/maal',
+  '/borger/budget',
+  '/borger/koeb',
+  '/borger/koeb/nyt',
+  '/borger/bekraeft',
+  '/borger/ideer',
+  '/borger/spoergeskemaer',
+  '/borger/spoergeskemaer/citizen_start/send',
+  '/borger/log',
+  '/borger/mine-data',
+];
+// The question pages of each kind (several choices, one choice, WHO-5), and the page to check answers.
+const FRESH_PAGES = [
+  '/borger/spoergeskemaer/citizen_start/1',
+  '/borger/spoergeskemaer/citizen_start/2',
+  '/borger/spoergeskemaer/citizen_start/3',
+  '/borger/spoergeskemaer/citizen_start/send',
+];
+
+async function score(who: CitizenSession, path: string, key: string): Promise<Readability> {
+  const res = await new Browser(web).useSession(who.token).get(path);
+  expect(res.status, `${path} should render for the citizen`).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('<html lang="da"');
+  const r = readability(html);
+  figures[key] = { lix: r.lix, words: r.words, sentences: r.sentences, longWords: r.longWords };
+  console.log(`LIX ${r.lix.toFixed(1).padStart(5)}  ${key}  (${r.words} words, ${r.sentences} sentences)`);
+  return r;
+}
+
+describe('the portal in plain Danish', () => {
+  it.each(MADS_PAGES)('%s has LIX ≤ 35 (demo citizen Mads)', async (path) => {
+    const r = await score(mads, path, path);
+    expect(r.words, 'the page should say something').toBeGreaterThan(10);
+    expect(r.lix, `${path}: ${r.sentencesText.join(' | ')}`).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it.each(FRESH_PAGES)('%s has LIX ≤ 35 (a citizen at the start)', async (path) => {
+    const r = await score(fresh, path, `${path} (new)`);
+    expect(r.words).toBeGreaterThan(10);
+    expect(r.lix, `${path}: ${r.sentencesText.join(' | ')}`).toBeLessThanOrEqual(LIMIT);
+  });
+});
