@@ -42,7 +42,9 @@ function banner() {
 
 /** Runs vitest for some projects; resolves with its exit code and the counts from its JSON report. */
 async function runTier(tier) {
-  const report = join(REPORT_DIR, `vitest-${tier.projects.join('-')}.json`);
+  // One report per database, so a run on PGlite and one on PostgreSQL can go side by side (.ci/run).
+  const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const report = join(REPORT_DIR, `vitest-${tier.projects.join('-')}-${database}.json`);
   rmSync(report, { force: true });
   const args = [
     VITEST,

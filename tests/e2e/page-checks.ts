@@ -96,6 +96,8 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const path = join(SCREENSHOT_DIR, `${name}-${width}.png`);
+  // Screenshots are for people to look at; .ci/run, where nobody does, turns them off to save time.
+  if (process.env.E2E_SCREENSHOTS === 'off') return path;
   await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
