@@ -1,8 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type Transaction } from 'kysely';
 import pg from 'pg';
+import { Unavailable } from '../domain/errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { isUnavailable } from './errors.ts';
 import { migrate } from './migrate.ts';
 import { PGLITE_PARSERS, PglitePool, parseSafeInteger } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +29,8 @@ export interface DatabaseOptions {
   /** Run migrations on open (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** Told when PostgreSQL drops an idle connection (the pool opens a new one when needed). */
+  onIdleError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -33,7 +38,12 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** The migrations this open applied (empty when the schema was up to date). */
   appliedMigrations: string[];
-  /** Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. */
+  /**
+   * Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. Called while
+   * another transaction of this handle is running in the same async context (a command calling a
+   * service), it joins that transaction inside a savepoint: one command is one transaction, and a
+   * part that fails rolls back only its own part. A lost or refused connection is `Unavailable`.
+   */
   transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
   pglite?: PGlite;
@@ -74,7 +84,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const types = new pg.TypeOverrides();
   types.setTypeParser(20, parseSafeInteger);
   types.setTypeParser(1082, (value: string) => value);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    // A database that does not answer is reported (503) instead of keeping requests waiting.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  // A connection the server drops while idle (a restart, a failover, pg_terminate_backend) is an
+  // 'error' event on the pool; unhandled, it would end the process. The pool replaces it on demand.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await assertUnprivileged(db);
@@ -86,6 +106,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   }
 }
 
+/** The transaction a command is running in, with the queue its parts take turns in. */
+interface Frame {
+  tx: Tx;
+  scope: TenantScope;
+  depth: number;
+  turn: Promise<unknown>;
+}
+
 function handle(
   db: Db,
   kind: 'pglite' | 'postgres',
@@ -93,21 +121,62 @@ function handle(
   pglite: PGlite | undefined,
   unlock: () => void,
 ): DatabaseHandle {
+  const current = new AsyncLocalStorage<Frame>();
+
+  async function outermost<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(async (tx) => {
+        await setScope(tx, scope);
+        return current.run({ tx, scope, depth: 0, turn: Promise.resolve() }, () => fn(tx));
+      });
+    } catch (error) {
+      throw isUnavailable(error) ? new Unavailable() : error;
+    }
+  }
+
+  // Parts of one command run one at a time (a transaction is one connection), each in its savepoint.
+  function joined<T>(parent: Frame, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const run = parent.turn.then(async () => {
+      const { tx } = parent;
+      const savepoint = sql.raw(`part_${parent.depth + 1}`);
+      const rescope = !sameScope(scope, parent.scope);
+      await sql`savepoint ${savepoint}`.execute(tx);
+      try {
+        if (rescope) await setScope(tx, scope);
+        const frame = { tx, scope, depth: parent.depth + 1, turn: Promise.resolve() };
+        const result = await current.run(frame, () => fn(tx));
+        await frame.turn;
+        await sql`release savepoint ${savepoint}`.execute(tx);
+        // A released savepoint keeps its settings: the command's own scope comes back.
+        if (rescope) await setScope(tx, parent.scope);
+        return result;
+      } catch (error) {
+        if (!isUnavailable(error)) await sql`rollback to savepoint ${savepoint}`.execute(tx);
+        throw error;
+      }
+    });
+    parent.turn = run.catch(() => undefined);
+    return run;
+  }
+
   return {
     db,
     kind,
     appliedMigrations,
     ...(pglite ? { pglite } : {}),
-    transaction: (scope, fn) =>
-      db.transaction().execute(async (tx) => {
-        await setScope(tx, scope);
-        return fn(tx);
-      }),
+    transaction: (scope, fn) => {
+      const parent = current.getStore();
+      return parent ? joined(parent, scope, fn) : outermost(scope, fn);
+    },
     close: async () => {
       await db.destroy();
       unlock();
     },
   };
+}
+
+function sameScope(a: TenantScope, b: TenantScope): boolean {
+  return a === 'all' || b === 'all' ? a === b : a.municipalityId === b.municipalityId;
 }
 
 async function setScope(tx: Tx, scope: TenantScope): Promise<void> {

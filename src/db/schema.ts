@@ -105,7 +105,6 @@ export interface IdempotencyKeyTable {
   key: string;
   municipality_id: number | null;
   fingerprint: string;
-  state: 'pending' | 'done';
   response_status: number | null;
   response_headers: Json<Record<string, string>> | null;
   response_body: string | null;

@@ -49,3 +49,11 @@ export class TooManyAttempts extends AppError {
     super('too_many_attempts', message);
   }
 }
+
+/** The database cannot be reached or refused the work for now: nothing was saved; try again shortly. */
+export class Unavailable extends AppError {
+  readonly retryAfterSeconds = 5;
+  constructor(message = 'Borgerbudget kan ikke nå sin database lige nu. Intet er gemt. Prøv igen om lidt.') {
+    super('unavailable', message);
+  }
+}

@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-file.ts';
-import { AppError, NotFound } from '../domain/errors.ts';
+import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { isLang } from '../web/i18n/index.ts';
@@ -14,7 +14,7 @@ import { readCookie } from './cookies.ts';
 import { apiError, createApiApp } from './api/v1.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf, CsrfRejected } from './middleware/csrf.ts';
-import { idempotency } from './middleware/idempotency.ts';
+import { commands } from './middleware/command.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { session } from './middleware/session.ts';
@@ -63,11 +63,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Health: the process is up. Readiness: it can reach its database (a load balancer stops sending
   // requests to a process that answers 503 here).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) =>
-    (await services.system.ping())
-      ? c.json({ status: 'ready' })
-      : c.json({ status: 'database unreachable' }, 503),
-  );
+  app.get('/readyz', async (c) => {
+    if (await services.system.ping()) return c.json({ status: 'ready' });
+    c.header('Retry-After', String(new Unavailable().retryAfterSeconds));
+    return c.json({ status: 'database unreachable' }, 503);
+  });
 
   app.use(async (c, next) => {
     const lang = readCookie(c, config, 'lang');
@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(session(deps));
   app.use(csrf(deps));
-  app.use(idempotency(deps));
+  app.use(commands(deps));
 
   app.route('/api/v1', createApiApp(deps));
   registerWebRoutes(app, deps);
@@ -85,6 +85,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     if (!(error instanceof AppError) && !(error instanceof CsrfRejected)) {
       logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
+    } else if (error instanceof Unavailable) {
+      logger.warn({ requestId: c.get('requestId') }, 'database unavailable; answered 503');
     } else if (error instanceof CsrfRejected) {
       logger.warn({ requestId: c.get('requestId'), reason: error.reason }, 'csrf rejected');
     }

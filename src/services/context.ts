@@ -27,6 +27,8 @@ export interface ServiceDeps {
   secrets: { session: Buffer; cpr: Buffer };
   /** Production refuses demo data. */
   production: boolean;
+  /** How long idempotency keys are kept (default 24 hours). */
+  idempotencyKeyHours?: number;
 }
 
 /** The row-level-security scope an actor works in: their municipality; the evaluator, all. */

@@ -8,10 +8,10 @@ import { createBudgetService } from './budget.service.ts';
 import { createCaseService } from './case.service.ts';
 import { createCitizenService } from './citizen.service.ts';
 import { createCitizenLoginService } from './citizen-login.service.ts';
+import { createCommandService } from './command.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
-import { createIdempotencyService } from './idempotency.service.ts';
 import { createImportService } from './import.service.ts';
 import { createLedgerCheckService } from './ledger-check.service.ts';
 import { createNoteService } from './note.service.ts';
@@ -53,7 +53,7 @@ export function createServices(deps: ServiceDeps) {
     apiTokens: createApiTokenService(deps),
     users: createUserService(deps),
     programmes: createProgrammeService(deps),
-    idempotency: createIdempotencyService(deps),
+    commands: createCommandService(deps),
     demo: createDemoService(deps),
     overview: createOverviewService(deps),
     citizens: createCitizenService(deps),

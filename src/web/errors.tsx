@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, NotFound, Unauthenticated } from '../domain/errors.ts';
+import { AppError, NotFound, Unauthenticated, Unavailable } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { CsrfRejected } from '../http/middleware/csrf.ts';
 import { pageContext } from './context.ts';
@@ -24,6 +24,18 @@ export function renderPageError(c: Context<AppEnv>, error: unknown): Response | 
     return c.html(
       <ErrorPage ctx={ctx} title={t('error.csrf.title')} text={t('error.csrf.text')} requestId={requestId} />,
       403,
+    );
+  }
+  if (error instanceof Unavailable) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return c.html(
+      <ErrorPage
+        ctx={ctx}
+        title={t('error.unavailable.title')}
+        text={t('error.unavailable.text')}
+        requestId={requestId}
+      />,
+      503,
     );
   }
   if (error instanceof AppError) {

@@ -43,8 +43,8 @@ describe('choosing a support person', () => {
 describe('idempotency fingerprints', () => {
   it('are keyed, so a stored fingerprint does not give away a CPR number in the form body', () => {
     const body = JSON.stringify([['cpr', '0101901234']]);
-    const fingerprint = t.services.idempotency.fingerprint('POST', '/forloeb/ny/soeg', body);
+    const fingerprint = t.services.commands.fingerprint('POST', '/forloeb/ny/soeg', body);
     expect(fingerprint).not.toBe(createHash('sha256').update(`POST /forloeb/ny/soeg\n${body}`).digest('hex'));
-    expect(fingerprint).toBe(t.services.idempotency.fingerprint('POST', '/forloeb/ny/soeg', body));
+    expect(fingerprint).toBe(t.services.commands.fingerprint('POST', '/forloeb/ny/soeg', body));
   });
 });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   // keys, and access-log lines (no service writes those yet, so the test does, in the right scope).
   for (const m of [AARHUS, HALSNAES]) {
     const { actor } = await loginAs(t, 'coordinator', m);
-    await t.services.idempotency.claim(actor, `rls-test-key-${m}`, 'fingerprint');
+    await t.services.commands.run(actor, { key: `rls-test-key-${m}`, fingerprint: 'fingerprint' }, () =>
+      Promise.resolve({ response: { status: 201, headers: {}, body: '' }, keep: true }),
+    );
     // Raw SQL: only the foundation's columns, whatever later migrations add.
     await t.database.transaction({ municipalityId: m }, (tx) =>
       sql`insert into access_log (municipality_id, occurred_at, user_id, user_role, subject_type, subject_id, purpose)

@@ -19,7 +19,7 @@ import { actorOf } from './v1.ts';
 // payments and refunds, and the vendor list. One service call per handler; the services lock the case
 // row and the database's guard re-checks every posting. Amounts go in as kroner (…Kr, the forms'
 // schemas) and come out as integer øre (…Ore). Every mutating call must carry an Idempotency-Key
-// (middleware/idempotency.ts): a replay gets the first answer; a call without one is refused (422).
+// (middleware/command.ts): a replay gets the first answer; a call without one is refused (422).
 
 export function addMoneyRoutes(api: ApiRegistry, { budgets, purchases }: Services): void {
   addRead(api, {

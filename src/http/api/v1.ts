@@ -4,6 +4,7 @@ import {
   NotFound,
   TooManyAttempts,
   Unauthenticated,
+  Unavailable,
   ValidationFailed,
 } from '../../domain/errors.ts';
 import { IssueTokenInput } from '../../services/api-token.service.ts';
@@ -180,6 +181,10 @@ export function apiError(c: Context<AppEnv>, error: unknown): Response {
     return c.json(body(error.code, error.message), 429);
   }
   if (error instanceof CsrfRejected) return c.json(body('csrf', 'Cross-site request refused.'), 403);
+  if (error instanceof Unavailable) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return c.json(body(error.code, 'The database cannot be reached. Nothing was saved; retry with the same Idempotency-Key.'), 503);
+  }
   if (error instanceof AppError)
     return c.json(body(error.code, error.message), error.code === 'idempotency_mismatch' ? 422 : 409);
   return c.json(body('internal', 'Something went wrong. Nothing was saved.'), 500);

@@ -43,6 +43,9 @@ export const da = {
   'error.conflict.title': 'Handlingen kunne ikke gennemføres',
   'error.server.title': 'Der skete en fejl',
   'error.server.text': 'Der skete en fejl hos os. Intet er gemt. Prøv igen om lidt.',
+  'error.unavailable.title': 'Borgerbudget er midlertidigt utilgængelig',
+  'error.unavailable.text':
+    'Vi kan ikke nå databasen lige nu. Intet er gemt. Gå tilbage, og send formularen igen om et øjeblik – den bliver kun udført én gang.',
   'error.requestId': 'Fejlkode til support',
   'error.back': 'Gå til forsiden',
   'login.title': 'Log ind',

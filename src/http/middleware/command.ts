@@ -1,10 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { StoredResponse } from '../../services/idempotency.service.ts';
+import type { CommandKey, StoredResponse } from '../../services/command.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 
-// One effect per idempotency key (SPEC §3). Forms carry a fresh key in a hidden field; API clients send
-// an Idempotency-Key header. A repeat gets the first response back; a failed request lets go of its key.
+// Every state change an actor asks for is one command in one transaction (ADR 0011): this middleware
+// hands the whole handling of a POST, PUT, PATCH or DELETE — the service calls and the rendering of the
+// response — to the command service, which runs it in one transaction with the idempotency key. Forms
+// carry a fresh key in a hidden field; API clients send an Idempotency-Key header. A repeat gets the
+// first response back; a response that is an error keeps nothing, so the key stays free.
 
 export const IDEMPOTENCY_FIELD = '_idem';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -12,32 +15,29 @@ const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const REPLAYED_HEADERS = ['location', 'content-type'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-export function idempotency({ services }: AppDeps): MiddlewareHandler<AppEnv> {
+export function commands({ services }: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor || !UNSAFE.has(c.req.method)) return next();
+    // The body is read before the transaction starts: a slow upload never holds the database.
     const found = await keyAndBody(c);
-    if (!found) return next();
-    const fingerprint = services.idempotency.fingerprint(c.req.method, c.req.path, found.body);
-    const claim = await services.idempotency.claim(actor, found.key, fingerprint);
-    if (claim.kind === 'replay') {
-      const { status, headers, body } = claim.response;
+    const key: CommandKey | null = found.key
+      ? {
+          key: found.key,
+          fingerprint: services.commands.fingerprint(c.req.method, c.req.path, found.body),
+        }
+      : null;
+    const outcome = await services.commands.run(actor, key, async () => {
+      await next();
+      return { response: await storable(c.res), keep: c.res.status < 400 };
+    });
+    if (outcome.kind === 'replay') {
+      const { status, headers, body } = outcome.response;
       // A 204 (No Content) or 304 may not carry a body, not even an empty string: Response throws.
       const replayed = { ...headers, 'Idempotent-Replayed': 'true' };
       if (NULL_BODY_STATUSES.has(status)) return c.body(null, status as 204, replayed);
       return c.body(body, status as 200, replayed);
     }
-    try {
-      await next();
-    } catch (error) {
-      await services.idempotency.release(actor, found.key);
-      throw error;
-    }
-    if (c.res.status >= 400) {
-      await services.idempotency.release(actor, found.key);
-      return;
-    }
-    await services.idempotency.complete(actor, found.key, await storable(c.res));
   };
 }
 
@@ -56,20 +56,18 @@ async function storable(res: Response): Promise<StoredResponse> {
   return { status: res.status, headers, body: await res.clone().text() };
 }
 
-async function keyAndBody(c: Context): Promise<{ key: string; body: string } | null> {
+async function keyAndBody(c: Context): Promise<{ key: string | null; body: string }> {
   const header = c.req.header('idempotency-key');
   const type = c.req.header('content-type') ?? '';
+  const valid = (key: unknown) => (typeof key === 'string' && KEY.test(key) ? key : null);
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const form = await readForm(c);
-    const key = header ?? form[IDEMPOTENCY_FIELD];
-    if (typeof key !== 'string' || !KEY.test(key)) return null;
     const fields = Object.entries(form)
       .filter(([name]) => name !== '_csrf' && name !== IDEMPOTENCY_FIELD)
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(fieldText) : fieldText(value)]);
-    return { key, body: JSON.stringify(fields) };
+    return { key: valid(header ?? form[IDEMPOTENCY_FIELD]), body: JSON.stringify(fields) };
   }
-  if (!header || !KEY.test(header)) return null;
-  return { key: header, body: await c.req.text() };
+  return { key: valid(header), body: await c.req.text() };
 }
 
 /** Files count by name and size: enough to tell two different uploads apart. */
