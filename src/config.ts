@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   SESSION_SECRET: secret.optional(),
   CPR_ENCRYPTION_KEY: secret.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  IDEMPOTENCY_KEY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
 });
 
 export interface Config {
@@ -40,6 +46,8 @@ export interface Config {
   sessionSecret: Buffer;
   cprEncryptionKey: Buffer;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** How long a command's idempotency key and response are kept; a repeat after that is a new request. */
+  idempotencyKeyHours: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     sessionSecret: secretFor('SESSION_SECRET', e.SESSION_SECRET, e.NODE_ENV, dataDir, options),
     cprEncryptionKey: secretFor('CPR_ENCRYPTION_KEY', e.CPR_ENCRYPTION_KEY, e.NODE_ENV, dataDir, options),
     logLevel: e.LOG_LEVEL,
+    idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
   };
 }
 

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { ValidationFailed } from '../domain/errors.ts';
 import { reportCommand } from './report.ts';
 import { importCommand } from './import.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { startServer } from '../http/server.ts';
 
@@ -81,12 +81,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function open(config: Config): Promise<Services> {
+async function open(config: Config, logger?: Logger): Promise<Services> {
   return openServices({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     secrets: { session: config.sessionSecret, cpr: config.cprEncryptionKey },
     production: config.env === 'production',
+    idempotencyKeyHours: config.idempotencyKeyHours,
+    ...(logger
+      ? { onIdleError: (err: Error) => logger.warn({ err }, 'the database dropped an idle connection') }
+      : {}),
   });
 }
 
@@ -102,7 +106,7 @@ async function withServices(config: Config, fn: (services: Services) => Promise<
 async function serveCommand(config: Config, withDemo: boolean): Promise<number> {
   const started = performance.now();
   const logger = createLogger(config.logLevel);
-  const services = await open(config);
+  const services = await open(config, logger);
   const production = config.env === 'production';
   if (withDemo && !production && (await services.demo.isEmpty())) {
     console.log('The database is empty: loading demo data …');

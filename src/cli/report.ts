@@ -1,4 +1,3 @@
-import { ValidationFailed } from '../domain/errors.ts';
 import type { AnonymisedReport } from '../domain/report/anonymise.ts';
 import { figureTable, REPORT_FIGURE_KEYS, type ReportFigureKey } from '../domain/report/report-csv.ts';
 import { writeCsv } from '../domain/csv.ts';
@@ -14,7 +13,9 @@ import type { Services } from '../services/index.ts';
 //                   row led by a `figure` column with the key, blocks separated by an empty line, one BOM
 //                   at the start (UTF-8, `;`, decimal comma, CRLF: what Danish Excel opens).
 //
-// Bad arguments are named on standard error, with exit code 2, before the database is opened.
+// Bad arguments are named on standard error, with exit code 2, before the database is opened. A
+// municipality without a programme in the database is named there too, with exit code 1 (main.ts).
+// A database without any programme gives an empty report.
 
 type Format = 'json' | 'csv';
 
@@ -101,14 +102,7 @@ export async function reportCommand(
     return 2;
   }
   return withServices(async (services) => {
-    let report: AnonymisedReport;
-    try {
-      report = await services.reports.forOperator(parsed);
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      console.error(Object.values(error.fields).join(' '));
-      return 2;
-    }
+    const report = await services.reports.forOperator(parsed);
     const out =
       parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportCsv(report, parsed.figure);
     // Wait until a pipe has taken it all: the command exits right after.

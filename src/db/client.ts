@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type Transaction } from 'kysely';
 import pg from 'pg';
 import { Unavailable } from '../domain/errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Told when PostgreSQL drops an idle connection (the pool opens a new one when needed). */
   onIdleError?: (error: Error) => void;
+  /** Kysely plugins on every statement (tests inject faults with one). */
+  plugins?: KyselyPlugin[];
 }
 
 export interface DatabaseHandle {
@@ -45,6 +47,8 @@ export interface DatabaseHandle {
    * part that fails rolls back only its own part. A lost or refused connection is `Unavailable`.
    */
   transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** True inside `transaction` (in this async context): what is written now commits with the command. */
+  inTransaction(): boolean;
   /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -68,7 +72,10 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     });
     // PglitePool has the query and release that PostgresDialect calls; it never asks for cursors.
     const pool = new PglitePool(pglite) as unknown as PostgresPool;
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: options.plugins ?? [],
+    });
     const applied = options.migrate === false ? [] : await migrate(db);
     await becomeAppRole(db);
     await assertUnprivileged(db);
@@ -95,7 +102,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // A connection the server drops while idle (a restart, a failover, pg_terminate_backend) is an
   // 'error' event on the pool; unhandled, it would end the process. The pool replaces it on demand.
   pool.on('error', (error) => options.onIdleError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: options.plugins ?? [] });
   try {
     await assertUnprivileged(db);
     const applied = options.migrate === false ? [] : await migrate(db);
@@ -141,17 +148,23 @@ function handle(
       const savepoint = sql.raw(`part_${parent.depth + 1}`);
       const rescope = !sameScope(scope, parent.scope);
       await sql`savepoint ${savepoint}`.execute(tx);
+      let released = false;
       try {
         if (rescope) await setScope(tx, scope);
         const frame = { tx, scope, depth: parent.depth + 1, turn: Promise.resolve() };
         const result = await current.run(frame, () => fn(tx));
         await frame.turn;
-        await sql`release savepoint ${savepoint}`.execute(tx);
-        // A released savepoint keeps its settings: the command's own scope comes back.
+        // A released savepoint keeps its settings: the command's own scope comes back first.
         if (rescope) await setScope(tx, parent.scope);
+        await sql`release savepoint ${savepoint}`.execute(tx);
+        released = true;
         return result;
       } catch (error) {
-        if (!isUnavailable(error)) await sql`rollback to savepoint ${savepoint}`.execute(tx);
+        // The part is undone and the command may go on (e.g. to show the error); a lost connection or a
+        // failed rollback leaves the whole transaction to fail with the part's own error.
+        if (!released && !isUnavailable(error)) {
+          await sql`rollback to savepoint ${savepoint}`.execute(tx).catch(() => undefined);
+        }
         throw error;
       }
     });
@@ -168,6 +181,7 @@ function handle(
       const parent = current.getStore();
       return parent ? joined(parent, scope, fn) : outermost(scope, fn);
     },
+    inTransaction: () => current.getStore() !== undefined,
     close: async () => {
       await db.destroy();
       unlock();

@@ -42,4 +42,15 @@ describe('attachment files', () => {
     expect(safeFileName('', 'application/pdf')).toBe('bilag.pdf');
     expect(safeFileName('å'.repeat(300), 'application/pdf')).toHaveLength(200);
   });
+
+  it.each([
+    ['passwd\u202Egpj.pdf', 'passwdgpj.pdf'],
+    ['faktura\u2066\u2069\u200E\u200F\u061C.pdf', 'faktura.pdf'],
+    ['kvit\u202A\u202B\u202C\u202Dtering.pdf', 'kvittering.pdf'],
+    ['\uFEFFtilbud\u200B\u200C\u200D\u2060.pdf', 'tilbud.pdf'],
+    ['a\u0000b\u001Fc\u007F.pdf', 'abc.pdf'],
+    ['\u202E\u200B\u0000.pdf', 'bilag.pdf'],
+  ])('strips bidi, zero-width and control characters from %j', (name, expected) => {
+    expect(safeFileName(name, 'application/pdf')).toBe(expected);
+  });
 });

@@ -28,13 +28,21 @@ const EXTENSION: Readonly<Record<AttachmentType, string>> = {
 };
 
 /**
- * A file name safe to store and to send back in Content-Disposition: the base name only, without
- * control or path characters, at most 200 characters, with the extension of the real type.
+ * What a shown file name must not hold: control characters; bidi controls (U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069), which make "passwd\u202Egpj.pdf" show as "passwdfdp.jpg"; zero-width
+ * characters (U+200B–U+200D, U+2060, U+FEFF); and what Windows refuses in a name.
+ */
+const UNSAFE_IN_NAME = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"<>|:*?]/gu;
+
+/**
+ * A file name safe to store, show and send back in Content-Disposition: the base name only, without
+ * the characters above or path characters, at most 200 characters, with the extension of the real
+ * type; "bilag" when nothing is left.
  */
 export function safeFileName(name: string, type: AttachmentType): string {
   const base = (name.split(/[\\/]/).at(-1) ?? '')
     .normalize('NFC')
-    .replace(/[\p{Cc}"<>|:*?]/gu, '')
+    .replace(UNSAFE_IN_NAME, '')
     .trim()
     .replace(/\.[A-Za-z0-9]{1,5}$/, '');
   const extension = EXTENSION[type];

@@ -9,12 +9,13 @@ import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { isLang } from '../web/i18n/index.ts';
-import { registerWebRoutes } from '../web/routes.tsx';
+import { registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
 import { readCookie } from './cookies.ts';
 import { apiError, createApiApp } from './api/v1.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { csrf, CsrfRejected } from './middleware/csrf.ts';
 import { commands } from './middleware/command.ts';
+import { inputHygiene } from './middleware/input-hygiene.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { session } from './middleware/session.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestContext(logger));
   app.use(securityHeaders(config.secureCookies));
+  app.use(inputHygiene());
   // Request bodies are read before anything else looks at them: a form or an API call is small; only a
   // multipart upload carries a file (an attachment, up to 10 MB).
   const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // requests to a process that answers 503 here).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
+    if (deps.draining?.()) return c.json({ status: 'shutting down' }, 503);
     if (await services.system.ping()) return c.json({ status: 'ready' });
     c.header('Retry-After', String(new Unavailable().retryAfterSeconds));
     return c.json({ status: 'database unreachable' }, 503);
@@ -76,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(session(deps));
   app.use(csrf(deps));
-  app.use(commands(deps));
+  app.use(commands(deps, SIGN_IN_FORMS));
 
   app.route('/api/v1', createApiApp(deps));
   registerWebRoutes(app, deps);

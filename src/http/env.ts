@@ -7,6 +7,8 @@ export interface AppDeps {
   services: Services;
   config: Config;
   logger: Logger;
+  /** True while the server shuts down: readiness then answers 503 so no new traffic is sent. */
+  draining?: () => boolean;
 }
 
 /** What middleware puts on each request's context. */

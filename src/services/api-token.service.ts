@@ -10,8 +10,10 @@ import { findUserById } from '../db/repositories/user.repository.ts';
 import { NotFound, ValidationFailed } from '../domain/errors.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
-import { fieldErrors, toActor } from './auth.service.ts';
+import { toActor } from './auth.service.ts';
+import { fieldErrors } from './form-fields.ts';
 import type { Actor, ServiceDeps } from './context.ts';
+import { plainText } from './form-fields.ts';
 import { isUuid } from './ids.ts';
 import { tokenHash } from './tokens.ts';
 import { randomBytes } from 'node:crypto';
@@ -21,11 +23,7 @@ import { randomBytes } from 'node:crypto';
 
 export const IssueTokenInput = z.object({
   userId: z.string().refine(isUuid, 'Vælg en bruger.'),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Skriv hvad nøglen bruges til.')
-    .max(100, 'Navnet må højst være på 100 tegn.'),
+  name: plainText().min(1, 'Skriv hvad nøglen bruges til.').max(100, 'Navnet må højst være på 100 tegn.'),
 });
 
 export interface ApiTokenView {

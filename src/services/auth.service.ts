@@ -19,6 +19,7 @@ import type { Tx } from '../db/client.ts';
 import { parseLoginName } from '../domain/phone.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './context.ts';
+import { fieldErrors, plainText } from './form-fields.ts';
 import { verifyPassword } from './password.ts';
 import { createThrottle } from './throttle.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -32,7 +33,7 @@ export const GENERIC_LOGIN_ERROR = 'Forkert e-mail, mobilnummer eller adgangskod
 // name `email` (the form, its tests and clients post it) but holds either. Text that is neither is looked
 // up as an e-mail address, so it fails like any unknown account.
 const LoginInput = z.object({
-  email: z.string().trim().min(1, 'Skriv din e-mail eller dit mobilnummer.').max(254),
+  email: plainText().min(1, 'Skriv din e-mail eller dit mobilnummer.').max(254),
   password: z.string().min(1, 'Skriv din adgangskode.').max(1024),
 });
 
@@ -86,7 +87,7 @@ export function createAuthService(deps: ServiceDeps) {
       const now = clock.now();
       const account = name.kind === 'email' ? name.email : name.phone;
       const keys = throttle.keys(`account:${account}`, `address:${address}`);
-      await throttle.check(keys);
+      await throttle.reserve(keys);
       const user = await database.transaction('all', async (tx) => {
         const found = await findUserByLogin(tx, name);
         const municipality = found?.municipality_id
@@ -95,10 +96,8 @@ export function createAuthService(deps: ServiceDeps) {
         return found && { ...found, municipality_name: municipality?.name ?? null };
       });
       const ok = await verifyPassword(user?.active ? user.password_hash : null, password);
-      if (!user || !ok) {
-        await throttle.fail(keys);
-        throw new Unauthenticated(GENERIC_LOGIN_ERROR);
-      }
+      // The reservation counted this attempt as a failure; only the right password takes it back.
+      if (!user || !ok) throw new Unauthenticated(GENERIC_LOGIN_ERROR);
       return database.transaction('all', async (tx) => {
         await throttle.clear(tx, keys);
         return startSession(tx, user, now, 'password');
@@ -179,13 +178,4 @@ export function toActor(u: ActorSource): Actor {
     name: u.name,
     email: u.email,
   };
-}
-
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }

@@ -7,20 +7,22 @@ import { checkbox, codeSet, id, optionalCode, optionalDate, optionalText, text }
 // One schema per case form and API call (STYLE.md §4). Field names are the keys of
 // ValidationFailed.fields. A date left empty means today; the state machine checks the order of dates.
 
-const reason = text('en begrundelse', 4000, 'Angiv en begrundelse.');
+const reason = text('en begrundelse', 4000, 'Angiv en begrundelse.', 'multi');
+
+const referralReason = text('hvorfor borgeren henvises', 4000, 'Skriv hvorfor borgeren henvises.', 'multi');
 
 export const ReferInput = z.object({
   citizenId: id('Vælg borgeren.'),
   programmeId: id('Vælg ordningen.'),
   source: z.enum(REFERRAL_SOURCES, { error: 'Vælg hvem der henviser borgeren.' }),
-  reason: text('hvorfor borgeren henvises', 4000, 'Skriv hvorfor borgeren henvises.'),
+  reason: referralReason,
   referredOn: optionalDate,
 });
 export type ReferInput = z.input<typeof ReferInput>;
 
 export const UpdateReferralInput = z.object({
   source: z.enum(REFERRAL_SOURCES, { error: 'Vælg hvem der henviser borgeren.' }),
-  reason: text('hvorfor borgeren henvises', 4000, 'Skriv hvorfor borgeren henvises.'),
+  reason: referralReason,
 });
 export type UpdateReferralInput = z.input<typeof UpdateReferralInput>;
 
@@ -40,14 +42,10 @@ export type PauseInput = z.input<typeof PauseInput>;
 
 export const AssignSupportInput = z.object({
   supportUserId: id('Vælg en støtteperson.'),
-  coordinatorUserId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? null : v)),
+  coordinatorUserId: optionalText(100),
   from: optionalDate,
   // Required when the case already has a support person (the service knows): why the change.
-  reason: optionalText(2000),
+  reason: optionalText(2000, 'multi'),
 });
 export type AssignSupportInput = z.input<typeof AssignSupportInput>;
 
@@ -88,11 +86,7 @@ export type CaseloadOptions = z.input<typeof CaseloadOptions>;
 export const CaseOverviewFilter = z
   .object({
     phase: optionalCode(CASE_PHASES, 'Vælg en fase fra listen.'),
-    supportUserId: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v === undefined || v === '' ? null : v)),
+    supportUserId: optionalText(100),
     overdueOnly: checkbox,
     /** Only cases with a questionnaire past its time (issue 5). */
     questionnairesOverdue: checkbox,

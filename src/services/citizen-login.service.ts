@@ -17,9 +17,11 @@ import {
 } from '../db/repositories/user.repository.ts';
 import { ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
-import { fieldErrors, startSession } from './auth.service.ts';
+import { startSession } from './auth.service.ts';
+import { fieldErrors } from './form-fields.ts';
 import { loadCase } from './case-record.ts';
 import type { Actor, ServiceDeps } from './context.ts';
+import { plainText } from './form-fields.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
@@ -40,10 +42,8 @@ const LOGIN_TAKEN = 'Den bruges allerede af en anden. Vælg en anden, eller spø
 
 const ActivateInput = z
   .object({
-    code: z.string().trim().min(1, 'Skriv koden fra dit brev.').max(40, GENERIC_ACTIVATION_ERROR),
-    login: z
-      .string()
-      .trim()
+    code: plainText().min(1, 'Skriv koden fra dit brev.').max(40, GENERIC_ACTIVATION_ERROR),
+    login: plainText()
       .min(1, 'Skriv dit mobilnummer eller din e-mail.')
       .max(254, 'Det er for langt. Skriv dit mobilnummer eller din e-mail.')
       .transform((value, ctx): LoginName => {
@@ -125,7 +125,7 @@ export function createCitizenLoginService(deps: ServiceDeps) {
       const now = clock.now();
       // Only the address: until the code is checked there is no account to count against.
       const keys = throttle.keys(`address:${address}`);
-      await throttle.check(keys);
+      await throttle.reserve(keys);
       const hash = codeHash(code);
       const user = await database.transaction('all', (tx) => findCitizenUserByCodeHash(tx, hash));
       const valid =
@@ -134,10 +134,10 @@ export function createCitizenLoginService(deps: ServiceDeps) {
         user.reset_code_expires_at !== null &&
         user.reset_code_expires_at > now &&
         safeEqual(user.reset_code_hash, hash);
-      if (!user || !valid) {
-        await throttle.fail(keys);
+      if (!user || !valid)
         throw new ValidationFailed({ code: GENERIC_ACTIVATION_ERROR }, GENERIC_ACTIVATION_ERROR);
-      }
+      // The right code: this attempt was no guess, whatever comes next (a weak password, a taken name).
+      await database.transaction('all', (tx) => throttle.clear(tx, keys));
       const loginText = login.kind === 'email' ? login.email : login.phone;
       const problem = await passwordProblem(password, [user.name, loginText]);
       if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
@@ -157,7 +157,6 @@ export function createCitizenLoginService(deps: ServiceDeps) {
         // Used in the same moment by another request: as if it had been used already.
         if (!stored) throw new ValidationFailed({ code: GENERIC_ACTIVATION_ERROR }, GENERIC_ACTIVATION_ERROR);
         await endSessionsOfUser(tx, user.id, now);
-        await throttle.clear(tx, keys);
         const municipality = user.municipality_id
           ? await findMunicipality(tx, user.municipality_id)
           : undefined;

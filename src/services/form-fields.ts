@@ -2,26 +2,31 @@ import { z } from 'zod';
 import { parseCalendarDate, type CalendarDate } from '../domain/calendar-date.ts';
 import { ValidationFailed } from '../domain/errors.ts';
 import { parseKr, type Ore } from '../domain/money.ts';
-import { fieldErrors } from './auth.service.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, type TextLines } from '../domain/plain-text.ts';
 
 // Field schemas shared by the input schemas of citizens, cases, plans and notes. Each accepts what an
 // HTML form posts (strings, "on" for a ticked box, a repeated field as an array) and what the JSON API
 // sends (booleans, arrays), and turns both into one typed value. Messages are plain Danish.
 
-/** Free text, trimmed; required unless `optional`. */
-export function text(label: string, max: number, message = `Skriv ${label}.`) {
+/**
+ * Every text field of every input is built on this: trimmed, and refused with a message at the field
+ * when it holds a control character (tabs and line breaks only where `lines` is 'multi', a textarea).
+ */
+export function plainText(lines: TextLines = 'single', error?: string) {
   return z
-    .string({ error: message })
+    .string({ error })
     .trim()
-    .min(1, message)
-    .max(max, `Teksten må højst være på ${max} tegn.`);
+    .refine((v) => !hasControlCharacter(v, lines), CONTROL_CHARACTER_MESSAGE);
+}
+
+/** Free text, trimmed and required. */
+export function text(label: string, max: number, message = `Skriv ${label}.`, lines: TextLines = 'single') {
+  return plainText(lines, message).min(1, message).max(max, `Teksten må højst være på ${max} tegn.`);
 }
 
 /** Optional free text: an empty field becomes null. */
-export function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
+export function optionalText(max: number, lines: TextLines = 'single') {
+  return plainText(lines)
     .max(max, `Teksten må højst være på ${max} tegn.`)
     .optional()
     .transform((v) => (v === undefined || v === '' ? null : v));
@@ -84,7 +89,7 @@ export function codeOr<const C extends readonly [string, ...string[]]>(
 }
 
 /** An id from a form or URL; anything else is simply not found, so it is checked as a string only. */
-export const id = (message: string) => z.string({ error: message }).trim().min(1, message);
+export const id = (message: string) => plainText('single', message).min(1, message);
 
 /** Kroner as typed (1234,50 or 1234.50); empty means unknown. */
 export function optionalKr(label: string) {
@@ -130,4 +135,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
   return parsed.data;
+}
+
+/** A zod error as the field-keyed Danish messages of ValidationFailed (the first message per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    fields[key] ??= issue.message;
+  }
+  return fields;
 }

@@ -42,6 +42,9 @@ export interface OpenOptions {
   clock?: Clock;
   /** A migrated PGlite data folder to start from (tests). */
   loadDataDir?: Blob;
+  idempotencyKeyHours?: number;
+  /** Told when PostgreSQL drops an idle connection (the app carries on with a new one). */
+  onIdleError?: (error: Error) => void;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -97,11 +100,13 @@ export async function openServices(options: OpenOptions): Promise<Services> {
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
+    onIdleError: options.onIdleError,
   });
   return createServices({
     database,
     clock: options.clock ?? systemClock,
     secrets: options.secrets,
     production: options.production,
+    ...(options.idempotencyKeyHours ? { idempotencyKeyHours: options.idempotencyKeyHours } : {}),
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../domain/expense-category.ts';
 import { ore } from '../domain/money.ts';
 import { PAYMENT_METHODS } from '../domain/purchase-request.ts';
-import { codeOr, optionalDate, optionalKr, optionalText, requiredKr, text } from './form-fields.ts';
+import { codeOr, id, optionalDate, optionalKr, optionalText, requiredKr, text } from './form-fields.ts';
 
 // One schema per money form and API call (STYLE.md §4). Amounts are kroner as typed, turned into øre;
 // the ledger's own rules (never past the available amount, never past the pool) are domain/ledger.ts's.
@@ -16,14 +16,14 @@ export const GrantInput = z.object({
 
 export const PurchaseRequestInput = z.object({
   title: text('hvad der skal købes', 200, 'Skriv hvad der skal købes.'),
-  purpose: text('formålet', 4000, 'Skriv hvordan købet hjælper borgeren mod målet.'),
+  purpose: text('formålet', 4000, 'Skriv hvordan købet hjælper borgeren mod målet.', 'multi'),
   amountKr: requiredKr('beløbet').refine((v) => v <= MAX_REQUEST, 'Beløbet kan højst være 50.000 kr.'),
   category: z.enum(EXPENSE_CATEGORIES, { error: 'Vælg en udgiftskategori fra listen.' }),
-  justification: optionalText(4000),
+  justification: optionalText(4000, 'multi'),
   subGoalId: optionalText(100),
   vendorId: optionalText(100),
   paymentMethod: codeOr(PAYMENT_METHODS, 'invoice', 'Vælg en betalingsmåde fra listen.'),
-  links: optionalText(2000),
+  links: optionalText(2000, 'multi'),
 });
 export type PurchaseRequestInput = z.input<typeof PurchaseRequestInput>;
 
@@ -35,7 +35,7 @@ export const ConfirmInput = z.object({
 });
 
 export const ReasonInput = z.object({
-  reason: text('en begrundelse', 4000, 'Skriv en begrundelse.'),
+  reason: text('en begrundelse', 4000, 'Skriv en begrundelse.', 'multi'),
 });
 
 export const PaymentInput = z.object({
@@ -76,7 +76,7 @@ export const PeriodInput = z.object({ from: optionalDate, to: optionalDate });
 
 /** A payment file of the given approved bank transfers, or of every one waiting. */
 export const BatchInput = z.object({
-  requestIds: z.array(z.string()).optional(),
+  requestIds: z.array(id('Vælg betalingerne fra listen.')).optional(),
   executionDate: optionalDate,
 });
 

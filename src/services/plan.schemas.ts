@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../domain/expense-category.ts';
 import { ore } from '../domain/money.ts';
 import { GOAL_CATEGORIES, SUB_GOAL_STATUSES } from '../domain/plan.ts';
-import { codeOr, codeSet, optionalCode, optionalKr, text } from './form-fields.ts';
+import { codeOr, codeSet, optionalCode, optionalKr, optionalText, plainText, text } from './form-fields.ts';
 
 // One schema per plan form and API call (STYLE.md §4). The plan's own rules (at least one goal
 // category, at most five sub-goals) are the domain's (domain/plan.ts), checked by the service with
@@ -18,12 +18,12 @@ const MAX_ESTIMATE = ore(50_000_00);
 export const NoInput = z.object({});
 
 export const DreamInput = z.object({
-  dream: z.string().trim().max(4000, 'Drømmen må højst fylde 4000 tegn.').default(''),
+  dream: plainText('multi').max(4000, 'Drømmen må højst fylde 4000 tegn.').default(''),
 });
 export type DreamInput = z.input<typeof DreamInput>;
 
 export const GoalInput = z.object({
-  description: text('det langsigtede mål', 2000, 'Skriv det langsigtede mål.'),
+  description: text('det langsigtede mål', 2000, 'Skriv det langsigtede mål.', 'multi'),
   categories: codeSet(GOAL_CATEGORIES, 'Vælg målkategorier fra listen.'),
 });
 export type GoalInput = z.input<typeof GoalInput>;
@@ -31,11 +31,7 @@ export type GoalInput = z.input<typeof GoalInput>;
 export const SubGoalInput = z.object({
   description: text('delmålet', 2000, 'Skriv delmålet.'),
   status: codeOr(SUB_GOAL_STATUSES, 'planned', 'Vælg en status fra listen.'),
-  longTermGoalId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? null : v)),
+  longTermGoalId: optionalText(100),
 });
 export type SubGoalInput = z.input<typeof SubGoalInput>;
 

@@ -10,7 +10,7 @@ import { ore, type Ore } from '../domain/money.ts';
 import type { PurchaseStatus } from '../domain/purchase-request.ts';
 import type { UnusedFundsRule } from '../domain/programme-rules.ts';
 import { storeAttachment } from './attachment.service.ts';
-import { fieldErrors } from './auth.service.ts';
+import { fieldErrors } from './form-fields.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { isUuid } from './ids.ts';
 import { caseLedger, toLedgerEntry } from './ledger-record.ts';

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { ore, parseKr, type Ore } from '../domain/money.ts';
-import { optionalText, text } from './form-fields.ts';
+import { optionalText, plainText, text } from './form-fields.ts';
 
 // The citizen portal's forms (issue 6). The messages speak to the citizen: "du", short, plain words.
 
 export const CitizenDreamInput = z.object({
-  dream: z.string().trim().max(4000, 'Din drøm må højst fylde 4000 tegn.').default(''),
+  dream: plainText('multi').max(4000, 'Din drøm må højst fylde 4000 tegn.').default(''),
 });
 export type CitizenDreamInput = z.input<typeof CitizenDreamInput>;
 
 export const CitizenIdeaInput = z.object({
-  text: text('din idé', 1000, 'Skriv din idé.'),
+  text: text('din idé', 1000, 'Skriv din idé.', 'multi'),
 });
 export type CitizenIdeaInput = z.input<typeof CitizenIdeaInput>;
 
@@ -53,7 +53,7 @@ function price() {
 /** What the citizen proposes to buy; the support person adds the rest (vendor, category, payment). */
 export const ProposalInput = z.object({
   title: text('hvad du vil købe', 200, 'Skriv hvad du vil købe.'),
-  purpose: text('hvorfor', 4000, 'Skriv hvorfor du vil købe det.'),
+  purpose: text('hvorfor', 4000, 'Skriv hvorfor du vil købe det.', 'multi'),
   subGoalId: optionalText(100),
   amountKr: price(),
   shop: optionalText(2000),

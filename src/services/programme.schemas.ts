@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../domain/expense-category.ts';
 import { parseKr, type Ore } from '../domain/money.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../domain/programme-rules.ts';
+import { plainText } from './form-fields.ts';
 
 // One schema for the programme settings form and the API (STYLE.md §4). Amounts are entered in
 // kroner with either decimal mark; the schema turns them into øre. Messages are plain Danish.
@@ -44,16 +45,14 @@ const optionalDate = z
 
 const categoryRule = z.object({
   rule: z.enum(CATEGORY_RULE_KINDS, { error: 'Vælg en regel for kategorien.' }),
-  guideline: z
-    .string()
-    .trim()
+  guideline: plainText()
     .max(LIMITS.guidelineLength, `Retningslinjen må højst være på ${LIMITS.guidelineLength} tegn.`)
     .default(''),
 });
 
 export const ProgrammeSettingsInput = z.object({
-  name: z.string().trim().min(1, 'Skriv ordningens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
-  targetGroup: z.string().trim().max(2000, 'Målgruppen må højst beskrives med 2000 tegn.').default(''),
+  name: plainText().min(1, 'Skriv ordningens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
+  targetGroup: plainText('multi').max(2000, 'Målgruppen må højst beskrives med 2000 tegn.').default(''),
   periodStart: optionalDate,
   periodEnd: optionalDate,
   poolKr: kr('Puljen'),
@@ -67,9 +66,7 @@ export const ProgrammeSettingsInput = z.object({
   directTransferMaxTotalKr: kr('Det samlede loft'),
   singleApprovalLimitKr: kr('Grænsen for godkendelse'),
   receiptsRequired: checkbox,
-  accountString: z
-    .string()
-    .trim()
+  accountString: plainText()
     .max(
       LIMITS.accountStringLength,
       `Konteringsstrengen må højst være på ${LIMITS.accountStringLength} tegn.`,

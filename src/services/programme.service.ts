@@ -11,7 +11,7 @@ import {
 } from '../domain/programme-rules.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
-import { fieldErrors } from './auth.service.ts';
+import { fieldErrors } from './form-fields.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { ProgrammeSettingsInput } from './programme.schemas.ts';
 import { isUuid } from './ids.ts';

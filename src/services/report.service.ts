@@ -19,7 +19,7 @@ import { ore } from '../domain/money.ts';
 import { isAllowed } from '../domain/permissions.ts';
 import { anonymiseReport, type AnonymisedReport } from '../domain/report/anonymise.ts';
 import { buildReport, type Report, type ReportSelection } from '../domain/report/report.ts';
-import type { CountRow, ReportRows } from '../domain/report/report-rows.ts';
+import { EMPTY_REPORT_ROWS, type CountRow, type ReportRows } from '../domain/report/report-rows.ts';
 import type { DistanceEnd, DistanceStart } from '../domain/report/scales.ts';
 import { authorize } from './access.ts';
 import type { Actor, ServiceDeps } from './context.ts';
@@ -90,9 +90,13 @@ export function createReportService(deps: ServiceDeps) {
   const { database, clock } = deps;
 
   async function compute(tx: Tx, filter: ReportFilter, selection: ReportSelection): Promise<Report> {
-    await preferHashJoins(tx);
-    await selectBases(tx, filter);
-    const rows = await reportRows(tx);
+    // No municipality selected (a database without programmes): an empty report, nothing to count.
+    let rows = EMPTY_REPORT_ROWS;
+    if (filter.municipalityIds.length > 0) {
+      await preferHashJoins(tx);
+      await selectBases(tx, filter);
+      rows = await reportRows(tx);
+    }
     return buildReport({ generatedAt: clock.now(), selection, rows });
   }
 
@@ -139,16 +143,18 @@ export function createReportService(deps: ServiceDeps) {
 
     /**
      * `borgerbudget report`: the operator who runs the command has the database itself, so there is no
-     * actor; the whole database, or one municipality, anonymised on request.
+     * actor; the whole database (an empty report when it has no programme yet), or one municipality,
+     * anonymised on request.
      */
     async forOperator(input: OperatorReportInput): Promise<AnonymisedReport> {
       return database.transaction('all', async (tx) => {
         const all = (await schemeMunicipalities(tx)).map((m) => String(m.id));
-        const chosen = input.municipality === undefined ? all : all.filter((m) => m === input.municipality);
-        if (chosen.length === 0)
+        const { municipality } = input;
+        if (municipality !== undefined && !all.includes(municipality))
           throw new ValidationFailed({
-            municipality: `Municipality ${input.municipality ?? ''} has no programme in this database.`,
+            municipality: `Municipality ${municipality} has no programme in this database.`,
           });
+        const chosen = municipality === undefined ? all : [municipality];
         const report = await compute(tx, { municipalityIds: chosen.map(Number) }, { municipalities: chosen });
         return input.anonymise ? anonymiseReport(report) : report;
       });

@@ -19,8 +19,9 @@ import { insertDefaultProgramme } from '../db/repositories/programme.repository.
 import { defaultProgrammeRules } from '../domain/programme-rules.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from './audit.service.ts';
-import { fieldErrors } from './auth.service.ts';
+import { fieldErrors } from './form-fields.ts';
 import type { Actor, ServiceDeps } from './context.ts';
+import { plainText } from './form-fields.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { isUuid } from './ids.ts';
 import { createThrottle } from './throttle.ts';
@@ -32,7 +33,7 @@ import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts
 const CODE_VALID_MS = 72 * 60 * 60_000;
 
 export const CreateUserInput = z.object({
-  name: z.string().trim().min(1, 'Skriv brugerens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
+  name: plainText().min(1, 'Skriv brugerens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
   // Trimmed before the format check (zod checks run in order): a pasted address often ends in a space.
   email: z
     .string({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
@@ -52,19 +53,19 @@ const FirstAdminInput = z.object({
     .int('--municipality must be a 3-digit municipality code, e.g. 751.')
     .min(101, '--municipality must be a 3-digit municipality code, e.g. 751.')
     .max(999, '--municipality must be a 3-digit municipality code, e.g. 751.'),
-  municipalityName: z.string().trim().min(1).max(100).optional(),
+  municipalityName: plainText().min(1).max(100).optional(),
   email: z
     .string({ error: '--email must be an e-mail address.' })
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: '--email must be an e-mail address.' })),
-  name: z.string({ error: '--name is required.' }).trim().min(1, '--name is required.').max(200),
+  name: plainText('single', '--name is required.').min(1, '--name is required.').max(200),
 });
 
 const ResetPasswordInput = z
   .object({
-    email: z.string().trim().toLowerCase().min(1, 'Skriv din e-mailadresse.').max(254),
-    code: z.string().trim().min(1, 'Skriv koden fra din administrator.').max(40),
+    email: plainText().toLowerCase().min(1, 'Skriv din e-mailadresse.').max(254),
+    code: plainText().min(1, 'Skriv koden fra din administrator.').max(40),
     password: z.string().min(1, 'Skriv en ny adgangskode.').max(1024),
     passwordRepeat: z.string(),
   })
@@ -248,7 +249,7 @@ export function createUserService(deps: ServiceDeps) {
       const { email, code, password } = parsed.data;
       const now = clock.now();
       const keys = throttle.keys(`reset:${email}`, `address:${address}`);
-      await throttle.check(keys);
+      await throttle.reserve(keys);
       const user = await database.transaction('all', (tx) => findUserByEmail(tx, email));
       const valid =
         user?.active === true &&
@@ -256,17 +257,15 @@ export function createUserService(deps: ServiceDeps) {
         user.reset_code_expires_at !== null &&
         user.reset_code_expires_at > now &&
         safeEqual(user.reset_code_hash, codeHash(code));
-      if (!user || !valid) {
-        await throttle.fail(keys);
-        throw new ValidationFailed({ code: GENERIC_CODE_ERROR }, GENERIC_CODE_ERROR);
-      }
+      if (!user || !valid) throw new ValidationFailed({ code: GENERIC_CODE_ERROR }, GENERIC_CODE_ERROR);
+      // The right code: this attempt was no guess, whatever comes next (a weak password).
+      await database.transaction('all', (tx) => throttle.clear(tx, keys));
       const problem = await passwordProblem(password, [user.email ?? '', user.name]);
       if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
       const passwordHash = await hashPassword(password);
       await database.transaction('all', async (tx) => {
         await setPassword(tx, user.id, passwordHash);
         await endSessionsOfUser(tx, user.id, now);
-        await throttle.clear(tx, keys);
         await recordAudit(tx, null, now, {
           municipalityId: user.municipality_id,
           action: 'user.setPassword',

@@ -1,13 +1,14 @@
 import type { Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { NotFound, Unauthenticated, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import { localRedirectTarget } from '../domain/redirect-target.ts';
 import { clearCookie, writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
-import { PORTAL_HOME, registerCitizenLoginRoutes } from './citizen-login.routes.tsx';
+import { ACTIVATION_PATH, PORTAL_HOME, registerCitizenLoginRoutes } from './citizen-login.routes.tsx';
 import { registerFinanceRoutes } from './finance.routes.tsx';
 import { registerImportRoutes } from './import.routes.tsx';
 import { registerPortalRoutes } from './portal/portal.routes.tsx';
@@ -25,6 +26,9 @@ import { ConfirmDeactivationPage, NewUserPage, OneTimeCodePage, UsersPage } from
 
 // The pages: each route parses the request, calls one service and renders. No rules live here.
 
+/** The public forms that check a password or a one-time code (see middleware/command.ts). */
+export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH] as const;
+
 /** Pages that need a log-in: the actor, or a redirect to the log-in page via the error mapper. */
 export function requireActor(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
@@ -40,11 +44,6 @@ function seeOther(c: Context<AppEnv>, location: string) {
 /** The client's address for throttling failed log-ins. Behind a proxy, the proxy's address. */
 export function clientAddress(c: Context<AppEnv>): string {
   return getConnInfo(c).remote.address ?? 'unknown';
-}
-
-/** Local paths only, so the language switch cannot send anyone to another site. */
-function localPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
@@ -143,7 +142,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/sprog/:lang', (c) => {
     const lang = c.req.param('lang');
     if (isLang(lang)) writeCookie(c, config, 'lang', lang, 365 * 24 * 3600);
-    return c.redirect(localPath(c.req.query('tilbage')), 303);
+    return c.redirect(localRedirectTarget(c.req.query('tilbage')), 303);
   });
 
   app.get('/tilgaengelighedserklaering', (c) => c.html(<AccessibilityPage ctx={page(c)} />));

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
 import { adminQuery, withDatabase } from '../setup/global-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
@@ -14,7 +13,6 @@ import { pageProblems, watchContext } from './page-checks.ts';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = isExecutable(CHROMIUM_PATH);
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -36,7 +34,7 @@ export interface AppServer {
   /** Log lines at level error or worse: a test run should have none. */
   errorLogs(): string[];
   /** SIGTERM, wait for the exit, remove the database; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  stop(): Promise<number | string | null>;
 }
 
 let databaseCounter = 0;
@@ -73,25 +71,15 @@ export async function startApp(): Promise<AppServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const child = spawn(process.execPath, ['bin/borgerbudget.js', 'start'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const chunks: string[] = [];
-  child.stdout.setEncoding('utf8').on('data', (s: string) => chunks.push(s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => chunks.push(s));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const output = () => chunks.join('');
-
+  let server: ChildServer;
   try {
-    await waitUntilReady(`http://127.0.0.1:${port}/readyz`, exited, output);
+    server = await startChildServer('start', env, port, STARTUP_MS);
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
     await cleanUp();
     throw error;
   }
+  const { child, exited } = server;
+  const output = () => server.output();
 
   return {
     baseUrl,
@@ -110,35 +98,6 @@ export async function startApp(): Promise<AppServer> {
       return code;
     },
   };
-}
-
-async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string) {
-  let gone: number | null | undefined;
-  void exited.then((code) => (gone = code));
-  const deadline = Date.now() + STARTUP_MS;
-  while (Date.now() < deadline) {
-    if (gone !== undefined)
-      throw new Error(`The server exited with ${gone} before it was ready:\n${output()}`);
-    const ready = await fetch(url).then(
-      (res) => res.status === 200,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`The server was not ready within ${STARTUP_MS} ms:\n${output()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 function isExecutable(path: string): boolean {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TooManyAttempts, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
+import { FREE_LOGIN_FAILURES } from '../../src/domain/session-policy.ts';
 import { GENERIC_LOGIN_ERROR } from '../../src/services/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { AARHUS, actorOf, createStaffUser, demoEmailOf } from '../setup/actors.ts';
+import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 // Log-in with local accounts (issue #2 §4, ASVS 5.0 §6): one generic error whatever was wrong, and a
@@ -202,6 +204,32 @@ describe('failed log-ins slow down (never a lock-out)', () => {
     const error = await failure('findes.ikke@aarhus.example', DEMO_PASSWORD, address);
     expect(error).toBeInstanceOf(TooManyAttempts);
     expect(error).toMatchObject({ retryAfterSeconds: 1 });
+    t.clock.advance(SECOND + 1);
+  });
+
+  it('checks no more passwords in a burst of parallel guesses than one after another', async () => {
+    const address = newAddress();
+    const errors = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => failure(email, `forkert-kode-samtidig-${i}`, address)),
+    );
+    // Unauthenticated comes only after the password was checked; TooManyAttempts before it.
+    expect(errors.filter((e) => e instanceof Unauthenticated)).toHaveLength(FREE_LOGIN_FAILURES);
+    expect(errors.filter((e) => e instanceof TooManyAttempts)).toHaveLength(40 - FREE_LOGIN_FAILURES);
+    expect((await tooMany(address)).retryAfterSeconds).toBe(1);
+    t.clock.advance(SECOND + 1);
+    expect((await login(email, DEMO_PASSWORD, address)).actor.email).toBe(email);
+  });
+
+  it('throttles the log-in form just the same for someone already logged in', async () => {
+    // A logged-in actor's form posts run as commands, whose failures roll back: the log-in form must not.
+    const session = await login(demoEmailOf('coordinator'), DEMO_PASSWORD, newAddress());
+    const browser = new Browser(buildApp(t.services), newAddress()).useSession(session.token);
+    const answers: string[] = [];
+    for (let i = 0; i <= FREE_LOGIN_FAILURES; i++) {
+      answers.push(await (await browser.login(email, `forkert-kode-logget-ind-${i}`)).text());
+    }
+    expect(answers.slice(0, FREE_LOGIN_FAILURES).every((a) => a.includes(GENERIC_LOGIN_ERROR))).toBe(true);
+    expect(answers.at(-1)).toContain('For mange forsøg');
     t.clock.advance(SECOND + 1);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFound, TooManyAttempts, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
+import { FREE_LOGIN_FAILURES } from '../../src/domain/session-policy.ts';
 import type { Actor } from '../../src/services/context.ts';
 import {
   ACTIVATION_CODE_VALID_MS,
@@ -175,6 +176,16 @@ describe('refusals', () => {
     expect(actor.role).toBe('citizen');
   });
 
+  it('checks no more codes in a burst of parallel guesses than one after another', async () => {
+    const address = newAddress();
+    const errors = await Promise.all(
+      Array.from({ length: 40 }, () => failure(activate('ABCD-EFGH-JKMN', newPhone(), PASSWORD, address))),
+    );
+    // The generic refusal comes only after the code was checked; TooManyAttempts before it.
+    expect(errors.filter((e) => e instanceof ValidationFailed)).toHaveLength(FREE_LOGIN_FAILURES);
+    expect(errors.filter((e) => e instanceof TooManyAttempts)).toHaveLength(40 - FREE_LOGIN_FAILURES);
+  });
+
   it('refuses an expired code with the same message', async () => {
     const { caseId } = await activeCase();
     const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
@@ -222,6 +233,18 @@ describe('refusals', () => {
     const badLogin = await failure(activate(code, '1234'));
     expect(badLogin).toMatchObject({ fields: { login: expect.stringContaining('8 cifre') as string } });
     const { actor } = await activate(code, phone);
+    expect(actor.role).toBe('citizen');
+  });
+
+  it('never slows down the right code, however often the password is refused', async () => {
+    const { caseId } = await activeCase();
+    const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
+    const address = newAddress();
+    for (let i = 0; i <= FREE_LOGIN_FAILURES; i++) {
+      const short = await failure(activate(code, newPhone(), 'kort', address));
+      expect(short).toMatchObject({ fields: { password: expect.stringContaining('12 tegn') as string } });
+    }
+    const { actor } = await activate(code, newPhone(), PASSWORD, address);
     expect(actor.role).toBe('citizen');
   });
 

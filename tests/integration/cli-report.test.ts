@@ -106,7 +106,6 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
       ],
       [['report', '--format', 'json', '--kommune', '751'], 'Unknown argument "--kommune".'],
       [['report', '--format', 'csv', '--figure', 'shoes'], '--figure must be one of participants, gender'],
-      [['report', '--format', 'json', '--municipality', '999'], 'Municipality 999 has no programme'],
     ];
     for (const [args, message] of cases) {
       const result = run(...args);
@@ -114,5 +113,33 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
       expect(result.out).toBe('');
       expect(result.err).toContain(message);
     }
+  });
+
+  it('names a municipality without a programme in one line and exits with 1', () => {
+    const result = run('report', '--format', 'json', '--municipality', '999');
+    expect(result).toEqual({
+      code: 1,
+      out: '',
+      err: 'Municipality 999 has no programme in this database.\n',
+    });
+  });
+});
+
+describe('borgerbudget report on a database without programmes', { timeout: 120_000 }, () => {
+  let empty: Cli;
+  beforeAll(async () => {
+    empty = await createCli('cli-report-empty');
+    expect(empty.run('migrate').code).toBe(0);
+  }, 120_000);
+  afterAll(() => empty.close());
+
+  it('prints an empty report: no municipalities, zero cases', () => {
+    const result = empty.run('report', '--format', 'json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as Record<string, { all: unknown; byMunicipality: unknown }>;
+    expect(report.selection).toEqual({ municipalities: [] });
+    expect(report.participants).toEqual({ all: { started: 0, followedUp: 0 }, byMunicipality: {} });
+    expect(report.gender?.all).toMatchObject({ n: 0, missing: 0, counts: { male: 0, female: 0 } });
   });
 });

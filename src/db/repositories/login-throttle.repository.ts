@@ -1,25 +1,30 @@
 import type { Tx } from '../client.ts';
 
-export function findThrottles(tx: Tx, keyHashes: string[]) {
-  return tx.selectFrom('login_throttle').selectAll().where('key_hash', 'in', keyHashes).execute();
-}
-
-/** Counts one more failure; failures older than the window start again from one. */
-export async function recordFailure(tx: Tx, keyHash: string, at: Date, windowStart: Date): Promise<void> {
+/**
+ * The throttle rows of the keys, locked until the transaction ends; a key without a row gets one with
+ * no failures first, so there is a row to lock. Locked in key order: two attempts sharing a key (an
+ * address) wait for each other instead of deadlocking.
+ */
+export async function lockThrottles(tx: Tx, keyHashes: string[], at: Date) {
   await tx
     .insertInto('login_throttle')
-    .values({ key_hash: keyHash, failures: 1, last_failure_at: at })
-    .onConflict((oc) =>
-      oc.column('key_hash').doUpdateSet((eb) => ({
-        failures: eb
-          .case()
-          .when('login_throttle.last_failure_at', '<', windowStart)
-          .then(1)
-          .else(eb('login_throttle.failures', '+', 1))
-          .end(),
-        last_failure_at: at,
-      })),
-    )
+    .values([...keyHashes].sort().map((key_hash) => ({ key_hash, failures: 0, last_failure_at: at })))
+    .onConflict((oc) => oc.column('key_hash').doNothing())
+    .execute();
+  return tx
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('key_hash', 'in', keyHashes)
+    .orderBy('key_hash')
+    .forUpdate()
+    .execute();
+}
+
+export async function setFailures(tx: Tx, keyHash: string, failures: number, at: Date): Promise<void> {
+  await tx
+    .updateTable('login_throttle')
+    .set({ failures, last_failure_at: at })
+    .where('key_hash', '=', keyHash)
     .execute();
 }
 

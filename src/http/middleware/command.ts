@@ -15,10 +15,16 @@ const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const REPLAYED_HEADERS = ['location', 'content-type'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-export function commands({ services }: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * `signIn`: the public forms that check a password or a code (log-in, password by code, activation). They
+ * are not the actor's commands, even when someone logged in sends them: their throttle's reservation
+ * must commit whatever the answer, so they run outside a command's transaction.
+ */
+export function commands({ services }: AppDeps, signIn: readonly string[]): MiddlewareHandler<AppEnv> {
+  const outside = new Set(signIn);
   return async (c, next) => {
     const actor = c.get('actor');
-    if (!actor || !UNSAFE.has(c.req.method)) return next();
+    if (!actor || !UNSAFE.has(c.req.method) || outside.has(c.req.path)) return next();
     // The body is read before the transaction starts: a slow upload never holds the database.
     const found = await keyAndBody(c);
     const key: CommandKey | null = found.key

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  IdempotencyMismatch,
+  type Outcome,
+  type StoredResponse,
+} from '../../src/services/command.service.ts';
+import type { Actor } from '../../src/services/context.ts';
+import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
+import { createTestContext, type TestContext } from '../setup/test-db.ts';
+
+// The command service under idempotency, against a model (issue 12): random sequences of requests,
+// replays, requests whose transaction dies at a random statement (a crash), lost answers that the client
+// sends again, another request under a used key, and two copies of one request at the same time. The
+// model says what each answer must be; afterwards the database must hold exactly the effects the model
+// holds. MODEL_RUNS sets the number of runs (1,000 by default); fast-check prints the seed of a failure.
+
+const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
+
+class SimulatedCrash extends Error {}
+
+/** Fails the n-th statement after it ran, as a crash there would: the transaction never commits. */
+class Faults implements KyselyPlugin {
+  private left: number | null = null;
+  arm(statement: number): void {
+    this.left = statement;
+  }
+  disarm(): void {
+    this.left = null;
+  }
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.left !== null && --this.left === 0) {
+      this.left = null;
+      return Promise.reject(new SimulatedCrash('crash'));
+    }
+    return Promise.resolve(args.result);
+  }
+}
+
+type Event =
+  | { kind: 'send'; op: number }
+  | { kind: 'crash'; op: number; statement: number }
+  | { kind: 'other-body'; op: number }
+  | { kind: 'pair'; op: number };
+
+const OPS = 3;
+const event: fc.Arbitrary<Event> = fc.oneof(
+  fc.record({ kind: fc.constant('send' as const), op: fc.nat(OPS - 1) }),
+  fc.record({
+    kind: fc.constant('crash' as const),
+    op: fc.nat(OPS - 1),
+    statement: fc.integer({ min: 1, max: 14 }),
+  }),
+  fc.record({ kind: fc.constant('other-body' as const), op: fc.nat(OPS - 1) }),
+  fc.record({ kind: fc.constant('pair' as const), op: fc.nat(OPS - 1) }),
+);
+
+const faults = new Faults();
+let t: TestContext;
+let support: Actor;
+let caseId: string;
+beforeAll(async () => {
+  t = await createTestContext({ plugins: [faults] });
+  await t.services.demo.load();
+  const coordinator = await staff(t, AARHUS, 'koordinator');
+  support = await staff(t, AARHUS, 'stotteperson');
+  caseId = (await caseIn(t, 'active', { coordinator, support })).caseId;
+});
+afterAll(() => t.close());
+
+let runNumber = 0;
+
+interface Attempt {
+  outcome?: Outcome;
+  response?: StoredResponse | null;
+  error?: unknown;
+}
+
+/** One request: a note with `body` under `key`; resolves with what the client gets back. */
+async function attempt(key: string, body: string): Promise<Attempt> {
+  let response: StoredResponse | null = null;
+  try {
+    const outcome = await t.services.commands.run(
+      support,
+      { key, fingerprint: t.services.commands.fingerprint('POST', '/notes', body) },
+      async () => {
+        const id = await t.services.notes.add(support, caseId, { body, internal: 'on' });
+        response = { status: 201, headers: {}, body: id };
+        return { response, keep: true };
+      },
+    );
+    return { outcome, response: outcome.kind === 'replay' ? outcome.response : response };
+  } catch (error) {
+    return { error };
+  }
+}
+
+async function notesOfRun(prefix: string): Promise<{ id: string; body: string }[]> {
+  return t.database.transaction({ municipalityId: AARHUS }, (tx) =>
+    tx
+      .selectFrom('follow_up_note')
+      .select(['id', 'body'])
+      .where('case_id', '=', caseId)
+      .where('body', 'like', `${prefix}%`)
+      .execute(),
+  );
+}
+
+describe('commands under idempotency, against a model', () => {
+  it(`holds exactly the model's effects over ${RUNS} runs`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 6 }), async (events) => {
+        const prefix = `model-${++runNumber}-`;
+        const keyOf = (op: number) => `${prefix}key-${op}`.padEnd(8, 'x');
+        // The model: per key, the body its effect was made with and the answer that was stored.
+        const stored = new Map<string, { body: string; answer: string }>();
+
+        /** Checks one answer against the model, and adds a new effect to it. */
+        const check = (key: string, body: string, got: Attempt) => {
+          const known = stored.get(key);
+          if (known && known.body !== body) {
+            expect(got.error).toBeInstanceOf(IdempotencyMismatch);
+          } else if (known) {
+            expect(got.outcome?.kind).toBe('replay');
+            expect(got.response?.body).toBe(known.answer);
+          } else {
+            expect(got.error).toBeUndefined();
+            expect(got.outcome?.kind).toBe('performed');
+            stored.set(key, { body, answer: got.response?.body ?? '' });
+          }
+        };
+
+        for (const e of events) {
+          const key = keyOf(e.op);
+          const body = e.kind === 'other-body' ? `${prefix}op-${e.op}-other` : `${prefix}op-${e.op}`;
+          if (e.kind === 'crash') {
+            faults.arm(e.statement);
+            const got = await attempt(key, body);
+            faults.disarm();
+            // The crash came before the commit and nothing happened, or the command was shorter.
+            if (!(got.error instanceof SimulatedCrash)) check(key, body, got);
+          } else if (e.kind === 'pair') {
+            const known = stored.has(key);
+            const both = await Promise.all([attempt(key, body), attempt(key, body)]);
+            // One of the two does the work (or neither, when the key was used); both get its answer.
+            const [first, second] = both[0].outcome?.kind === 'performed' ? both : [both[1], both[0]];
+            check(key, body, first);
+            check(key, body, second);
+            if (!known) expect(both.filter((b) => b.outcome?.kind === 'performed').length).toBe(1);
+          } else {
+            check(key, body, await attempt(key, body));
+          }
+        }
+
+        const notes = await notesOfRun(prefix);
+        expect(notes.map((n) => n.id).sort()).toEqual([...stored.values()].map((s) => s.answer).sort());
+        for (const { body, answer } of stored.values()) {
+          expect(notes.find((n) => n.id === answer)?.body).toBe(body);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    const pending = await t.database.transaction('all', (tx) =>
+      tx.selectFrom('idempotency_key').select('key').where('response_status', 'is', null).execute(),
+    );
+    expect(pending).toEqual([]);
+  }, 600_000);
+});
