@@ -81,9 +81,9 @@ export interface ServerDatabase {
   remove(): Promise<void>;
 }
 
-export async function freshServerDatabase(): Promise<ServerDatabase> {
+export async function freshServerDatabase(parent = tmpdir()): Promise<ServerDatabase> {
   const testDb = inject('testDb');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bb-server-'));
+  const dataDir = mkdtempSync(join(parent, 'bb-server-'));
   if (testDb.kind === 'pglite') {
     const dump = new Blob([readFileSync(testDb.dumpFile)]);
     let loaded = false;
