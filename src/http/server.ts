@@ -9,17 +9,14 @@ import { createApp } from './app.ts';
 export interface RunningServer {
   url: string;
   /**
-   * Shuts down without losing a request: readiness answers 503 at once, connections the kernel has
-   * already taken are still accepted for a moment, every request already sent is served (its response
-   * closes the connection), idle connections are closed once they are quiet, and the database is closed
-   * last. After `graceMs` whatever is still open is cut.
+   * Shuts down without losing a request: readiness answers 503 at once (the load balancer stops sending),
+   * every request that reaches the server is served, connections and at last the listener are closed
+   * once quiet, and the database is closed last. After `graceMs` whatever is still open is cut.
    */
   stop(graceMs?: number): Promise<void>;
 }
 
-/** How long a stopping server keeps accepting connections that reached the kernel before the stop. */
-const ACCEPT_BACKLOG_MS = 200;
-/** An idle connection is closed after this long without a byte, once the server is stopping. */
+/** A stopping server closes a connection, and at last stops listening, after this long without work. */
 const QUIET_MS = 300;
 const KEY_CLEANUP_MS = 3_600_000;
 
@@ -41,7 +38,7 @@ export async function startServer(
       resolve(s as Server),
     );
   });
-  const connections = trackConnections(server, () => draining);
+  const connections = trackConnections(server);
   const cleanup = startKeyCleanup(services, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -56,23 +53,7 @@ export async function startServer(
       stopping ??= (async () => {
         draining = true;
         clearInterval(cleanup);
-        const deadline = Date.now() + graceMs;
-        // Let the event loop take the connections already waiting in the kernel's queue: closing the
-        // listener would reset them.
-        await new Promise((resolve) => setTimeout(resolve, ACCEPT_BACKLOG_MS));
-        await new Promise((resolve) => setImmediate(resolve));
-        // Stop listening without http.Server's close(), which would also cut connections whose
-        // request has arrived but not yet been read.
-        const closed = new Promise<void>((resolve) =>
-          NetServer.prototype.close.call(server, () => resolve()),
-        );
-        const cut = await Promise.race([
-          closed.then(() => false),
-          connections.closeWhenQuiet(deadline).then(() => closed.then(() => false)),
-          new Promise<boolean>((resolve) =>
-            setTimeout(() => resolve(true), Math.max(0, deadline - Date.now())),
-          ),
-        ]);
+        const cut = !(await connections.drain(Date.now() + graceMs));
         if (cut) {
           logger.warn('requests still running after the grace period; closing them');
           server.closeAllConnections();
@@ -85,47 +66,60 @@ export async function startServer(
 }
 
 /**
- * Follows each connection: requests in flight, bytes read, quiet since when. While the server stops,
- * every response closes its connection, and `closeWhenQuiet` closes connections that have no request in
- * flight and have read nothing for QUIET_MS, checked after the event loop has polled for input.
+ * Follows each connection (requests in flight, bytes read, when it was last busy), so that a stopping
+ * server loses nothing. `drain` keeps accepting while anything is going on — a client may still open a
+ * connection for a request it queued before the stop, and connections the kernel took while the process
+ * was busy must not be reset — and stops listening once all has been quiet for QUIET_MS. Meanwhile
+ * open connections go on being served and each is closed once it is quiet. Quiet is judged after the
+ * event loop has polled for input, so a request that has just arrived wins.
  */
-function trackConnections(server: Server, stopping: () => boolean) {
+function trackConnections(server: Server) {
   const tracked = new Map<Socket, Tracked>();
+  let lastBusy = Date.now();
   server.on('connection', (socket: Socket) => {
-    tracked.set(socket, { inFlight: 0, bytesRead: 0, quietSince: Date.now() });
+    lastBusy = Date.now();
+    tracked.set(socket, { inFlight: 0, bytesRead: 0, quietSince: lastBusy });
     socket.once('close', () => tracked.delete(socket));
   });
   server.on('request', (req, res: ServerResponse) => {
     const t = tracked.get(req.socket);
     if (!t) return;
     t.inFlight++;
-    if (stopping()) res.setHeader('Connection', 'close');
     res.once('close', () => {
       t.inFlight--;
-      t.quietSince = Date.now();
+      t.quietSince = lastBusy = Date.now();
     });
   });
 
   function quiet(socket: Socket, t: Tracked, now: number): boolean {
     if (t.inFlight > 0 || socket.bytesRead !== t.bytesRead) {
       t.bytesRead = socket.bytesRead;
-      t.quietSince = now;
+      t.quietSince = lastBusy = now;
       return false;
     }
     return now - t.quietSince >= QUIET_MS;
   }
 
   return {
-    closeWhenQuiet(deadline: number): Promise<void> {
+    /** Resolves true once every connection is closed and the server no longer listens; false at `deadline`. */
+    drain(deadline: number): Promise<boolean> {
+      let listening = true;
       return new Promise((resolve) => {
         const check = () => {
-          const now = Date.now();
-          const candidates = [...tracked].filter(([socket, t]) => quiet(socket, t, now));
-          // Decided in the timer phase, done after the poll phase: a request that arrived meanwhile wins.
+          const candidates = [...tracked].filter(([socket, t]) => quiet(socket, t, Date.now()));
           setImmediate(() => {
-            for (const [socket, t] of candidates) if (quiet(socket, t, Date.now())) socket.destroy();
-            if (tracked.size === 0 || Date.now() >= deadline) resolve();
-            else setTimeout(check, 50);
+            const now = Date.now();
+            for (const [socket, t] of candidates) if (quiet(socket, t, now)) socket.destroy();
+            if (listening && now - lastBusy >= QUIET_MS) {
+              listening = false;
+              // Not http.Server's close(): it would also cut connections whose request is not yet read.
+              NetServer.prototype.close.call(server);
+            }
+            if (!listening && tracked.size === 0) resolve(true);
+            else if (now >= deadline) {
+              if (listening) NetServer.prototype.close.call(server);
+              resolve(false);
+            } else setTimeout(check, 50);
           });
         };
         check();

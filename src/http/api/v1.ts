@@ -183,7 +183,13 @@ export function apiError(c: Context<AppEnv>, error: unknown): Response {
   if (error instanceof CsrfRejected) return c.json(body('csrf', 'Cross-site request refused.'), 403);
   if (error instanceof Unavailable) {
     c.header('Retry-After', String(error.retryAfterSeconds));
-    return c.json(body(error.code, 'The database cannot be reached. Nothing was saved; retry with the same Idempotency-Key.'), 503);
+    return c.json(
+      body(
+        error.code,
+        'The database cannot be reached. Nothing was saved; retry with the same Idempotency-Key.',
+      ),
+      503,
+    );
   }
   if (error instanceof AppError)
     return c.json(body(error.code, error.message), error.code === 'idempotency_mismatch' ? 422 : 409);
