@@ -1,12 +1,14 @@
+import type { Insertable } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { DatabaseHandle, Tx } from '../db/client.ts';
 import {
-  appendEvent,
+  appendEvents,
   eventsOfChain,
   listChains,
   lockChainHead,
   type AuditEventRow,
 } from '../db/repositories/audit.repository.ts';
+import type { AuditEventTable } from '../db/schema.ts';
 import type { Actor } from './context.ts';
 
 // Append-only, hash-chained audit log (SPEC §3). Each event's hash covers the previous hash and the
@@ -25,8 +27,42 @@ export interface AuditInput {
 }
 
 export async function recordAudit(tx: Tx, actor: Actor | null, at: Date, input: AuditInput): Promise<void> {
-  const chain = input.municipalityId ?? 0;
-  const head = await lockChainHead(tx, chain, input.municipalityId, GENESIS_HASH);
+  await recordAudits(tx, actor, at, [input]);
+}
+
+/** Events of one command, in order: each chain's head is locked once and its events go in together. */
+export async function recordAudits(
+  tx: Tx,
+  actor: Actor | null,
+  at: Date,
+  inputs: readonly AuditInput[],
+): Promise<void> {
+  const byChain = new Map<number, AuditInput[]>();
+  for (const input of inputs) {
+    const chain = input.municipalityId ?? 0;
+    const list = byChain.get(chain);
+    if (list) list.push(input);
+    else byChain.set(chain, [input]);
+  }
+  for (const [chain, list] of [...byChain].sort(([a], [b]) => a - b)) {
+    let head = await lockChainHead(tx, chain, chain === 0 ? null : chain, GENESIS_HASH);
+    const events = list.map((input) => {
+      const event = chainedEvent(chain, head, actor, at, input);
+      head = event;
+      return event;
+    });
+    await appendEvents(tx, events);
+  }
+}
+
+/** The event that follows the chain's head. */
+function chainedEvent(
+  chain: number,
+  head: { seq: number; hash: string },
+  actor: Actor | null,
+  at: Date,
+  input: AuditInput,
+): Insertable<AuditEventTable> & { seq: number; hash: string } {
   const content: ChainedContent = {
     chain,
     seq: head.seq + 1,
@@ -40,8 +76,7 @@ export async function recordAudit(tx: Tx, actor: Actor | null, at: Date, input: 
     after: input.after ?? null,
     requestId: actor?.requestId ?? null,
   };
-  const hash = chainHash(head.hash, content);
-  await appendEvent(tx, {
+  return {
     chain,
     municipality_id: input.municipalityId,
     seq: content.seq,
@@ -55,8 +90,8 @@ export async function recordAudit(tx: Tx, actor: Actor | null, at: Date, input: 
     after: content.after === null ? null : JSON.stringify(content.after),
     request_id: content.requestId,
     prev_hash: head.hash,
-    hash,
-  });
+    hash: chainHash(head.hash, content),
+  };
 }
 
 interface ChainedContent {

@@ -5,19 +5,22 @@ import { vendorNamed } from '../db/repositories/import.repository.ts';
 import { findUserByEmail, insertUser } from '../db/repositories/user.repository.ts';
 import type { ImportedCaseTable } from '../db/schema-import.ts';
 import type { CaseEventTable, CitizenCaseTable, CitizenTable } from '../db/schema-cases.ts';
+import type { PurchaseRequestTable } from '../db/schema-money.ts';
 import type { QuestionnaireResponseTable } from '../db/schema-questionnaires.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import type { CaseEvent } from '../domain/case-lifecycle.ts';
 import { cprBirthDate, cprGender } from '../domain/cpr.ts';
-import type { ImportPlan } from '../domain/import/import-plan.ts';
+import type { ImportPlan, PlannedPayment } from '../domain/import/import-plan.ts';
 import { recordAudit } from './audit.service.ts';
 import { stateColumns, type CaseEventType } from './case-record.ts';
 import type { Actor } from './context.ts';
 import type { CprVault } from './cpr-vault.ts';
 import type { ImportedCaseView, World } from './import.service.ts';
+import type { CasePosting, LedgerCase, Posting } from './ledger-record.ts';
 
-// The rows an import plan becomes (import.service.ts writes them a table at a time), and the two
-// things a payment needs that the files do not give: a vendor and, on the command line, a user.
+// The rows an import plan becomes (import.service.ts writes them a table at a time, and posts the
+// postings through the ledger's posting function), and the two things a payment needs that the files
+// do not give: a vendor and, on the command line, a user.
 
 export interface Writer {
   actor: Actor | null;
@@ -161,6 +164,107 @@ export function questionnaireRows(
     updated_at: w.at,
     completed_at: q.complete ? w.at : null,
   }));
+}
+
+/** Who the imported payments of a municipality are from (the vendor) and by (the user). */
+export interface Payer {
+  vendorId: string;
+  userId: string;
+}
+
+/**
+ * The import's postings in the plan's order — each new case's grant, payments and return to the pool,
+ * then payments to cases imported before — with a paid purchase request for each payment.
+ */
+export function ledgerRows(
+  w: Writer,
+  plan: ImportPlan,
+  caseIds: ReadonlyMap<string, string>,
+  programmes: ReadonlyMap<number, string>,
+  payers: ReadonlyMap<number, Payer>,
+): { requests: Insertable<PurchaseRequestTable>[]; postings: CasePosting[] } {
+  const { at } = w;
+  const requests: Insertable<PurchaseRequestTable>[] = [];
+  const postings: CasePosting[] = [];
+  const nextNumber = new Map<string, number>();
+  const pay = (caseRow: LedgerCase, p: PlannedPayment): Posting => {
+    const payer = payers.get(caseRow.municipality_id);
+    if (!payer) throw new Error('A payment has no payer');
+    const number = nextNumber.get(caseRow.id) ?? w.world.existing.get(caseRow.id)?.next_request ?? 1;
+    nextNumber.set(caseRow.id, number + 1);
+    const id = randomUUID();
+    requests.push({
+      id,
+      municipality_id: caseRow.municipality_id,
+      case_id: caseRow.id,
+      request_number: number,
+      status: 'paid',
+      title: p.description,
+      purpose: 'Importeret fra tidligere data.',
+      category: p.category,
+      amount_ore: p.amount,
+      vendor_id: p.method === 'direct_to_citizen' ? null : payer.vendorId,
+      payment_method: p.method,
+      links: '',
+      created_by: payer.userId,
+      created_at: at,
+      submitted_by: payer.userId,
+      submitted_at: at,
+      decided_by: payer.userId,
+      decided_at: at,
+      updated_at: at,
+    });
+    // A payment of history: nothing was reserved for it here, so it settles nothing (domain/ledger.ts).
+    return {
+      kind: 'payment',
+      amount: p.amount,
+      settles: 0,
+      purchaseRequestId: id,
+      paymentMethod: p.method,
+      paidOn: p.paidOn,
+      reference: 'Importeret',
+    };
+  };
+  for (const c of plan.cases) {
+    const caseRow = {
+      id: caseIds.get(c.caseRef) ?? '',
+      municipality_id: c.municipalityId,
+      programme_id: programmes.get(c.municipalityId) ?? '',
+    };
+    for (const p of c.ledger) {
+      const posting: Posting =
+        p.kind === 'payment'
+          ? pay(caseRow, p.payment)
+          : { kind: p.kind, amount: p.amount, note: p.kind === 'grant' ? 'Importeret bevilling.' : null };
+      postings.push({ caseRow, posting });
+    }
+  }
+  for (const p of plan.paymentsToExisting) {
+    const row = 'caseId' in p.target ? w.world.existing.get(p.target.caseId) : undefined;
+    if (!row) throw new Error('An existing case went missing');
+    const caseRow = { id: row.case_id, municipality_id: row.municipality_id, programme_id: row.programme_id };
+    postings.push({ caseRow, posting: pay(caseRow, p) });
+  }
+  return { requests, postings };
+}
+
+/**
+ * The payer of each municipality with payments in the plan: its placeholder vendor and the importing
+ * coordinator, or on the command line the municipality's import user.
+ */
+export async function payersOf(tx: Tx, w: Writer, plan: ImportPlan): Promise<Map<number, Payer>> {
+  const municipalities = new Set([
+    ...plan.cases.filter((c) => c.ledger.some((p) => p.kind === 'payment')).map((c) => c.municipalityId),
+    ...plan.paymentsToExisting.flatMap((p) => ('caseId' in p.target ? [p.target.municipalityId] : [])),
+  ]);
+  const payers = new Map<number, Payer>();
+  for (const m of municipalities) {
+    payers.set(m, {
+      vendorId: await placeholderVendorOf(tx, m, w.at),
+      userId: w.actor?.userId ?? (await importUserOf(tx, m, w.at)),
+    });
+  }
+  return payers;
 }
 
 export const PLACEHOLDER_VENDOR = 'Leverandør ikke oplyst (import)';

@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -12,7 +11,6 @@ import {
   municipalitiesWithProgramme,
   type ExistingCaseRow,
 } from '../db/repositories/import.repository.ts';
-import type { LedgerEntryTable, PurchaseRequestTable } from '../db/schema-money.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { parseCpr, type Cpr } from '../domain/cpr.ts';
 import {
@@ -39,13 +37,8 @@ import { recordAudit } from './audit.service.ts';
 import { today } from './case-record.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { createCprVault, type CprVault } from './cpr-vault.ts';
-import {
-  caseRows,
-  importUserOf,
-  placeholderVendorOf,
-  questionnaireRows,
-  type Writer,
-} from './import-rows.ts';
+import { caseRows, ledgerRows, payersOf, questionnaireRows, type Writer } from './import-rows.ts';
+import { postAll } from './ledger-record.ts';
 
 // Importing existing programme data (FORMATS.md "CSV import", issue 5): one service behind the
 // coordinator's upload page and the operator's `borgerbudget import`. The domain reads and checks the
@@ -56,9 +49,9 @@ import {
 // Imported data is ordinary data afterwards: citizens (CPR encrypted by the vault), cases with their
 // dated timeline, the grant, payments (paid purchase requests with their ledger postings) and, at
 // close, the unspent money back to the pool — so the case pages, the report and `check-ledger` see it
-// as any other. Rows go in a table at a time (1,000 cases in seconds). One audit event per
-// municipality records the import; the per-posting audit events of the money services are not
-// repeated, because the import event names every case it created.
+// as any other. Rows go in a table at a time (1,000 cases in seconds). The postings go through the
+// ledger's one posting function, as a grant, a payment and a close do, so each has its audit event;
+// one more event per municipality records the import and names every case it created.
 
 export interface ImportedCaseView {
   caseRef: string;
@@ -249,87 +242,16 @@ async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary
   const caseIds = new Map(rows.created.map((c) => [c.caseRef, c.caseId]));
   await insertChunked(tx, 'questionnaire_response', questionnaireRows(w, plan, caseIds));
 
-  // Payments: a paid purchase request each, from the municipality's placeholder vendor (the files do
-  // not name vendors), by the importing coordinator or the import's system user.
-  const requests: Insertable<PurchaseRequestTable>[] = [];
-  const ledger: Insertable<LedgerEntryTable>[] = [];
-  const vendors = new Map<number, string>();
-  const users = new Map<number, string>();
-  const nextNumber = new Map<string, number>();
-  const posting = (caseId: string, m: number, programmeId: string) => ({
-    municipality_id: m,
-    case_id: caseId,
-    programme_id: programmeId,
-    posted_by: actor?.userId ?? null,
-    posted_at: at,
-  });
-  const pay = async (
-    caseId: string,
-    m: number,
-    programmeId: string,
-    p: ImportPlan['paymentsToExisting'][number],
-  ) => {
-    const vendor = vendors.get(m) ?? (await placeholderVendorOf(tx, m, at));
-    vendors.set(m, vendor);
-    const user = actor?.userId ?? users.get(m) ?? (await importUserOf(tx, m, at));
-    users.set(m, user);
-    const number = nextNumber.get(caseId) ?? w.world.existing.get(caseId)?.next_request ?? 1;
-    nextNumber.set(caseId, number + 1);
-    const id = randomUUID();
-    requests.push({
-      id,
-      municipality_id: m,
-      case_id: caseId,
-      request_number: number,
-      status: 'paid',
-      title: p.description,
-      purpose: 'Importeret fra tidligere data.',
-      category: p.category,
-      amount_ore: p.amount,
-      vendor_id: p.method === 'direct_to_citizen' ? null : vendor,
-      payment_method: p.method,
-      links: '',
-      created_by: user,
-      created_at: at,
-      submitted_by: user,
-      submitted_at: at,
-      decided_by: user,
-      decided_at: at,
-      updated_at: at,
-    });
-    return id;
-  };
-  for (const c of plan.cases) {
-    const caseId = caseIds.get(c.caseRef) ?? '';
-    const programmeId = programmes.get(c.municipalityId) ?? '';
-    for (const p of c.ledger) {
-      const base = posting(caseId, c.municipalityId, programmeId);
-      if (p.kind === 'payment') {
-        const requestId = await pay(caseId, c.municipalityId, programmeId, p.payment);
-        ledger.push({ ...base, ...paymentColumns(p.payment, requestId) });
-      } else {
-        const note = p.kind === 'grant' ? 'Importeret bevilling.' : null;
-        ledger.push({ ...base, kind: p.kind, amount_ore: p.amount, note });
-      }
-    }
-  }
-  for (const p of plan.paymentsToExisting) {
-    if (!('caseId' in p.target)) continue;
-    const row = w.world.existing.get(p.target.caseId);
-    if (!row) throw new Error('An existing case went missing');
-    const requestId = await pay(row.case_id, row.municipality_id, row.programme_id, p);
-    ledger.push({
-      ...posting(row.case_id, row.municipality_id, row.programme_id),
-      ...paymentColumns(p, requestId),
-    });
-  }
-  await insertChunked(tx, 'purchase_request', requests);
-  await insertChunked(tx, 'ledger_entry', ledger);
+  // Payments become paid purchase requests; then every posting goes through the ledger's one posting
+  // function, in the plan's order, so each passes the guard trigger and gets its audit event.
+  const ledger = ledgerRows(w, plan, caseIds, programmes, await payersOf(tx, w, plan));
+  await insertChunked(tx, 'purchase_request', ledger.requests);
+  await postAll(tx, actor, at, ledger.postings);
 
   for (const m of new Set([
     ...plan.cases.map((c) => c.municipalityId),
     ...plan.questionnaires.map((q) => q.municipalityId),
-    ...requests.map((r) => r.municipality_id),
+    ...ledger.requests.map((r) => r.municipality_id),
   ])) {
     const created = rows.created.filter((c) => c.municipalityId === m);
     await recordAudit(tx, actor, at, {
@@ -341,7 +263,7 @@ async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary
         source: actor === null ? 'cli' : 'web',
         cases: created.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, caseRef: c.caseRef })),
         questionnaires: plan.questionnaires.filter((q) => q.municipalityId === m).length,
-        payments: requests.filter((r) => r.municipality_id === m).length,
+        payments: ledger.requests.filter((r) => r.municipality_id === m).length,
       },
     });
   }
@@ -351,17 +273,5 @@ async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary
     payments: plan.counts.payments,
     questionnaires: plan.questionnaires.length,
     newMunicipalities,
-  };
-}
-
-function paymentColumns(p: ImportPlan['paymentsToExisting'][number], requestId: string) {
-  return {
-    kind: 'payment',
-    amount_ore: p.amount,
-    settles_ore: 0,
-    purchase_request_id: requestId,
-    payment_method: p.method,
-    paid_on: p.paidOn,
-    reference: 'Importeret',
   };
 }

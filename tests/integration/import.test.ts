@@ -48,6 +48,31 @@ async function rowCounts(): Promise<Record<string, number>> {
   });
 }
 
+/**
+ * The books and the audit log after an import: check-ledger finds nothing, the audit chains are whole,
+ * and every posting has exactly one audit event of its own, as from the pages. Returns how many
+ * postings the given municipalities hold, so an empty ledger cannot pass for a right one.
+ */
+async function expectBooksAndAuditRight(municipalities: number[]): Promise<number> {
+  expect((await services.system.checkLedger()).problems).toEqual([]);
+  expect((await services.system.verifyAuditChains()).firstBreak).toBeNull();
+  return t.database.transaction('all', async (tx) => {
+    const { rows: unaudited } = await sql<{ id: number; kind: string; events: number }>`
+      select e.id, e.kind, count(a.id)::integer as events
+      from ledger_entry e
+      left join audit_event a on a.entity_type = 'ledger_entry' and a.entity_id = e.id::text
+        and a.action = 'ledger.' || e.kind and a.municipality_id = e.municipality_id
+        and a.after ->> 'caseId' = e.case_id::text and (a.after ->> 'amountOre')::bigint = e.amount_ore
+      group by e.id, e.kind
+      having count(a.id) <> 1`.execute(tx);
+    expect(unaudited).toEqual([]);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::integer as n from ledger_entry
+      where municipality_id = any(${municipalities}::integer[])`.execute(tx);
+    return rows[0]?.n ?? 0;
+  });
+}
+
 async function importAndFail(files: Files): Promise<string[]> {
   const result = await services.imports.importAsOperator(asInput(files));
   if (result.ok) throw new Error('the import should have been refused');
@@ -89,9 +114,7 @@ describe('a right folder', () => {
     expect(aalborg.spending.all).toMatchObject({ grantedKr: 25000, spentKr: 25000, returnedKr: 0 });
     expect(aalborg.change.all.counts).toMatchObject({ achieved: 1 });
 
-    const ledger = await services.system.checkLedger();
-    expect(ledger.problems).toEqual([]);
-    expect((await services.system.verifyAuditChains()).firstBreak).toBeNull();
+    expect(await expectBooksAndAuditRight([461, 851])).toBe(11);
 
     const stored = await t.database.transaction('all', (tx) =>
       tx
@@ -185,7 +208,7 @@ describe('a right folder', () => {
     ).toEqual([
       'payments.csv:2: amount_kr: Betalingen fører forløbet "OD-3" over bevillingen: der er 0\u00a0kr. tilbage.',
     ]);
-    expect((await services.system.checkLedger()).problems).toEqual([]);
+    expect(await expectBooksAndAuditRight([461, 851])).toBe(12);
   });
 });
 
@@ -330,7 +353,24 @@ describe("the coordinator's import page", () => {
     expect(await casePage.text()).toContain('Importeret borger (AAR-2019-');
     const budget = await browser.get(`${link ?? ''}/budget`);
     expect(await budget.text()).toContain('Knallertkørekort');
-    expect((await services.system.checkLedger()).problems).toEqual([]);
+    await expectBooksAndAuditRight([AARHUS]);
+    // The coordinator who uploaded posted the imported money, as on the budget page.
+    const posters = await t.database.transaction('all', (tx) =>
+      tx
+        .selectFrom('ledger_entry as e')
+        .innerJoin('imported_case as i', 'i.case_id', 'e.case_id')
+        .innerJoin('audit_event as a', (j) =>
+          j.on('a.entity_type', '=', 'ledger_entry').on('a.entity_id', '=', sql<string>`e.id::text`),
+        )
+        .select(['a.actor_role', 'a.actor_user_id', 'e.posted_by'])
+        .distinct()
+        .where('i.municipality_id', '=', AARHUS)
+        .execute(),
+    );
+    const coordinator = (await loginAs(t, 'coordinator')).actor.userId;
+    expect(posters).toEqual([
+      { actor_role: 'coordinator', actor_user_id: coordinator, posted_by: coordinator },
+    ]);
   });
 
   it('is not found for anyone but a coordinator', async () => {

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type { AuditEventTable } from '../schema.ts';
 
@@ -19,12 +20,15 @@ export async function lockChainHead(tx: Tx, chain: number, municipalityId: numbe
     .executeTakeFirstOrThrow();
 }
 
-export async function appendEvent(tx: Tx, event: Insertable<AuditEventTable>): Promise<void> {
-  await tx.insertInto('audit_event').values(event).execute();
+/** Events of one chain, in order, after its locked head; the head moves to the last of them. */
+export async function appendEvents(tx: Tx, events: readonly Insertable<AuditEventTable>[]): Promise<void> {
+  const last = events.at(-1);
+  if (last === undefined) return;
+  for (const chunk of parameterChunks(events)) await tx.insertInto('audit_event').values(chunk).execute();
   await tx
     .updateTable('audit_chain_head')
-    .set({ seq: event.seq, hash: event.hash })
-    .where('chain', '=', event.chain)
+    .set({ seq: last.seq, hash: last.hash })
+    .where('chain', '=', last.chain)
     .execute();
 }
 

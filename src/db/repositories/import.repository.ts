@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type { Database } from '../schema.ts';
 
@@ -6,21 +7,13 @@ import type { Database } from '../schema.ts';
 // know (programmes and their pools, cases imported before, citizens with open cases), and inserting
 // many rows in few statements (1,000 cases in seconds; PGlite pays per statement).
 
-/** Rows in statements of at most ~30,000 parameters (the protocol allows 65,535), in the given order. */
+/** Rows in as few statements as the protocol allows, in the given order. */
 export async function insertChunked<T extends keyof Database>(
   tx: Tx,
   table: T,
   rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
-  const first = rows[0];
-  if (first === undefined) return;
-  const size = Math.max(1, Math.floor(30_000 / Math.max(1, Object.keys(first).length)));
-  for (let i = 0; i < rows.length; i += size) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
-  }
+  for (const chunk of parameterChunks(rows)) await tx.insertInto(table).values(chunk).execute();
 }
 
 export interface MunicipalityProgrammeRow {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type {
   LedgerEntryTable,
@@ -14,8 +15,20 @@ export type AttachmentInfo = Omit<Selectable<PurchaseAttachmentTable>, 'content'
 
 // ---- Ledger ----
 
-export function insertLedgerEntry(tx: Tx, values: Insertable<LedgerEntryTable>): Promise<LedgerEntryRow> {
-  return tx.insertInto('ledger_entry').values(values).returningAll().executeTakeFirstOrThrow();
+/**
+ * Postings in the given order (the guard trigger checks each on top of those before it), returned in
+ * that order: identity values follow the rows' order, RETURNING's order is not promised.
+ */
+export async function insertLedgerEntries(
+  tx: Tx,
+  values: readonly Insertable<LedgerEntryTable>[],
+): Promise<LedgerEntryRow[]> {
+  const rows: LedgerEntryRow[] = [];
+  for (const chunk of parameterChunks(values)) {
+    const inserted = await tx.insertInto('ledger_entry').values(chunk).returningAll().execute();
+    rows.push(...inserted.sort((a, b) => a.id - b.id));
+  }
+  return rows;
 }
 
 /** The case's postings in the order they were made. */
