@@ -25,7 +25,10 @@ export interface ProgrammeRules {
   maxLeadInMonths: number;
   /** The London pilot did not tell participants the amount. */
   citizenSeesAmount: boolean;
-  /** Shown to the citizen from the start. */
+  /**
+   * Whether a citizen who met the sub-goals may spend the rest; shown to the citizen from the start and
+   * enforced at approval (purchase-request.ts checkUnusedFunds).
+   */
   unusedFunds: UnusedFundsRule;
   directTransfer: { enabled: boolean; maxPerTransfer: Ore; maxTotal: Ore };
   /** The support person approves alone up to this amount; above it a coordinator approves too. */

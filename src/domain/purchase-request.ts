@@ -13,7 +13,8 @@
 // approves alone up to the limit; above it a coordinator approves, and never the person who wrote or
 // submitted the request (four eyes). A coordinator may approve any amount that is not their own request.
 
-import type { CategoryRuleKind, ProgrammeRules } from './programme-rules.ts';
+import type { SubGoalStatus } from './plan.ts';
+import type { CategoryRuleKind, ProgrammeRules, UnusedFundsRule } from './programme-rules.ts';
 import { formatKr, type Ore } from './money.ts';
 import type { Role } from './roles.ts';
 
@@ -174,6 +175,34 @@ export function checkCategory(
     return { justification: `Skriv en begrundelse for købet.${how ? ` ${how}` : ''}` };
   }
   return {};
+}
+
+/**
+ * The programme's `unusedFunds` rule where money is approved (SPEC §3: "whether a citizen who met the
+ * sub-goals may spend the rest"; §6.5 "Udmøntning af budgettet": one municipality let the citizen use
+ * the whole amount, another did not "i tilfælde hvor borgeren har indfriet sine delmål uden at bruge
+ * hele budgettet" — the rest was paid back). The sub-goals are met when the plan has a sub-goal that was
+ * not dropped and every such sub-goal is achieved; a plan without one has met nothing yet. Once they
+ * are met, under `planned_subgoals_only` no further request is approved — none can be for a planned
+ * sub-goal still open — and the rest goes back to the pool at close; a new or re-opened sub-goal opens
+ * spending again. Under `citizen_may_use_all` the rest may be spent. A request approved before keeps
+ * its reservation and is paid as usual.
+ */
+export function checkUnusedFunds(
+  rule: UnusedFundsRule,
+  subGoals: readonly { readonly status: SubGoalStatus }[],
+): Refusal {
+  if (rule === 'citizen_may_use_all') return OK;
+  const counted = subGoals.filter((s) => s.status !== 'dropped');
+  const met = counted.length > 0 && counted.every((s) => s.status === 'achieved');
+  if (!met) return OK;
+  return {
+    ok: false,
+    code: 'sub_goals_met',
+    message:
+      'Borgeren har nået alle sine delmål, og efter ordningens regler må resten af budgettet ikke bruges. ' +
+      'Det går tilbage til puljen, når forløbet afsluttes.',
+  };
 }
 
 /**

@@ -11,17 +11,20 @@ import {
   updatePurchaseRequest,
   type PurchaseRequestRow,
 } from '../db/repositories/money.repository.ts';
+import { subGoalsOf } from '../db/repositories/plan.repository.ts';
 import { findProgramme } from '../db/repositories/programme.repository.ts';
 import type { PurchaseRequestTable } from '../db/schema-money.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
 import { canPay, canRefund, canReserve, canRelease, openReservation } from '../domain/ledger.ts';
 import { ore, type Ore } from '../domain/money.ts';
+import type { SubGoalStatus } from '../domain/plan.ts';
 import type { Action } from '../domain/permissions.ts';
 import {
   canStep,
   checkCategory,
   checkDirectTransfer,
+  checkUnusedFunds,
   mayApprove,
   NEXT_STATUS,
   type PurchaseAction,
@@ -400,7 +403,10 @@ export function createPurchaseService(deps: ServiceDeps) {
       });
     },
 
-    /** Approval reserves the amount; four eyes above the programme's limit. */
+    /**
+     * Approval reserves the amount; four eyes above the programme's limit, and under
+     * `planned_subgoals_only` nothing once the sub-goals are met (checkUnusedFunds).
+     */
     async approve(actor: Actor, requestId: string): Promise<void> {
       await step(actor, 'purchase.approve', requestId, async (tx, locked, at) => {
         const { request, caseRow } = locked;
@@ -416,6 +422,9 @@ export function createPurchaseService(deps: ServiceDeps) {
           submittedBy: request.submitted_by,
         });
         if (!who.ok) throw new Conflict(who.message, who.code);
+        const subGoals = (await subGoalsOf(tx, caseRow.id)) as { status: SubGoalStatus }[];
+        const unused = checkUnusedFunds(rules.unusedFunds, subGoals);
+        if (!unused.ok) throw new Conflict(unused.message, unused.code);
         if (request.payment_method === 'direct_to_citizen') {
           const problem = checkDirectTransfer(
             rules,
