@@ -166,7 +166,9 @@ function assertMunicipality(r: AnonymisedReport, code: string, cases: number): v
 }
 
 /** A new, empty database on the server `url` names, dropped afterwards (with any connection left). */
-async function createThrowawayDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createThrowawayDatabase(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `borgerbudget_bench_${process.pid}_${Date.now().toString(36)}`;
   await admin(url, `create database ${name}`);
   const u = new URL(url);

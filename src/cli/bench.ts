@@ -9,15 +9,18 @@ import { createLogger } from '../logger.ts';
 import type { Actor } from '../services/context.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-organisation.ts';
 import { openServices, type Services } from '../services/index.ts';
+import { approvalsBench } from './bench-approvals.ts';
 import { reportBench } from './bench-report.ts';
 
 // `borgerbudget bench`: speed and memory figures, each against its target, on throw-away embedded
 // databases in a temporary folder — never the configured database. Figures vary with the machine; the
 // targets are the project's, the ratio is figure ÷ target (below 1 is within it).
 //
-// The report figures (bench-report.ts) run on a throw-away PostgreSQL database created next to
+// The approval figures (bench-approvals.ts: the HTTP API against the same approval as raw SQL) and the
+// report figures (bench-report.ts) run on a throw-away PostgreSQL database created next to
 // BENCH_DATABASE_URL or DATABASE_URL when one is set (and dropped afterwards), else on PGlite.
-// BENCH_ONLY=report runs only those; BENCH_REPORT_CASES sets how many cases are generated.
+// BENCH_ONLY=approvals or BENCH_ONLY=report runs only those; BENCH_REPORT_CASES sets how many cases
+// the report bench generates.
 
 const BIN = resolve(import.meta.dirname, '../../bin/borgerbudget.js');
 const STARTS = 3;
@@ -30,7 +33,11 @@ export interface Figure {
   unit: string;
   /** A ceiling: the figure should stay below it. */
   target?: number;
+  /** A floor: the figure should stay at or above it (a throughput, a share). */
+  floor?: number;
 }
+
+const ONLY = ['approvals', 'report'] as const;
 
 export async function bench(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'borgerbudget-bench-'));
@@ -39,23 +46,33 @@ export async function bench(): Promise<number> {
     figures.push(f);
     const ratio = f.target
       ? `  target < ${f.target} ${f.unit}, ratio ${(f.value / f.target).toFixed(2)}`
-      : '';
+      : f.floor
+        ? `  target ≥ ${f.floor} ${f.unit}, ratio ${(f.value / f.floor).toFixed(2)}`
+        : '';
     console.log(`${f.what.padEnd(64)} ${String(f.value).padStart(8)} ${f.unit}${ratio}`);
   };
+  const only = process.env.BENCH_ONLY || undefined;
+  if (only !== undefined && !(ONLY as readonly string[]).includes(only))
+    throw new Error(`BENCH_ONLY must be one of ${ONLY.join(', ')}, got "${only}".`);
   try {
-    if (process.env.BENCH_ONLY !== 'report') {
+    if (only === undefined) {
       await startUp(join(dir, 'start'), report);
       await inProcess(join(dir, 'work'), report);
     }
-    await reportBench(dir, report);
+    if (only === undefined || only === 'approvals') await approvalsBench(dir, report);
+    if (only === undefined || only === 'report') await reportBench(dir, report);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const over = figures.filter((f) => f.target !== undefined && f.value > f.target);
-  console.log(
-    over.length ? `\n${over.length} figure(s) past the target.` : '\nEvery figure within its target.',
+  const outside = figures.filter(
+    (f) => (f.target !== undefined && f.value > f.target) || (f.floor !== undefined && f.value < f.floor),
   );
-  return over.length ? 1 : 0;
+  console.log(
+    outside.length
+      ? `\n${outside.length} figure(s) outside the target.`
+      : '\nEvery figure within its target.',
+  );
+  return outside.length ? 1 : 0;
 }
 
 /** `npm start` on an existing data folder: from the command to the first page (issue 2: under 3 s). */
