@@ -119,6 +119,43 @@ interface Frame {
   scope: TenantScope;
   depth: number;
   turn: Promise<unknown>;
+  deferred: Deferred;
+}
+
+/** Writes kept until the end of a transaction, by kind, with how to write them. */
+type Deferred = Map<string, { items: unknown[]; write: (tx: Tx, items: unknown[]) => Promise<void> }>;
+const deferredOf = new WeakMap<Tx, Deferred>();
+
+/**
+ * Keeps `item` to be written, with the others of its kind, at the end of the transaction `tx`, just
+ * before it commits (a part rolled back to its savepoint loses the items it kept). Writes that take a
+ * lock every command needs — the audit chain's head — then hold it for the shortest time. Returns false
+ * when `tx` is not a transaction of a DatabaseHandle: then the caller writes now.
+ */
+export function deferUntilCommit<T>(
+  tx: Tx,
+  kind: string,
+  item: T,
+  write: (tx: Tx, items: T[]) => Promise<void>,
+): boolean {
+  const deferred = deferredOf.get(tx);
+  if (!deferred) return false;
+  const entry = deferred.get(kind);
+  if (entry) entry.items.push(item);
+  else deferred.set(kind, { items: [item], write: write as (tx: Tx, items: unknown[]) => Promise<void> });
+  return true;
+}
+
+async function writeDeferred(tx: Tx, deferred: Deferred): Promise<void> {
+  for (const { items, write } of deferred.values()) if (items.length > 0) await write(tx, items);
+}
+
+function lengthsOf(deferred: Deferred): Map<string, number> {
+  return new Map([...deferred].map(([kind, { items }]) => [kind, items.length]));
+}
+
+function truncate(deferred: Deferred, lengths: Map<string, number>): void {
+  for (const [kind, entry] of deferred) entry.items.length = lengths.get(kind) ?? 0;
 }
 
 function handle(
@@ -132,9 +169,27 @@ function handle(
 
   async function outermost<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
     try {
-      return await db.transaction().execute(async (tx) => {
-        await setScope(tx, scope);
-        return current.run({ tx, scope, depth: 0, turn: Promise.resolve() }, () => fn(tx));
+      return await db.connection().execute(async (connection) => {
+        // One round trip opens the transaction and sets its scope. The connection's Kysely serves as the
+        // transaction: the statements below are all that make it one.
+        const tx = connection as unknown as Tx;
+        await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
+        try {
+          const frame: Frame = { tx, scope, depth: 0, turn: Promise.resolve(), deferred: new Map() };
+          deferredOf.set(tx, frame.deferred);
+          const result = await current.run(frame, () => fn(tx));
+          await frame.turn;
+          await writeDeferred(tx, frame.deferred);
+          await sql.raw('commit').execute(tx);
+          return result;
+        } catch (error) {
+          // On a lost connection the rollback fails too; the error that ended the work is the one told.
+          await sql
+            .raw('rollback')
+            .execute(tx)
+            .catch(() => undefined);
+          throw error;
+        }
       });
     } catch (error) {
       throw isUnavailable(error) ? new Unavailable() : error;
@@ -148,10 +203,11 @@ function handle(
       const savepoint = sql.raw(`part_${parent.depth + 1}`);
       const rescope = !sameScope(scope, parent.scope);
       await sql`savepoint ${savepoint}`.execute(tx);
+      const kept = lengthsOf(parent.deferred);
       let released = false;
       try {
         if (rescope) await setScope(tx, scope);
-        const frame = { tx, scope, depth: parent.depth + 1, turn: Promise.resolve() };
+        const frame = { ...parent, scope, depth: parent.depth + 1, turn: Promise.resolve() };
         const result = await current.run(frame, () => fn(tx));
         await frame.turn;
         // A released savepoint keeps its settings: the command's own scope comes back first.
@@ -164,6 +220,7 @@ function handle(
         // failed rollback leaves the whole transaction to fail with the part's own error.
         if (!released && !isUnavailable(error)) {
           await sql`rollback to savepoint ${savepoint}`.execute(tx).catch(() => undefined);
+          truncate(parent.deferred, kept);
         }
         throw error;
       }
@@ -194,11 +251,17 @@ function sameScope(a: TenantScope, b: TenantScope): boolean {
 }
 
 async function setScope(tx: Tx, scope: TenantScope): Promise<void> {
+  await sql.raw(scopeStatement(scope)).execute(tx);
+}
+
+/** The statement that scopes the transaction (row-level security); its values are checked, not quoted. */
+function scopeStatement(scope: TenantScope): string {
+  if (scope !== 'all' && !Number.isSafeInteger(scope.municipalityId)) {
+    throw new Error(`Not a municipality id: ${String(scope.municipalityId)}`);
+  }
   const all = scope === 'all' ? 'all' : '';
   const municipality = scope === 'all' ? '' : String(scope.municipalityId);
-  await sql`select set_config('app.scope', ${all}, true), set_config('app.municipality_id', ${municipality}, true)`.execute(
-    tx,
-  );
+  return `select set_config('app.scope', '${all}', true), set_config('app.municipality_id', '${municipality}', true)`;
 }
 
 /** On PGlite the one connection is the superuser; the app works as an unprivileged role instead. */

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { createHash } from 'node:crypto';
-import type { DatabaseHandle, Tx } from '../db/client.ts';
+import { deferUntilCommit, type DatabaseHandle, type Tx } from '../db/client.ts';
 import {
   appendEvents,
   eventsOfChain,
@@ -26,27 +26,47 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/**
+ * Records an event of the running command. Inside a DatabaseHandle transaction the event is appended at
+ * the end, just before the commit, with the command's other events (deferUntilCommit): the chain's head
+ * is then locked once and for the shortest time, so one municipality's commands do not queue behind
+ * each other's work. Outside one (a bare transaction), it is appended at once.
+ */
 export async function recordAudit(tx: Tx, actor: Actor | null, at: Date, input: AuditInput): Promise<void> {
   await recordAudits(tx, actor, at, [input]);
 }
 
-/** Events of one command, in order: each chain's head is locked once and its events go in together. */
+/** Several events of one command, in order. */
 export async function recordAudits(
   tx: Tx,
   actor: Actor | null,
   at: Date,
   inputs: readonly AuditInput[],
 ): Promise<void> {
-  const byChain = new Map<number, AuditInput[]>();
-  for (const input of inputs) {
-    const chain = input.municipalityId ?? 0;
+  const events = inputs.map((input) => ({ actor, at, input }));
+  if (!events.every((event) => deferUntilCommit(tx, 'audit', event, appendToChains))) {
+    await appendToChains(tx, events);
+  }
+}
+
+interface PendingEvent {
+  actor: Actor | null;
+  at: Date;
+  input: AuditInput;
+}
+
+/** Appends events in order: each chain's head is locked once (lowest chain first) and its events go in together. */
+async function appendToChains(tx: Tx, pending: readonly PendingEvent[]): Promise<void> {
+  const byChain = new Map<number, PendingEvent[]>();
+  for (const event of pending) {
+    const chain = event.input.municipalityId ?? 0;
     const list = byChain.get(chain);
-    if (list) list.push(input);
-    else byChain.set(chain, [input]);
+    if (list) list.push(event);
+    else byChain.set(chain, [event]);
   }
   for (const [chain, list] of [...byChain].sort(([a], [b]) => a - b)) {
     let head = await lockChainHead(tx, chain, chain === 0 ? null : chain, GENESIS_HASH);
-    const events = list.map((input) => {
+    const events = list.map(({ actor, at, input }) => {
       const event = chainedEvent(chain, head, actor, at, input);
       head = event;
       return event;

@@ -7,17 +7,17 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 
 /** Locks the chain's head so events of one municipality are appended one at a time, in order. */
 export async function lockChainHead(tx: Tx, chain: number, municipalityId: number | null, genesis: string) {
+  const locked = () =>
+    tx.selectFrom('audit_chain_head').select(['seq', 'hash']).where('chain', '=', chain).forUpdate();
+  const head = await locked().executeTakeFirst();
+  if (head) return head;
+  // A chain's first event: its head starts at the genesis hash (once, whoever comes first).
   await tx
     .insertInto('audit_chain_head')
     .values({ chain, municipality_id: municipalityId, seq: 0, hash: genesis })
     .onConflict((oc) => oc.column('chain').doNothing())
     .execute();
-  return tx
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  return locked().executeTakeFirstOrThrow();
 }
 
 /** Events of one chain, in order, after its locked head; the head moves to the last of them. */
