@@ -105,6 +105,10 @@ export class ApiRegistry {
           ...(r.body || r.upload
             ? { '422': { description: 'Invalid input; `error.fields` names each field and what to fix.' } }
             : {}),
+          '503': {
+            description:
+              'The database cannot be reached; nothing was saved. Retry after `Retry-After` seconds, with the same Idempotency-Key.',
+          },
         },
         security: [{ bearer: [] }, { session: [] }],
       };
@@ -117,7 +121,10 @@ export class ApiRegistry {
         description:
           'The same services and authorisation as the web pages. Authenticate with a personal API token ' +
           "(Authorization: Bearer bb_…) issued by the municipality's administrator. Every mutating call takes an " +
-          'Idempotency-Key header: a replay returns the first result; the same key with a different body is refused with 422.',
+          'Idempotency-Key header: each call is one transaction with its key, so a replay with the same key — after a ' +
+          'time-out, a lost connection or a 503 — returns the first result, or does the work once if it never ' +
+          'happened. The same key with a different body is refused with 422. Keys are kept 24 hours (configurable); ' +
+          'an answer with an error status keeps nothing.',
       },
       servers: [{ url: serverUrl }],
       components: {
@@ -162,7 +169,7 @@ const IDEMPOTENCY_PARAMETER = {
   required: false,
   schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
   description:
-    'A key the client makes up per operation (e.g. a UUID); a repeat with the same key has no further effect.',
+    'A key the client makes up per operation (e.g. a UUID); a repeat with the same key returns the first answer and has no further effect.',
 };
 
 const ERROR_SCHEMA = {
