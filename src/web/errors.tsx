@@ -32,8 +32,9 @@ export function renderPageError(c: Context<AppEnv>, error: unknown): Response | 
       <ErrorPage
         ctx={ctx}
         title={t('error.unavailable.title')}
-        text={t('error.unavailable.text')}
+        text={t(c.req.method === 'GET' ? 'error.unavailable.page' : 'error.unavailable.form')}
         requestId={requestId}
+        retry={c.req.method === 'GET' ? c.req.path : undefined}
       />,
       503,
     );

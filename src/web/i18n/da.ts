@@ -44,8 +44,10 @@ export const da = {
   'error.server.title': 'Der skete en fejl',
   'error.server.text': 'Der skete en fejl hos os. Intet er gemt. Prøv igen om lidt.',
   'error.unavailable.title': 'Borgerbudget er midlertidigt utilgængelig',
-  'error.unavailable.text':
-    'Vi kan ikke nå databasen lige nu. Intet er gemt. Gå tilbage, og send formularen igen om et øjeblik – den bliver kun udført én gang.',
+  'error.unavailable.page': 'Vi kan ikke nå databasen lige nu. Prøv igen om et øjeblik.',
+  'error.unavailable.form':
+    'Vi kan ikke nå databasen lige nu, så intet er gemt. Gå tilbage, og send formularen igen om et øjeblik – den bliver kun udført én gang.',
+  'error.retry': 'Prøv igen',
   'error.requestId': 'Fejlkode til support',
   'error.back': 'Gå til forsiden',
   'login.title': 'Log ind',

@@ -45,8 +45,10 @@ export const en: Record<MessageKey, string> = {
   'error.server.title': 'Something went wrong',
   'error.server.text': 'Something went wrong on our side. Nothing was saved. Please try again shortly.',
   'error.unavailable.title': 'Borgerbudget is temporarily unavailable',
-  'error.unavailable.text':
-    'We cannot reach the database right now. Nothing was saved. Go back and send the form again in a moment – it will only be carried out once.',
+  'error.unavailable.page': 'We cannot reach the database right now. Please try again in a moment.',
+  'error.unavailable.form':
+    'We cannot reach the database right now, so nothing was saved. Go back and send the form again in a moment – it will only be carried out once.',
+  'error.retry': 'Try again',
   'error.requestId': 'Error code for support',
   'error.back': 'Go to the front page',
   'login.title': 'Log in',

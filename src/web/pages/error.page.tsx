@@ -6,11 +6,14 @@ export function ErrorPage({
   title,
   text,
   requestId,
+  retry,
 }: {
   ctx: PageContext;
   title: string;
   text: string;
   requestId?: string | undefined;
+  /** A page to try again (the one asked for), offered first. */
+  retry?: string | undefined;
 }) {
   const { t } = ctx;
   return (
@@ -23,6 +26,11 @@ export function ErrorPage({
         </p>
       ) : null}
       <p>
+        {retry ? (
+          <a href={retry} class="button button-primary mr-4">
+            {t('error.retry')}
+          </a>
+        ) : null}
         <a href="/" class="button button-secondary">
           {t('error.back')}
         </a>
