@@ -122,9 +122,14 @@ interface Frame {
   deferred: Deferred;
 }
 
-/** Writes kept until the end of a transaction, by kind, with how to write them. */
-type Deferred = Map<string, { items: unknown[]; write: (tx: Tx, items: unknown[]) => Promise<void> }>;
+/** Writes kept until the end of a transaction, by kind, each with the scope it was made in. */
+type Deferred = Map<
+  string,
+  { items: { item: unknown; scope: TenantScope }[]; write: (tx: Tx, items: unknown[]) => Promise<void> }
+>;
 const deferredOf = new WeakMap<Tx, Deferred>();
+/** The scope a transaction works in now (a part may work in another than its command). */
+const scopeNow = new WeakMap<Tx, TenantScope>();
 
 /**
  * Keeps `item` to be written, with the others of its kind, at the end of the transaction `tx`, just
@@ -139,15 +144,31 @@ export function deferUntilCommit<T>(
   write: (tx: Tx, items: T[]) => Promise<void>,
 ): boolean {
   const deferred = deferredOf.get(tx);
-  if (!deferred) return false;
+  const scope = scopeNow.get(tx);
+  if (!deferred || !scope) return false;
+  const kept = { item, scope };
   const entry = deferred.get(kind);
-  if (entry) entry.items.push(item);
-  else deferred.set(kind, { items: [item], write: write as (tx: Tx, items: unknown[]) => Promise<void> });
+  if (entry) entry.items.push(kept);
+  else deferred.set(kind, { items: [kept], write: write as (tx: Tx, items: unknown[]) => Promise<void> });
   return true;
 }
 
-async function writeDeferred(tx: Tx, deferred: Deferred): Promise<void> {
-  for (const { items, write } of deferred.values()) if (items.length > 0) await write(tx, items);
+/** Writes what was kept, in order, each run of items in the scope it was made in (row-level security). */
+async function writeDeferred(tx: Tx, deferred: Deferred, scope: TenantScope): Promise<void> {
+  let current = scope;
+  for (const { items, write } of deferred.values()) {
+    for (let start = 0; start < items.length;) {
+      const runScope = items[start]?.scope ?? scope;
+      let end = start + 1;
+      while (end < items.length && sameScope(items[end]?.scope ?? scope, runScope)) end++;
+      if (!sameScope(runScope, current)) await setScope(tx, (current = runScope));
+      await write(
+        tx,
+        items.slice(start, end).map((kept) => kept.item),
+      );
+      start = end;
+    }
+  }
 }
 
 function lengthsOf(deferred: Deferred): Map<string, number> {
@@ -177,9 +198,10 @@ function handle(
         try {
           const frame: Frame = { tx, scope, depth: 0, turn: Promise.resolve(), deferred: new Map() };
           deferredOf.set(tx, frame.deferred);
+          scopeNow.set(tx, scope);
           const result = await current.run(frame, () => fn(tx));
           await frame.turn;
-          await writeDeferred(tx, frame.deferred);
+          await writeDeferred(tx, frame.deferred, scope);
           await sql.raw('commit').execute(tx);
           return result;
         } catch (error) {
@@ -206,12 +228,18 @@ function handle(
       const kept = lengthsOf(parent.deferred);
       let released = false;
       try {
-        if (rescope) await setScope(tx, scope);
+        if (rescope) {
+          await setScope(tx, scope);
+          scopeNow.set(tx, scope);
+        }
         const frame = { ...parent, scope, depth: parent.depth + 1, turn: Promise.resolve() };
         const result = await current.run(frame, () => fn(tx));
         await frame.turn;
         // A released savepoint keeps its settings: the command's own scope comes back first.
-        if (rescope) await setScope(tx, parent.scope);
+        if (rescope) {
+          await setScope(tx, parent.scope);
+          scopeNow.set(tx, parent.scope);
+        }
         await sql`release savepoint ${savepoint}`.execute(tx);
         released = true;
         return result;
@@ -221,6 +249,7 @@ function handle(
         if (!released && !isUnavailable(error)) {
           await sql`rollback to savepoint ${savepoint}`.execute(tx).catch(() => undefined);
           truncate(parent.deferred, kept);
+          scopeNow.set(tx, parent.scope);
         }
         throw error;
       }

@@ -7,6 +7,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
+import { recordAudit } from '../../src/services/audit.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IdempotencyMismatch,
@@ -206,5 +207,43 @@ describe('idempotency keys expire', () => {
       tx.selectFrom('idempotency_key').select('key').where('key', '=', key).execute(),
     );
     expect(left).toEqual([]);
+  });
+});
+
+describe("a command's audit events", () => {
+  it('are written at the commit, each in the scope it was made in, and not when their part failed', async () => {
+    const action = `test.scope-${runNumber}`;
+    await t.database.transaction({ municipalityId: AARHUS }, async () => {
+      // A part working for all municipalities records a national event (chain 0)…
+      await t.database.transaction('all', (tx) =>
+        recordAudit(tx, support, t.clock.now(), {
+          municipalityId: null,
+          action,
+          entityType: 'test',
+          entityId: null,
+        }),
+      );
+      // …and a part that fails takes its event with it.
+      await t.database
+        .transaction({ municipalityId: AARHUS }, async (tx) => {
+          await recordAudit(tx, support, t.clock.now(), {
+            municipalityId: AARHUS,
+            action: `${action}-failed`,
+            entityType: 'test',
+            entityId: null,
+          });
+          throw new Error('the part fails');
+        })
+        .catch(() => undefined);
+    });
+    const events = await t.database.transaction('all', (tx) =>
+      tx
+        .selectFrom('audit_event')
+        .select(['chain', 'action'])
+        .where('action', 'like', `${action}%`)
+        .execute(),
+    );
+    expect(events).toEqual([{ chain: 0, action }]);
+    expect((await t.services.system.verifyAuditChains()).firstBreak).toBeNull();
   });
 });
