@@ -87,6 +87,32 @@ interface Answer {
   headers: Headers;
 }
 
+/** One POST to the API with a bearer token and an idempotency key. */
+function post(s: Setup, path: string, token: string, key: string, body: unknown): Promise<Response> {
+  return fetch(`http://127.0.0.1:${s.port}/api/v1${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body ?? {}),
+    signal: AbortSignal.timeout(30_000),
+  });
+}
+
+/** A new purchase request on the set-up case, as the support person (the key given). */
+function postDraft(s: Setup, key: string, title: string): Promise<Response> {
+  return post(s, `/cases/${s.caseId}/purchase-requests`, s.tokens.support, key, draftOf(s, title));
+}
+
+function draftOf(s: Setup, title: string) {
+  return {
+    title,
+    purpose: 'Til jobsamtalen',
+    amountKr: '100',
+    category: 'transport',
+    vendorId: s.vendorId,
+    paymentMethod: 'bank_transfer',
+  };
+}
+
 /** One API call; a lost connection or a 503 is retried with the same key until `deadline`. */
 async function untilAnswered(
   s: Setup,
@@ -98,16 +124,7 @@ async function untilAnswered(
 ): Promise<Answer & { tries: number }> {
   for (let tries = 1; ; tries++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${s.port}/api/v1${path}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body: JSON.stringify(body ?? {}),
-        signal: AbortSignal.timeout(20_000),
-      });
+      const res = await post(s, path, token, key, body);
       const text = await res.text();
       if (res.status !== 503) {
         return {
@@ -132,14 +149,11 @@ async function purchase(s: Setup, deadline: number, outcomes: string[]): Promise
     outcomes.push(`${path.replace(/[0-9a-f-]{36}/g, ':id')} ${answer.status}`);
     return answer;
   };
-  const created = await step(`/cases/${s.caseId}/purchase-requests`, s.tokens.support, {
-    title: 'Busbillet',
-    purpose: 'Til jobsamtalen',
-    amountKr: '100',
-    category: 'transport',
-    vendorId: s.vendorId,
-    paymentMethod: 'bank_transfer',
-  });
+  const created = await step(
+    `/cases/${s.caseId}/purchase-requests`,
+    s.tokens.support,
+    draftOf(s, 'Busbillet'),
+  );
   const id = (created.json as { id?: string } | null)?.id;
   if (created.status !== 201 || !id) throw new Error(`create answered ${created.status}; seed ${SEED}`);
   await step(`/purchase-requests/${id}/confirm`, s.tokens.support, { how: 'in_person' });
@@ -251,23 +265,7 @@ describe(`faults (seed ${SEED})`, () => {
   /** Sixteen new purchase requests at once; each resolves with its status or the client's error. */
   const sixteen = () =>
     Array.from({ length: 16 }, () =>
-      fetch(`http://127.0.0.1:${s.port}/api/v1/cases/${s.caseId}/purchase-requests`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${s.tokens.support}`,
-          'content-type': 'application/json',
-          'idempotency-key': `term-${randomUUID()}`,
-        },
-        body: JSON.stringify({
-          title: 'Vinterjakke',
-          purpose: 'Til vinteren',
-          amountKr: '100',
-          category: 'transport',
-          vendorId: s.vendorId,
-          paymentMethod: 'bank_transfer',
-        }),
-        signal: AbortSignal.timeout(30_000),
-      }).then(
+      postDraft(s, `term-${randomUUID()}`, 'Vinterjakke').then(
         (res) => res.status,
         (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
       ),
@@ -337,14 +335,7 @@ describe.skipIf(!onPostgres)('PostgreSQL faults', () => {
       `/cases/${s.caseId}/purchase-requests`,
       s.tokens.support,
       key,
-      {
-        title: 'Sko',
-        purpose: 'Til arbejdet',
-        amountKr: '100',
-        category: 'transport',
-        vendorId: s.vendorId,
-        paymentMethod: 'bank_transfer',
-      },
+      draftOf(s, 'Sko'),
       Date.now() + 30_000,
     );
 
@@ -361,15 +352,7 @@ describe.skipIf(!onPostgres)('PostgreSQL faults', () => {
     await dropConnections();
     try {
       expect(await ready()).toBe(503);
-      const res = await fetch(`http://127.0.0.1:${s.port}/api/v1/cases/${s.caseId}/purchase-requests`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${s.tokens.support}`,
-          'content-type': 'application/json',
-          'idempotency-key': `down-${randomUUID()}`,
-        },
-        body: '{}',
-      });
+      const res = await postDraft(s, `down-${randomUUID()}`, 'Sko');
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
       const page = await fetch(`http://127.0.0.1:${s.port}/forloeb`, {
@@ -440,29 +423,12 @@ describe.skipIf(disk === null)('a full disk under the embedded database', () => 
     if (!disk) return;
     const filler = join(disk, 'filler');
     fillDisk(filler);
-    const post = (key: string) =>
-      fetch(`http://127.0.0.1:${s.port}/api/v1/cases/${s.caseId}/purchase-requests`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${s.tokens.support}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body: JSON.stringify({
-          title: 'Cykellygte',
-          purpose: 'Til vinteren',
-          amountKr: '100',
-          category: 'transport',
-          vendorId: s.vendorId,
-          paymentMethod: 'bank_transfer',
-        }),
-      });
     // Writes fill the pages PGlite already has; sooner or later one needs a new page on the full disk.
     const created: string[] = [];
     let refused: { key: string; res: Response } | undefined;
     for (let i = 0; i < 2000 && !refused; i++) {
       const key = `disk-${randomUUID()}`;
-      const res = await post(key);
+      const res = await postDraft(s, key, 'Cykellygte');
       if (res.status === 201) created.push(((await res.json()) as { id: string }).id);
       else refused = { key, res };
     }
@@ -471,7 +437,7 @@ describe.skipIf(disk === null)('a full disk under the embedded database', () => 
     expect(server.child.exitCode).toBeNull();
 
     rmSync(filler);
-    const again = await post(refused?.key ?? '');
+    const again = await postDraft(s, refused?.key ?? '', 'Cykellygte');
     expect(again.status).toBe(201);
     created.push(((await again.json()) as { id: string }).id);
     server.child.kill('SIGTERM');
