@@ -422,9 +422,11 @@ export function createPurchaseService(deps: ServiceDeps) {
           submittedBy: request.submitted_by,
         });
         if (!who.ok) throw new Conflict(who.message, who.code);
-        const subGoals = (await subGoalsOf(tx, caseRow.id)) as { status: SubGoalStatus }[];
-        const unused = checkUnusedFunds(rules.unusedFunds, subGoals);
-        if (!unused.ok) throw new Conflict(unused.message, unused.code);
+        if (rules.unusedFunds === 'planned_subgoals_only') {
+          const subGoals = (await subGoalsOf(tx, caseRow.id)) as { status: SubGoalStatus }[];
+          const unused = checkUnusedFunds(rules.unusedFunds, subGoals);
+          if (!unused.ok) throw new Conflict(unused.message, unused.code);
+        }
         if (request.payment_method === 'direct_to_citizen') {
           const problem = checkDirectTransfer(
             rules,
