@@ -120,12 +120,19 @@ interface Frame {
   depth: number;
   turn: Promise<unknown>;
   deferred: Deferred;
+  /** The command's transaction: not open once it has ended, so a late part cannot use the connection. */
+  root: { open: boolean };
 }
 
 /** Writes kept until the end of a transaction, by kind, each with the scope it was made in. */
 type Deferred = Map<
   string,
-  { items: { item: unknown; scope: TenantScope }[]; write: (tx: Tx, items: unknown[]) => Promise<void> }
+  {
+    items: { item: unknown; scope: TenantScope }[];
+    write: (tx: Tx, items: unknown[]) => Promise<void>;
+    /** Written even when the transaction rolls back (what was read stays logged). */
+    evenOnRollback: boolean;
+  }
 >;
 const deferredOf = new WeakMap<Tx, Deferred>();
 /** The scope a transaction works in now (a part may work in another than its command). */
@@ -134,14 +141,17 @@ const scopeNow = new WeakMap<Tx, TenantScope>();
 /**
  * Keeps `item` to be written, with the others of its kind, at the end of the transaction `tx`, just
  * before it commits (a part rolled back to its savepoint loses the items it kept). Writes that take a
- * lock every command needs — the audit chain's head — then hold it for the shortest time. Returns false
- * when `tx` is not a transaction of a DatabaseHandle: then the caller writes now.
+ * lock every command needs — the audit chain's head — then hold it for the shortest time. With
+ * `evenOnRollback` the items are written also when the transaction or a part of it rolls back, in a
+ * transaction of their own: the access log, since what was read was read whatever became of the
+ * command. Returns false when `tx` is not a transaction of a DatabaseHandle: then the caller writes now.
  */
 export function deferUntilCommit<T>(
   tx: Tx,
   kind: string,
   item: T,
   write: (tx: Tx, items: T[]) => Promise<void>,
+  { evenOnRollback = false }: { evenOnRollback?: boolean } = {},
 ): boolean {
   const deferred = deferredOf.get(tx);
   const scope = scopeNow.get(tx);
@@ -149,7 +159,12 @@ export function deferUntilCommit<T>(
   const kept = { item, scope };
   const entry = deferred.get(kind);
   if (entry) entry.items.push(kept);
-  else deferred.set(kind, { items: [kept], write: write as (tx: Tx, items: unknown[]) => Promise<void> });
+  else
+    deferred.set(kind, {
+      items: [kept],
+      write: write as (tx: Tx, items: unknown[]) => Promise<void>,
+      evenOnRollback,
+    });
   return true;
 }
 
@@ -176,7 +191,14 @@ function lengthsOf(deferred: Deferred): Map<string, number> {
 }
 
 function truncate(deferred: Deferred, lengths: Map<string, number>): void {
-  for (const [kind, entry] of deferred) entry.items.length = lengths.get(kind) ?? 0;
+  for (const [kind, entry] of deferred) {
+    if (!entry.evenOnRollback) entry.items.length = lengths.get(kind) ?? 0;
+  }
+}
+
+/** What must be written whatever became of the transaction. */
+function survivors(deferred: Deferred): Deferred {
+  return new Map([...deferred].filter(([, entry]) => entry.evenOnRollback && entry.items.length > 0));
 }
 
 function handle(
@@ -191,26 +213,43 @@ function handle(
   async function outermost<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       return await db.connection().execute(async (connection) => {
-        // One round trip opens the transaction and sets its scope. The connection's Kysely serves as the
-        // transaction: the statements below are all that make it one.
+        // The connection's Kysely serves as the transaction: the statements below are what make it one.
         const tx = connection as unknown as Tx;
-        await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
+        const frame: Frame = {
+          tx,
+          scope,
+          depth: 0,
+          turn: Promise.resolve(),
+          deferred: new Map(),
+          root: { open: true },
+        };
+        deferredOf.set(tx, frame.deferred);
+        scopeNow.set(tx, scope);
         try {
-          const frame: Frame = { tx, scope, depth: 0, turn: Promise.resolve(), deferred: new Map() };
-          deferredOf.set(tx, frame.deferred);
-          scopeNow.set(tx, scope);
+          // One round trip opens the transaction and sets its scope.
+          await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
           const result = await current.run(frame, () => fn(tx));
           await frame.turn;
           await writeDeferred(tx, frame.deferred, scope);
           await sql.raw('commit').execute(tx);
           return result;
         } catch (error) {
-          // On a lost connection the rollback fails too; the error that ended the work is the one told.
-          await sql
+          await frame.turn.catch(() => undefined);
+          // A rollback that fails means the connection is gone; the error that ended the work is told.
+          const rolledBack = await sql
             .raw('rollback')
             .execute(tx)
-            .catch(() => undefined);
+            .then(() => true)
+            .catch(() => false);
+          const kept = survivors(frame.deferred);
+          if (rolledBack && kept.size > 0) {
+            await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
+            await writeDeferred(tx, kept, scope);
+            await sql.raw('commit').execute(tx);
+          }
           throw error;
+        } finally {
+          frame.root.open = false;
         }
       });
     } catch (error) {
@@ -251,7 +290,7 @@ function handle(
           truncate(parent.deferred, kept);
           scopeNow.set(tx, parent.scope);
         }
-        throw error;
+        throw isUnavailable(error) ? new Unavailable() : error;
       }
     });
     parent.turn = run.catch(() => undefined);
@@ -265,6 +304,9 @@ function handle(
     ...(pglite ? { pglite } : {}),
     transaction: (scope, fn) => {
       const parent = current.getStore();
+      if (parent && !parent.root.open) {
+        return Promise.reject(new Error('The transaction this work belonged to has ended.'));
+      }
       return parent ? joined(parent, scope, fn) : outermost(scope, fn);
     },
     inTransaction: () => current.getStore() !== undefined,

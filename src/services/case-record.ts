@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.ts';
+import { deferUntilCommit, type Tx } from '../db/client.ts';
 import { insertAccessLog } from '../db/repositories/access-log.repository.ts';
 import {
   endOpenPause,
@@ -236,21 +236,26 @@ export async function logAccess(
   subjects: readonly { caseId: string | null; citizenId: string; municipalityId: number }[],
 ): Promise<void> {
   if (actor.role === 'citizen') return;
-  await insertAccessLog(
-    tx,
-    subjects.map((s) => ({
-      municipality_id: s.municipalityId,
-      occurred_at: at,
-      user_id: actor.userId,
-      user_role: actor.role,
-      subject_type: s.caseId === null ? 'citizen' : 'case',
-      subject_id: s.caseId ?? s.citizenId,
-      purpose: checkedPurpose(purpose),
-      request_id: actor.requestId ?? null,
-      citizen_id: s.citizenId,
-      case_id: s.caseId,
-    })),
-  );
+  const rows = subjects.map((s) => ({
+    municipality_id: s.municipalityId,
+    occurred_at: at,
+    user_id: actor.userId,
+    user_role: actor.role,
+    subject_type: s.caseId === null ? 'citizen' : 'case',
+    subject_id: s.caseId ?? s.citizenId,
+    purpose: checkedPurpose(purpose),
+    request_id: actor.requestId ?? null,
+    citizen_id: s.citizenId,
+    case_id: s.caseId,
+  }));
+  // Written with the command's other rows at its end, and also when it rolls back: what was read
+  // (and perhaps shown on an error page) stays logged.
+  const written = deferUntilCommit(tx, 'access_log', rows, writeAccessLogs, { evenOnRollback: true });
+  if (!written) await insertAccessLog(tx, rows);
+}
+
+async function writeAccessLogs(tx: Tx, batches: Parameters<typeof insertAccessLog>[1][]): Promise<void> {
+  await insertAccessLog(tx, batches.flat());
 }
 
 /**

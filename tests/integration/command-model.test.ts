@@ -16,6 +16,8 @@ import {
 } from '../../src/services/command.service.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
+import { loginAs } from '../setup/actors.ts';
+import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 // The command service under idempotency, against a model (issue 12): random sequences of requests,
@@ -245,5 +247,27 @@ describe("a command's audit events", () => {
     );
     expect(events).toEqual([{ chain: 0, action }]);
     expect((await t.services.system.verifyAuditChains()).firstBreak).toBeNull();
+  });
+});
+
+describe('what a refused command read', () => {
+  it('stays in the access log although the command rolled back (a form shown again with errors)', async () => {
+    const session = await loginAs(t, 'support', AARHUS);
+    const browser = new Browser(buildApp(t.services)).useSession(session.token);
+    const purpose = 'POST /forloeb/:id/baggrund';
+    const logged = () =>
+      t.database.transaction('all', (tx) =>
+        tx
+          .selectFrom('access_log')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .where('purpose', '=', purpose)
+          .execute(),
+      );
+    const before = (await logged()).length;
+    const res = await browser.submit(`/forloeb/${caseId}/baggrund`, { incomeSource: 'not-a-code' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Vælg en forsørgelse fra listen.');
+    expect((await logged()).length).toBe(before + 1);
   });
 });

@@ -1,11 +1,11 @@
 import type { Insertable } from 'kysely';
+import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type { AccessLogTable } from '../schema.ts';
 
-/** One row per subject read; several in one statement when a list shows several cases. */
+/** One row per subject read; many in few statements when a list shows many cases. */
 export async function insertAccessLog(tx: Tx, rows: Insertable<AccessLogTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insertInto('access_log').values(rows).execute();
+  for (const chunk of parameterChunks(rows)) await tx.insertInto('access_log').values(chunk).execute();
 }
 
 /** Who has read a citizen's data, newest first ("Hvem har set mine oplysninger", SPEC §3). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CommandKey, StoredResponse } from '../../services/command.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
@@ -68,15 +69,24 @@ async function keyAndBody(c: Context): Promise<{ key: string | null; body: strin
   const valid = (key: unknown) => (typeof key === 'string' && KEY.test(key) ? key : null);
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const form = await readForm(c);
-    const fields = Object.entries(form)
-      .filter(([name]) => name !== '_csrf' && name !== IDEMPOTENCY_FIELD)
-      .map(([name, value]) => [name, Array.isArray(value) ? value.map(fieldText) : fieldText(value)]);
+    const fields = await Promise.all(
+      Object.entries(form)
+        .filter(([name]) => name !== '_csrf' && name !== IDEMPOTENCY_FIELD)
+        .map(async ([name, value]) => [
+          name,
+          Array.isArray(value) ? await Promise.all(value.map(fieldText)) : await fieldText(value),
+        ]),
+    );
     return { key: valid(header ?? form[IDEMPOTENCY_FIELD]), body: JSON.stringify(fields) };
   }
   return { key: valid(header), body: await c.req.text() };
 }
 
-/** Files count by name and size: enough to tell two different uploads apart. */
-function fieldText(value: string | File): string {
-  return typeof value === 'string' ? value : `file:${value.name}:${value.size}`;
+/** A file counts by its name and the hash of its bytes: another file under the same key is another request. */
+async function fieldText(value: string | File): Promise<string> {
+  if (typeof value === 'string') return value;
+  const digest = createHash('sha256')
+    .update(new Uint8Array(await value.arrayBuffer()))
+    .digest('hex');
+  return `file:${value.name}:${digest}`;
 }
