@@ -18,7 +18,7 @@ import { systemClock, type Actor } from '../services/context.ts';
 import { syntheticCpr } from '../services/demo/demo-cpr.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-organisation.ts';
 import { createServices, type Services } from '../services/index.ts';
-import type { Figure } from './bench.ts';
+import { median, wholeNumber, type Figure } from './bench-figures.ts';
 import { createThrowawayDatabase } from './bench-report.ts';
 
 // Approvals per second through the HTTP API against the same approval as one raw SQL transaction.
@@ -56,8 +56,13 @@ const SECRETS = { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) };
 export async function approvalsBench(tempDir: string, report: (f: Figure) => void): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const kind = url ? 'postgres' : 'pglite';
-  const approvals = whole('BENCH_APPROVALS', process.env.BENCH_APPROVALS, DEFAULT_APPROVALS[kind], 8);
-  const clients = whole('BENCH_APPROVAL_CLIENTS', process.env.BENCH_APPROVAL_CLIENTS, DEFAULT_CLIENTS, 1);
+  const approvals = wholeNumber('BENCH_APPROVALS', process.env.BENCH_APPROVALS, DEFAULT_APPROVALS[kind], 8);
+  const clients = wholeNumber(
+    'BENCH_APPROVAL_CLIENTS',
+    process.env.BENCH_APPROVAL_CLIENTS,
+    DEFAULT_CLIENTS,
+    1,
+  );
   const throwaway = url ? await createThrowawayDatabase(url) : undefined;
   try {
     const database = await openDatabase(
@@ -88,14 +93,6 @@ export async function approvalsBench(tempDir: string, report: (f: Figure) => voi
   } finally {
     await throwaway?.drop();
   }
-}
-
-function whole(name: string, given: string | undefined, fallback: number, least: number): number {
-  if (given === undefined || given === '') return fallback;
-  const n = Number(given);
-  if (!Number.isSafeInteger(n) || n < least)
-    throw new Error(`${name} must be a whole number of at least ${least}, got "${given}".`);
-  return n;
 }
 
 interface Setup {
@@ -494,9 +491,4 @@ async function assertConsistent(
     value: Math.round(performance.now() - t0),
     unit: 'ms',
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import type { AnonymisedReport } from '../domain/report/anonymise.ts';
 import { systemClock } from '../services/context.ts';
 import { createServices } from '../services/index.ts';
-import type { Figure } from './bench.ts';
+import { wholeNumber, type Figure } from './bench-figures.ts';
 import { generateReportData, type Generated } from './bench-report-data.ts';
 
 // The report bench (issue 5, "the time the report takes for 100,000 generated cases on PostgreSQL"):
@@ -39,7 +39,7 @@ const TARGET_MS_PER_100K = { national: 5000, municipality: 1000 } as const;
 export async function reportBench(tempDir: string, report: (f: Figure) => void): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const kind = url ? 'postgres' : 'pglite';
-  const cases = casesToGenerate(process.env.BENCH_REPORT_CASES, DEFAULT_CASES[kind]);
+  const cases = wholeNumber('BENCH_REPORT_CASES', process.env.BENCH_REPORT_CASES, DEFAULT_CASES[kind], 100);
   const where = url ? 'PostgreSQL' : 'PGlite';
   const throwaway = url ? await createThrowawayDatabase(url) : undefined;
   try {
@@ -54,14 +54,6 @@ export async function reportBench(tempDir: string, report: (f: Figure) => void):
   } finally {
     await throwaway?.drop();
   }
-}
-
-function casesToGenerate(given: string | undefined, fallback: number): number {
-  if (given === undefined || given === '') return fallback;
-  const n = Number(given);
-  if (!Number.isSafeInteger(n) || n < 100)
-    throw new Error(`BENCH_REPORT_CASES must be a whole number of at least 100, got "${given}".`);
-  return n;
 }
 
 async function measure(

@@ -10,6 +10,7 @@ import type { Actor } from '../services/context.ts';
 import { DEMO_PASSWORD } from '../services/demo/demo-organisation.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { approvalsBench } from './bench-approvals.ts';
+import { median, type Figure } from './bench-figures.ts';
 import { reportBench } from './bench-report.ts';
 
 // `borgerbudget bench`: speed and memory figures, each against its target, on throw-away embedded
@@ -26,16 +27,6 @@ const BIN = resolve(import.meta.dirname, '../../bin/borgerbudget.js');
 const STARTS = 3;
 const REQUESTS = 200;
 const APPROVALS = 100;
-
-export interface Figure {
-  what: string;
-  value: number;
-  unit: string;
-  /** A ceiling: the figure should stay below it. */
-  target?: number;
-  /** A floor: the figure should stay at or above it (a throughput, a share). */
-  floor?: number;
-}
 
 const ONLY = ['approvals', 'report'] as const;
 
@@ -256,10 +247,6 @@ async function activeCase(services: Services, support: Actor, coordinator: Actor
     });
   }
   return active.id;
-}
-
-function median(sorted: number[]): number {
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function round1(n: number): number {
