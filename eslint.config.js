@@ -1,5 +1,6 @@
-// Type-aware lint with zero warnings, plus the layer rule of STYLE.md:
-// adapters (http, web, cli) -> services -> domain / db. Never the other way.
+// Type-aware lint with zero warnings, plus the layer rule (docs/architecture.md):
+// app (composition root) -> adapters (http, web, cli) -> services -> domain / db. Never the other way.
+// bench/ measures the app against raw SQL, so it alone may reach every layer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -28,17 +29,27 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  layer('domain', ['db', 'services', 'http', 'web', 'cli'], 'domain/ is pure: it imports nothing of ours.'),
+  layer(
+    'domain',
+    ['db', 'services', 'http', 'web', 'cli', 'app', 'bench'],
+    'domain/ is pure: it imports nothing of ours.',
+  ),
   layer(
     'db',
-    ['services', 'http', 'web', 'cli'],
+    ['services', 'http', 'web', 'cli', 'app', 'bench'],
     'db/ holds queries only; it never calls services or adapters.',
   ),
-  layer('services', ['http', 'web', 'cli'], 'services/ never know about HTTP, pages or the CLI.'),
-  layer('http', ['db', 'cli'], 'Adapters call services, never the database.'),
-  layer('web', ['db', 'cli'], 'Adapters call services, never the database.'),
-  // The CLI starts the HTTP server (serve), so it may import http/; never the database.
-  layer('cli', ['db'], 'The CLI calls services, never the database.'),
+  layer(
+    'services',
+    ['http', 'web', 'cli', 'app', 'bench'],
+    'services/ never know about HTTP, pages or the CLI.',
+  ),
+  // web/ builds its pages on http/'s request helpers (cookies, forms, the app's context); http/ never
+  // imports pages: the composition root in app/ puts the two together.
+  layer('http', ['db', 'web', 'cli', 'app', 'bench'], 'http/ is the JSON API and request plumbing.'),
+  layer('web', ['db', 'cli', 'app', 'bench'], 'Pages call services, never the database.'),
+  layer('cli', ['db', 'http', 'web', 'app', 'bench'], 'CLI commands call services, never the database.'),
+  layer('app', ['db'], 'The composition root wires services and adapters; it runs no queries itself.'),
   {
     files: ['src/web/static/**/*.js'],
     languageOptions: {

@@ -8,7 +8,7 @@ import {
 import { Conflict } from '../domain/errors.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { scopeOf } from './context.ts';
-import { keyedHash } from './tokens.ts';
+import { keyedHash } from './access/tokens.ts';
 
 export type { StoredResponse };
 

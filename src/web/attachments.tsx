@@ -3,13 +3,13 @@ import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from '../domain/purchase-request.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { fileField, readForm, text } from '../http/form.ts';
-import type { AttachmentView } from '../services/attachment.service.ts';
+import type { AttachmentView } from '../services/money/attachment.service.ts';
 import type { Actor } from '../services/context.ts';
 import { ErrorSummary, fieldId, Form, SelectField } from './components/form.tsx';
 import { Layout } from './components/layout.tsx';
 import { pageContext, type PageContext } from './context.ts';
 import { formatDateTime } from './format.ts';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // Attachments of a purchase request (quote, invoice, receipt, proof of payment): the list with download
 // links and the upload form, shown on the request's page for staff and for finance; the upload and

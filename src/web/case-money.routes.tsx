@@ -5,31 +5,18 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
-import { group, prefixed } from './case.routes.tsx';
+import { group, prefixed } from './request.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
-import { BudgetPage } from './pages/case-budget.page.tsx';
+import { BudgetPage, DONE, type Done } from './pages/case-budget.page.tsx';
 import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
 import { RequestPage } from './pages/purchase-request.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The staff pages for a case's money (SPEC §3 "Budget ledger", "Purchase request"): the budget with
 // its grant form, the new purchase request, and one request with the steps allowed now. Each route
 // calls the services and renders; a refused step (a Conflict: past the available amount, four eyes)
 // shows the page again with the service's message and nothing changed.
-
-/** What a success alert says after the 303, keyed by the `ok` query parameter. */
-export const DONE = [
-  'bevilget',
-  'oprettet',
-  'bekraeftet',
-  'indsendt',
-  'godkendt',
-  'afvist',
-  'annulleret',
-  'bilag',
-] as const;
-export type Done = (typeof DONE)[number];
 
 /** The access log's purpose: the route as registered ("GET /forloeb/:id/budget"), never the ids. */
 function purposeOf(c: Context<AppEnv>): string {

@@ -4,11 +4,11 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
-import { group, prefixed } from './case.routes.tsx';
+import { group, prefixed } from './request.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { PlanPage } from './pages/case-plan.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The plan editor's routes (SPEC §3 "Plan"): one form, one change, one revision. A refused change (a
 // sixth sub-goal, a goal without a category) shows the plan again with the domain's message.

@@ -2,12 +2,12 @@ import type { Context, Hono } from 'hono';
 import { NotFound, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
-import { authorize } from '../services/access.ts';
+import { authorize } from '../services/access/access.ts';
 import type { Actor } from '../services/context.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { FindCitizenPage, ReferralPage, RegisterCitizenPage } from './pages/case-referral.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The referral, in three steps (issue 3 "Pages"): find the citizen by CPR number, register them if
 // they are new, refer. The CPR number is only ever posted; the next step is reached by the citizen's id.

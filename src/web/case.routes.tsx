@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
-import { authorize } from '../services/access.ts';
+import { authorize } from '../services/access/access.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
 import { registerCaseMoneyRoutes } from './case-money.routes.tsx';
@@ -10,13 +10,14 @@ import { registerPlanRoutes } from './case-plan.routes.tsx';
 import { registerReferralRoutes } from './case-referral.routes.tsx';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
+import { group, prefixed } from './request.ts';
 import { IntakePage, intakeValues } from './pages/case-intake.page.tsx';
 import type { Translate } from './i18n/index.ts';
 import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
 import { CasePage, ConditionsPage } from './pages/case.page.tsx';
 import { registerQuestionnaireRoutes } from './questionnaire.routes.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The case pages (issue 3 "Pages"): each route parses the request, calls one service and renders. The
 // purpose written to the access log is the route as registered, so it names the page, never the ids.
@@ -29,19 +30,6 @@ function overviewFilter(c: Context<AppEnv>): Record<string, string> {
     if (value !== undefined && value !== '') filter[name] = value;
   }
   return filter;
-}
-
-/** A form's errors under the form's prefix ("pause.reason"); an error of the whole form goes to `first`. */
-export function prefixed(fields: FieldErrors, prefix: string, first: string): FieldErrors {
-  return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k === '_form' ? `${prefix}.${first}` : `${prefix}.${k}`, v]),
-  );
-}
-
-/** The group of a prefixed form ("pause.…"), as the service's input. */
-export function group(form: Record<string, unknown>, prefix: string): Record<string, unknown> {
-  const value = form[prefix];
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 type CaseAction = (

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readForm, text } from '../http/form.ts';
 import { pageContext } from './context.ts';
 import { ActivationCodePage, ActivationPage } from './pages/activation.page.tsx';
-import { clientAddress, requireActor } from './routes.tsx';
+import { clientAddress, requireActor } from './request.ts';
 
 // The citizen's log-in (issue 6): the support person makes an activation code on the case page; the
 // citizen uses it at /aktiver to choose a log-in and a password, and lands in the portal.

@@ -7,7 +7,7 @@ import { pageContext } from './context.ts';
 import type { Values } from './components/form.tsx';
 import { BatchesPage, BookkeepingPage, PayablePage, QueuePage } from './pages/finance.page.tsx';
 import { VendorsPage } from './pages/vendors.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // Finance's pages (SPEC §2): the payment queue, registering a payment or refund, payment files for
 // the bank, the bookkeeping file, and the vendor list (which coordinators keep too). Each route parses,

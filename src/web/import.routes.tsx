@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readForm } from '../http/form.ts';
 import { pageContext } from './context.ts';
 import { ImportPage } from './pages/import.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The coordinator's import page (FORMATS.md "CSV import"): the upload form, and the import itself
 // through the same service as `borgerbudget import`. A refused import changes nothing and answers 422

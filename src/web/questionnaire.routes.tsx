@@ -15,7 +15,7 @@ import type { Actor } from '../services/context.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { QuestionnairePage, questionnaireValues, type Saved } from './pages/questionnaire.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // A questionnaire of a case (SPEC §3 "Questionnaires"): the page with its items, and the form that
 // saves it part-way or as complete. A bad answer shows the page again with the error summary and what

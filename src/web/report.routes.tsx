@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import type { Services } from '../services/index.ts';
 import { pageContext } from './context.ts';
 import { ReportPage } from './pages/report.page.tsx';
-import { requireActor } from './routes.tsx';
+import { requireActor } from './request.ts';
 
 // The evaluation report (SPEC §4): the page, each figure as CSV, the whole report as JSON. The filter
 // travels in the query string (fra, til, kommune), so the downloads give exactly what the page shows.

@@ -1,11 +1,11 @@
 import type { Context, Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { NotFound, Unauthenticated, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
 import { localRedirectTarget } from '../domain/redirect-target.ts';
 import { clearCookie, writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm, text } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
+import { clientAddress, requireActor } from './request.ts';
 import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
 import { ACTIVATION_PATH, PORTAL_HOME, registerCitizenLoginRoutes } from './citizen-login.routes.tsx';
@@ -29,21 +29,9 @@ import { ConfirmDeactivationPage, NewUserPage, OneTimeCodePage, UsersPage } from
 /** The public forms that check a password or a one-time code (see middleware/command.ts). */
 export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH] as const;
 
-/** Pages that need a log-in: the actor, or a redirect to the log-in page via the error mapper. */
-export function requireActor(c: Context<AppEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new Unauthenticated();
-  return actor;
-}
-
 /** After a successful POST: 303 See Other, so reloading the next page does not post again. */
 function seeOther(c: Context<AppEnv>, location: string) {
   return c.redirect(location, 303);
-}
-
-/** The client's address for throttling failed log-ins. Behind a proxy, the proxy's address. */
-export function clientAddress(c: Context<AppEnv>): string {
-  return getConnInfo(c).remote.address ?? 'unknown';
 }
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {

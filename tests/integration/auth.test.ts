@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TooManyAttempts, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
 import { FREE_LOGIN_FAILURES } from '../../src/domain/session-policy.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { AARHUS, actorOf, createStaffUser, demoEmailOf } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../../src/domain/errors.ts';
-import { CPR_TAKEN } from '../../src/services/citizen.service.ts';
+import { CPR_TAKEN } from '../../src/services/cases/citizen.service.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { passesModulus11 } from '../../src/services/demo/demo-cpr.ts';
 import { AARHUS, caseIn, KOLDING, staff, testCpr } from '../factories/case-factory.ts';

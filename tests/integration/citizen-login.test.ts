@@ -5,7 +5,7 @@ import type { Actor } from '../../src/services/context.ts';
 import {
   ACTIVATION_CODE_VALID_MS,
   GENERIC_ACTIVATION_ERROR,
-} from '../../src/services/citizen-login.service.ts';
+} from '../../src/services/access/citizen-login.service.ts';
 import { caseIn, HALSNAES, staff, AARHUS } from '../factories/case-factory.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { actorOf } from '../setup/actors.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/context.ts';
-import type { Programme } from '../../src/services/programme.service.ts';
+import type { Programme } from '../../src/services/cases/programme.service.ts';
 import { AARHUS, loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { programmeForm } from '../setup/programme.ts';

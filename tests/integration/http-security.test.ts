@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { demoEmailOf } from '../setup/actors.ts';
 import { Browser, buildApp, hiddenField, parseSetCookie, type TestApp } from '../setup/http.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER_MESSAGE } from '../../src/domain/plain-text.ts';
 import { CONTROL_IN_REQUEST_MESSAGE } from '../../src/http/middleware/input-hygiene.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { caseIn, testCpr } from '../factories/case-factory.ts';
 import { moneyTeam, type MoneyTeam } from '../factories/money-factory.ts';

@@ -4,7 +4,7 @@ import { AppError } from '../../src/domain/errors.ts';
 import { checkLedger, deriveBalance } from '../../src/domain/ledger.ts';
 import type { PurchaseStatus } from '../../src/domain/purchase-request.ts';
 import type { Actor } from '../../src/services/context.ts';
-import { toLedgerEntry } from '../../src/services/ledger-record.ts';
+import { toLedgerEntry } from '../../src/services/money/ledger-record.ts';
 import { caseIn, programmeOf } from '../factories/case-factory.ts';
 import { moneyTeam } from '../factories/money-factory.ts';
 import { programmeInput } from '../setup/programme.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFound, ValidationFailed } from '../../src/domain/errors.ts';
 import { ore } from '../../src/domain/money.ts';
 import type { Actor } from '../../src/services/context.ts';
-import type { Programme } from '../../src/services/programme.service.ts';
+import type { Programme } from '../../src/services/cases/programme.service.ts';
 import { AARHUS, actorOf, HALSNAES } from '../setup/actors.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';

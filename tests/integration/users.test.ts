@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import type { Actor } from '../../src/services/context.ts';
-import { PASSWORD_MESSAGES } from '../../src/services/password.ts';
-import { GENERIC_CODE_ERROR } from '../../src/services/user.service.ts';
+import { PASSWORD_MESSAGES } from '../../src/services/access/password.ts';
+import { GENERIC_CODE_ERROR } from '../../src/services/access/user.service.ts';
 import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 

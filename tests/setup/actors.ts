@@ -6,7 +6,7 @@ import {
   DEMO_PASSWORD,
   demoEmail,
 } from '../../src/services/demo/demo-organisation.ts';
-import type { UserView } from '../../src/services/user.service.ts';
+import type { UserView } from '../../src/services/access/user.service.ts';
 import type { TestContext } from './test-db.ts';
 
 // Log-in-as-role helpers over the demo organisation (four municipalities, one user per staff role,

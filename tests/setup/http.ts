@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { tmpdir } from 'node:os';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createApp } from '../../src/http/app.ts';
+import { createApp } from '../../src/app/app.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Services } from '../../src/services/index.ts';

@@ -1,6 +1,6 @@
 import { nestForm } from '../../src/http/form.ts';
 import type { Ore } from '../../src/domain/money.ts';
-import type { Programme } from '../../src/services/programme.service.ts';
+import type { Programme } from '../../src/services/cases/programme.service.ts';
 
 // A programme's settings as its edit form posts them (flat field names, kroner as text, ticked boxes as
 // "on" and unticked ones absent), built from the stored programme so a test changes one thing at a time.

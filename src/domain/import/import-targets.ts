@@ -16,7 +16,7 @@ import type {
   ImportContext,
   PlannedPayment,
   PlannedQuestionnaire,
-} from './import-plan.ts';
+} from './import-model.ts';
 import type { AnswerLine, CaseLine, PaymentLine } from './import-rows.ts';
 
 /** Finds the case a row of answers.csv or payments.csv is about. */

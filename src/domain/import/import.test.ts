@@ -4,7 +4,8 @@ import type { CalendarDate } from '../calendar-date.ts';
 import { deriveBalance } from '../ledger.ts';
 import { ore } from '../money.ts';
 import { formatImportError, readImportFiles, sortImportErrors } from './import-files.ts';
-import { planImport, type ExistingCase, type ImportContext, type ProgrammeFacts } from './import-plan.ts';
+import type { ExistingCase, ImportContext, ProgrammeFacts } from './import-model.ts';
+import { planImport } from './import-plan.ts';
 
 // The import's reading and checking (FORMATS.md "CSV import"), without a database: each kind of wrong
 // row gives its `file:line: column: reason`, and a right folder gives the plan the service writes.

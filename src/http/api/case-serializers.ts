@@ -1,11 +1,11 @@
 import { oreToKrNumber } from '../../domain/money.ts';
-import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/case-detail.service.ts';
-import type { CaseStep } from '../../services/case-lifecycle.service.ts';
-import type { CaseListItem, CaseOverview } from '../../services/case-list.service.ts';
-import type { CitizenView } from '../../services/citizen-view.ts';
-import type { CitizenWithCases } from '../../services/citizen.service.ts';
-import type { NoteView } from '../../services/note.service.ts';
-import type { PlanRevisionView, PlanView } from '../../services/plan.service.ts';
+import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/cases/case-detail.service.ts';
+import type { CaseStep } from '../../services/cases/case-lifecycle.service.ts';
+import type { CaseListItem, CaseOverview } from '../../services/cases/case-list.service.ts';
+import type { CitizenView } from '../../services/cases/citizen-view.ts';
+import type { CitizenWithCases } from '../../services/cases/citizen.service.ts';
+import type { NoteView } from '../../services/cases/note.service.ts';
+import type { PlanRevisionView, PlanView } from '../../services/cases/plan.service.ts';
 
 // The JSON shapes of citizens, cases, plans and notes (issue 3). The CPR number only ever appears
 // masked (`DDMMYY-XXXX`); amounts are kroner as numbers, named …Kr; instants are ISO 8601 strings.

@@ -9,12 +9,12 @@ import {
   PauseInput,
   ReferInput,
   UpdateReferralInput,
-} from '../../services/case.schemas.ts';
+} from '../../services/cases/case.schemas.ts';
 import {
   FindCitizenInput,
   RegisterCitizenInput,
   UpdateCitizenInput,
-} from '../../services/citizen.schemas.ts';
+} from '../../services/cases/citizen.schemas.ts';
 import { NotFound } from '../../domain/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { AppEnv } from '../env.ts';
@@ -27,36 +27,17 @@ import {
   citizenWithCasesJson,
   conditionsJson,
 } from './case-serializers.ts';
-import { addPlanRoutes } from './plans.api.ts';
-import { addQuestionnaireRoutes } from './questionnaires.api.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, addRead, param } from './route-helpers.ts';
 
 // /api/v1 for citizens and cases (issue 3): the same services and authorisation as the pages, one
 // service call per handler. The CPR number is never in a URL: search sends it in the body, and every
 // answer shows it masked. Reads pass the route (e.g. 'GET /api/v1/cases/{id}') as the access log's purpose.
 
-export function param(c: Context<AppEnv>, name: string): string {
-  return c.req.param(name) ?? '';
-}
-
-/** A read: the handler gets the purpose for the access log, made from the route itself. */
-export type ReadRoute = Omit<ApiRoute, 'method' | 'handler'> & {
-  method?: 'get' | 'post';
-  read: (c: Context<AppEnv>, purpose: string, body: unknown) => Promise<unknown>;
-};
-
-export function addRead(api: ApiRegistry, { read, method = 'get', ...route }: ReadRoute): void {
-  const purpose = `${method.toUpperCase()} /api/v1${route.path}`;
-  api.add({ ...route, method, handler: (c, body) => read(c, purpose, body) });
-}
-
-/** Registers the routes of citizens, cases, plans and notes. */
+/** Registers the routes of citizens and cases. */
 export function addCaseRoutes(api: ApiRegistry, services: Services): void {
   addCitizenRoutes(api, services);
   addCaseLifecycleRoutes(api, services);
-  addPlanRoutes(api, services);
-  addQuestionnaireRoutes(api, services);
 }
 
 function addCitizenRoutes(api: ApiRegistry, { citizens }: Services): void {

@@ -3,15 +3,14 @@ import type {
   PayableView,
   PostedPaymentView,
   BatchView,
-} from '../../services/payment.service.ts';
-import { AttachmentInput } from '../../services/attachment.service.ts';
+} from '../../services/money/payment.service.ts';
+import { AttachmentInput } from '../../services/money/attachment.service.ts';
 import type { Services } from '../../services/index.ts';
-import { BatchInput, SentInput } from '../../services/money.schemas.ts';
+import { BatchInput, SentInput } from '../../services/money/money.schemas.ts';
 import { fileField, text, type FormData } from '../form.ts';
-import { param } from './cases.api.ts';
 import { attachmentJson } from './money-serializers.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, param } from './route-helpers.ts';
 
 // /api/v1 for finance and paperwork (issue 4): the payment queue, one payable request with its
 // attachments, payments and refunds posted in a period, payment files (pain.001.001.03) and the

@@ -1,6 +1,10 @@
 import type { Balance } from '../../domain/ledger.ts';
-import type { BudgetOverview, PostingView, PurchaseRequestView } from '../../services/budget.service.ts';
-import type { AttachmentView } from '../../services/attachment.service.ts';
+import type {
+  BudgetOverview,
+  PostingView,
+  PurchaseRequestView,
+} from '../../services/money/budget.service.ts';
+import type { AttachmentView } from '../../services/money/attachment.service.ts';
 import type { Services } from '../../services/index.ts';
 
 type VendorRow = Awaited<ReturnType<Services['budgets']['vendors']>>[number];

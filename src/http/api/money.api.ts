@@ -7,13 +7,12 @@ import {
   ReasonInput,
   RefundInput,
   VendorInput,
-} from '../../services/money.schemas.ts';
+} from '../../services/money/money.schemas.ts';
 import type { Services } from '../../services/index.ts';
 import type { AppEnv } from '../env.ts';
-import { addRead, param } from './cases.api.ts';
 import { budgetJson, vendorJson } from './money-serializers.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, addRead, param } from './route-helpers.ts';
 
 // /api/v1 for money (issue 4): a case's budget, grants, purchase requests through their lifecycle,
 // payments and refunds, and the vendor list. One service call per handler; the services lock the case

@@ -1,19 +1,18 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { NoteInput } from '../../services/note.schemas.ts';
+import { NoteInput } from '../../services/cases/note.schemas.ts';
 import {
   ActivityInput,
   DreamInput,
   GoalInput,
   IdeaInput,
   SubGoalInput,
-} from '../../services/plan.schemas.ts';
+} from '../../services/cases/plan.schemas.ts';
 import type { Services } from '../../services/index.ts';
 import type { AppEnv } from '../env.ts';
 import { noteJson, planJson, planRevisionJson } from './case-serializers.ts';
-import { addRead, param } from './cases.api.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, addRead, param } from './route-helpers.ts';
 
 // /api/v1 for a case's plan and follow-up notes (issue 3): the dream, long-term goals, at most five
 // sub-goals, planned activities with estimated costs (…Kr), ideas, the revision history, and notes.

@@ -1,9 +1,11 @@
-import type { CaseQuestionnaires, QuestionnaireView } from '../../services/questionnaire.service.ts';
+import type {
+  CaseQuestionnaires,
+  QuestionnaireView,
+} from '../../services/evaluation/questionnaire.service.ts';
 import type { Services } from '../../services/index.ts';
-import { QuestionnaireInput } from '../../services/questionnaire.schemas.ts';
-import { addRead, param } from './cases.api.ts';
+import { QuestionnaireInput } from '../../services/evaluation/questionnaire.schemas.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, addRead, param } from './route-helpers.ts';
 
 // /api/v1 for a case's questionnaires (SPEC §3 "Questionnaires", issue 5): the four with their due
 // status and saved answers, and saving one part-way or as complete. One service call per handler.

@@ -1,9 +1,8 @@
 import { REPORT_FIGURE_KEYS, reportFigureCsv, type ReportFigureKey } from '../../domain/report/report-csv.ts';
 import { NotFound } from '../../domain/errors.ts';
 import type { Services } from '../../services/index.ts';
-import { param } from './cases.api.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf } from './v1.ts';
+import { actorOf, param } from './route-helpers.ts';
 
 // /api/v1 for the evaluation report (SPEC §4, issue 5): the whole report as FORMATS.md's JSON, and one
 // figure as the CSV the report page downloads. Same service, same rules as the page: the coordinator's

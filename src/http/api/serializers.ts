@@ -1,7 +1,7 @@
 import { oreToKrNumber } from '../../domain/money.ts';
 import type { Actor } from '../../services/context.ts';
-import type { Programme } from '../../services/programme.service.ts';
-import type { UserView } from '../../services/user.service.ts';
+import type { Programme } from '../../services/cases/programme.service.ts';
+import type { UserView } from '../../services/access/user.service.ts';
 
 // The API's JSON shapes. Amounts are kroner as numbers with at most two decimals (FORMATS.md), named …Kr.
 

@@ -7,29 +7,22 @@ import {
   Unavailable,
   ValidationFailed,
 } from '../../domain/errors.ts';
-import { IssueTokenInput } from '../../services/api-token.service.ts';
-import type { Actor } from '../../services/context.ts';
-import { ProgrammeSettingsInput } from '../../services/programme.schemas.ts';
-import { CreateUserInput } from '../../services/user.service.ts';
+import { IssueTokenInput } from '../../services/access/api-token.service.ts';
+import { ProgrammeSettingsInput } from '../../services/cases/programme.schemas.ts';
+import { CreateUserInput } from '../../services/access/user.service.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { CsrfRejected } from '../middleware/csrf.ts';
 import { addCaseRoutes } from './cases.api.ts';
+import { addPlanRoutes } from './plans.api.ts';
+import { addQuestionnaireRoutes } from './questionnaires.api.ts';
 import { addFinanceRoutes } from './finance.api.ts';
 import { addMoneyRoutes } from './money.api.ts';
 import { addReportRoutes } from './report.api.ts';
 import { ApiRegistry } from './registry.ts';
+import { actorOf } from './route-helpers.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
 // /api/v1: the JSON skin over the same services as the pages (SPEC §5). Each handler is one call.
-
-export function actorOf(c: Context<AppEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new Unauthenticated();
-  // The API is for staff and their systems; a citizen uses the portal's pages (issue 6). Their session
-  // gets the answer for something that does not exist (SPEC §7).
-  if (actor.role === 'citizen') throw new NotFound();
-  return actor;
-}
 
 export function createApiRegistry({ services }: AppDeps): ApiRegistry {
   const api = new ApiRegistry();
@@ -150,6 +143,8 @@ export function createApiRegistry({ services }: AppDeps): ApiRegistry {
     handler: (c) => services.apiTokens.revoke(actorOf(c), param(c, 'id')),
   });
   addCaseRoutes(api, services);
+  addPlanRoutes(api, services);
+  addQuestionnaireRoutes(api, services);
   addMoneyRoutes(api, services);
   addFinanceRoutes(api, services);
   addReportRoutes(api, services);

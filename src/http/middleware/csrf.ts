@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { safeEqual } from '../../services/tokens.ts';
+import { safeEqual } from '../../services/access/tokens.ts';
 import { readCookie, writeCookie } from '../cookies.ts';
 import { readForm, text } from '../form.ts';
 import type { AppDeps, AppEnv } from '../env.ts';

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { addDays, type CalendarDate } from '../../domain/calendar-date.ts';
 import { referredCase, transition, type CaseEvent, type CaseState } from '../../domain/case-lifecycle.ts';
 import { cprBirthDate, cprGender } from '../../domain/cpr.ts';
-import type { CaseEventType } from '../case-record.ts';
-import { pausesOfState, stateColumns } from '../case-record.ts';
+import type { CaseEventType } from '../cases/case-record.ts';
+import { pausesOfState, stateColumns } from '../cases/case-record.ts';
 import type { CprVault } from '../cpr-vault.ts';
 import { syntheticCpr } from './demo-cpr.ts';
-import type { DemoPersona } from './demo-personas.ts';
+import type { DemoPersona, StaffMember } from './demo-persona.ts';
 import { buildPlan, type Revise } from './demo-plan-builder.ts';
 import type { CaseRows } from './demo-rows.ts';
 
@@ -15,11 +15,6 @@ import type { CaseRows } from './demo-rows.ts';
 // acknowledgement, the plan with its revisions, and notes. Every step of the case goes through the
 // domain's state machine, so a persona that the services would refuse fails here too. Built in memory
 // and inserted a table at a time, because the demo loads at start-up and PGlite pays per statement.
-
-export interface StaffMember {
-  id: string;
-  role: 'support' | 'coordinator';
-}
 
 export interface BuildContext {
   municipalityId: number;

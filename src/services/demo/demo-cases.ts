@@ -8,13 +8,14 @@ import { listProgrammes } from '../../db/repositories/programme.repository.ts';
 import { listUsersOfMunicipality } from '../../db/repositories/user.repository.ts';
 import { parts, type CalendarDate } from '../../domain/calendar-date.ts';
 import { recordAudit } from '../audit.service.ts';
-import { today } from '../case-record.ts';
+import { today } from '../cases/case-record.ts';
 import type { ServiceDeps } from '../context.ts';
 import { createCprVault, type CprVault } from '../cpr-vault.ts';
-import { buildDemoCase, type StaffMember } from './demo-case-builder.ts';
+import { buildDemoCase } from './demo-case-builder.ts';
+import type { DemoPersona, StaffMember } from './demo-persona.ts';
 import { syntheticCpr } from './demo-cpr.ts';
 import { demoEmail, DEMO_MUNICIPALITIES, type DemoMunicipality } from './demo-organisation.ts';
-import { DEMO_PERSONAS, type DemoPersona } from './demo-personas.ts';
+import { DEMO_PERSONAS } from './demo-personas.ts';
 import { emptyRows, type CaseRows } from './demo-rows.ts';
 
 // Loads the demo personas (demo-personas.ts) as cases in every phase, with support persons, plans and

@@ -1,8 +1,8 @@
 import { findCitizenByCprHash, casesOfCitizen } from '../../db/repositories/citizen.repository.ts';
 import { findMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { findUserById } from '../../db/repositories/user.repository.ts';
-import { toActor } from '../auth.service.ts';
-import { createCitizenLoginService } from '../citizen-login.service.ts';
+import { toActor } from '../access/auth.service.ts';
+import { createCitizenLoginService } from '../access/citizen-login.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createCprVault } from '../cpr-vault.ts';
 import { syntheticCpr } from './demo-cpr.ts';

@@ -3,11 +3,11 @@ import { addDays } from '../../domain/calendar-date.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import type { PaymentMethod } from '../../domain/purchase-request.ts';
 import type { Role } from '../../domain/roles.ts';
-import { createAttachmentService } from '../attachment.service.ts';
-import { createBudgetService } from '../budget.service.ts';
-import { today } from '../case-record.ts';
+import { createAttachmentService } from '../money/attachment.service.ts';
+import { createBudgetService } from '../money/budget.service.ts';
+import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { createPurchaseService } from '../purchase.service.ts';
+import { createPurchaseService } from '../money/purchase.service.ts';
 import { demoEmail, DEMO_MUNICIPALITIES } from './demo-organisation.ts';
 
 // The demo's money (issue 4): vendors, grants and purchase requests in every state — draft, submitted

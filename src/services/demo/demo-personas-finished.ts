@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { DemoPersona } from './demo-personas.ts';
+import type { DemoPersona } from './demo-persona.ts';
 
 // Citizens whose cases have closed, beyond the personas of shared/DEMO-PERSONAS.md (the report's kind
 // of people): with Birgitte and Kasper they give the demo's evaluation report a followed-up base — start

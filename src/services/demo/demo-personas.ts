@@ -1,57 +1,11 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type {
-  AcknowledgementMethod,
-  PreferredLanguage,
-  ReferralSource,
-  TargetGroup,
-} from '../../domain/case-intake.ts';
-import type { LegalGender } from '../../domain/cpr.ts';
-import type { ExpenseCategory } from '../../domain/expense-category.ts';
-import type { GoalCategory, SubGoalStatus } from '../../domain/plan.ts';
-import type { Education, IncomeSource } from '../../domain/report/scales.ts';
+import type { DemoPersona } from './demo-persona.ts';
 import { FINISHED_PERSONAS } from './demo-personas-finished.ts';
 
 // The demo's citizens (shared/DEMO-PERSONAS.md): fictional people like those of the report (§6.1,
 // §6.4), across the four pilot municipalities and every phase. Days are counted back from the day the
 // demo is loaded, so the phases ("active, month 4", "lead-in, week 10") hold on that day. CPR numbers
 // follow the synthetic scheme of demo-cpr.ts: birth date + serial + gender → a number nobody has.
-
-export interface DemoSubGoal {
-  description: string;
-  status: SubGoalStatus;
-  /** When it reached its status (if not planned). */
-  statusDaysAgo?: number;
-  activity?: { description: string; kr: number; category: ExpenseCategory };
-}
-
-export interface DemoPersona {
-  key: string;
-  municipalityId: number;
-  name: string;
-  birthDate: CalendarDate;
-  serial: number;
-  gender: LegalGender;
-  preferredLanguage: PreferredLanguage;
-  referral: { source: ReferralSource; reason: string; daysAgo: number };
-  screeningDaysAgo?: number;
-  decision?: { accept: boolean; reason: string; daysAgo: number };
-  /** The support person's local part in demo-organisation.ts. */
-  support?: { local: string; daysAgo: number };
-  supportChange?: { local: string; reason: string; daysAgo: number };
-  intake?: { targetGroups: TargetGroup[]; incomeSource: IncomeSource; highestEducation: Education };
-  plan?: {
-    daysAgo: number;
-    dream: string;
-    goal?: { description: string; categories: GoalCategory[] };
-    subGoals?: DemoSubGoal[];
-    ideas?: string[];
-  };
-  acknowledged?: { daysAgo: number; method: AcknowledgementMethod };
-  startDaysAgo?: number;
-  pauseDaysAgo?: { from: number; reason: string };
-  close?: { outcome: 'completed' | 'terminated_early'; daysAgo: number; reason?: string };
-  notes?: { daysAgo: number; body: string; internal?: boolean }[];
-}
 
 const d = (iso: string) => iso as CalendarDate;
 

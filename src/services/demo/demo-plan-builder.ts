@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkGoalCategories, checkSubGoalLimit } from '../../domain/plan.ts';
-import type { StaffMember } from './demo-case-builder.ts';
-import type { DemoPersona } from './demo-personas.ts';
+import type { DemoPersona, StaffMember } from './demo-persona.ts';
 import type { CaseRows } from './demo-rows.ts';
 
 // A demo persona's plan as the plan service would have stored it: the dream, the goal, sub-goals

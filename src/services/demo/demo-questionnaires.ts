@@ -2,11 +2,12 @@ import { listUsersOfMunicipality } from '../../db/repositories/user.repository.t
 import { addDays } from '../../domain/calendar-date.ts';
 import type { InstrumentCode } from '../../domain/questionnaire/instrument.ts';
 import type { Role } from '../../domain/roles.ts';
-import { today } from '../case-record.ts';
+import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { createQuestionnaireService } from '../questionnaire.service.ts';
+import { createQuestionnaireService } from '../evaluation/questionnaire.service.ts';
 import { DEMO_MUNICIPALITIES } from './demo-organisation.ts';
-import { DEMO_PERSONAS, type DemoPersona } from './demo-personas.ts';
+import type { DemoPersona } from './demo-persona.ts';
+import { DEMO_PERSONAS } from './demo-personas.ts';
 
 // The demo's questionnaires (issue 5 point 6), so the evaluation report has something to show: start
 // questionnaires for every started case, end ones for the closed cases; a few saved part-way with

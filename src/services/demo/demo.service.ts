@@ -6,7 +6,7 @@ import { Conflict } from '../../domain/errors.ts';
 import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashPassword } from '../password.ts';
+import { hashPassword } from '../access/password.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { demoCitizenLogins, loadDemoCitizenLogins } from './demo-citizen-logins.ts';
 import { loadDemoMoney } from './demo-money.ts';

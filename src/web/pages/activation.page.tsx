@@ -1,7 +1,7 @@
 import { addDays, danishDateOf } from '../../domain/calendar-date.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { isAllowed } from '../../domain/permissions.ts';
-import type { ActivationCode } from '../../services/citizen-login.service.ts';
+import type { ActivationCode } from '../../services/access/citizen-login.service.ts';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';

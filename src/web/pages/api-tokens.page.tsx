@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../domain/errors.ts';
-import type { ApiTokenView } from '../../services/api-token.service.ts';
-import type { UserView } from '../../services/user.service.ts';
+import type { ApiTokenView } from '../../services/access/api-token.service.ts';
+import type { UserView } from '../../services/access/user.service.ts';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';

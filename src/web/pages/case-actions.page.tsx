@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { ACKNOWLEDGEMENT_METHOD_LABELS, ACKNOWLEDGEMENT_METHODS } from '../../domain/case-intake.ts';
-import type { CaseDetail } from '../../services/case-detail.service.ts';
-import type { NoteView } from '../../services/note.service.ts';
+import type { CaseDetail } from '../../services/cases/case-detail.service.ts';
+import type { NoteView } from '../../services/cases/note.service.ts';
 import { Checkbox, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';

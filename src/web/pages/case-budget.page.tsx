@@ -2,8 +2,7 @@ import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr, type Ore } from '../../domain/money.ts';
 import { PURCHASE_STATUS_LABELS, type PurchaseStatus } from '../../domain/purchase-request.ts';
-import type { BudgetOverview, PurchaseRequestView } from '../../services/budget.service.ts';
-import type { Done } from '../case-money.routes.tsx';
+import type { BudgetOverview, PurchaseRequestView } from '../../services/money/budget.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
@@ -71,6 +70,19 @@ export function BudgetPage({
     </Layout>
   );
 }
+
+/** What a success alert says after the 303, keyed by the `ok` query parameter. */
+export const DONE = [
+  'bevilget',
+  'oprettet',
+  'bekraeftet',
+  'indsendt',
+  'godkendt',
+  'afvist',
+  'annulleret',
+  'bilag',
+] as const;
+export type Done = (typeof DONE)[number];
 
 export function DoneAlert({ ctx, done }: { ctx: PageContext; done: Done }) {
   return (

@@ -1,7 +1,7 @@
 import { TARGET_GROUP_LABELS, TARGET_GROUPS } from '../../domain/case-intake.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { EDUCATION, INCOME_SOURCE, type Scale } from '../../domain/report/scales.ts';
-import type { CaseDetail } from '../../services/case-detail.service.ts';
+import type { CaseDetail } from '../../services/cases/case-detail.service.ts';
 import { Alert } from '../components/alert.tsx';
 import {
   Checkbox,

@@ -1,7 +1,7 @@
 import { CASE_PHASE_LABELS, CASE_PHASES, type CasePhase } from '../../domain/case-lifecycle.ts';
 import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
 import { currentInstrument } from '../../domain/questionnaire/instrument.ts';
-import type { CaseListItem, CaseOverview } from '../../services/case-list.service.ts';
+import type { CaseListItem, CaseOverview } from '../../services/cases/case-list.service.ts';
 import { Checkbox, SelectField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';

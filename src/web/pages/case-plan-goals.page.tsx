@@ -6,7 +6,7 @@ import {
   SUB_GOAL_STATUS_LABELS,
   SUB_GOAL_STATUSES,
 } from '../../domain/plan.ts';
-import type { PlanView } from '../../services/plan.service.ts';
+import type { PlanView } from '../../services/cases/plan.service.ts';
 import { CheckboxGroup, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../domain/errors.ts';
-import type { PlanRevisionView, PlanView } from '../../services/plan.service.ts';
+import type { PlanRevisionView, PlanView } from '../../services/cases/plan.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';

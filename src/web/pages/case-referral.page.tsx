@@ -7,8 +7,8 @@ import {
   REFERRAL_SOURCES,
 } from '../../domain/case-intake.ts';
 import { CASE_PHASE_LABELS } from '../../domain/case-lifecycle.ts';
-import type { CitizenWithCases } from '../../services/citizen.service.ts';
-import type { Programme } from '../../services/programme.service.ts';
+import type { CitizenWithCases } from '../../services/cases/citizen.service.ts';
+import type { Programme } from '../../services/cases/programme.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';

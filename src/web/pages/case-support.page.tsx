@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../domain/errors.ts';
-import type { CaseDetail } from '../../services/case-detail.service.ts';
+import type { CaseDetail } from '../../services/cases/case-detail.service.ts';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';

@@ -1,10 +1,10 @@
 import { ACKNOWLEDGEMENT_METHOD_LABELS, REFERRAL_SOURCE_LABELS } from '../../domain/case-intake.ts';
 import { CLOSE_OUTCOME_LABELS } from '../../domain/case-lifecycle.ts';
 import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
-import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/case-detail.service.ts';
+import type { CaseDetail, ConditionsSheet, TimelineEntry } from '../../services/cases/case-detail.service.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
-import type { NoteView } from '../../services/note.service.ts';
-import type { CaseQuestionnaires } from '../../services/questionnaire.service.ts';
+import type { NoteView } from '../../services/cases/note.service.ts';
+import type { CaseQuestionnaires } from '../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';

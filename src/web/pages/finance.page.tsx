@@ -8,7 +8,7 @@ import type {
   PayableView,
   PaymentVendorView,
   PostedPaymentView,
-} from '../../services/payment.service.ts';
+} from '../../services/money/payment.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { Alert } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';

@@ -1,6 +1,6 @@
 import { formatKr } from '../../domain/money.ts';
-import type { AuditLine } from '../../services/overview.service.ts';
-import type { Programme } from '../../services/programme.service.ts';
+import type { AuditLine } from '../../services/cases/overview.service.ts';
+import type { Programme } from '../../services/cases/programme.service.ts';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';

@@ -1,5 +1,5 @@
 import { formatImportError, type ImportError } from '../../domain/import/import-files.ts';
-import type { ImportSummary } from '../../services/import.service.ts';
+import type { ImportSummary } from '../../services/import/import.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { Form } from '../components/form.tsx';
 import { Icon } from '../components/icon.tsx';

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import { formatKr, formatKrCsv, type Ore } from '../../domain/money.ts';
 import { CATEGORY_RULE_KINDS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
-import type { Programme } from '../../services/programme.service.ts';
+import type { Programme } from '../../services/cases/programme.service.ts';
 import { Alert } from '../components/alert.tsx';
 import {
   Checkbox,

@@ -2,16 +2,15 @@ import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr } from '../../domain/money.ts';
 import { PAYMENT_METHOD_LABELS } from '../../domain/purchase-request.ts';
-import type { BudgetOverview, PurchaseRequestView } from '../../services/budget.service.ts';
+import type { BudgetOverview, PurchaseRequestView } from '../../services/money/budget.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
-import type { Done } from '../case-money.routes.tsx';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { DoneAlert, flagsOf, StatusTag } from './case-budget.page.tsx';
+import { DoneAlert, flagsOf, StatusTag, type Done } from './case-budget.page.tsx';
 
 // A purchase request's own page (SPEC §3): its details, its attachments and the steps allowed now.
 

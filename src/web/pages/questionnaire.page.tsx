@@ -7,7 +7,10 @@ import {
   type RatingItem,
 } from '../../domain/questionnaire/instrument.ts';
 import { WHO5_INSTRUCTION, WHO5_TITLE, who5ScoreOf } from '../../domain/questionnaire/who5.ts';
-import type { CaseQuestionnaires, QuestionnaireView } from '../../services/questionnaire.service.ts';
+import type {
+  CaseQuestionnaires,
+  QuestionnaireView,
+} from '../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
 import {
   CheckboxGroup,

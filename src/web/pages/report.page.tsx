@@ -7,7 +7,7 @@ import {
   REPORT_FIGURE_TITLES,
   type ReportFigureKey,
 } from '../../domain/report/report-csv.ts';
-import type { ReportView } from '../../services/report.service.ts';
+import type { ReportView } from '../../services/evaluation/report.service.ts';
 import { BarChart, type Bar } from '../components/bar-chart.tsx';
 import { ErrorSummary, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';

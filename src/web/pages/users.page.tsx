@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import { MUNICIPAL_STAFF_ROLES } from '../../domain/roles.ts';
-import type { UserView } from '../../services/user.service.ts';
+import type { UserView } from '../../services/access/user.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../domain/errors.ts';
-import type { PortalIdea, PortalPlan } from '../../services/portal.service.ts';
+import type { PortalIdea, PortalPlan } from '../../services/portal/portal.service.ts';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../i18n/index.ts';

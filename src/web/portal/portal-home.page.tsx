@@ -1,7 +1,7 @@
 import { Alert } from '../components/alert.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
-import type { PortalHome } from '../../services/portal.service.ts';
+import type { PortalHome } from '../../services/portal/portal.service.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
 // The citizen's front page: who helps me and how I reach them, where things stand, what I can do now.

@@ -5,7 +5,7 @@ import type {
   PortalRequest,
   ProposalForm,
   RequestState,
-} from '../../services/portal-money.service.ts';
+} from '../../services/portal/portal-money.service.ts';
 import { ErrorSummary, fieldId, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';

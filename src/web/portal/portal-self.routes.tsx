@@ -5,7 +5,7 @@ import type { ItemDefinition } from '../../domain/questionnaire/instrument.ts';
 import type { AppDeps, AppEnv } from '../../http/env.ts';
 import { nestForm, readForm } from '../../http/form.ts';
 import type { Actor } from '../../services/context.ts';
-import type { QuestionnaireView } from '../../services/questionnaire.service.ts';
+import type { QuestionnaireView } from '../../services/evaluation/questionnaire.service.ts';
 import type { Values } from '../components/form.tsx';
 import { pageContext } from '../context.ts';
 import { AccessLogPageView, PORTAL_ACCESS_LOG } from './pages/access-log.page.tsx';

@@ -1,5 +1,5 @@
 import type { Role } from '../../../domain/roles.ts';
-import type { AccessLogEntry, AccessLogPage } from '../../../services/portal-access-log.service.ts';
+import type { AccessLogEntry, AccessLogPage } from '../../../services/portal/portal-access-log.service.ts';
 import type { PageContext } from '../../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { PortalLayout } from '../portal-layout.tsx';

@@ -15,7 +15,7 @@ import {
 import { PURCHASE_STATUS_LABELS } from '../../../domain/purchase-request.ts';
 import { findInstrument } from '../../../domain/questionnaire/instrument.ts';
 import { EDUCATION, INCOME_SOURCE } from '../../../domain/report/scales.ts';
-import type { CaseData, PersonalData } from '../../../services/personal-data.service.ts';
+import type { CaseData, PersonalData } from '../../../services/portal/personal-data.service.ts';
 import { SummaryTable } from '../../components/summary-table.tsx';
 import type { PageContext } from '../../context.ts';
 import { formatDate } from '../../format.ts';

@@ -5,7 +5,7 @@ import {
   type InstrumentDefinition,
   type ItemDefinition,
 } from '../../../domain/questionnaire/instrument.ts';
-import type { QuestionnaireView } from '../../../services/questionnaire.service.ts';
+import type { QuestionnaireView } from '../../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, Form, fieldId, type Values } from '../../components/form.tsx';
 import type { PageContext } from '../../context.ts';

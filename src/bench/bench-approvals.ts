@@ -1,0 +1,493 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../config.ts';
+// The approval bench compares the API with the same approval written as raw SQL, so it needs the
+// database itself — a throw-away one it makes for the purpose; the configured database is never opened.
+import { openDatabase, type DatabaseHandle, type Db } from '../db/client.ts';
+import type { CalendarDate } from '../domain/calendar-date.ts';
+import { formatCpr } from '../domain/cpr.ts';
+import { mayApprove } from '../domain/purchase-request.ts';
+import { ore } from '../domain/money.ts';
+import { startServer, type RunningServer } from '../app/server.ts';
+import { createLogger } from '../logger.ts';
+import { canonicalJson } from '../services/audit.service.ts';
+import { systemClock, type Actor } from '../services/context.ts';
+import { syntheticCpr } from '../services/demo/demo-cpr.ts';
+import { DEMO_PASSWORD } from '../services/demo/demo-organisation.ts';
+import { createServices, type Services } from '../services/index.ts';
+import { median, wholeNumber, type Figure } from './bench-figures.ts';
+import { createThrowawayDatabase } from './bench-report.ts';
+
+// Approvals per second through the HTTP API against the same approval as one raw SQL transaction.
+//
+// The API: `POST /api/v1/purchase-requests/{id}/approve` with a bearer token and an Idempotency-Key,
+// over a real HTTP server (startServer) — the command's one transaction with its key, the locks, the
+// reservation, the audit events and the stored response, plus the token's own look-up.
+// The raw path: what the approval must do and nothing else, in ONE transaction over the same pool —
+// the tenant scope, the case row locked, the request, the programme's rules, the sub-goals and the
+// balance read, the reservation posted (through the ledger's guard trigger), the request approved,
+// and the two audit events the service writes (the posting's and the approval's) appended to the
+// municipality's hash chain under its locked head, hashed as the service hashes them.
+//
+// C clients (BENCH_APPROVAL_CLIENTS, default 8) run at once, each approving its own submitted
+// requests one after the other; the requests are spread over 8 active cases of one municipality
+// (Aarhus), client k on case k mod 8. Rounds alternate API and raw SQL, each figure the median of 3;
+// a warm-up round of each goes first. Every round has fresh requests (BENCH_APPROVALS each, default
+// 400 on PostgreSQL, 200 on PGlite), all made through the services before the first round.
+// Afterwards the ledger check and the audit chains must be clean and every request approved: the raw
+// path wrote exactly what the service writes, or the bench fails.
+//
+// Where: PostgreSQL when BENCH_DATABASE_URL (or else DATABASE_URL) is set, in a throw-away database
+// next to the one the URL names (bench-report.ts); otherwise PGlite in the bench's temporary folder —
+// one connection, so there the clients queue for it.
+
+const ROUNDS = 3;
+const CASES = 8;
+const AMOUNT_KR = 10;
+const DEFAULT_APPROVALS = { postgres: 400, pglite: 200 } as const;
+const DEFAULT_CLIENTS = 8;
+/** The API should reach at least this share of what the raw transaction does. */
+const TARGET_API_SHARE = 0.7;
+const SECRETS = { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) };
+
+export async function approvalsBench(tempDir: string, report: (f: Figure) => void): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  const kind = url ? 'postgres' : 'pglite';
+  const approvals = wholeNumber('BENCH_APPROVALS', process.env.BENCH_APPROVALS, DEFAULT_APPROVALS[kind], 8);
+  const clients = wholeNumber(
+    'BENCH_APPROVAL_CLIENTS',
+    process.env.BENCH_APPROVAL_CLIENTS,
+    DEFAULT_CLIENTS,
+    1,
+  );
+  const throwaway = url ? await createThrowawayDatabase(url) : undefined;
+  try {
+    const database = await openDatabase(
+      throwaway
+        ? { databaseUrl: throwaway.url, dataDir: 'memory://' }
+        : { dataDir: join(tempDir, 'approvals') },
+    );
+    const services = createServices({ database, clock: systemClock, secrets: SECRETS, production: false });
+    let server: RunningServer | undefined;
+    try {
+      const setup = await prepare(services, approvals, clients, url ? 'PostgreSQL' : 'PGlite', report);
+      const config = loadConfig({
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        DATA_DIR: join(tempDir, 'approvals-server'),
+        BASE_URL: 'http://localhost:3000',
+        SESSION_SECRET: SECRETS.session.toString('base64'),
+        CPR_ENCRYPTION_KEY: SECRETS.cpr.toString('base64'),
+      });
+      server = await startServer(services, { ...config, port: 0 }, createLogger('silent'));
+      await measure(database.db, server, setup, clients, report);
+      await assertConsistent(services, database, setup, report);
+    } finally {
+      // The server closes the database when it stops.
+      if (server) await server.stop();
+      else await database.close();
+    }
+  } finally {
+    await throwaway?.drop();
+  }
+}
+
+interface Setup {
+  where: string;
+  token: string;
+  approver: Actor;
+  municipalityId: number;
+  caseIds: string[];
+  /** Submitted requests by round: warm-ups first (API, raw), then API, raw, API, raw … */
+  batches: string[][];
+}
+
+/**
+ * The demo, an API token for the Aarhus coordinator, 8 new active cases with grants (made as staff
+ * make them), and every round's requests written, confirmed and submitted by the support person.
+ */
+async function prepare(
+  services: Services,
+  approvals: number,
+  clients: number,
+  where: string,
+  report: (f: Figure) => void,
+): Promise<Setup> {
+  const t0 = performance.now();
+  await services.demo.load();
+  const login = async (email: string) =>
+    (await services.auth.login({ email, password: DEMO_PASSWORD }, '127.0.0.1')).actor;
+  const admin = await login('admin@aarhus.example');
+  const coordinator = await login('koordinator@aarhus.example');
+  const support = await login('stotteperson@aarhus.example');
+  if (coordinator.municipalityId === null) throw new Error('The demo coordinator has no municipality.');
+  const { token } = await services.apiTokens.issue(admin, { userId: coordinator.userId, name: 'Bench' });
+
+  const programmeId = (await services.programmes.list(coordinator)).at(-1)?.id;
+  const vendorId = (await services.budgets.vendors(support))[0]?.id;
+  if (!programmeId || !vendorId) throw new Error('The demo data has no programme or vendor in Aarhus.');
+
+  const sizes = [clients, clients, ...Array<number>(ROUNDS * 2).fill(approvals)];
+  const batches = sizes.map((n) => Array<string>(n).fill(''));
+  // Request i of a round is on case i mod 8, so client k (i mod C = k) works on case k mod 8.
+  const perCase = Array.from({ length: CASES }, () => [] as [number, number][]);
+  batches.forEach((batch, b) => batch.forEach((_, i) => perCase[i % CASES]?.push([b, i])));
+
+  const caseIds = await Promise.all(
+    perCase.map(async (slots, k) => {
+      const caseId = await activeCase(services, { coordinator, support }, programmeId, k);
+      if (slots.length === 0) return caseId;
+      await services.budgets.grant(coordinator, caseId, { amountKr: String(slots.length * AMOUNT_KR) });
+      for (const [b, i] of slots) {
+        const id = await services.purchases.create(support, caseId, {
+          ...{ title: `Buskort ${b + 1}.${i + 1}`, purpose: 'Til praktikken', category: 'transport' },
+          ...{ amountKr: String(AMOUNT_KR), vendorId, paymentMethod: 'invoice' },
+        });
+        await services.purchases.confirm(support, id, { how: 'in_person' });
+        await services.purchases.submit(support, id);
+        const batch = batches[b];
+        if (batch) batch[i] = id;
+      }
+      return caseId;
+    }),
+  );
+  const made = batches.reduce((sum, b) => sum + b.length, 0);
+  report({
+    what: `approvals: ${made} requests submitted on ${CASES} cases, ${where}`,
+    value: Math.round(performance.now() - t0),
+    unit: 'ms',
+  });
+  const { municipalityId } = coordinator;
+  return { where, token, approver: coordinator, municipalityId, caseIds, batches };
+}
+
+/** A new citizen's case taken from referral to active, as staff do it. */
+async function activeCase(
+  services: Services,
+  { coordinator, support }: { coordinator: Actor; support: Actor },
+  programmeId: string,
+  k: number,
+): Promise<string> {
+  // Synthetic CPR numbers (never a real person's), born on days the demo's citizens are not.
+  const born = `1961-03-${String(10 + k).padStart(2, '0')}` as CalendarDate;
+  const citizen = await services.citizens.register(coordinator, {
+    cpr: formatCpr(syntheticCpr(born, 97, k % 2 === 0 ? 'female' : 'male')),
+    name: `Bench Borger ${k + 1}`,
+    preferredLanguage: 'da',
+  });
+  const { id } = await services.cases.refer(coordinator, {
+    citizenId: citizen.id,
+    programmeId,
+    source: 'jobcenter',
+    reason: 'Henvist til måling.',
+  });
+  await services.cases.startScreening(coordinator, id);
+  await services.cases.accept(coordinator, id, { reason: 'I målgruppen.' });
+  await services.cases.assignSupport(coordinator, id, { supportUserId: support.userId });
+  await services.cases.acknowledgeConditions(support, id, { method: 'in_person' });
+  await services.cases.activate(support, id, {});
+  return id;
+}
+
+async function measure(
+  db: Db,
+  server: RunningServer,
+  setup: Setup,
+  clients: number,
+  report: (f: Figure) => void,
+): Promise<void> {
+  const port = Number(new URL(server.url).port);
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const viaApi = (id: string) => approveViaApi(agent, port, setup.token, id);
+  const viaSql = (id: string) => approveRaw(db, setup, id);
+  try {
+    const [warmApi = [], warmSql = [], ...rounds] = setup.batches;
+    await run(warmApi, clients, viaApi);
+    await run(warmSql, clients, viaSql);
+    const api: number[] = [];
+    const raw: number[] = [];
+    for (const [r, batch] of rounds.entries()) {
+      if (r % 2 === 0) api.push(await run(batch, clients, viaApi));
+      else raw.push(await run(batch, clients, viaSql));
+    }
+    const n = rounds[0]?.length ?? 0;
+    const apiPerSecond = median(api);
+    const rawPerSecond = median(raw);
+    const how = `${clients} clients, ${setup.where}`;
+    report({ what: `approvals via the HTTP API, ${how}`, value: apiPerSecond, unit: '/s' });
+    report({ what: `approvals as one raw SQL transaction, ${how}`, value: rawPerSecond, unit: '/s' });
+    report({
+      what: `approvals, API ÷ raw SQL, median of ${ROUNDS} rounds of ${n} each`,
+      value: Math.round((apiPerSecond / rawPerSecond) * 100) / 100,
+      unit: '×',
+      floor: TARGET_API_SHARE,
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** `clients` workers at once, worker k approving requests k, k + C, k + 2C …; returns approvals/s. */
+async function run(ids: string[], clients: number, approve: (id: string) => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, k) => {
+      for (let i = k; i < ids.length; i += clients) await approve(ids[i] ?? '');
+    }),
+  );
+  return Math.round((ids.length / (performance.now() - t0)) * 1000);
+}
+
+function approveViaApi(agent: Agent, port: number, token: string, id: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: 'POST',
+        path: `/api/v1/purchase-requests/${id}/approve`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'idempotency-key': randomUUID(),
+          'content-length': '0',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          if (res.statusCode === 204) done();
+          else
+            fail(
+              new Error(
+                `The API answered ${res.statusCode} to an approval: ${Buffer.concat(chunks).toString()}`,
+              ),
+            );
+        });
+      },
+    );
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+interface RequestRead {
+  status: string;
+  amount_ore: number;
+  payment_method: string;
+  vendor_id: string | null;
+  created_by: string;
+  submitted_by: string | null;
+  single_approval_limit_ore: number;
+  unused_funds: string;
+  planned: number;
+  achieved: number;
+  available: number;
+}
+
+/**
+ * The approval as one raw SQL transaction: the same locks, checks and rows as purchases.approve (with
+ * ledger-record.ts `post` and audit.service.ts `recordAudits`), in as few statements as it takes.
+ */
+async function approveRaw(db: Db, setup: Setup, requestId: string): Promise<void> {
+  const { approver, municipalityId } = setup;
+  const at = new Date();
+  await db.transaction().execute(async (tx) => {
+    // Row-level security: the transaction works for the approver's municipality.
+    await sql`select set_config('app.scope', '', true), set_config('app.municipality_id', ${String(municipalityId)}, true)`.execute(
+      tx,
+    );
+    // The case row first: every step on a case is serialised by it.
+    const locked = await sql<{ id: string; programme_id: string; phase: string }>`
+      select id, programme_id, phase from citizen_case
+      where id = (select case_id from purchase_request where id = ${requestId})
+      for update`.execute(tx);
+    const caseRow = locked.rows[0];
+    if (!caseRow) throw new Error(`Request ${requestId} was not found.`);
+    // Under the lock: the request, the programme's rules, the sub-goals and the case's balance.
+    const read = await sql<RequestRead>`
+      select r.status, r.amount_ore, r.payment_method, r.vendor_id, r.created_by, r.submitted_by,
+        p.single_approval_limit_ore, p.unused_funds,
+        (select count(*) from sub_goal s where s.case_id = r.case_id and s.status <> 'dropped') as planned,
+        (select count(*) from sub_goal s where s.case_id = r.case_id and s.status = 'achieved') as achieved,
+        (select coalesce(sum(case e.kind
+            when 'grant' then e.amount_ore
+            when 'return_to_pool' then -e.amount_ore
+            when 'reservation' then -e.amount_ore
+            when 'reservation_release' then e.amount_ore
+            when 'payment' then e.settles_ore - e.amount_ore
+            when 'refund' then e.amount_ore
+          end), 0)::bigint
+          from ledger_entry e where e.case_id = r.case_id) as available
+      from purchase_request r join programme p on p.id = ${caseRow.programme_id}
+      where r.id = ${requestId}`.execute(tx);
+    const r = read.rows[0];
+    if (!r) throw new Error(`Request ${requestId} was not found.`);
+    refuseUnlessApprovable(r, caseRow.phase, approver);
+
+    const entry = await sql<{ id: number }>`
+      insert into ledger_entry
+        (municipality_id, case_id, programme_id, kind, amount_ore, purchase_request_id, posted_by, posted_at)
+      values (${municipalityId}, ${caseRow.id}, ${caseRow.programme_id}, 'reservation', ${r.amount_ore},
+        ${requestId}, ${approver.userId}, ${at})
+      returning id`.execute(tx);
+    const entryId = entry.rows[0]?.id;
+    if (entryId === undefined) throw new Error('The reservation was not written.');
+    await sql`
+      update purchase_request
+      set status = 'approved', decided_by = ${approver.userId}, decided_at = ${at}, updated_at = ${at}
+      where id = ${requestId}`.execute(tx);
+
+    // The audit events, in the service's order, on the municipality's chain under its locked head.
+    const head = await sql<{ seq: number; hash: string }>`
+      select seq, hash from audit_chain_head where chain = ${municipalityId} for update`.execute(tx);
+    const prev = head.rows[0];
+    if (!prev) throw new Error(`Municipality ${municipalityId} has no audit chain.`);
+    const first = chained(municipalityId, prev, approver, at, {
+      action: 'ledger.reservation',
+      entityType: 'ledger_entry',
+      entityId: String(entryId),
+      before: null,
+      after: { caseId: caseRow.id, amountOre: r.amount_ore, purchaseRequestId: requestId },
+    });
+    const second = chained(municipalityId, first, approver, at, {
+      action: 'purchase.approve',
+      entityType: 'purchase_request',
+      entityId: requestId,
+      before: { status: r.status },
+      after: { status: 'approved' },
+    });
+    const row = (e: ChainedEvent) =>
+      sql`(${municipalityId}, ${municipalityId}, ${e.seq}, ${at}, ${approver.userId}, ${approver.role},
+        ${e.action}, ${e.entityType}, ${e.entityId}, ${json(e.before)}, ${json(e.after)}, null,
+        ${e.prevHash}, ${e.hash})`;
+    await sql`
+      insert into audit_event (chain, municipality_id, seq, occurred_at, actor_user_id, actor_role, action,
+        entity_type, entity_id, before, after, request_id, prev_hash, hash)
+      values ${row(first)}, ${row(second)}`.execute(tx);
+    await sql`
+      update audit_chain_head set seq = ${second.seq}, hash = ${second.hash}
+      where chain = ${municipalityId}`.execute(tx);
+  });
+}
+
+/** The service's checks: a submitted request on an active case, an approver who may, room for it. */
+function refuseUnlessApprovable(r: RequestRead, phase: string, approver: Actor): void {
+  const refused = (why: string) => {
+    throw new Error(`The raw approval was refused: ${why}.`);
+  };
+  if (r.status !== 'submitted') refused(`the request is ${r.status}`);
+  if (phase !== 'active') refused(`the case is ${phase}`);
+  const who = mayApprove({
+    approverRole: approver.role,
+    approverUserId: approver.userId,
+    amount: ore(r.amount_ore),
+    singleApprovalLimit: ore(r.single_approval_limit_ore),
+    createdBy: r.created_by,
+    submittedBy: r.submitted_by,
+  });
+  if (!who.ok) refused(who.code);
+  if (r.unused_funds === 'planned_subgoals_only' && r.planned > 0 && r.achieved === r.planned)
+    refused('the sub-goals are met');
+  // The bench's requests are paid by invoice to a listed vendor; a direct transfer has more rules.
+  if (r.payment_method === 'direct_to_citizen' || r.vendor_id === null) refused('not a vendor payment');
+  if (r.available < r.amount_ore) refused('budget exceeded');
+}
+
+interface AuditContent {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+interface ChainedEvent extends AuditContent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The event after `prev` on the chain, hashed as audit.service.ts hashes (and `check` verifies) it. */
+function chained(
+  chain: number,
+  prev: { seq: number; hash: string },
+  actor: Actor,
+  at: Date,
+  e: AuditContent,
+): ChainedEvent {
+  const seq = prev.seq + 1;
+  const content = {
+    chain,
+    seq,
+    occurredAt: at.toISOString(),
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+    requestId: null,
+  };
+  const hash = createHash('sha256')
+    .update(prev.hash)
+    .update('\n')
+    .update(canonicalJson(content))
+    .digest('hex');
+  return { ...e, seq, prevHash: prev.hash, hash };
+}
+
+function json(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+/** After the rounds: the books and the audit chains clean, and every request approved exactly once. */
+async function assertConsistent(
+  services: Services,
+  database: DatabaseHandle,
+  setup: Setup,
+  report: (f: Figure) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const ledger = await services.system.checkLedger();
+  if (ledger.problems.length > 0)
+    throw new Error(
+      `check-ledger found ${ledger.problems.length} problem(s) after the approval bench: ` +
+        ledger.problems
+          .slice(0, 5)
+          .map((p) => `${p.where}: ${p.what}`)
+          .join('; '),
+    );
+  const chains = await services.system.verifyAuditChains();
+  if (chains.firstBreak)
+    throw new Error(
+      `The audit chain ${chains.firstBreak.chain} is broken at event ${chains.firstBreak.seq} after the ` +
+        `approval bench: ${chains.firstBreak.reason}.`,
+    );
+  // The bench's cases hold only the bench's requests.
+  const made = setup.batches.reduce((sum, b) => sum + b.length, 0);
+  const cases = sql.join(setup.caseIds);
+  const counted = await database.transaction({ municipalityId: setup.municipalityId }, async (tx) => {
+    const { rows } = await sql<{ approved: number; reservations: number }>`
+      select
+        (select count(*) from purchase_request where case_id in (${cases}) and status = 'approved') as approved,
+        (select count(*) from ledger_entry where case_id in (${cases}) and kind = 'reservation') as reservations
+      `.execute(tx);
+    return rows[0];
+  });
+  if (counted?.approved !== made || counted.reservations !== made)
+    throw new Error(
+      `After the approval bench ${String(counted?.approved)} of ${made} requests are approved, ` +
+        `with ${String(counted?.reservations)} reservations.`,
+    );
+  report({
+    what: `approvals: ${ledger.postings} postings, ${chains.events} audit events checked, clean`,
+    value: Math.round(performance.now() - t0),
+    unit: 'ms',
+  });
+}

@@ -1,0 +1,196 @@
+import {
+  countCasesByPhase,
+  listCases,
+  pausesOf,
+  type CaseListFilter,
+  type CaseListRow,
+  type CasePauseRow,
+} from '../../db/repositories/case.repository.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import {
+  CASE_PHASES,
+  daysLeft,
+  endDate,
+  leadInOverdue,
+  type CasePhase,
+  type CloseOutcome,
+} from '../../domain/case-lifecycle.ts';
+import { nextStep, type NextStep } from '../../domain/case-next-step.ts';
+import { questionnaireStatuses } from '../../domain/questionnaire/due.ts';
+import { INSTRUMENT_CODES, type InstrumentCode } from '../../domain/questionnaire/instrument.ts';
+import { completedInstrumentsOf } from '../../db/repositories/questionnaire.repository.ts';
+import { authorize, ownMunicipality } from '../access/access.ts';
+import { logAccess, today } from './case-record.ts';
+import { CaseloadOptions, CaseOverviewFilter } from './case.schemas.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { parseInput } from '../form-fields.ts';
+import { isUuid } from '../ids.ts';
+
+// The support person's caseload and the coordinator's overview of the municipality (issue 3 "Pages"):
+// phase, days left, the next step, and lead-ins that have lasted longer than the programme allows.
+// Each listed case shows the citizen's name, so each is a read that goes in the access log.
+
+export interface CaseListItem {
+  id: string;
+  caseNumber: number;
+  citizenName: string;
+  programmeName: string;
+  phase: CasePhase;
+  closeOutcome: CloseOutcome | null;
+  referredOn: string;
+  leadInStartedOn: string | null;
+  startDate: string | null;
+  /** The first day after the period, moved by pauses; null before the start. */
+  endDate: string | null;
+  /** While active or paused; constant during a pause. */
+  daysLeft: number | null;
+  /** A lead-in longer than the programme's maximum (a warning, not a block: §6.4). */
+  leadInOverdue: boolean;
+  support: { userId: string; name: string } | null;
+  nextStep: NextStep;
+  /** Questionnaires past their time and not complete (domain/questionnaire/due.ts). */
+  overdueQuestionnaires: InstrumentCode[];
+}
+
+export interface CaseOverview {
+  items: CaseListItem[];
+  /** Cases per phase in the whole municipality, whatever the filter. */
+  countsByPhase: Record<CasePhase, number>;
+}
+
+/** A support-person filter that is no id matches nothing, rather than being an error. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+export function createCaseListService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+
+  async function list(
+    actor: Actor,
+    filter: CaseListFilter,
+    purpose: string,
+    only: { overdue?: boolean; questionnairesOverdue?: boolean } = {},
+  ) {
+    const municipalityId = ownMunicipality(actor);
+    const at = clock.now();
+    const on = today(at);
+    return database.transaction({ municipalityId }, async (tx) => {
+      const rows = await listCases(tx, municipalityId, filter);
+      const ids = rows.map((r) => r.id);
+      const pauses = groupByCase(await pausesOf(tx, ids));
+      const completed = new Map<string, Set<InstrumentCode>>();
+      for (const q of await completedInstrumentsOf(tx, ids)) {
+        completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
+      }
+      const shown = rows
+        .map((r) => ({
+          row: r,
+          item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
+        }))
+        .filter(({ item }) => !only.overdue || item.leadInOverdue)
+        .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
+      await logAccess(
+        tx,
+        actor,
+        at,
+        purpose,
+        shown.map(({ row }) => ({ caseId: row.id, citizenId: row.citizen_id, municipalityId })),
+      );
+      const counts = filter.assignedTo === undefined ? await countCasesByPhase(tx, municipalityId) : [];
+      return { items: shown.map(({ item }) => item), counts };
+    });
+  }
+
+  return {
+    /** The actor's own cases: where they are the current support person or the named coordinator. */
+    async caseload(actor: Actor, options: unknown, purpose: string): Promise<CaseListItem[]> {
+      authorize(actor, 'case.list');
+      const { includeClosed } = parseInput(CaseloadOptions, options);
+      const { items } = await list(actor, { assignedTo: actor.userId, includeClosed }, purpose);
+      return items;
+    },
+
+    /** Every case of the municipality, for the coordinator; filter by phase, support person, overdue. */
+    async overview(actor: Actor, filter: unknown, purpose: string): Promise<CaseOverview> {
+      authorize(actor, 'case.overview');
+      const f = parseInput(CaseOverviewFilter, filter);
+      const support = f.supportUserId;
+      const { items, counts } = await list(
+        actor,
+        {
+          phase: f.phase ?? undefined,
+          supportUserId:
+            support === null ? undefined : support === 'none' || isUuid(support) ? support : NOBODY,
+          includeClosed: f.includeClosed,
+        },
+        purpose,
+        { overdue: f.overdueOnly, questionnairesOverdue: f.questionnairesOverdue },
+      );
+      const countsByPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
+      for (const c of counts) countsByPhase[c.phase as CasePhase] = c.n;
+      return { items, countsByPhase };
+    },
+  };
+}
+
+function groupByCase(rows: CasePauseRow[]): Map<string, CasePauseRow[]> {
+  const map = new Map<string, CasePauseRow[]>();
+  for (const r of rows) map.set(r.case_id, [...(map.get(r.case_id) ?? []), r]);
+  return map;
+}
+
+function toItem(
+  r: CaseListRow,
+  pauseRows: readonly CasePauseRow[],
+  completed: ReadonlySet<InstrumentCode>,
+  on: CalendarDate,
+): CaseListItem {
+  const pauses = pauseRows.map((p) => ({
+    from: p.from_date as CalendarDate,
+    to: p.to_date as CalendarDate | null,
+  }));
+  const start = r.start_date as CalendarDate | null;
+  const months = r.duration_months;
+  const running = r.phase === 'active' || r.phase === 'paused';
+  const until = r.phase === 'closed' && r.closed_on !== null ? (r.closed_on as CalendarDate) : on;
+  const end = start !== null && months !== null ? endDate(start, months, pauses, until) : null;
+  const left = running && start !== null && months !== null ? daysLeft(start, months, pauses, on) : null;
+  const overdue =
+    r.phase === 'lead_in' &&
+    r.lead_in_started_on !== null &&
+    leadInOverdue(r.lead_in_started_on as CalendarDate, r.max_lead_in_months, on);
+  const statuses = questionnaireStatuses({
+    phase: r.phase as CasePhase,
+    startDate: start,
+    endDate: end,
+    closedOn: r.closed_on as CalendarDate | null,
+    today: on,
+    completed,
+  });
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    citizenName: r.citizen_name,
+    programmeName: r.programme_name,
+    phase: r.phase as CasePhase,
+    closeOutcome: r.close_outcome as CloseOutcome | null,
+    referredOn: r.referred_on,
+    leadInStartedOn: r.lead_in_started_on,
+    startDate: r.start_date,
+    endDate: end,
+    daysLeft: left,
+    leadInOverdue: overdue,
+    support:
+      r.support_user_id !== null && r.support_name !== null
+        ? { userId: r.support_user_id, name: r.support_name }
+        : null,
+    nextStep: nextStep({
+      phase: r.phase as CasePhase,
+      hasSupportPerson: r.support_user_id !== null,
+      conditionsAcknowledged: Boolean(r.acknowledged),
+      longTermGoals: Number(r.goal_count),
+      subGoals: Number(r.sub_goal_count),
+      daysLeft: left,
+    }),
+    overdueQuestionnaires: INSTRUMENT_CODES.filter((c) => statuses[c] === 'overdue'),
+  };
+}

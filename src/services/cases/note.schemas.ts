@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { checkbox, optionalDate, text } from '../form-fields.ts';
+
+// The follow-up note form and API body (STYLE.md §4). A note is shared with the citizen unless it is
+// marked internal (SPEC §3 "Follow-up notes").
+
+export const NoteInput = z.object({
+  writtenOn: optionalDate,
+  body: text('opfølgningen', 10_000, 'Skriv opfølgningen.', 'multi'),
+  internal: checkbox,
+});
+export type NoteInput = z.input<typeof NoteInput>;

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { Tx } from '../../db/client.ts';
+import {
+  countAggregates,
+  distancePairs,
+  municipalityAggregates,
+  selectBases,
+  programmeMunicipality,
+  schemeMunicipalities,
+  spendingByCategory,
+  spendingTotals,
+  terminationReasons,
+  type ReportFilter,
+} from '../../db/repositories/report.repository.ts';
+import { preferHashJoins } from '../../db/whole-database-reads.ts';
+import { NotFound, ValidationFailed } from '../../domain/errors.ts';
+import type { ExpenseCategory } from '../../domain/expense-category.ts';
+import { ore } from '../../domain/money.ts';
+import { isAllowed } from '../../domain/permissions.ts';
+import { anonymiseReport, type AnonymisedReport } from '../../domain/report/anonymise.ts';
+import { buildReport, type Report, type ReportSelection } from '../../domain/report/report.ts';
+import { EMPTY_REPORT_ROWS, type CountRow, type ReportRows } from '../../domain/report/report-rows.ts';
+import type { DistanceEnd, DistanceStart } from '../../domain/report/scales.ts';
+import { authorize } from '../access/access.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { optionalDate, parseInput } from '../form-fields.ts';
+
+// The evaluation report (SPEC §4, issue 5). The database does the counting (report.repository.ts: a
+// few GROUP BYs, however many cases); the domain turns the rows into figures (buildReport) and, for
+// the national evaluator, applies the small-count rule (anonymiseReport).
+//
+// Who sees what (SPEC §2): the coordinator their own municipality's report, with the reasons cases
+// were terminated early; the evaluator every municipality in the scheme, all together or one at a
+// time, always anonymised — never a single person's data. Everyone else gets NotFound.
+//
+// Neither the access log nor the audit log gets an entry: the access log records reads of a citizen's
+// personal data and is shown to that citizen (no single citizen is read here), and the audit log
+// records changes (a report changes nothing).
+
+export const ReportInput = z.object({
+  /** A municipality code; empty = all the actor may see. */
+  municipality: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{3}$/, 'Vælg en kommune på listen.')
+        .optional(),
+    ),
+  programme: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.uuid('Vælg en ordning på listen.').optional()),
+  from: optionalDate,
+  to: optionalDate,
+});
+
+export interface ReportMunicipality {
+  code: string;
+  name: string;
+}
+
+export interface ReportView {
+  /** Anonymised for the evaluator; a coordinator's report has plain numbers (the same type fits both). */
+  report: AnonymisedReport;
+  anonymised: boolean;
+  /** The municipalities the actor may choose between (one for a coordinator). */
+  municipalities: ReportMunicipality[];
+}
+
+/** What the operator's command line asks for (`borgerbudget report`). */
+export interface OperatorReportInput {
+  municipality?: string | undefined;
+  anonymise: boolean;
+}
+
+type Parsed = z.output<typeof ReportInput>;
+
+function periodOf(v: Parsed): ReportSelection['period'] {
+  if (v.from === undefined || v.to === undefined) return undefined;
+  return { from: v.from, to: v.to };
+}
+
+export function createReportService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+
+  async function compute(tx: Tx, filter: ReportFilter, selection: ReportSelection): Promise<Report> {
+    // No municipality selected (a database without programmes): an empty report, nothing to count.
+    let rows = EMPTY_REPORT_ROWS;
+    if (filter.municipalityIds.length > 0) {
+      await preferHashJoins(tx);
+      await selectBases(tx, filter);
+      rows = await reportRows(tx);
+    }
+    return buildReport({ generatedAt: clock.now(), selection, rows });
+  }
+
+  return {
+    /** The report for the web page and the API: the actor's own municipality, or anonymised national. */
+    async view(actor: Actor, input: unknown): Promise<ReportView> {
+      const national = isAllowed(actor.role, 'report.viewNational');
+      authorize(actor, national ? 'report.viewNational' : 'report.viewMunicipality');
+      const v = parseInput(ReportInput, input);
+      if (v.from !== undefined && v.to !== undefined && v.from > v.to)
+        throw new ValidationFailed({ to: 'Slutdatoen skal være samme dag som startdatoen eller senere.' });
+      const scope =
+        national || actor.municipalityId === null ? 'all' : { municipalityId: actor.municipalityId };
+      return database.transaction(scope, async (tx) => {
+        const all = (await schemeMunicipalities(tx)).map((m) => ({ code: String(m.id), name: m.name }));
+        const own = national ? all : all.filter((m) => m.code === String(actor.municipalityId));
+        let chosen = v.municipality === undefined ? own : own.filter((m) => m.code === v.municipality);
+        if (v.programme !== undefined) {
+          const p = await programmeMunicipality(tx, v.programme);
+          if (p === undefined) throw new NotFound();
+          chosen = chosen.filter((m) => m.code === String(p.municipality_id));
+        }
+        // Another municipality's code, or a programme outside the choice, looks like nothing at all.
+        if (chosen.length === 0) throw new NotFound();
+        const selection: ReportSelection = {
+          municipalities: chosen.map((m) => m.code),
+          ...(v.programme !== undefined ? { programme: v.programme } : {}),
+          ...(periodOf(v) ? { period: periodOf(v) } : {}),
+        };
+        const filter: ReportFilter = {
+          municipalityIds: chosen.map((m) => Number(m.code)),
+          programmeId: v.programme,
+          from: v.from,
+          to: v.to,
+        };
+        const report = await compute(tx, filter, selection);
+        return {
+          report: national ? anonymiseReport(report) : report,
+          anonymised: national,
+          municipalities: own,
+        };
+      });
+    },
+
+    /**
+     * `borgerbudget report`: the operator who runs the command has the database itself, so there is no
+     * actor; the whole database (an empty report when it has no programme yet), or one municipality,
+     * anonymised on request.
+     */
+    async forOperator(input: OperatorReportInput): Promise<AnonymisedReport> {
+      return database.transaction('all', async (tx) => {
+        const all = (await schemeMunicipalities(tx)).map((m) => String(m.id));
+        const { municipality } = input;
+        if (municipality !== undefined && !all.includes(municipality))
+          throw new ValidationFailed({
+            municipality: `Municipality ${municipality} has no programme in this database.`,
+          });
+        const chosen = municipality === undefined ? all : [municipality];
+        const report = await compute(tx, { municipalityIds: chosen.map(Number) }, { municipalities: chosen });
+        return input.anonymise ? anonymiseReport(report) : report;
+      });
+    },
+  };
+}
+
+/** The report's rows from the aggregations, typed as the domain reads them. */
+async function reportRows(tx: Tx): Promise<ReportRows> {
+  const [counts, perMunicipality, pairs, reasons, totals, categories] = [
+    await countAggregates(tx),
+    await municipalityAggregates(tx),
+    await distancePairs(tx),
+    await terminationReasons(tx),
+    await spendingTotals(tx),
+    await spendingByCategory(tx),
+  ];
+  // Codes come from validated answers and CHECK constraints; the domain refuses any other (a bug).
+  const countsOf = <C extends string>(figure: string): CountRow<C>[] =>
+    counts
+      .filter((r) => r.figure === figure)
+      .map((r) => ({ municipality: r.municipality, code: r.code as C, count: r.count }));
+  return {
+    participants: perMunicipality.map((r) => ({
+      municipality: r.municipality,
+      started: r.started,
+      followedUp: r.followed_up,
+    })),
+    gender: countsOf('gender'),
+    age: perMunicipality.map((r) => ({ municipality: r.municipality, n: r.age_n, sum: r.age_sum })),
+    goalCategories: countsOf('goalCategories'),
+    goalCategoriesAnswered: perMunicipality.map((r) => ({
+      municipality: r.municipality,
+      n: r.goals_answered,
+    })),
+    startDistance: countsOf('startDistance'),
+    endDistance: countsOf('endDistance'),
+    distancePairs: pairs.map((r) => ({
+      municipality: r.municipality,
+      start: r.start as DistanceStart,
+      end: r.end as DistanceEnd,
+      count: r.count,
+    })),
+    supportBelief: countsOf('supportBelief'),
+    supportAssessment: countsOf('supportAssessment'),
+    spendingTotals: totals.map((r) => ({
+      municipality: r.municipality,
+      granted: ore(r.granted),
+      spent: ore(r.spent),
+      returned: ore(r.returned),
+    })),
+    spendingByCategory: categories.map((r) => ({
+      municipality: r.municipality,
+      category: r.category as ExpenseCategory,
+      amount: ore(r.amount),
+      count: r.count,
+      citizens: r.citizens,
+    })),
+    completion: countsOf('completion'),
+    terminationReasons: reasons,
+    education: countsOf('education'),
+    incomeSource: countsOf('incomeSource'),
+    wellbeing: perMunicipality.map((r) => ({
+      municipality: r.municipality,
+      n: r.who5_n,
+      startSum: r.who5_start_sum,
+      endSum: r.who5_end_sum,
+    })),
+  };
+}

@@ -1,0 +1,254 @@
+import { attachmentsOf } from '../../db/repositories/money.repository.ts';
+import {
+  payableRequests,
+  postedPayments,
+  type PayableRow,
+  type PostedRow,
+} from '../../db/repositories/payment.repository.ts';
+import { listProgrammes } from '../../db/repositories/programme.repository.ts';
+import { bookkeepingCsv, type BookkeepingRow } from '../../domain/bookkeeping.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import { NotFound, ValidationFailed } from '../../domain/errors.ts';
+import type { ExpenseCategory } from '../../domain/expense-category.ts';
+import { ore, type Ore } from '../../domain/money.ts';
+import type { BankAccount } from '../../domain/payment-file.ts';
+import { FINANCE_STATUSES, type PaymentMethod, type PurchaseStatus } from '../../domain/purchase-request.ts';
+import { authorize, ownMunicipality } from '../access/access.ts';
+import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
+import { today } from '../cases/case-record.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { parseInput } from '../form-fields.ts';
+import { isUuid } from '../ids.ts';
+import { PeriodInput } from './money.schemas.ts';
+
+// Finance's work (SPEC §2 "finance"): the approved requests of the municipality waiting to be paid,
+// the payments and refunds posted, and the bookkeeping file for the ERP (payment files are in
+// payment-file.service.ts; a payment by hand is purchase.service.ts's pay). Finance sees amount, vendor, category, case and request number — never a request's
+// title or purpose, the citizen's name, notes or goals — so nothing here is a read of personal data
+// and nothing goes to the access log.
+
+export interface PaymentVendorView {
+  name: string;
+  cvr: string | null;
+  bankRegistration: string | null;
+  bankAccount: string | null;
+  iban: string | null;
+  ean: string | null;
+}
+
+export interface PayableView {
+  id: string;
+  caseNumber: number;
+  requestNumber: number;
+  status: PurchaseStatus;
+  amount: Ore;
+  category: ExpenseCategory;
+  vendor: PaymentVendorView | null;
+  paymentMethod: PaymentMethod;
+  approvedAt: Date | null;
+  /** The payment file the request is in, if any (a request is in at most one). */
+  batch: { id: string; messageId: string; status: 'created' | 'sent' } | null;
+}
+
+export interface PostedPaymentView {
+  kind: 'payment' | 'refund';
+  requestId: string;
+  caseNumber: number;
+  requestNumber: number;
+  amount: Ore;
+  paidOn: string;
+  reference: string;
+  category: ExpenseCategory;
+  vendorName: string | null;
+  paymentMethod: PaymentMethod;
+  status: PurchaseStatus;
+}
+
+export interface PayableDetail extends PayableView {
+  postings: PostedPaymentView[];
+  /** The invoice, receipt or proof of payment finance pays from and files. */
+  attachments: AttachmentView[];
+}
+
+export interface BatchView {
+  id: string;
+  messageId: string;
+  executionDate: string;
+  status: 'created' | 'sent';
+  total: Ore;
+  count: number;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** The remittance text the vendor and the ERP reconcile on: numbers only, never a name or CPR. */
+export function remittanceOf(caseNumber: number, requestNumber: number): string {
+  return `Sag ${caseNumber} anmodning ${requestNumber}`;
+}
+
+export function vendorAccount(v: PaymentVendorView | null): BankAccount | null {
+  if (!v) return null;
+  if (v.bankRegistration !== null && v.bankAccount !== null)
+    return { bankRegistration: v.bankRegistration, bankAccount: v.bankAccount };
+  if (v.iban !== null) return { iban: v.iban };
+  return null;
+}
+
+export function toPayable(r: PayableRow): PayableView {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    requestNumber: r.request_number,
+    status: r.status as PurchaseStatus,
+    amount: ore(r.amount_ore),
+    category: r.category as ExpenseCategory,
+    vendor:
+      r.vendor_id !== null && r.vendor_name !== null
+        ? {
+            name: r.vendor_name,
+            cvr: r.vendor_cvr,
+            bankRegistration: r.bank_registration,
+            bankAccount: r.bank_account,
+            iban: r.iban,
+            ean: r.ean,
+          }
+        : null,
+    paymentMethod: r.payment_method as PaymentMethod,
+    approvedAt: r.decided_at,
+    batch:
+      r.batch_id !== null && r.message_id !== null
+        ? { id: r.batch_id, messageId: r.message_id, status: r.batch_status as 'created' | 'sent' }
+        : null,
+  };
+}
+
+function toPosted(p: PostedRow): PostedPaymentView {
+  return {
+    kind: p.kind as 'payment' | 'refund',
+    requestId: p.request_id,
+    caseNumber: p.case_number,
+    requestNumber: p.request_number,
+    amount: ore(p.amount_ore),
+    paidOn: p.paid_on ?? '',
+    reference: p.reference ?? '',
+    category: p.category as ExpenseCategory,
+    vendorName: p.vendor_name,
+    paymentMethod: p.payment_method as PaymentMethod,
+    status: p.status as PurchaseStatus,
+  };
+}
+
+function checkPeriod(input: unknown, at: Date): { from: CalendarDate; to: CalendarDate } {
+  const v = parseInput(PeriodInput, input);
+  const to = v.to ?? today(at);
+  const from = v.from ?? (`${to.slice(0, 7)}-01` as CalendarDate);
+  if (to < from) throw new ValidationFailed({ to: 'Slutdatoen kan ikke ligge før startdatoen.' });
+  return { from, to };
+}
+
+export function createPaymentService(deps: ServiceDeps) {
+  const { database, clock } = deps;
+
+  return {
+    /** The bookkeeping form's default period (this month so far), for those who may export. */
+    bookkeepingPeriod(actor: Actor): { from: CalendarDate; to: CalendarDate } {
+      authorize(actor, 'bookkeeping.export');
+      ownMunicipality(actor);
+      return checkPeriod({}, clock.now());
+    },
+
+    /** The vendor list page is for those who keep the list (finance, coordinator). */
+    assertMayManageVendors(actor: Actor): void {
+      authorize(actor, 'vendor.manage');
+      ownMunicipality(actor);
+    },
+
+    /** Approved requests of the municipality, waiting for payment, oldest approval first. */
+    async queue(actor: Actor): Promise<PayableView[]> {
+      authorize(actor, 'payment.queue');
+      const municipalityId = ownMunicipality(actor);
+      return database.transaction({ municipalityId }, async (tx) => {
+        const rows = await payableRequests(tx, municipalityId)
+          .where('r.status', '=', 'approved')
+          .orderBy('r.decided_at')
+          .orderBy('c.case_number')
+          .orderBy('r.request_number')
+          .execute();
+        return rows.map(toPayable);
+      });
+    },
+
+    /** One approved, paid or refunded request, with its payments and refunds (the register page). */
+    async payable(actor: Actor, requestId: string): Promise<PayableDetail> {
+      authorize(actor, 'payment.register');
+      const municipalityId = ownMunicipality(actor);
+      if (!isUuid(requestId)) throw new NotFound();
+      return database.transaction({ municipalityId }, async (tx) => {
+        const row = await payableRequests(tx, municipalityId)
+          .where('r.id', '=', requestId)
+          .where('r.status', 'in', FINANCE_STATUSES)
+          .executeTakeFirst();
+        if (!row) throw new NotFound();
+        const postings = await postedPayments(tx, municipalityId).where('r.id', '=', requestId).execute();
+        const attachments = await attachmentsOf(tx, [requestId]);
+        return {
+          ...toPayable(row),
+          postings: postings.map(toPosted),
+          attachments: attachments.map(toAttachmentView),
+        };
+      });
+    },
+
+    /** Payments and refunds posted in a period (by payment date), for the "paid" list. */
+    async paid(actor: Actor, period: unknown): Promise<PostedPaymentView[]> {
+      authorize(actor, 'payment.queue');
+      const municipalityId = ownMunicipality(actor);
+      const { from, to } = checkPeriod(period, clock.now());
+      return database.transaction({ municipalityId }, async (tx) => {
+        const rows = await postedPayments(tx, municipalityId)
+          .where('e.paid_on', '>=', from)
+          .where('e.paid_on', '<=', to)
+          .execute();
+        return rows.map(toPosted);
+      });
+    },
+
+    /** The ERP file: every payment and refund posted in the period, on the programme's account. */
+    async bookkeeping(actor: Actor, period: unknown): Promise<{ fileName: string; csv: string }> {
+      authorize(actor, 'bookkeeping.export');
+      const municipalityId = ownMunicipality(actor);
+      const { from, to } = checkPeriod(period, clock.now());
+      return database.transaction({ municipalityId }, async (tx) => {
+        const programmes = await listProgrammes(tx, municipalityId);
+        const first = programmes[0];
+        if (!first) throw new NotFound();
+        const rows = await postedPayments(tx, municipalityId)
+          .where('e.paid_on', '>=', from)
+          .where('e.paid_on', '<=', to)
+          .execute();
+        const toRow = (p: PostedRow): BookkeepingRow => ({
+          postedOn: p.paid_on ?? '',
+          caseNumber: String(p.case_number),
+          requestNumber: String(p.request_number),
+          kind: p.kind as 'payment' | 'refund',
+          amount: ore(p.amount_ore),
+          category: p.category as ExpenseCategory,
+          vendorName: p.vendor_name ?? 'Udbetalt til borgeren',
+          vendorCvr: p.vendor_cvr,
+          method: p.payment_method,
+          reference: p.reference ?? '',
+        });
+        // One file; each programme's postings on that programme's account string.
+        const parts = programmes
+          .map((prog) => ({ prog, rows: rows.filter((r) => r.programme_id === prog.id) }))
+          .filter((part, i) => i === 0 || part.rows.length > 0)
+          .map((part, i) => {
+            const csv = bookkeepingCsv(part.prog.account_string, part.rows.map(toRow));
+            if (i === 0) return csv;
+            return csv.slice(csv.indexOf('\n') + 1); // no second BOM and header
+          });
+        return { fileName: `bogfoering-${municipalityId}-${from}-${to}.csv`, csv: parts.join('') };
+      });
+    },
+  };
+}

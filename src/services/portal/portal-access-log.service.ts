@@ -1,0 +1,153 @@
+import type { Tx } from '../../db/client.ts';
+import {
+  accessLogPage,
+  casesOfPerson,
+  countAccessLog,
+  supportPersonsOf,
+  type AccessLogPageRow,
+} from '../../db/repositories/personal-data.repository.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { portalRunner } from './portal.service.ts';
+
+// "Hvem har set mine oplysninger" (SPEC §3 "Access log", issue 6): the staff reads of the citizen's
+// data, newest first, a page at a time, each with the date and time, the purpose in plain words and
+// the staff member's role.
+//
+// Names. The log shows the role, and the name only of the citizen's own support person (present or
+// past), whom the citizen knows by name anyway. No Danish rule for the social sector requires the name
+// of every employee who looked (unlike the health sector's "Min log" on sundhed.dk), and the EU Court
+// (C-579/21, Pankki S, 2023) held that art. 15 GDPR gives the right to the dates and purposes of the
+// reads, not in principle to the identity of the employees who read under the controller's authority;
+// the page says how to ask the municipality who it was when the citizen needs to know.
+
+export const ACCESS_LOG_PAGE_SIZE = 20;
+
+/** What a read was for, in words a citizen understands (the web layer holds the words). */
+export const ACCESS_PURPOSES = [
+  'case',
+  'case_list',
+  'budget',
+  'purchases',
+  'attachment',
+  'plan',
+  'notes',
+  'questionnaires',
+  'conditions',
+  'support',
+  'citizen',
+  'search',
+  'personal_data',
+  'login',
+  'other',
+] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+
+export interface AccessPurposeOf {
+  purpose: AccessPurpose;
+  /** A read (GET) or a change (any other method). */
+  change: boolean;
+}
+
+// First match wins: the most specific part of the route decides (a case's budget is "budget").
+const PURPOSE_BY_SEGMENT: readonly [RegExp, AccessPurpose][] = [
+  [/^(bilag|attachments)$/, 'attachment'],
+  [/^(anmodninger|purchase-requests|koeb|betalinger|payments)$/, 'purchases'],
+  [/^(budget|bevilling|grants|postings)$/, 'budget'],
+  [/^(spoergeskemaer|questionnaires)$/, 'questionnaires'],
+  [/^(noter|notes|opfoelgning)$/, 'notes'],
+  [/^(plan|maal|goals|ideer|ideas|history)$/, 'plan'],
+  [/^(betingelser|conditions)$/, 'conditions'],
+  [/^(stoetteperson|support)$/, 'support'],
+  [/^(mine-data|personal-data)$/, 'personal_data'],
+  [/^(aktiveringskode|activation-code)$/, 'login'],
+  [/^(soeg|search)$/, 'search'],
+  [/^(baggrund|screening)$/, 'case'],
+];
+
+/**
+ * The purpose of a logged read from its route pattern ("GET /forloeb/:id/budget",
+ * "GET /api/v1/cases/{id}/plan"); a pattern it does not know gives 'other'.
+ */
+export function accessPurposeOf(pattern: string): AccessPurposeOf {
+  const [method = 'GET', path = ''] = pattern.trim().split(/\s+/, 2);
+  const change = method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD';
+  const segments = path
+    .replace(/^\/api\/v\d+/, '')
+    .split('/')
+    .filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('{'));
+  for (const segment of [...segments].reverse()) {
+    for (const [test, purpose] of PURPOSE_BY_SEGMENT) if (test.test(segment)) return { purpose, change };
+  }
+  const [first] = segments;
+  const hasId = /[:{]/.test(path);
+  if (first === 'forloeb' || first === 'cases') return { purpose: hasId ? 'case' : 'case_list', change };
+  if (first === 'borgere' || first === 'citizens') return { purpose: hasId ? 'citizen' : 'search', change };
+  return { purpose: 'other', change };
+}
+
+export interface AccessLogEntry {
+  at: Date;
+  purpose: AccessPurpose;
+  change: boolean;
+  role: Role;
+  /** Only for the citizen's own support person (see above). */
+  name: string | null;
+  /** The purpose as logged (the route pattern), for the JSON export. */
+  route: string;
+}
+
+export interface AccessLogPage {
+  entries: AccessLogEntry[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+function entryOf(row: AccessLogPageRow, namedUsers: ReadonlySet<string>): AccessLogEntry {
+  const { purpose, change } = accessPurposeOf(row.purpose);
+  return {
+    at: row.occurred_at,
+    purpose,
+    change,
+    role: row.user_role as Role,
+    name: namedUsers.has(row.user_id) ? row.user_name : null,
+    route: row.purpose,
+  };
+}
+
+/** Entries of the log of a citizen; `limit` null: all of them (the export). */
+export async function accessLogEntries(
+  tx: Tx,
+  citizenId: string,
+  caseIds: readonly string[],
+  limit: number | null,
+  offset = 0,
+): Promise<AccessLogEntry[]> {
+  const rows = await accessLogPage(tx, citizenId, limit ?? Number.MAX_SAFE_INTEGER, offset);
+  const named = await supportPersonsOf(tx, caseIds);
+  return rows.map((r) => entryOf(r, named));
+}
+
+export function createPortalAccessLogService(deps: ServiceDeps) {
+  const withOwnCase = portalRunner(deps);
+  return {
+    /** One page (from 1) of the log; a page past the end gives the last page. */
+    async page(actor: Actor, requested: number): Promise<AccessLogPage> {
+      return withOwnCase(actor, async (tx, row) => {
+        const total = await countAccessLog(tx, row.citizen_id);
+        const pages = Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE));
+        const page = Math.min(Math.max(1, Number.isSafeInteger(requested) ? requested : 1), pages);
+        const cases = await casesOfPerson(tx, row.citizen_id);
+        const entries = await accessLogEntries(
+          tx,
+          row.citizen_id,
+          cases.map((c) => c.id),
+          ACCESS_LOG_PAGE_SIZE,
+          (page - 1) * ACCESS_LOG_PAGE_SIZE,
+        );
+        return { entries, page, pages, total };
+      });
+    },
+  };
+}
