@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
-// The one schema for the environment (STYLE.md §6), parsed once at start. A bad value stops the start
-// with one line naming the variable and the reason. Secrets are never logged.
+// The one schema for the environment (conventions: Configuration), parsed once at start. A bad value stops
+// the start with one line naming the variable and the reason. Secrets are never logged.
 
 const secret = z
   .string()

@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-file.ts';
 import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
-import { isLang } from '../web/i18n/index.ts';
+import { isLang } from '../i18n/index.ts';
 import { registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
 import { readCookie } from '../http/cookies.ts';
 import { apiError, createApiApp } from '../http/api/v1.ts';

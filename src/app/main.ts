@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { startServer } from './server.ts';
 
-// borgerbudget: one command line over the same services as the pages and the API (SPEC §5).
+// borgerbudget: one command line over the same services as the pages and the API (spec: CLI).
 
 const USAGE = `Usage: borgerbudget <command>
 

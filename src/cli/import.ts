@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatImportError } from '../domain/import/import-files.ts';
 import type { Services } from '../services/index.ts';
 
-// `borgerbudget import --dir FOLDER` (FORMATS.md "CSV import"): the folder's cases.csv, answers.csv and
+// `borgerbudget import --dir FOLDER` (formats: CSV import): the folder's cases.csv, answers.csv and
 // payments.csv, all or nothing, as the operator (any municipality; the database is the operator's).
 // Every wrong row goes to standard error as `file:line: column: reason`, with exit code 1; on success
 // a Danish summary goes to standard output, with exit code 0. Bad arguments: exit code 2.

@@ -3,13 +3,13 @@ import { figureTable, REPORT_FIGURE_KEYS, type ReportFigureKey } from '../domain
 import { writeCsv } from '../domain/csv.ts';
 import type { Services } from '../services/index.ts';
 
-// `borgerbudget report` (FORMATS.md "Report JSON"): the evaluation report of the whole database, or of
+// `borgerbudget report` (formats: Report JSON): the evaluation report of the whole database, or of
 // one municipality, on standard output.
 //
-//   --format json   one JSON object, exactly the FORMATS.md shape.
-//   --format csv    FORMATS.md fixes no CSV, and SPEC §4 exports CSV per figure. With --figure KEY the
+//   --format json   one JSON object, exactly the shape of docs/formats.md (formats: Report JSON).
+//   --format csv    one CSV per figure (formats: Report CSV). With --figure KEY the
 //                   output is that figure's file, byte for byte what the report page downloads. Without
-//                   it, every figure in FORMATS.md's key order, one block each: its own header row, each
+//                   it, every figure in the JSON's key order, one block each: its own header row, each
 //                   row led by a `figure` column with the key, blocks separated by an empty line, one BOM
 //                   at the start (UTF-8, `;`, decimal comma, CRLF: what Danish Excel opens).
 //

@@ -353,7 +353,7 @@ async function becomeAppRole(db: Db): Promise<void> {
 }
 
 /**
- * Row-level security is only a wall when the app's role cannot step over it (STYLE.md §3):
+ * Row-level security is only a wall when the app's role cannot step over it (spec: Row-level security):
  * refuse to run as a superuser or a role with BYPASSRLS.
  */
 async function assertUnprivileged(db: Db): Promise<void> {

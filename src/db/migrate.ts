@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 
-// Forward-only, timestamped SQL migrations (STYLE.md §7), the same files on PGlite and PostgreSQL.
-// Each runs in its own transaction with its name recorded; a file once applied is never run again.
+// Forward-only, timestamped SQL migrations (conventions: Migrations), the same files on PGlite and
+// PostgreSQL. Each runs in its own transaction with its name recorded; a file once applied is never run
+// again.
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 

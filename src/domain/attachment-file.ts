@@ -1,4 +1,5 @@
-// Attachments of purchase requests (SPEC §3: quote, invoice, receipt, proof of payment): PDF, JPEG or
+// Attachments of purchase requests (spec: Attachments and receipts): quotes, invoices, receipts and
+// proofs of payment as PDF, JPEG or
 // PNG up to 10 MB. The type is decided by the file's first bytes, never by its name or the browser's
 // word for it, so a renamed executable is refused however it is called.
 

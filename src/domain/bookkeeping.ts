@@ -1,10 +1,10 @@
-// The bookkeeping file for the municipal ERP (SPEC §5 "Files"): one CSV row per payment or refund
-// posting in a period, booked on the programme's account string (SPEC §3 `accountString`). Pure:
+// The bookkeeping file for the municipal ERP (spec: Bookkeeping export): one CSV row per payment or
+// refund posting in a period, booked on the programme's account string (spec: Account string). Pure:
 // rows in, CSV text out, written for Danish Excel by csv.ts (BOM, `;`, formula guard).
 //
 // Refunds are negative, so the column sums to what the period cost. Only case and request numbers,
-// vendor and payment details go in: never a citizen's CPR number or name (SPEC §7), which is why the
-// row type has no field that could carry them.
+// vendor and payment details go in: never a citizen's CPR number or name (spec: CPR numbers), which is why
+// the row type has no field that could carry them.
 import { parseCalendarDate } from './calendar-date.ts';
 import { writeCsv } from './csv.ts';
 import { EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from './expense-category.ts';

@@ -1,11 +1,14 @@
-// What is recorded about a case at referral and intake (SPEC §3 "Case"), and how the conditions were
-// acknowledged. Codes are stable identifiers in the database, the API and imports; labels are what
-// people read. Diagnoses and criminal records are deliberately absent: the report took those from
-// registers, and the scheme does not need them (data minimisation, SPEC §3 "Not stored").
+// What is recorded about a case at referral and intake (spec: Referral; spec: Intake baseline), and how the
+// conditions were acknowledged. Codes are stable identifiers in the database, the API and imports; labels are
+// what people read. Diagnoses and criminal records are deliberately absent: the report took those from
+// registers, and the scheme does not need them (data minimisation; spec: Not stored).
 
 import type { BilingualLabel } from './plan.ts';
 
-/** Who suggested the citizen (§6.5 "Visitering af borgere": referrals came from many places). */
+/**
+ * Who suggested the citizen (2020 evaluation report, §6.5 "Visitering af borgere": referrals came from many
+ * places).
+ */
 export const REFERRAL_SOURCES = [
   'jobcenter',
   'street_team',
@@ -31,7 +34,7 @@ export const REFERRAL_SOURCE_LABELS: Readonly<Record<ReferralSource, BilingualLa
   other: { da: 'Andet', en: 'Other' },
 };
 
-/** The target-group flags of the intake baseline (SPEC §3; §5 of the report). Several may apply. */
+/** The target-group flags of the intake baseline (spec: Intake baseline). Several may apply. */
 export const TARGET_GROUPS = ['homelessness', 'substance_abuse', 'mental_illness', 'other'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
@@ -42,7 +45,7 @@ export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroup, BilingualLabel>> 
   other: { da: 'Andre sociale problemer', en: 'Other social problems' },
 };
 
-/** How the citizen acknowledged the conditions before the start (SPEC §3, §3.2 of the report). */
+/** How the citizen acknowledged the conditions before the start (spec: Conditions). */
 export const ACKNOWLEDGEMENT_METHODS = ['in_person', 'on_paper', 'in_portal'] as const;
 export type AcknowledgementMethod = (typeof ACKNOWLEDGEMENT_METHODS)[number];
 

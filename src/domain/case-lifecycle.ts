@@ -1,19 +1,19 @@
-// The phases of a case (forløb), SPEC §3: referred → screening → lead_in → active ⇄ paused → closed.
+// The phases of a case (forløb; spec: Phases): referred → screening → lead_in → active ⇄ paused → closed.
 // `transition` is pure: it checks one event against the current state and returns the next state or
 // a refusal with a stable code and a Danish sentence for the user. Who acted and when (the instant)
 // is the service's business; the calendar dates the rules depend on travel in the events.
 //
 // Which closes are allowed from where:
-// - declined: from referred or screening. It is the screening decision (§6.5 "Visitering af
-//   borgere"); a referral can be turned down on paper (outside the target group, the citizen says no)
-//   without a conversation that never took place being recorded.
+// - declined: from referred or screening. It is the screening decision (2020 evaluation report,
+//   §6.5 "Visitering af borgere"); a referral can be turned down on paper (outside the target group,
+//   the citizen says no) without a conversation that never took place being recorded.
 // - terminated_early: from lead_in, active or paused. Once accepted, the citizen has been offered the
 //   scheme, so dropping out is an early end, not a refusal; reports tell lead-in ends apart by their
 //   missing start date. From paused it also ends the pause on the same day.
 // - completed: from active only. A pause means the work has stopped (prison, hospital), so nobody
 //   can judge the case done during one: resume first, or terminate early. Completing before the end
-//   date is allowed: a citizen may reach the sub-goals without needing the whole period (§6.5
-//   "Udmøntning af budgettet").
+//   date is allowed: a citizen may reach the sub-goals without needing the whole period
+//   (2020 evaluation report, §6.5 "Udmøntning af budgettet").
 
 import type { CalendarDate } from './calendar-date.ts';
 import { endDate, type PauseRange } from './case-period.ts';
@@ -42,7 +42,7 @@ export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, { da: string; e
   declined: { da: 'Afslået ved visitation', en: 'Declined at screening' },
 };
 
-/** A pause of a case, with why (SPEC §3: prison, hospital stay). */
+/** A pause of a case, with why: prison, hospital stay (spec: Pauses). */
 export interface Pause extends PauseRange {
   readonly reason: string;
 }
@@ -78,7 +78,7 @@ export interface ClosedCase {
   readonly reason: string | null;
   readonly referredOn: CalendarDate;
   readonly leadInStartedOn: CalendarDate | null;
-  /** Null when the case never reached active: it then counts in no report base (SPEC §4). */
+  /** Null when the case never reached active: it then counts in no report base (spec: Bases). */
   readonly startDate: CalendarDate | null;
   readonly durationMonths: number | null;
   readonly pauses: readonly Pause[];
@@ -194,7 +194,8 @@ function decline(state: Open, event: EventOf<'decline'>): TransitionResult {
 function activate(state: Open, event: EventOf<'activate'>, context: TransitionContext): TransitionResult {
   if (state.phase !== 'lead_in') return refuse('not_lead_in');
   if (!context.hasSupportPerson) return refuse('support_person_missing');
-  // §3.2: the support person must make sure the citizen has understood and accepted the conditions.
+  // 2020 evaluation report, §3.2: the support person must make sure the citizen has understood and accepted
+  // the conditions.
   if (!context.conditionsAcknowledged) return refuse('conditions_not_acknowledged');
   if (event.startDate < state.leadInStartedOn) return refuse('before_lead_in', 'startDate');
   const { durationMonths } = context;

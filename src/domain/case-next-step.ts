@@ -39,7 +39,7 @@ export const NEXT_STEP_LABELS: Readonly<Record<NextStep, BilingualLabel>> = {
   none: { da: 'Intet', en: 'Nothing' },
 };
 
-/** The last month of the period is for the end questionnaires and the close (§5). */
+/** The last month of the period is for the end questionnaires and the close (spec: Due dates). */
 export const PREPARE_CLOSE_DAYS = 30;
 
 export interface NextStepFacts {

@@ -1,5 +1,6 @@
-// The case period (SPEC §3): it starts on the start date, lasts the programme's durationMonths, and
-// moves by the days the case was paused. Pauses and the period are half-open ranges [from, to).
+// The case period (spec: Activation; spec: Pauses): it starts on the start date, lasts the programme's
+// durationMonths, and moves by the days the case was paused. Pauses and the period are half-open ranges
+// [from, to).
 
 import { addDays, addMonths, daysBetween, type CalendarDate } from './calendar-date.ts';
 
@@ -21,7 +22,7 @@ export function pausedDays(pauses: readonly PauseRange[], today: CalendarDate): 
 }
 
 /**
- * The first day after the period: start + durationMonths, moved by the paused days (SPEC §3).
+ * The first day after the period: start + durationMonths, moved by the paused days (spec: Pauses).
  * The period is [startDate, endDate), like a pause, so its last day is the day before.
  */
 export function endDate(
@@ -48,8 +49,8 @@ export function leadInDeadline(leadInStartedOn: CalendarDate, maxLeadInMonths: n
   return addMonths(leadInStartedOn, maxLeadInMonths);
 }
 
-// A warning for the coordinator, not a block on activation: "det tager lang tid at drømme" (§6.4),
-// and refusing to start a citizen who is finally ready would defeat the purpose.
+// A warning for the coordinator, not a block on activation: "det tager lang tid at drømme" (2020 evaluation
+// report, §6.4), and refusing to start a citizen who is finally ready would defeat the purpose.
 export function leadInOverdue(
   leadInStartedOn: CalendarDate,
   maxLeadInMonths: number,

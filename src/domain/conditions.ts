@@ -1,5 +1,5 @@
-// The conditions the citizen must understand and accept before the start (SPEC §3 "Conditions
-// acknowledgement"; §3.2 of the report: the support person makes sure they are understood). Generated
+// The conditions the citizen must understand and accept before the start (spec: Conditions;
+// 2020 evaluation report, §3.2: the support person makes sure they are understood). Generated
 // from the programme's rules, so the printed page always says what the municipality has decided.
 
 import { formatKr } from './money.ts';

@@ -1,4 +1,4 @@
-// Danish CPR numbers (personnummer): DDMMYY-SSSS. SPEC §3 "Citizen": birth date and legal gender are
+// Danish CPR numbers (personnummer): DDMMYY-SSSS (spec: CPR numbers). Birth date and legal gender are
 // derived from the number; it is stored encrypted and shown masked except where needed.
 //
 // No modulus-11 check: since 2007 the CPR office issues numbers that need not pass it, so a check
@@ -38,7 +38,7 @@ export function cprGender(cpr: Cpr): LegalGender {
   return Number(cpr.charAt(9)) % 2 === 1 ? 'male' : 'female';
 }
 
-/** `DDMMYY-XXXX`: how a CPR number is shown wherever the full number is not needed (SPEC §3). */
+/** `DDMMYY-XXXX`: how a CPR number is shown wherever the full number is not needed (spec: CPR numbers). */
 export function maskCpr(cpr: Cpr): string {
   return `${cpr.slice(0, 6)}-XXXX`;
 }

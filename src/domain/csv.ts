@@ -1,4 +1,4 @@
-// CSV as in RFC 4180 (FORMATS.md): reading what municipal spreadsheets save, writing what Danish
+// CSV as in RFC 4180 (formats: CSV import): reading what municipal spreadsheets save, writing what Danish
 // Excel opens. Pure string in, string out; files are read and written elsewhere.
 //
 // Reading: UTF-8 text (a leading BOM is dropped), records end with CRLF, LF or a lone CR, quoted

@@ -1,5 +1,6 @@
-// Typed errors with stable codes (STYLE.md §5). Services throw them; one mapper in http/ turns them into
-// a status and a page or JSON. `message` is for the user (Danish by default); `code` is for machines.
+// Typed errors with stable codes (conventions: Typed errors). Services throw them; one mapper in http/ turns
+// them into a status and a page or JSON. `message` is for the user (Danish by default); `code` is for
+// machines.
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,7 +14,7 @@ export class AppError extends Error {
   }
 }
 
-/** Also used for "not allowed": the caller must not learn that the thing exists (SPEC §7). */
+/** Also used for "not allowed": the caller must not learn that the thing exists (spec: Authorisation). */
 export class NotFound extends AppError {
   constructor(message = 'Siden eller oplysningen findes ikke.') {
     super('not_found', message);

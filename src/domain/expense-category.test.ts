@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, isExpenseCategory } from './expense-category.ts';
 
 describe('expense categories', () => {
-  it('are the eleven stable codes of SPEC §3', () => {
+  it('are the eleven stable codes of the specification', () => {
     expect(EXPENSE_CATEGORIES).toEqual([
       'transport',
       'education',

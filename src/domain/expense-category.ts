@@ -1,4 +1,5 @@
-// What the money is spent on (SPEC §3, §6.1 "Budgetterne bruges på transport, teknik og tænder").
+// What the money is spent on (spec: Expense categories; 2020 evaluation report, §6.1 "Budgetterne bruges
+// på transport, teknik og tænder").
 // The codes are stable (reports, imports and category rules key on them); the labels may be reworded.
 
 export const EXPENSE_CATEGORIES = [
@@ -23,7 +24,8 @@ export interface ExpenseCategoryLabel {
   readonly examples: { readonly da: string; readonly en: string };
 }
 
-// The examples are the purchases §6.1 reports, so staff recognise where each belongs.
+// The examples are the purchases the 2020 evaluation report, §6.1, reports, so staff recognise where each
+// belongs.
 export const EXPENSE_CATEGORY_LABELS: Readonly<Record<ExpenseCategory, ExpenseCategoryLabel>> = {
   transport: {
     da: 'Transport',

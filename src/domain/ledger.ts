@@ -1,4 +1,4 @@
-// The budget ledger of one case (SPEC §3 "Budget ledger"): an append-only list of postings with
+// The budget ledger of one case (spec: Budget ledger): an append-only list of postings with
 // positive amounts. Balances are always derived from the postings, never stored loose.
 //
 // Entry model:
@@ -6,7 +6,7 @@
 // - `reservation` holds money for an approved purchase request; `reservation_release` gives it back
 //   (request cancelled, or a reservation that is no longer needed).
 // - `payment` pays a vendor. It carries `settles`: how much reserved money this payment converts
-//   ("reservation becomes payment", SPEC §3). `settles` is an amount, not a flag, because an invoice
+//   ("reservation becomes payment"; spec: Payments). `settles` is an amount, not a flag, because an invoice
 //   may differ from the approved amount: paying 2,950 kr. on a 3,000 kr. reservation settles 3,000 and
 //   pays 2,950, in one posting, so nothing is left dangling in `reserved`. A payment without a
 //   reservation (e.g. imported history) has `settles` 0.
@@ -19,9 +19,9 @@
 //   reserved  = Σ reservation − Σ reservation_release − Σ payment.settles
 //   paid      = Σ payment, refunded = Σ refund, spent = paid − refunded
 //   available = granted − returned − reserved − paid + refunded
-// SPEC's "available = granted − reserved − paid + refunds" reads granted as the grant still held by
-// the case, i.e. net of what went back to the pool; keeping `granted` gross lets the report show
-// granted, spent and returned side by side.
+// The specification's "available = granted − reserved − paid + refunds" (spec: Balance) reads granted as the
+// grant still held by the case, i.e. net of what went back to the pool; keeping `granted` gross lets the
+// report show granted, spent and returned side by side.
 import { formatKr, ore, type Ore } from './money.ts';
 
 export type LedgerEntryKind =

@@ -1,6 +1,6 @@
 // Money is an integer number of øre behind a brand, so a float or a kroner number can never be
-// passed where øre are meant (STYLE.md habit 1). Only this module parses, formats or rounds money.
-// Conversions go through decimal strings or integer arithmetic, never `x * 100` on floats.
+// passed where øre are meant (conventions: Money is integer øre). Only this module parses, formats or rounds
+// money. Conversions go through decimal strings or integer arithmetic, never `x * 100` on floats.
 
 declare const oreBrand: unique symbol;
 export type Ore = number & { readonly [oreBrand]: true };
@@ -128,7 +128,7 @@ export function formatKrCsv(amount: Ore): string {
  */
 export const MAX_JSON_ORE = 999_999_999_999_999;
 
-/** Kroner as a JSON number with at most two decimals (FORMATS.md "Report JSON"). */
+/** Kroner as a JSON number with at most two decimals (formats: Report JSON). */
 export function oreToKrNumber(amount: Ore): number {
   if (Math.abs(amount) > MAX_JSON_ORE) throw new RangeError(`Amount too large for JSON: ${amount} øre`);
   return Number(exactDecimal(amount));

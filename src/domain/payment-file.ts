@@ -1,4 +1,4 @@
-// The payment file a municipality uploads to its bank to pay vendors by transfer (SPEC §5 "Files"):
+// The payment file a municipality uploads to its bank to pay vendors by transfer (spec: Payment files):
 // ISO 20022 pain.001.001.03 (CustomerCreditTransferInitiationV03), as Danish banks accept it under
 // the Common Global Implementation (CGI) profile. Pure: a batch in, an XML string out.
 //

@@ -1,6 +1,6 @@
 import type { Role } from './roles.ts';
 
-// One permission table (STYLE.md §3): which role may attempt which action. Whether the actor may do it
+// One permission table (spec: Permissions): which role may attempt which action. Whether the actor may do it
 // to a particular thing (same municipality, assigned case) is checked by services/access.ts.
 export const ACTIONS = [
   'user.list',
@@ -54,7 +54,7 @@ export const ACTIONS = [
   // entryMode (the respondent, or the support person on a citizen's behalf).
   'questionnaire.read',
   'questionnaire.answer',
-  // Importing existing programme data into the coordinator's own municipality (FORMATS.md "CSV import").
+  // Importing existing programme data into the coordinator's own municipality (spec: Import).
   'import.run',
   // The citizen's own portal (issue 6): their own case only, resolved from the log-in
   // (services/portal.service.ts), never by an id from the request.
@@ -64,7 +64,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 // The work on a case: the support person on the cases assigned to them, the coordinator on all cases
-// of the municipality (SPEC §2).
+// of the municipality (spec: Case assignment).
 const CASE_WORK: readonly Action[] = [
   'case.list',
   'case.read',
@@ -88,7 +88,7 @@ const CASE_WORK: readonly Action[] = [
   'purchase.readAttachment',
   'vendor.read',
 ];
-// Running the programme: referrals, screening, assignment, the municipality's overview (SPEC §2).
+// Running the programme: referrals, screening, assignment, the municipality's overview (spec: Roles).
 const CASE_MANAGEMENT: readonly Action[] = [
   'case.overview',
   'case.refer',
@@ -101,10 +101,10 @@ const CASE_MANAGEMENT: readonly Action[] = [
 ];
 
 const TABLE: Record<Role, readonly Action[]> = {
-  // Their own case only (access.ts); internal notes stay hidden (SPEC §3 "Follow-up notes"); their own
+  // Their own case only (access.ts); internal notes stay hidden (spec: Follow-up notes); their own
   // questionnaires only (questionnaire.service.ts).
   citizen: ['portal.use', 'note.read', 'questionnaire.read', 'questionnaire.answer'],
-  // The support person answers their own questionnaires and enters the citizen's (SPEC §3).
+  // The support person answers their own questionnaires and enters the citizen's (spec: Who answers).
   support: ['programme.view', ...CASE_WORK, 'questionnaire.read', 'questionnaire.answer'],
   coordinator: [
     'programme.view',
@@ -113,11 +113,11 @@ const TABLE: Record<Role, readonly Action[]> = {
     'report.viewMunicipality',
     ...CASE_WORK,
     ...CASE_MANAGEMENT,
-    // Reads the answers; the questions are put to the citizen and the support person (SPEC §3).
+    // Reads the answers; the questions are put to the citizen and the support person (spec: Who answers).
     'questionnaire.read',
     'import.run',
   ],
-  // Approved requests and their payments: amount, vendor, category, case number (SPEC §2).
+  // Approved requests and their payments: amount, vendor, category, case number (spec: Payments).
   finance: [
     'programme.view',
     'vendor.read',
@@ -129,9 +129,9 @@ const TABLE: Record<Role, readonly Action[]> = {
     'payment.file',
     'bookkeeping.export',
   ],
-  // IT administration: users and roles only, never case content (SPEC §2).
+  // IT administration: users and roles only, never case content (spec: Roles).
   admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode', 'apiToken.manage'],
-  // National, anonymised reports only; never a single person's data (SPEC §2).
+  // National, anonymised reports only; never a single person's data (spec: Selection).
   evaluator: ['report.viewNational'],
 };
 

@@ -14,7 +14,7 @@ import {
 } from './plan.ts';
 
 describe('goal categories', () => {
-  it('are the eight of the report, in its order and words (§6.1)', () => {
+  it('are the eight of the 2020 evaluation report, in its order and words (§6.1)', () => {
     expect(GOAL_CATEGORIES.map((c) => GOAL_CATEGORY_LABELS[c].da)).toEqual([
       'Uddannelse og beskæftigelse',
       'Økonomisk selvstyre og gældsfrihed',
@@ -81,7 +81,7 @@ describe('sub-goals', () => {
     expect(isSubGoalStatus('done')).toBe(false);
   });
 
-  it('are at most five (§6.1)', () => {
+  it('are at most five (2020 evaluation report, §6.1)', () => {
     expect(MAX_SUB_GOALS).toBe(5);
     expect(
       checkSubGoalLimit(withStatuses('planned', 'planned', 'in_progress', 'achieved', 'achieved')),

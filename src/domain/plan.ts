@@ -1,5 +1,5 @@
-// The citizen's plan (SPEC §3): the dream in their own words, long-term goals tagged with the goal
-// categories of the report (§6.1), and up to five sub-goals with a status each.
+// The citizen's plan (spec: Goal plan): the dream in their own words, long-term goals tagged with the
+// goal categories of the 2020 evaluation report (§6.1), and up to five sub-goals with a status each.
 
 export interface BilingualLabel {
   readonly da: string;
@@ -18,7 +18,8 @@ export const GOAL_CATEGORIES = [
 ] as const;
 export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
 
-// The report's own words (§6.1), so the questionnaire and Figure 6.1 read as in the report.
+// The report's own words (2020 evaluation report, §6.1), so the questionnaire and Figure 6.1 read as in the
+// report.
 export const GOAL_CATEGORY_LABELS: Readonly<Record<GoalCategory, BilingualLabel>> = {
   education_employment: { da: 'Uddannelse og beskæftigelse', en: 'Education and employment' },
   finances_debt: {
@@ -47,7 +48,7 @@ export const SUB_GOAL_STATUS_LABELS: Readonly<Record<SubGoalStatus, BilingualLab
   dropped: { da: 'Fravalgt', en: 'Dropped' },
 };
 
-/** §6.1: "borgeren har ligeledes opsat op til fem delmål". */
+/** 2020 evaluation report, §6.1: "borgeren har ligeledes opsat op til fem delmål". */
 export const MAX_SUB_GOALS = 5;
 
 export type PlanErrorCode = 'too_many_sub_goals' | 'goal_category_required';
@@ -79,8 +80,8 @@ export function checkSubGoalLimit(
 }
 
 /**
- * A long-term goal needs at least one goal category (§6.1: a goal may fall in several).
- * Returns them once each, in the order of GOAL_CATEGORIES.
+ * A long-term goal needs at least one goal category (2020 evaluation report, §6.1: a goal may fall in
+ * several). Returns them once each, in the order of GOAL_CATEGORIES.
  */
 export function checkGoalCategories(
   categories: readonly GoalCategory[],

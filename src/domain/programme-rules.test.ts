@@ -3,7 +3,7 @@ import { ore } from './money.ts';
 import { checkRuleConsistency, defaultProgrammeRules } from './programme-rules.ts';
 
 describe('programme rules', () => {
-  it('has the defaults of SPEC §3', () => {
+  it('has the default rules of the specification', () => {
     const rules = defaultProgrammeRules();
     expect(rules.maxGrant).toBe(50_000_00);
     expect(rules.durationMonths).toBe(12);

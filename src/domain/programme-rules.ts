@@ -1,8 +1,9 @@
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from './expense-category.ts';
 import { ore, type Ore } from './money.ts';
 
-// A programme's rules (SPEC §3), each traced to §6.4 "Behov for klare og ensartede rammer" and §6.5
-// "Udmøntning af budgettet" of the 2020 report. Every rule is configurable; the defaults are the pilot's.
+// A programme's rules (spec: Programme rules), each traced to the 2020 evaluation report, §6.4 "Behov for
+// klare og ensartede rammer" and §6.5 "Udmøntning af budgettet". Every rule is configurable; the
+// defaults are the pilot's.
 
 export const UNUSED_FUNDS_RULES = ['citizen_may_use_all', 'planned_subgoals_only'] as const;
 export type UnusedFundsRule = (typeof UNUSED_FUNDS_RULES)[number];
@@ -50,7 +51,8 @@ export const LIMITS = {
 export function defaultCategoryRules(): Record<ExpenseCategory, CategoryRule> {
   const rules = {} as Record<ExpenseCategory, CategoryRule>;
   for (const category of EXPENSE_CATEGORIES) rules[category] = { rule: 'allowed', guideline: '' };
-  // §6.1: repaying debt (incl. payday loans) was allowed but discussed; the pilot asked for a reason.
+  // 2020 evaluation report, §6.1: repaying debt (incl. payday loans) was allowed but discussed; the pilot
+  // asked for a reason.
   rules.debt = {
     rule: 'needs_justification',
     guideline: 'Beskriv hvordan afbetalingen hjælper borgeren mod målet.',

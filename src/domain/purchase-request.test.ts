@@ -4,7 +4,7 @@ import { checkUnusedFunds } from './purchase-request.ts';
 
 const plan = (...statuses: SubGoalStatus[]) => statuses.map((status) => ({ status }));
 
-describe('the unused-funds rule at approval (§6.5 "Udmøntning af budgettet")', () => {
+describe('the unused-funds rule at approval (2020 evaluation report, §6.5 "Udmøntning af budgettet")', () => {
   it('lets a citizen who met the sub-goals spend the rest under citizen_may_use_all', () => {
     expect(checkUnusedFunds('citizen_may_use_all', plan('achieved', 'achieved'))).toEqual({ ok: true });
   });

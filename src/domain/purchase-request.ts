@@ -1,5 +1,5 @@
-// A purchase request (anmodning om betaling, SPEC §3): what the citizen wants bought, why, for which
-// sub-goal, from whom and how it is paid. The rules here are pure; the service applies them with the
+// A purchase request (anmodning om køb; spec: Purchase requests): what the citizen wants bought, why, for
+// which sub-goal, from whom and how it is paid. The rules here are pure; the service applies them with the
 // case row locked and posts the money to the ledger (domain/ledger.ts):
 //
 //   draft → submitted → approved (reserves) → paid (reservation becomes payment) → refunded
@@ -9,7 +9,7 @@
 //             └→ cancelled
 //   draft → cancelled
 //
-// Approval (§6.5 "Udmøntning af budgettet", the programme's `singleApprovalLimit`): the support person
+// Approval (spec: Approval; the programme's `singleApprovalLimit`): the support person
 // approves alone up to the limit; above it a coordinator approves, and never the person who wrote or
 // submitted the request (four eyes). A coordinator may approve any amount that is not their own request.
 
@@ -29,7 +29,7 @@ export const PURCHASE_STATUSES = [
 ] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
-/** What finance sees of the requests (SPEC §2): approved and later, never a draft or a refused one. */
+/** What finance sees of the requests (spec: Payments): approved and later, never a draft or a refused one. */
 export const FINANCE_STATUSES = ['approved', 'paid', 'refunded'] as const satisfies readonly PurchaseStatus[];
 
 export const PURCHASE_STATUS_LABELS: Readonly<Record<PurchaseStatus, { da: string; en: string }>> = {
@@ -122,7 +122,7 @@ export interface ApprovalContext {
   readonly submittedBy: string | null;
 }
 
-/** Four eyes above the programme's limit (SPEC §3 "approval"); Danish reason when refused. */
+/** Four eyes above the programme's limit (spec: Approval); Danish reason when refused. */
 export function mayApprove(c: ApprovalContext): Refusal {
   const ownRequest = c.approverUserId === c.createdBy || c.approverUserId === c.submittedBy;
   if (c.approverRole === 'support') {
@@ -178,10 +178,10 @@ export function checkCategory(
 }
 
 /**
- * The programme's `unusedFunds` rule where money is approved (SPEC §3: "whether a citizen who met the
- * sub-goals may spend the rest"; §6.5 "Udmøntning af budgettet": one municipality let the citizen use
- * the whole amount, another did not "i tilfælde hvor borgeren har indfriet sine delmål uden at bruge
- * hele budgettet" — the rest was paid back). The sub-goals are met when the plan has a sub-goal that was
+ * The programme's `unusedFunds` rule where money is approved (spec: Unused funds): whether a citizen
+ * who met the sub-goals may spend the rest. In the 2020 evaluation report (§6.5 "Udmøntning af
+ * budgettet") one municipality let the citizen use the whole amount, another did not "i tilfælde hvor
+ * borgeren har indfriet sine delmål uden at bruge hele budgettet" — the rest was paid back. The sub-goals are met when the plan has a sub-goal that was
  * not dropped and every such sub-goal is achieved; a plan without one has met nothing yet. Once they
  * are met, under `planned_subgoals_only` no further request is approved — none can be for a planned
  * sub-goal still open — and the rest goes back to the pool at close; a new or re-opened sub-goal opens
@@ -206,7 +206,7 @@ export function checkUnusedFunds(
 }
 
 /**
- * Direct transfers to the citizen (SPEC §3 `directTransfer`): only when the programme allows them, at
+ * Direct transfers to the citizen (spec: Direct transfers): only when the programme allows them, at
  * most `maxPerTransfer` each and `maxTotal` in all (`alreadyTransferred`: what the case's other
  * approved or paid direct transfers hold).
  */
@@ -236,7 +236,7 @@ export interface DuplicateCandidate {
 }
 
 /**
- * Possible duplicates (SPEC §3): another request of the same case to the same vendor for the same
+ * Possible duplicates (spec: Duplicates): another request of the same case to the same vendor for the same
  * amount within 30 days, that is not rejected or cancelled. Flagged before approval, never blocking.
  */
 export function possibleDuplicates(

@@ -11,7 +11,7 @@ import {
 import type { AuditEventTable } from '../db/schema.ts';
 import type { Actor } from './context.ts';
 
-// Append-only, hash-chained audit log (SPEC §3). Each event's hash covers the previous hash and the
+// Append-only, hash-chained audit log (spec: Audit log). Each event's hash covers the previous hash and the
 // event's content, so changing or removing any stored event breaks the chain from there on. One chain
 // per municipality (0 = national), locked per chain, so municipalities never wait on each other.
 

@@ -7,7 +7,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Who is acting: every service entry point takes the actor first (STYLE.md §3). */
+/** Who is acting: every service entry point takes the actor first (conventions: One access module). */
 export interface Actor {
   userId: string;
   role: Role;

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { parseCpr, type Cpr } from '../domain/cpr.ts';
 
-// CPR numbers at rest (SPEC §3, §7): encrypted with AES-256-GCM, and found again through a keyed hash
+// CPR numbers at rest (spec: CPR at rest): encrypted with AES-256-GCM, and found again through a keyed hash
 // (HMAC-SHA256), so no query ever needs the number in plain text. Both keys are derived from the one
 // configured CPR key with HKDF, so the lookup hash and the cipher never share a key.
 //

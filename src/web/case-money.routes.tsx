@@ -13,7 +13,7 @@ import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
 import { RequestPage } from './pages/purchase-request.page.tsx';
 import { requireActor } from './request.ts';
 
-// The staff pages for a case's money (SPEC §3 "Budget ledger", "Purchase request"): the budget with
+// The staff pages for a case's money (spec: Budget ledger; spec: Purchase requests): the budget with
 // its grant form, the new purchase request, and one request with the steps allowed now. Each route
 // calls the services and renders; a refused step (a Conflict: past the available amount, four eyes)
 // shows the page again with the service's message and nothing changed.

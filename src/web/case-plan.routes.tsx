@@ -10,7 +10,7 @@ import { pageContext } from './context.ts';
 import { PlanPage } from './pages/case-plan.page.tsx';
 import { requireActor } from './request.ts';
 
-// The plan editor's routes (SPEC §3 "Plan"): one form, one change, one revision. A refused change (a
+// The plan editor's routes (spec: Goal plan): one form, one change, one revision. A refused change (a
 // sixth sub-goal, a goal without a category) shows the plan again with the domain's message.
 
 type PlanChange = (

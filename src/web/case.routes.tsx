@@ -12,7 +12,7 @@ import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { group, prefixed } from './request.ts';
 import { IntakePage, intakeValues } from './pages/case-intake.page.tsx';
-import type { Translate } from './i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
 import { CasePage, ConditionsPage } from './pages/case.page.tsx';

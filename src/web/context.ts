@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../http/env.ts';
 import type { Actor } from '../services/context.ts';
-import { translator, type Lang, type Translate } from './i18n/index.ts';
+import { translator, type Lang, type Translate } from '../i18n/index.ts';
 
 /** What every page needs to render: language, who is logged in, and the tokens forms must carry. */
 export interface PageContext {

@@ -5,8 +5,8 @@ import { CsrfRejected } from '../http/middleware/csrf.ts';
 import { pageContext } from './context.ts';
 import { ErrorPage } from './pages/error.page.tsx';
 
-// The error mapper for pages (STYLE.md §5): a typed error becomes a status and a page in plain words;
-// anything else is a 500 with the request id, and its details go only to the log.
+// The error mapper for pages (conventions: Typed errors): a typed error becomes a status and a page in plain
+// words; anything else is a 500 with the request id, and its details go only to the log.
 export function renderPageError(c: Context<AppEnv>, error: unknown): Response | Promise<Response> {
   const ctx = pageContext(c);
   const { t } = ctx;

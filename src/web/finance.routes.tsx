@@ -9,7 +9,7 @@ import { BatchesPage, BookkeepingPage, PayablePage, QueuePage } from './pages/fi
 import { VendorsPage } from './pages/vendors.page.tsx';
 import { requireActor } from './request.ts';
 
-// Finance's pages (SPEC §2): the payment queue, registering a payment or refund, payment files for
+// Finance's pages (spec: Payments): the payment queue, registering a payment or refund, payment files for
 // the bank, the bookkeeping file, and the vendor list (which coordinators keep too). Each route parses,
 // calls one service and renders; a refused step re-renders with the reason and changes nothing.
 

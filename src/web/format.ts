@@ -1,4 +1,4 @@
-import type { Lang } from './i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 // Dates and times as Danes read them, always in Danish time whatever the server's zone.
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };

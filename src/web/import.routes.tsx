@@ -5,7 +5,7 @@ import { pageContext } from './context.ts';
 import { ImportPage } from './pages/import.page.tsx';
 import { requireActor } from './request.ts';
 
-// The coordinator's import page (FORMATS.md "CSV import"): the upload form, and the import itself
+// The coordinator's import page (formats: CSV import): the upload form, and the import itself
 // through the same service as `borgerbudget import`. A refused import changes nothing and answers 422
 // with every wrong row; a successful one shows what was imported (a repeat of the same submit is
 // answered from the idempotency store, so a double click imports once).

@@ -17,7 +17,7 @@ import { pageContext } from './context.ts';
 import { QuestionnairePage, questionnaireValues, type Saved } from './pages/questionnaire.page.tsx';
 import { requireActor } from './request.ts';
 
-// A questionnaire of a case (SPEC §3 "Questionnaires"): the page with its items, and the form that
+// A questionnaire of a case (spec: Questionnaires): the page with its items, and the form that
 // saves it part-way or as complete. A bad answer shows the page again with the error summary and what
 // was typed, and nothing is saved.
 
@@ -54,7 +54,7 @@ export function answersFromForm(
 
 /**
  * The case's questionnaire pages are staff pages: a citizen answers theirs in the portal
- * (/borger/spoergeskemaer), and here gets "not found" even for their own case (SPEC §7, issue 6).
+ * (/borger/spoergeskemaer), and here gets "not found" even for their own case (spec: Own case only).
  */
 function requireStaff(c: Context<AppEnv>): Actor {
   const actor = requireActor(c);

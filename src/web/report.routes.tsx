@@ -7,9 +7,9 @@ import { pageContext } from './context.ts';
 import { ReportPage } from './pages/report.page.tsx';
 import { requireActor } from './request.ts';
 
-// The evaluation report (SPEC §4): the page, each figure as CSV, the whole report as JSON. The filter
-// travels in the query string (fra, til, kommune), so the downloads give exactly what the page shows.
-// Who may see what is decided by the report service alone.
+// The evaluation report (spec: Evaluation report): the page, each figure as CSV, the whole report as JSON.
+// The filter travels in the query string (fra, til, kommune), so the downloads give exactly what the page
+// shows. Who may see what is decided by the report service alone.
 
 const FIELD_OF: Record<string, string> = { from: 'fra', to: 'til', municipality: 'kommune' };
 

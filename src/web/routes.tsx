@@ -15,7 +15,7 @@ import { registerPortalRoutes } from './portal/portal.routes.tsx';
 import { registerPortalSelfRoutes } from './portal/portal-self.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
 import { pageContext } from './context.ts';
-import { isLang } from './i18n/index.ts';
+import { isLang } from '../i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
 import { ApiTokensPage, NewApiTokenPage } from './pages/api-tokens.page.tsx';
 import type { Values } from './components/form.tsx';

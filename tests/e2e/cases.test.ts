@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_PHASE_LABELS } from '../../src/domain/case-lifecycle.ts';
 import { MAX_SUB_GOALS } from '../../src/domain/plan.ts';
 import { DEMO_MUNICIPALITIES, demoEmail } from '../../src/services/demo/demo-organisation.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { testCpr } from '../factories/case-factory.ts';
 import {
   clickAndWait,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_ACTIVATION_ERROR } from '../../src/services/access/citizen-login.service.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import {
   activeCase,
   clickAndWait,

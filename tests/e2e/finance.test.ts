@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { clickAndWait, COORDINATOR, errorSummary, FINANCE, loginAs, pathOf, textOf } from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// Finance in a browser (SPEC §2): the payment queue, payment files and bookkeeping pages, and the
+// Finance in a browser (spec: Payments): the payment queue, payment files and bookkeeping pages, and the
 // vendor list kept by finance and the coordinator. The demo data's approved bank transfer is opened,
 // put in a payment file and the file marked sent. Paying by hand, refunds,
 // the file's schema and the CSV's contents are covered by tests/integration/payments.test.ts.

@@ -7,10 +7,10 @@ import {
   DEMO_PASSWORD,
   demoEmail,
 } from '../../src/services/demo/demo-organisation.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { testCpr } from '../factories/case-factory.ts';
 
-// Log-in-as-role fixtures over the demo organisation (ES tests/playwright-utils.ts), and small helpers
+// Log-in-as-role fixtures over the demo organisation (conventions: Three test tiers), and small helpers
 // for driving server-rendered forms.
 
 export interface StaffLogin {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatKr, ore } from '../../src/domain/money.ts';
 import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import {
   ADMIN,
   COORDINATOR,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
-import { da } from '../../src/web/i18n/da.ts';
-import { en } from '../../src/web/i18n/en.ts';
+import { da } from '../../src/i18n/da.ts';
+import { en } from '../../src/i18n/en.ts';
 import {
   ADMIN,
   COORDINATOR,

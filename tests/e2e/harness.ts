@@ -7,8 +7,9 @@ import { freePort, startChildServer, type ChildServer } from '../setup/child-ser
 import { adminQuery, withDatabase } from '../setup/global-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
-// The end-to-end tier (STYLE.md §8): the real `borgerbudget start` as a child process on a fresh database,
-// driven by Debian's Chromium through playwright-core. Playwright never downloads a browser here.
+// The end-to-end tier (conventions: Three test tiers): the real `borgerbudget start` as a child process on a
+// fresh database, driven by Debian's Chromium through playwright-core. Playwright never downloads a browser
+// here.
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = isExecutable(CHROMIUM_PATH);

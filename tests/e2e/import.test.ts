@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { clickAndWait, COORDINATOR, errorSummary, loginAs, pathOf, submit, textOf } from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// The coordinator's import in a browser (FORMATS.md "CSV import"), without JavaScript: the page from
+// The coordinator's import in a browser (spec: Import), without JavaScript: the page from
 // the menu, a folder with a wrong row (every error listed, nothing imported), then the right folder
 // and the imported case's page. The import's rules are tested in tests/integration/import*.test.ts.
 

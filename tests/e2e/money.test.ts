@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatKr, ore } from '../../src/domain/money.ts';
 import { PURCHASE_STATUS_LABELS } from '../../src/domain/purchase-request.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import {
   activeCase,
   clickAndWait,
@@ -19,7 +19,7 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// The case's money in a browser (SPEC §3): the coordinator grants 20.000 kr.; the support person
+// The case's money in a browser (spec: Money): the coordinator grants 20.000 kr.; the support person
 // writes a request of 8.000 kr. (above the 5.000 kr. limit), records the citizen's confirmation and
 // submits it; the support person is not offered the approval and is told a coordinator must; the
 // coordinator approves and the figures follow. The support person adds the quote, finance opens it

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MUNICIPALITIES, demoEmail } from '../../src/services/demo/demo-organisation.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { clickAndWait, errorSummary, loginAs, pathOf, submit, textOf } from './fixtures.ts';
 import { hasChromium, useE2e, type E2e } from './harness.ts';
 import { checkA11y, screenshot, setWidth, takeProblems } from './page-checks.ts';

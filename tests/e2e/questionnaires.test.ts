@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DUE_STATUS_LABELS } from '../../src/domain/questionnaire/due.ts';
 import { currentInstrument } from '../../src/domain/questionnaire/instrument.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import {
   activeCase,
   clickAndWait,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { clickAndWait, COORDINATOR, errorSummary, EVALUATOR, loginAs, pathOf, textOf } from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// The evaluation report in a browser (SPEC §4, issue 5): the coordinator opens their municipality's
+// The evaluation report in a browser (spec: Evaluation report): the coordinator opens their municipality's
 // report from the menu, narrows it to a period, and downloads a figure as CSV; the evaluator sees the
 // national report, anonymised, and each municipality's. The figures' numbers are checked against the
 // per-case reference in tests/integration/report.test.ts; here it is what a person sees and gets.

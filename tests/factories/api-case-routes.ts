@@ -183,7 +183,7 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /cases/{id}/notes': active(200),
   'GET /cases/{id}/questionnaires': active(200),
-  // The support person answers; the coordinator only reads (SPEC §3 "Questionnaires").
+  // The support person answers; the coordinator only reads (spec: Who answers).
   'PUT /cases/{id}/questionnaires/{instrument}': {
     fixture: 'active',
     ok: 200,

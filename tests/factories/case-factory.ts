@@ -5,8 +5,8 @@ import { syntheticCpr } from '../../src/services/demo/demo-cpr.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, demoEmail } from '../../src/services/demo/demo-organisation.ts';
 import type { TestContext } from '../setup/test-db.ts';
 
-// Factories for citizens and cases (STYLE.md §10): valid defaults, built through the services the way
-// staff build them, so every test starts from data the application itself could have made.
+// Factories for citizens and cases (conventions: Factories): valid defaults, built through the services the
+// way staff build them, so every test starts from data the application itself could have made.
 
 export const AARHUS = 751;
 export const HALSNAES = 250;

@@ -74,7 +74,7 @@ type RequestState = 'draft' | 'confirmed' | 'submitted';
 
 const vendors = new Map<Where, string>();
 
-/** A purchase request of 1.000 kr. on the case, with a grant to approve it from (SPEC §3). */
+/** A purchase request of 1.000 kr. on the case, with a grant to approve it from (spec: Approval). */
 async function newRequest(
   who: { coordinator: Actor; support: Actor },
   where: Where,
@@ -321,7 +321,10 @@ export function caseMatrix(): DynamicRow[] {
   ];
 }
 
-/** The case's money pages (SPEC §3): the support person and the coordinator; granting is the coordinator's. */
+/**
+ * The case's money pages (spec: Request lifecycle): the support person and the coordinator; granting is the
+ * coordinator's.
+ */
 function moneyRows(): DynamicRow[] {
   const step = (path: string, request: RequestState, form?: Record<string, string>) =>
     caseRows({

@@ -1,6 +1,6 @@
 import { onlyFor, type DynamicRow } from './access-matrix-cases.ts';
 
-// The import page in the access matrix (FORMATS.md "CSV import"): the coordinator's alone, into their
+// The import page in the access matrix (spec: Import): the coordinator's alone, into their
 // own municipality (the service refuses other municipalities' rows: tests/integration/import.test.ts).
 // The matrix posts a form without files, which the coordinator gets back with "choose a file" (422).
 

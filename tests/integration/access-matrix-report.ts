@@ -1,6 +1,6 @@
 import type { DynamicRow, Statuses } from './access-matrix-cases.ts';
 
-// The evaluation report's pages in the access matrix (SPEC §2, §4): the coordinator sees their own
+// The evaluation report's pages in the access matrix (spec: Selection): the coordinator sees their own
 // municipality's report, the evaluator every municipality's (anonymised); asking for another
 // municipality (Halsnæs, 250) is "not found" for the coordinator. Everyone else: not found.
 

@@ -9,7 +9,7 @@ import { reportMatrix } from './access-matrix-report.ts';
 import { importMatrix } from './access-matrix-import.ts';
 import { portalMatrix, preparePortalWorld } from './access-matrix-portal.ts';
 
-// The full authorisation matrix (SPEC §7: "tested as a full matrix"): every route of the app × every
+// The full authorisation matrix (spec: Authorisation): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
 // tried with an id of the actor's own municipality (Aarhus) and of another (Halsnæs). The list of routes
 // comes from the app itself: a new page route without a row here fails the test. The JSON API under

@@ -6,7 +6,7 @@ import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/ac
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The audit log (SPEC §3, issue #2 §3 and §7): every change is written, hash-chained per municipality;
+// The audit log (spec: Audit log): every change is written, hash-chained per municipality;
 // the database refuses to change or remove an event; and `verifyAuditChains` finds the first broken link
 // when someone with more rights than the app (a DBA) changes one anyway.
 

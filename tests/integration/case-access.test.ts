@@ -5,9 +5,10 @@ import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, evaluator, KOLDING, programmeOf, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Who may see and change a case (SPEC §2, §7): the coordinator all of the municipality's cases, the
-// support person only those where they are the current support person; finance, admin, the evaluator
-// and other municipalities never — and a refusal is NotFound, exactly like a case that does not exist.
+// Who may see and change a case (spec: Case assignment; spec: Authorisation): the coordinator all of the
+// municipality's cases, the support person only those where they are the current support person; finance,
+// admin, the evaluator and other municipalities never — and a refusal is NotFound, exactly like a case that
+// does not exist.
 
 let t: TestContext;
 let coordinator: Actor;

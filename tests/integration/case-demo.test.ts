@@ -6,7 +6,7 @@ import { DEMO_MUNICIPALITIES } from '../../src/services/demo/demo-organisation.t
 import { KOLDING, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The demo's cases (shared/DEMO-PERSONAS.md): every phase across the four municipalities, support
+// The demo's cases (spec: Demo personas): every phase across the four municipalities, support
 // persons (one change, with a reason), plans and notes; synthetic CPR numbers; loading twice changes
 // nothing.
 

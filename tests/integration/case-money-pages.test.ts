@@ -6,7 +6,7 @@ import { Browser, buildApp } from '../setup/http.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The staff pages for a case's money (SPEC §3 "Budget ledger", "Purchase request") over HTTP: a bad
+// The staff pages for a case's money (spec: Budget ledger; spec: Purchase requests) over HTTP: a bad
 // request form comes back with the error summary and what was typed; a category the municipality does
 // not cover shows its guideline and is refused; an approval past the available amount is refused with
 // the service's message and nothing changes; another support person's case is "not found".

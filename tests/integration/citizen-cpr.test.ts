@@ -7,8 +7,8 @@ import { passesModulus11 } from '../../src/services/demo/demo-cpr.ts';
 import { AARHUS, caseIn, KOLDING, staff, testCpr } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Citizens and their CPR numbers (SPEC §3 "Citizen", §7): validated for format and date only, stored
-// encrypted, found again through a keyed hash within the municipality, shown masked, and never written
+// Citizens and their CPR numbers (spec: CPR numbers; spec: CPR at rest): validated for format and date only,
+// stored encrypted, found again through a keyed hash within the municipality, shown masked, and never written
 // in plain text anywhere in the database — not in the citizen row, the audit log or the access log.
 
 let t: TestContext;

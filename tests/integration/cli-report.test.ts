@@ -3,7 +3,7 @@ import { openServices } from '../../src/services/index.ts';
 import { createCli, type Cli } from '../setup/cli.ts';
 import { TEST_SECRETS } from '../setup/test-db.ts';
 
-// `borgerbudget report` as an operator runs it (FORMATS.md "Report JSON"): a separate process on the
+// `borgerbudget report` as an operator runs it (formats: Report JSON): a separate process on the
 // database DATA_DIR / DATABASE_URL names, writing the report to standard output.
 
 let cli: Cli;

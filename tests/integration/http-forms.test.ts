@@ -6,8 +6,9 @@ import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The two real forms of the foundation through the pages (issue #2 §7): a bad value re-renders the form
-// with DKFDS's error summary ("Fejl: " in the title), keeps what was typed, and changes nothing.
+// The two real forms of the foundation through the pages (conventions: Input validation): a bad value
+// re-renders the form with DKFDS's error summary ("Fejl: " in the title), keeps what was typed, and changes
+// nothing.
 
 let t: TestContext;
 let web: TestApp;

@@ -5,7 +5,7 @@ import { Browser, buildApp, newIdempotencyKey, type TestApp } from '../setup/htt
 import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Every form carries an idempotency key, so a double submit has one effect (issue #2 §5, SPEC §3):
+// Every form carries an idempotency key, so a double submit has one effect (spec: Idempotency keys):
 // a repeat gets the first answer (never a one-time code twice), the same key with another body is
 // refused, a failed request lets go of its key, and keys belong to one user.
 

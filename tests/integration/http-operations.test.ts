@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Operations and routing (issue #2 §10): health and readiness, unknown routes, pages that need a
+// Operations and routing (spec: Operations): health and readiness, unknown routes, pages that need a
 // log-in, and the public pages.
 
 let t: TestContext;

@@ -5,8 +5,8 @@ import { demoEmailOf } from '../setup/actors.ts';
 import { Browser, buildApp, hiddenField, parseSetCookie, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The web layer's defences (issue #2 §4–§5, SPEC §7), through the real app in-process: security
-// headers and CSP, CSRF (origin check and per-form token), the session cookie, and log-in by form.
+// The web layer's defences (spec: CSRF and headers; spec: Sessions), through the real app in-process:
+// security headers and CSP, CSRF (origin check and per-form token), the session cookie, and log-in by form.
 
 let t: TestContext;
 let web: TestApp;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCli, type Cli } from '../setup/cli.ts';
 
-// `borgerbudget import --dir FOLDER` as an operator runs it (FORMATS.md "CSV import"): a separate
+// `borgerbudget import --dir FOLDER` as an operator runs it (formats: CSV import): a separate
 // process on its own database. Wrong rows go to standard error with exit code 1 and nothing is
 // written; a right folder prints the Danish summary with exit code 0, and the books stay right.
 

@@ -7,7 +7,7 @@ import { AARHUS, loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, newIdempotencyKey, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The import (FORMATS.md "CSV import", issue 5) on a real database: a right folder becomes ordinary
+// The import (formats: CSV import; spec: Import) on a real database: a right folder becomes ordinary
 // data — the report counts it and check-ledger finds the books right — and every kind of wrong row is
 // reported with its line and leaves every table exactly as it was. Then the coordinator's page.
 

@@ -9,8 +9,8 @@ import { buildApp, newIdempotencyKey } from '../setup/http.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, TEST_SECRETS, type TestContext } from '../setup/test-db.ts';
 
-// SPEC §3: "reserved + paid − refunds ≤ granted, and Σ grants ≤ programme pool — under any
-// concurrency". Races need several connections, so this runs on PostgreSQL only: the services here
+// The invariants (spec: Invariants): "reserved + paid − refunds ≤ granted, and Σ grants ≤ programme pool —
+// under any concurrency". Races need several connections, so this runs on PostgreSQL only: the services here
 // get their own pool of CONNECTIONS connections to the test file's database copy (the default pool of
 // src/db/client.ts is 10), so that every racing call really holds a connection of its own.
 

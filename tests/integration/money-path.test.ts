@@ -5,7 +5,7 @@ import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { moneyTeam } from '../factories/money-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The money path of SPEC §3 through the services: grant, request, confirmation, approval (four eyes
+// The money path (spec: Money) through the services: grant, request, confirmation, approval (four eyes
 // above the limit), payment, refund, and what goes back to the pool at close. The ledger's invariants
 // are checked by the database's guard trigger too.
 

@@ -10,10 +10,11 @@ import { moneyTeam } from '../factories/money-factory.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// STYLE.md §12, SPEC §3: any sequence of grants, requests, approvals, rejections, cancellations,
-// payments, refunds and closes on one or two cases, through the services, keeps the books right.
-// Refusals (AppError) are part of the game; anything else — the database's guard trigger firing, a
-// constraint violation — means a service let a wrong posting through, and fails the property.
+// Property tests (conventions: Property tests; spec: Invariants): any sequence of grants, requests,
+// approvals, rejections, cancellations, payments, refunds and closes on one or two cases, through the
+// services, keeps the books right. Refusals (AppError) are part of the game; anything else — the database's
+// guard trigger firing, a constraint violation — means a service let a wrong posting through, and fails the
+// property.
 
 let t: TestContext;
 let coordinator: Actor;

@@ -3,8 +3,8 @@ import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Follow-up notes (SPEC §3): dated, by the support person or a coordinator, shared with the citizen
-// unless marked internal — and an internal note is never shown to the citizen.
+// Follow-up notes (spec: Follow-up notes): dated, by the support person or a coordinator, shared with the
+// citizen unless marked internal — and an internal note is never shown to the citizen.
 
 let t: TestContext;
 let coordinator: Actor;

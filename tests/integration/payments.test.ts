@@ -10,9 +10,9 @@ import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Finance's work (SPEC §2): the queue of approved requests (no case content), payment files for the
-// bank (pain.001, schema-valid), marking a file sent pays every request in it exactly once, and the
-// bookkeeping file for the ERP.
+// Finance's work (spec: Payments; spec: Payment files): the queue of approved requests (no case content),
+// payment files for the bank (pain.001, schema-valid), marking a file sent pays every request in it exactly
+// once, and the bookkeeping file for the ERP.
 
 const SCHEMA = path.resolve(import.meta.dirname, '../schemas/pain.001.001.03.xsd');
 const HAS_XMLLINT = spawnSync('xmllint', ['--version']).status === 0;

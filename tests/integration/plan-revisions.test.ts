@@ -4,7 +4,7 @@ import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The plan (SPEC §3 "Plan"): dream, goals with categories, at most five sub-goals that are not
+// The plan (spec: Goal plan): dream, goals with categories, at most five sub-goals that are not
 // dropped, planned activities with estimated costs, ideas — and a revision for every change.
 
 const LIMIT = 'Et forløb kan højst have 5 delmål. Et fravalgt delmål tæller ikke med.';

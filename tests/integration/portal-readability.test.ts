@@ -21,7 +21,7 @@ let mads: CitizenSession;
 let fresh: CitizenSession;
 const figures: Record<string, Pick<Readability, 'lix' | 'words' | 'sentences' | 'longWords'>> = {};
 
-/** The demo's case of a citizen, by name (the demo personas: shared/DEMO-PERSONAS.md). */
+/** The demo's case of a citizen, by name (spec: Demo personas). */
 async function demoCase(name: string, municipalityId: number) {
   return t.database.transaction({ municipalityId }, (tx) =>
     tx

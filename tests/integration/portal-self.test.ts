@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessPurposeOf } from '../../src/services/portal/portal-access-log.service.ts';
-import { da } from '../../src/web/i18n/da.ts';
+import { da } from '../../src/i18n/da.ts';
 import { citizenSession, type CitizenSession } from '../factories/citizen-factory.ts';
 import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';

@@ -7,7 +7,7 @@ import { AARHUS, actorOf, HALSNAES } from '../setup/actors.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The programme's rules (SPEC §3, issue #2 §7): the coordinator views and changes them; bad input is
+// The programme's rules (spec: Programme rules): the coordinator views and changes them; bad input is
 // refused field by field and changes nothing; other roles and other municipalities get "not found".
 
 let t: TestContext;

@@ -4,7 +4,7 @@ import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, evaluator, HALSNAES, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Questionnaires (SPEC §3 "Questionnaires", issue 5) through the service: saved part-way and completed
+// Questionnaires (spec: Questionnaires) through the service: saved part-way and completed
 // later; a bad answer refused item by item with nothing changed; the support person answers their own
 // and enters the citizen's on the citizen's behalf, the coordinator reads, nobody else sees anything;
 // every save audited (counts, never the answers), every staff read in the access log.
@@ -297,7 +297,7 @@ describe('who may do what', () => {
     expect(await outcome(() => t.services.questionnaires.get(citizen, caseId, 'support_start', 'x'))).toBe(
       'not_found',
     );
-    // The citizen's own reading is not in the access log (SPEC §3 "Access log").
+    // The citizen's own reading is not in the access log (spec: Access log).
     const logged = await t.database.transaction('all', (tx) =>
       tx.selectFrom('access_log').select('user_role').where('case_id', '=', caseId).execute(),
     );

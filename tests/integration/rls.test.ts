@@ -5,7 +5,7 @@ import { openDatabase, UnsafeDatabaseRole } from '../../src/db/client.ts';
 import { AARHUS, HALSNAES, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Row-level security is the second wall between municipalities (SPEC §7, issue #2 §3 and §11): these
+// Row-level security is the second wall between municipalities (spec: Row-level security): these
 // queries have no WHERE on the municipality at all, so only the policies keep other rows out.
 
 let t: TestContext;

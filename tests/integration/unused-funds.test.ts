@@ -8,7 +8,7 @@ import { Browser, buildApp } from '../setup/http.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The programme's unused-funds rule where money is approved (SPEC §3 `unusedFunds`, domain
+// The programme's unused-funds rule where money is approved (spec: Unused funds; domain
 // purchase-request.ts checkUnusedFunds), once per setting: under `planned_subgoals_only` nothing more
 // is approved once every sub-goal that was not dropped is achieved, and the request page says why;
 // under `citizen_may_use_all` the citizen may spend the rest.

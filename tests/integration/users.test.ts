@@ -7,8 +7,8 @@ import { GENERIC_CODE_ERROR } from '../../src/services/access/user.service.ts';
 import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The municipality's administrator manages the staff accounts of their own municipality (issue #2 §7,
-// SPEC §2); everyone else, and every other municipality, gets "not found".
+// The municipality's administrator manages the staff accounts of their own municipality (spec: Roles);
+// everyone else, and every other municipality, gets "not found".
 
 let t: TestContext;
 let admin: Actor;

@@ -5,8 +5,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
 
-// One migrated template per test run (STYLE.md §8): a PGlite data-folder dump, or, when DATABASE_URL is
-// set, a PostgreSQL template database. Each test file then starts from its own fresh copy.
+// One migrated template per test run (conventions: Three test tiers): a PGlite data-folder dump, or, when
+// DATABASE_URL is set, a PostgreSQL template database. Each test file then starts from its own fresh copy.
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -33,7 +33,7 @@ export async function freshDatabase(plugins: KyselyPlugin[] = []): Promise<TestD
   return { database: await openDatabase({ databaseUrl: url, dataDir: 'memory://', plugins }), url };
 }
 
-/** A clock the test moves by hand (STYLE.md §9). */
+/** A clock the test moves by hand (conventions: Determinism). */
 export class TestClock implements Clock {
   constructor(private current = new Date('2026-03-02T09:00:00Z')) {}
   now(): Date {

@@ -1,9 +1,9 @@
 -- Foundation: tenants, programmes with their rules, users, sessions, audit and access logs.
 -- Runs unchanged on PGlite and on PostgreSQL 15+. Money is integer øre (bigint), never numeric floats.
 
--- Row-level security is the second wall between municipalities (SPEC §7). Each transaction says which
--- municipality it works for (app.municipality_id) or that it is a deliberate cross-municipality task
--- (app.scope = 'all': login, session look-up, national reports, CLI). Both are transaction-local.
+-- Row-level security is the second wall between municipalities (spec: Row-level security). Each transaction
+-- says which municipality it works for (app.municipality_id) or that it is a deliberate cross-municipality
+-- task (app.scope = 'all': login, session look-up, national reports, CLI). Both are transaction-local.
 CREATE FUNCTION app_tenant_visible(m integer) RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('app.scope', true), '') = 'all'
@@ -68,7 +68,7 @@ CREATE TABLE app_user (
   reset_code_expires_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   deactivated_at timestamptz,
-  -- Every user belongs to one municipality, except the national evaluator (SPEC §2).
+  -- Every user belongs to one municipality, except the national evaluator (spec: Tenancy).
   CHECK ((role = 'evaluator') = (municipality_id IS NULL)),
   CHECK (active OR deactivated_at IS NOT NULL)
 );
@@ -109,7 +109,7 @@ CREATE TABLE idempotency_key (
 );
 
 -- Audit log: every state change, hash-chained per municipality (chain 0 = national events), so one
--- municipality's writes never wait on another's (STYLE.md §2).
+-- municipality's writes never wait on another's (spec: Audit log).
 CREATE TABLE audit_chain_head (
   chain integer PRIMARY KEY,
   municipality_id integer REFERENCES municipality (id),
@@ -142,7 +142,7 @@ CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
 CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- Access log: every staff read of a citizen's personal data (SPEC §3), shown to the citizen as
+-- Access log: every staff read of a citizen's personal data (spec: Access log), shown to the citizen as
 -- "Hvem har set mine oplysninger". Case and citizen references are added with those tables.
 CREATE TABLE access_log (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

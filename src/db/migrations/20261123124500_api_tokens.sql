@@ -1,5 +1,5 @@
--- Personal API tokens for integrations (SPEC §5): issued by a municipality's administrator for a user,
--- shown once, stored as a SHA-256 hash, revocable. A token acts as its user, with the user's role.
+-- Personal API tokens for integrations (spec: API tokens): issued by a municipality's administrator for a
+-- user, shown once, stored as a SHA-256 hash, revocable. A token acts as its user, with the user's role.
 CREATE TABLE api_token (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),

@@ -6,7 +6,7 @@
 -- Every table carries municipality_id, is filtered by row-level security and points at its parents
 -- with (id, municipality_id) keys, so no row can refer to another municipality's programme, citizen,
 -- case or user (and the tables are ready for Citus with municipality_id as the distribution column).
--- Not stored, by design (SPEC §3): diagnoses and criminal records.
+-- Not stored, by design (spec: Not stored): diagnoses and criminal records.
 
 ALTER TABLE programme ADD CONSTRAINT programme_id_municipality UNIQUE (id, municipality_id);
 ALTER TABLE app_user ADD CONSTRAINT app_user_id_municipality UNIQUE (id, municipality_id);
@@ -14,11 +14,12 @@ ALTER TABLE app_user ADD CONSTRAINT app_user_id_municipality UNIQUE (id, municip
 CREATE TABLE citizen (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),
-  -- AES-256-GCM: 'v1.' + base64(iv | tag | ciphertext). The number itself is never stored (SPEC §7).
+  -- AES-256-GCM: 'v1.' + base64(iv | tag | ciphertext). The number itself is never stored
+  -- (spec: CPR at rest).
   cpr_encrypted text NOT NULL CHECK (cpr_encrypted ~ '^v1\.[A-Za-z0-9+/]+={0,2}$'),
   -- HMAC-SHA256 of the number under a key derived from the CPR key: finds the citizen again.
   cpr_hash text NOT NULL CHECK (cpr_hash ~ '^[0-9a-f]{64}$'),
-  -- Derived from the number at registration, so reports need not decrypt it (SPEC §4).
+  -- Derived from the number at registration, so reports need not decrypt it (spec: CPR numbers).
   birth_date date NOT NULL,
   legal_gender text NOT NULL CHECK (legal_gender IN ('male', 'female')),
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
@@ -61,7 +62,7 @@ CREATE TABLE citizen_case (
   close_outcome text CHECK (close_outcome IN ('completed', 'terminated_early', 'declined')),
   closed_on date,
   close_reason text CHECK (length(close_reason) BETWEEN 1 AND 4000),
-  -- Intake baseline (§5.1), only with the citizen's consent.
+  -- Intake baseline (spec: Intake baseline), only with the citizen's consent.
   baseline_consent boolean NOT NULL DEFAULT false,
   target_groups text[] NOT NULL DEFAULT '{}'
     CHECK (target_groups <@ ARRAY['homelessness', 'substance_abuse', 'mental_illness', 'other']::text[]),
@@ -92,7 +93,7 @@ CREATE TABLE citizen_case (
   CHECK (baseline_consent
     OR (cardinality(target_groups) = 0 AND income_source IS NULL AND highest_education IS NULL))
 );
--- A citizen has at most one open case per programme (SPEC §3).
+-- A citizen has at most one open case per programme (spec: Cases).
 CREATE UNIQUE INDEX citizen_case_one_open ON citizen_case (programme_id, citizen_id) WHERE phase <> 'closed';
 CREATE INDEX citizen_case_municipality_phase ON citizen_case (municipality_id, phase);
 CREATE INDEX citizen_case_citizen ON citizen_case (citizen_id);
@@ -120,7 +121,7 @@ CREATE TRIGGER case_event_append_only BEFORE UPDATE OR DELETE ON case_event
 CREATE TRIGGER case_event_no_truncate BEFORE TRUNCATE ON case_event
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- Pauses of the period, [from_date, to_date): the end date moves by the paused days (SPEC §3).
+-- Pauses of the period, [from_date, to_date): the end date moves by the paused days (spec: Pauses).
 CREATE TABLE case_pause (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),
@@ -135,7 +136,7 @@ CREATE TABLE case_pause (
 CREATE UNIQUE INDEX case_pause_one_open ON case_pause (case_id) WHERE to_date IS NULL;
 CREATE INDEX case_pause_case ON case_pause (case_id, from_date);
 
--- Who supports the citizen, with history (SPEC §3 "Support assignment"): exactly one current row per
+-- Who supports the citizen, with history (spec: Support assignment): exactly one current row per
 -- assigned case; a change ends the current row and starts the next in one transaction.
 CREATE TABLE support_assignment (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -146,7 +147,8 @@ CREATE TABLE support_assignment (
   valid_from date NOT NULL,
   -- The day the next support person took over; null while current.
   valid_to date,
-  -- Why this person: e.g. the citizen asked for someone else (§6.5 "Medarbejderkompetencer").
+  -- Why this person: e.g. the citizen asked for someone else (2020 evaluation report, §6.5
+  -- "Medarbejderkompetencer").
   reason text CHECK (length(reason) BETWEEN 1 AND 2000),
   assigned_by uuid NOT NULL REFERENCES app_user (id),
   assigned_at timestamptz NOT NULL,
@@ -162,7 +164,7 @@ CREATE INDEX support_assignment_current_by_user ON support_assignment (support_u
   WHERE ended_at IS NULL;
 CREATE INDEX support_assignment_case ON support_assignment (case_id, assigned_at);
 
--- The citizen has had the conditions explained and accepted them (SPEC §3). Evidence: append-only.
+-- The citizen has had the conditions explained and accepted them (spec: Conditions). Evidence: append-only.
 CREATE TABLE conditions_acknowledgement (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),
@@ -179,7 +181,7 @@ CREATE TRIGGER conditions_acknowledgement_append_only BEFORE UPDATE OR DELETE ON
 CREATE TRIGGER conditions_acknowledgement_no_truncate BEFORE TRUNCATE ON conditions_acknowledgement
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
--- The plan (SPEC §3 "Plan"). Long-term goals carry one or more of the eight goal categories (§6.1).
+-- The plan (spec: Goal plan). Long-term goals carry one or more of the eight goal categories.
 CREATE TABLE long_term_goal (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),
@@ -232,7 +234,7 @@ CREATE TABLE planned_activity (
 CREATE INDEX planned_activity_sub_goal ON planned_activity (sub_goal_id, position);
 CREATE INDEX planned_activity_case ON planned_activity (case_id);
 
--- The idea list: write everything down first, choose later (§6.4 "Man skal tænke sig godt om").
+-- The idea list: write everything down first, choose later (spec: Idea list).
 CREATE TABLE idea (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),

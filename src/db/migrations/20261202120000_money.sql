@@ -27,7 +27,7 @@ CREATE TABLE vendor (
 CREATE UNIQUE INDEX vendor_cvr ON vendor (municipality_id, cvr) WHERE cvr IS NOT NULL;
 CREATE INDEX vendor_municipality_name ON vendor (municipality_id, lower(name));
 
--- Anmodning om betaling (SPEC §3). The status columns mirror domain/purchase-request.ts.
+-- Anmodning om køb (spec: Purchase requests). The status columns mirror domain/purchase-request.ts.
 CREATE TABLE purchase_request (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id integer NOT NULL REFERENCES municipality (id),
@@ -124,8 +124,8 @@ CREATE TABLE payment_batch_item (
   FOREIGN KEY (purchase_request_id, municipality_id) REFERENCES purchase_request (id, municipality_id)
 );
 
--- The budget ledger (SPEC §3, domain/ledger.ts). Append-only; positive amounts; `settles_ore` is how
--- much reserved money a payment converts.
+-- The budget ledger (spec: Budget ledger; domain/ledger.ts). Append-only; positive amounts; `settles_ore` is
+-- how much reserved money a payment converts.
 CREATE TABLE ledger_entry (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   municipality_id integer NOT NULL REFERENCES municipality (id),
@@ -136,7 +136,7 @@ CREATE TABLE ledger_entry (
   amount_ore bigint NOT NULL CHECK (amount_ore > 0),
   settles_ore bigint NOT NULL DEFAULT 0 CHECK (settles_ore >= 0 AND (kind = 'payment' OR settles_ore = 0)),
   purchase_request_id uuid,
-  -- Payments: how and when the money left (SPEC §3 "paid (finance: date, reference)").
+  -- Payments: how and when the money left (spec: Payments).
   payment_method text CHECK (payment_method IN ('invoice', 'requisition', 'payment_card',
     'bank_transfer', 'direct_to_citizen')),
   paid_on date,

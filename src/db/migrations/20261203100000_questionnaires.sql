@@ -1,4 +1,4 @@
--- Questionnaires of a case (SPEC §3 "Questionnaires", issue 5): one answer set per case and instrument,
+-- Questionnaires of a case (spec: Questionnaires): one answer set per case and instrument,
 -- saved part-way and completed later. Answers are a JSON object of item id → value, validated by the
 -- domain against the instrument's version (src/domain/questionnaire); an item that was not answered is
 -- absent, never a default. A citizen's instrument entered by the support person is marked on_behalf.

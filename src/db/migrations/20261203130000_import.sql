@@ -1,4 +1,4 @@
--- Import of existing programme data (issue 5, FORMATS.md "CSV import"). Imported cases are ordinary
+-- Import of existing programme data (formats: CSV import). Imported cases are ordinary
 -- cases; this table only remembers which case came from which case_ref, so a second import of the same
 -- case is refused (per municipality, by the UNIQUE constraint, also under concurrency) and answers or
 -- payments imported later can find their case again.

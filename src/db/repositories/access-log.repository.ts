@@ -8,7 +8,7 @@ export async function insertAccessLog(tx: Tx, rows: Insertable<AccessLogTable>[]
   for (const chunk of parameterChunks(rows)) await tx.insertInto('access_log').values(chunk).execute();
 }
 
-/** Who has read a citizen's data, newest first ("Hvem har set mine oplysninger", SPEC §3). */
+/** Who has read a citizen's data, newest first ("Hvem har set mine oplysninger"; spec: Access log). */
 export function accessLogOfCitizen(tx: Tx, citizenId: string) {
   return tx
     .selectFrom('access_log as l')

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../client.ts';
 
-// The books re-derived in SQL for `borgerbudget check-ledger` (STYLE.md §2, OC's checks/): the same
+// The books re-derived in SQL for `borgerbudget check-ledger` (spec: Ledger check): the same
 // sums the guard trigger makes, computed independently of the services and of domain/ledger.ts, so
 // the command can compare the two. Queries only; the service decides what is wrong.
 

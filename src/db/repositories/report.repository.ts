@@ -1,14 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../client.ts';
 
-// The evaluation report's aggregations (SPEC §4, issue 5 "computed in SQL aggregations"): every figure
+// The evaluation report's aggregations, computed in SQL (spec: Evaluation report): every figure
 // is a GROUP BY over the selected cases, one row per municipality and code, never a row per case, so
 // the report stays a handful of queries however many cases there are. Queries only: the rows are
 // turned into the domain's ReportRows and the report by report.service.ts.
 //
 // Bases: `started` = cases that reached `active` (a start date) within the selection; `followed` =
 // started cases with a `citizen_end` questionnaire (even one saved part-way). The questionnaire
-// figures read only followed-up cases (§6.1: "98 of 101").
+// figures read only followed-up cases (2020 evaluation report, §6.1: "98 of 101").
 
 export interface ReportFilter {
   /** Municipality codes; never empty. */

@@ -1,4 +1,4 @@
-// The three files of an import (FORMATS.md "CSV import"), read into rows of named text fields: the file
+// The three files of an import (formats: CSV import), read into rows of named text fields: the file
 // names, the encoding, the CSV structure and the header are checked here; the fields in
 // import-rows.ts; what the rows mean together in import-plan.ts. Every problem becomes an
 // ImportError, `file:line: column: reason`; problems that concern a whole line or file name `-`.

@@ -1,4 +1,4 @@
-// What an import's rows mean together (FORMATS.md "CSV import"), checked against what the database
+// What an import's rows mean together (formats: CSV import), checked against what the database
 // holds already (`ImportContext`, read by import.service.ts in the same transaction), and turned into a
 // plan the service writes as it is: each case's way through the domain's state machine, its ledger
 // (grant, payments, and at close the unspent money back to the pool, decided by domain/ledger.ts
@@ -24,7 +24,10 @@ import {
 } from './import-model.ts';
 import { checkAnswers, checkPayments, Targets } from './import-targets.ts';
 
-/** Room for 25 citizens at the full grant, as in each pilot municipality (report §5.1), or more. */
+/**
+ * Room for 25 citizens at the full grant, as in each pilot municipality (2020 evaluation report, §5.1), or
+ * more.
+ */
 const DEFAULT_POOL_CITIZENS = 25;
 
 export function planImport(read: ReadResult, context: ImportContext): PlanResult {

@@ -1,4 +1,4 @@
-// The fields of each row of an import (FORMATS.md "CSV import"), parsed one by one: every field in
+// The fields of each row of an import (formats: CSV import), parsed one by one: every field in
 // error is reported, and a row with any error is kept (its other fields still count, e.g. a case_ref
 // that answers.csv refers to), but marked so that nothing is planned from it.
 

@@ -1,4 +1,4 @@
-// The rows of answers.csv and payments.csv (FORMATS.md "CSV import"), each tied to its case — one of
+// The rows of answers.csv and payments.csv (formats: CSV import), each tied to its case — one of
 // the import's own or one imported before — and checked against it: dated within the case's period,
 // an instrument not answered twice, and no payment past the grant (domain/ledger.ts canPay decides, as
 // it does for a payment by hand). Part of import-plan.ts's planImport.

@@ -7,7 +7,7 @@ import { formatImportError, readImportFiles, sortImportErrors } from './import-f
 import type { ExistingCase, ImportContext, ProgrammeFacts } from './import-model.ts';
 import { planImport } from './import-plan.ts';
 
-// The import's reading and checking (FORMATS.md "CSV import"), without a database: each kind of wrong
+// The import's reading and checking (formats: CSV import), without a database: each kind of wrong
 // row gives its `file:line: column: reason`, and a right folder gives the plan the service writes.
 
 const FIXTURE = new URL('../../../tests/fixtures/import/valid/', import.meta.url);

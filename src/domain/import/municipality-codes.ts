@@ -1,5 +1,5 @@
 // The 98 Danish municipalities by their official 3-digit code (Danmarks Statistik, "Kommunekoder"),
-// for naming a municipality the import meets for the first time (FORMATS.md "CSV import":
+// for naming a municipality the import meets for the first time (formats: CSV import;
 // municipalities are created on first sight). A municipality already in the database keeps its name.
 
 const NAMES: Readonly<Record<string, string>> = {

@@ -82,7 +82,7 @@ describe('validateAnswers', () => {
   });
 
   it('refuses a value outside the scale, with the choices in Danish', () => {
-    // `achieved` is an answer at the end only (SPEC §3).
+    // `achieved` is an answer at the end only (spec: Answer scales).
     const v = validateAnswers(citizenStart, {
       distance: 'achieved',
       who5_1: 6,

@@ -178,7 +178,8 @@ function unknownItem(def: InstrumentDefinition, id: string): AnswerError {
 /**
  * Turns the text a form or `answers.csv` holds into an answer value for `validateAnswers`: blank →
  * null (not answered); a rating → a number if it is written as a whole number; a multi choice →
- * codes separated by `|` (FORMATS.md). Nothing is judged here: a bad value goes on to get its message.
+ * codes separated by `|` (formats: CSV import). Nothing is judged here: a bad value goes on to get its
+ * message.
  */
 export function parseAnswerText(item: ItemDefinition, text: string): AnswerValue | null {
   const t = text.trim();

@@ -19,7 +19,7 @@ function describeItem(item: ItemDefinition): string {
 }
 
 describe('instruments, version 1', () => {
-  it('ask exactly the items and scales of SPEC §3', () => {
+  it('ask exactly the items and scales of the specification', () => {
     const shape = Object.fromEntries(
       INSTRUMENT_CODES.map((c) => [c, currentInstrument(c).items.map(describeItem)]),
     );

@@ -1,4 +1,4 @@
-// The four questionnaires (SPEC §3 "Questionnaires"; the 2020 report §5, §6.2, §6.3) as versioned,
+// The four questionnaires (spec: Instruments; 2020 evaluation report, §5, §6.2, §6.3) as versioned,
 // typed definitions. A saved answer set names its instrument and version, so a later version (a
 // reworded item, a new item) never changes how old answers read. Version 1 asks exactly:
 //
@@ -8,7 +8,7 @@
 //                  · quality_of_life (1–5)
 //   support_end    assessment (the five levels of belief)
 //
-// Item ids are the `item` codes of the CSV import (FORMATS.md `answers.csv`).
+// Item ids are the `item` codes of the CSV import's `answers.csv` (formats: CSV import).
 
 import { GOAL_CATEGORY, BELIEF, DISTANCE_END, DISTANCE_START, type Scale } from '../report/scales.ts';
 import type { Assessment, Belief, DistanceEnd, DistanceStart, GoalCategory } from '../report/scales.ts';
@@ -287,7 +287,7 @@ export function findItem(def: InstrumentDefinition, id: string): ItemDefinition 
 
 /**
  * How a user in `role` answers an instrument: the respondent answers as themselves; a support person
- * enters a citizen's answers on the citizen's behalf (SPEC §3, marked as such). Anyone else: null.
+ * enters a citizen's answers on the citizen's behalf (spec: Who answers; marked as such). Anyone else: null.
  */
 export function entryMode(code: InstrumentCode, role: Role): 'self' | 'on_behalf' | null {
   const respondent = currentInstrument(code).respondent;

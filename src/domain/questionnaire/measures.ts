@@ -1,4 +1,4 @@
-// Measures derived from one case's answers (SPEC §3, §4): how the distance to the goal changed between
+// Measures derived from one case's answers (spec: Figures): how the distance to the goal changed between
 // start and end (Figure 6.4), and the WHO-5 score at start and end. Each is null when an answer it
 // needs is missing: a missing answer is never read as "no change" or as 0.
 
@@ -41,7 +41,7 @@ export interface Who5Pair {
   readonly change: number | null;
 }
 
-/** A case's WHO-5 scores at start and end and the change between them (SPEC §4 `wellbeing`). */
+/** A case's WHO-5 scores at start and end and the change between them (spec: Figures; `wellbeing`). */
 export function who5Pair(start: CitizenStartAnswers | null, end: CitizenEndAnswers | null): Who5Pair {
   const s = start === null ? null : who5ScoreOf(start);
   const e = end === null ? null : who5ScoreOf(end);

@@ -1,4 +1,4 @@
-// WHO-5 well-being index (trivselsindeks), asked in `citizen_start` and `citizen_end` (SPEC §3). The
+// WHO-5 well-being index (trivselsindeks), asked in `citizen_start` and `citizen_end` (spec: WHO-5). The
 // item texts and answer labels are the official Danish version (Psykiatrisk Center Nordsjælland, as
 // published by KL in its FHIR tools, `KLToolsCareWHO-5`) and the official English version (WHO 1998).
 // An instrument is only comparable if it is asked word for word, so these texts are never reworded.

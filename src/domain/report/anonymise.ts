@@ -1,6 +1,6 @@
-// The evaluator's small-count rule (SPEC §4): across municipalities, any count from 1 to 4 is shown
-// as "<5", so that no single citizen can be picked out. Applied to a whole report object (FORMATS.md
-// "Report JSON"), recognising numbers by their key:
+// The evaluator's small-count rule (spec: Small-count suppression): across municipalities, any count
+// from 1 to 4 is shown as "<5", so that no single citizen can be picked out. Applied to a whole report
+// object (formats: Report JSON), recognising numbers by their key:
 //
 // - counts: `n`, `missing`, `started`, `followedUp`, `count`, `citizens` and every value under
 //   `counts` — 1..4 becomes "<5"; 0 stays 0 (nobody to identify).

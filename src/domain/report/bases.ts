@@ -1,4 +1,4 @@
-// The two bases of SPEC §4 and the per-municipality breakdown every figure shares: a figure is
+// The two bases (spec: Bases) and the per-municipality breakdown every figure shares: a figure is
 // computed once for all selected municipalities (`all`) and once for each of them.
 
 import { rowsOf, sumOf, type ParticipantsRow } from './report-rows.ts';
@@ -13,7 +13,7 @@ export interface Participants {
   readonly followedUp: number;
 }
 
-/** The bases of SPEC §4, per municipality (null = all selected municipalities). */
+/** The bases (spec: Bases), per municipality (null = all selected municipalities). */
 export interface Bases {
   readonly municipalities: readonly string[];
   of(municipality: string | null): Participants;

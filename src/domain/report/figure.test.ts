@@ -15,7 +15,7 @@ import {
 } from './scales.ts';
 
 describe('scales', () => {
-  it('list the codes of SPEC §4 in order, each with a Danish and an English label', () => {
+  it('list the codes of the specification in order, each with a Danish and an English label', () => {
     expect(DISTANCE_START.codes).toEqual(['very_far', 'far', 'some_way', 'close']);
     expect(DISTANCE_END.codes).toEqual(['very_far', 'far', 'some_way', 'close', 'achieved']);
     expect(DISTANCE_END.labels.very_far).toEqual({ da: 'Meget langt fra', en: 'Very far from' });

@@ -1,4 +1,4 @@
-// The figures of the evaluation report (SPEC §4, FORMATS.md "Report JSON"). A figure is computed on
+// The figures of the evaluation report (spec: Figures; formats: Report JSON). A figure is computed on
 // a base (started cases, or followed-up cases); those in the base who did not answer are `missing`
 // and excluded from n. Each percentage is rounded on its own, as in the report, so a figure's
 // percentages may add up to 99 or 101 (Figure 6.5: 52 + 40 + 7).

@@ -2,9 +2,10 @@
 // against, and the input for small data sets (tests, the demo). One case gives at most one row per
 // key with count 1; `buildReport` adds rows up, so no grouping is needed here.
 //
-// Pass only cases that reached `active` (SPEC §4 "started"); a case is followed up when it has a
+// Pass only cases that reached `active`, the started ones (spec: Bases); a case is followed up when it has a
 // `citizen_end` questionnaire (`citizenEnd` not null), even one saved part-way: its unanswered items
-// are then missing. The questionnaire figures look only at followed-up cases (§6.1: 98 of 101).
+// are then missing. The questionnaire figures look only at followed-up cases (2020 evaluation report, §6.1:
+// 98 of 101).
 
 import type { ExpenseCategory } from '../expense-category.ts';
 import { addOre, sumOre, ZERO_ORE, type Ore } from '../money.ts';

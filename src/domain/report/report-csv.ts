@@ -1,6 +1,6 @@
-// One CSV file per report figure (SPEC §4), for Danish Excel: UTF-8 with BOM, `;` between fields,
-// decimal comma, CRLF (domain/csv.ts `writeCsv`). FORMATS.md fixes only the JSON, so the CSV follows
-// it closely: one row per municipality (first `all`, then each code ascending) and, for a figure
+// One CSV file per report figure (formats: Report CSV), for Danish Excel: UTF-8 with BOM, `;` between
+// fields, decimal comma, CRLF (domain/csv.ts `writeCsv`). The CSV follows the report JSON closely:
+// one row per municipality (first `all`, then each code ascending) and, for a figure
 // with a scale, per code in the scale's order; column names are the JSON's, in snake_case like the
 // import files; the Danish label of each code sits beside it. Base columns (`n`, `missing`) repeat on
 // every row so a filtered sheet still says what it is computed on. An anonymised report writes "<5"
@@ -63,7 +63,7 @@ export const REPORT_FIGURE_TITLES: Readonly<Record<ReportFigureKey, BilingualLab
   wellbeing: { da: 'Trivsel (WHO-5)', en: 'Well-being (WHO-5)' },
 };
 
-/** The base each figure is computed on (SPEC §4). */
+/** The base each figure is computed on (spec: Bases). */
 export const REPORT_FIGURE_BASE: Readonly<Record<ReportFigureKey, 'started' | 'followedUp'>> = {
   participants: 'started',
   gender: 'started',

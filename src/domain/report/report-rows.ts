@@ -4,13 +4,14 @@
 // depends on another's. Rows may repeat a key: their counts and sums add up (so a row per case is
 // also valid input; see report-cases.ts).
 //
-// Bases (SPEC §4): `participants` gives, per municipality, the cases that reached `active` (started)
+// Bases (spec: Bases): `participants` gives, per municipality, the cases that reached `active` (started)
 // and those of them with a `citizen_end` questionnaire (followed up). Each figure's rows count only
 // cases in its base; n is the sum of its counts, and the rest of the base is missing.
 //
 //   started     gender, age, education, incomeSource, spending, completion
 //   followed up goalCategories, startDistance, endDistance, change, supportBelief,
-//               supportAssessment, wellbeing — also the start questionnaires (§6.1: "98 of 101")
+//               supportAssessment, wellbeing — also the start questionnaires (2020 evaluation report, §6.1:
+//               "98 of 101")
 
 import type { ExpenseCategory } from '../expense-category.ts';
 import type { Ore } from '../money.ts';

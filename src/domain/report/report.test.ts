@@ -1,4 +1,4 @@
-// Each figure of SPEC §4 on the hand-computed pilot of report.fixture.ts. Percentages are worked out
+// Each figure (spec: Figures) on the hand-computed pilot of report.fixture.ts. Percentages are worked out
 // in the comments; ".5" rounds away from zero (1 of 8 = 12.5 % → 13).
 import { describe, expect, it } from 'vitest';
 import { aggregateCases } from './report-cases.ts';

@@ -1,8 +1,8 @@
-// The evaluation report (SPEC §4) in the shape of FORMATS.md "Report JSON": every figure for all
+// The evaluation report (spec: Evaluation report; formats: Report JSON): every figure for all
 // selected municipalities together (`all`) and for each of them (`byMunicipality`, keyed by the
 // 3-digit code; every selected municipality appears, with zeros where it has no cases). Each figure
 // is one small function over aggregated rows (report-rows.ts); `buildReport` puts them together.
-// Additions FORMATS.md allows (optional keys): `missing` on age and wellbeing, `reasons` on
+// Optional keys the format allows (formats: Report JSON): `missing` on age and wellbeing, `reasons` on
 // completion, and `programme`/`period` in the selection.
 
 import type { CalendarDate } from '../calendar-date.ts';
@@ -164,7 +164,7 @@ export function wellbeingFigure(
   });
 }
 
-/** Completed / terminated early / still active over the started cases, with the reasons (§5). */
+/** Completed / terminated early / still active over the started cases, with the reasons (spec: Figures). */
 export function completionFigure(
   rows: readonly CountRow<Completion>[],
   reasons: readonly ReasonRow[],
@@ -187,7 +187,7 @@ function reasonList(rows: readonly ReasonRow[]): TerminationReason[] {
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason, 'da'));
 }
 
-/** "2026-01-31T12:00:00Z": UTC, whole seconds, as in FORMATS.md. */
+/** "2026-01-31T12:00:00Z": UTC, whole seconds (formats: Report JSON). */
 export function formatGeneratedAt(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -198,7 +198,10 @@ export interface ReportInput {
   readonly rows: ReportRows;
 }
 
-/** The whole report, keys in the order of FORMATS.md. Not anonymised: see `anonymiseReport`. */
+/**
+ * The whole report, keys in the order of the format (formats: Report JSON). Not anonymised: see
+ * `anonymiseReport`.
+ */
 export function buildReport({ generatedAt, selection, rows }: ReportInput): Report {
   assertRowsInSelection(rows, selection.municipalities);
   const b = basesOf(rows.participants, selection.municipalities);

@@ -1,4 +1,4 @@
-// Report rounding (SPEC §4): percentages to whole numbers and means to one decimal, half away from
+// Report rounding (spec: Rounding): percentages to whole numbers and means to one decimal, half away from
 // zero. Done on exact decimals and integer ratios, never by multiplying floats: 1 of 8 is 12.5 %
 // exactly, and must round to 13, which `Math.round(0.125 * 100)` only gets right by luck.
 

@@ -1,6 +1,7 @@
-// The code lists of the questionnaires, the intake baseline and the evaluation report (SPEC §3, §4;
-// wording from the 2020 report, Figures 5.1–6.6). Codes are stable identifiers in the database, the
-// CSV import and the report JSON; labels are what people read (Danish first, English second).
+// The code lists of the questionnaires, the intake baseline and the evaluation report (spec: Answer scales;
+// spec: Figures; wording from the 2020 evaluation report, Figures 5.1–6.6). Codes are stable identifiers in
+// the database, the CSV import and the report JSON; labels are what people read (Danish first, English
+// second).
 import { GOAL_CATEGORIES, GOAL_CATEGORY_LABELS, type GoalCategory } from '../plan.ts';
 
 export interface ScaleLabel {
@@ -29,7 +30,9 @@ export function isCode<C extends string>(s: Scale<C>, value: unknown): value is 
   return typeof value === 'string' && (s.codes as readonly string[]).includes(value);
 }
 
-/** Citizen's distance to the long-term goal at start, far to near (§6.2, Figure 6.2). */
+/**
+ * Citizen's distance to the long-term goal at start, far to near (2020 evaluation report, §6.2, Figure 6.2).
+ */
 export const DISTANCE_START = scale([
   ['very_far', 'Meget langt fra', 'Very far from'],
   ['far', 'Langt fra', 'Far from'],
@@ -88,7 +91,9 @@ export const GENDER = scale([
 ]);
 export type Gender = CodeOf<typeof GENDER>;
 
-/** How a started case stands: closed as planned, closed early, or still running (§5). */
+/**
+ * How a started case stands: closed as planned, closed early, or still running (2020 evaluation report, §5).
+ */
 export const COMPLETION = scale([
   ['completed', 'Afsluttet', 'Completed'],
   ['terminated_early', 'Afbrudt før tid', 'Terminated early'],
@@ -105,6 +110,9 @@ export const CHANGE = scale([
 ]);
 export type Change = CodeOf<typeof CHANGE>;
 
-/** The eight goal categories (§6.1, Figure 6.1), as the plan defines them: one list, one wording. */
+/**
+ * The eight goal categories (2020 evaluation report, §6.1, Figure 6.1), as the plan defines them: one list,
+ * one wording.
+ */
 export const GOAL_CATEGORY: Scale<GoalCategory> = { codes: GOAL_CATEGORIES, labels: GOAL_CATEGORY_LABELS };
 export type { GoalCategory };

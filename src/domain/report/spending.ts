@@ -1,8 +1,8 @@
-// Spending (SPEC §4 `spending`, report §6.1 "transport, teknik og tænder") over the started cases:
-// what was granted, spent (payments minus refunds) and returned to the pool at close, and per expense
-// category the amount, the number of purchases and the number of citizens. Every category appears,
-// with zeros where nothing was bought, so tables and CSV columns never shift. Amounts are summed in
-// øre and only turned into kroner numbers (at most two decimals, FORMATS.md) at the end.
+// Spending (spec: Figures; 2020 evaluation report, §6.1 "transport, teknik og tænder") over the started
+// cases: what was granted, spent (payments minus refunds) and returned to the pool at close, and per expense
+// category the amount, the number of purchases and the number of citizens. Every category appears, with zeros
+// where nothing was bought, so tables and CSV columns never shift. Amounts are summed in øre and only turned
+// into kroner numbers (at most two decimals; formats: Report JSON) at the end.
 
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../expense-category.ts';
 import { oreToKrNumber, sumOre, type Ore } from '../money.ts';

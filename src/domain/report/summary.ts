@@ -1,8 +1,9 @@
-// The two figures that are means rather than shares (SPEC §4): age at start (Table 5.2) and WHO-5
+// The two figures that are means rather than shares (spec: Figures): age at start (Table 5.2) and WHO-5
 // well-being at start and end. Both are computed from integer sums, so the mean of all municipalities
 // is exact (sum of sums / sum of n), never a mean of rounded means. One decimal, half away from zero.
 // Like every figure they say how many in the base they leave out (`missing`), an addition to
-// FORMATS.md's `{ n, mean }` and `{ n, startMean, endMean, meanChange }` that it allows.
+// the format's `{ n, mean }` and `{ n, startMean, endMean, meanChange }` that it allows
+// (formats: Report JSON).
 
 import { mean1 } from './rounding.ts';
 

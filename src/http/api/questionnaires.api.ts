@@ -7,7 +7,7 @@ import { QuestionnaireInput } from '../../services/evaluation/questionnaire.sche
 import type { ApiRegistry } from './registry.ts';
 import { actorOf, addRead, param } from './route-helpers.ts';
 
-// /api/v1 for a case's questionnaires (SPEC §3 "Questionnaires", issue 5): the four with their due
+// /api/v1 for a case's questionnaires (spec: Questionnaires): the four with their due
 // status and saved answers, and saving one part-way or as complete. One service call per handler.
 
 export function questionnaireJson(q: QuestionnaireView) {

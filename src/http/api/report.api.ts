@@ -4,9 +4,10 @@ import type { Services } from '../../services/index.ts';
 import type { ApiRegistry } from './registry.ts';
 import { actorOf, param } from './route-helpers.ts';
 
-// /api/v1 for the evaluation report (SPEC §4, issue 5): the whole report as FORMATS.md's JSON, and one
-// figure as the CSV the report page downloads. Same service, same rules as the page: the coordinator's
-// own municipality; the evaluator (who has no API token today) would get the anonymised report.
+// /api/v1 for the evaluation report (spec: Evaluation report): the whole report as JSON
+// (formats: Report JSON), and one figure as the CSV the report page downloads. Same service, same rules as
+// the page: the coordinator's own municipality; the evaluator (who has no API token today) would get the
+// anonymised report.
 
 const FILTER = {
   municipality: 'A municipality code (default: all the caller may see).',
@@ -26,7 +27,7 @@ export function addReportRoutes(api: ApiRegistry, { reports }: Services): void {
     method: 'get',
     path: '/report',
     tag: 'report',
-    summary: 'The evaluation report (FORMATS.md "Report JSON"); anonymised for the evaluator',
+    summary: 'The evaluation report (docs/formats.md, "Report JSON"); anonymised for the evaluator',
     query: FILTER,
     returns: 'The report.',
     handler: async (c) =>

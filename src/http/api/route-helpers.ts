@@ -10,7 +10,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
   if (!actor) throw new Unauthenticated();
   // The API is for staff and their systems; a citizen uses the portal's pages (issue 6). Their session
-  // gets the answer for something that does not exist (SPEC §7).
+  // gets the answer for something that does not exist (spec: Authorisation).
   if (actor.role === 'citizen') throw new NotFound();
   return actor;
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../../services/context.ts';
 import type { Programme } from '../../services/cases/programme.service.ts';
 import type { UserView } from '../../services/access/user.service.ts';
 
-// The API's JSON shapes. Amounts are kroner as numbers with at most two decimals (FORMATS.md), named …Kr.
+// The API's JSON shapes. Amounts are kroner as numbers with at most two decimals (spec: JSON API), named …Kr.
 
 export function actorJson(a: Actor) {
   return {

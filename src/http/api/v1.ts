@@ -22,7 +22,7 @@ import { ApiRegistry } from './registry.ts';
 import { actorOf } from './route-helpers.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
-// /api/v1: the JSON skin over the same services as the pages (SPEC §5). Each handler is one call.
+// /api/v1: the JSON skin over the same services as the pages (spec: JSON API). Each handler is one call.
 
 export function createApiRegistry({ services }: AppDeps): ApiRegistry {
   const api = new ApiRegistry();

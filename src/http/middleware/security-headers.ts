@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 
-// A strict CSP with a fresh nonce per response and no 'unsafe-inline' (STYLE.md "The web pages"),
+// A strict CSP with a fresh nonce per response and no 'unsafe-inline' (conventions: Web pages),
 // and the usual headers (OWASP Secure Headers). Pages are never cached: they hold personal data.
 export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -2,8 +2,8 @@ import { NotFound } from '../../domain/errors.ts';
 import { isAllowed, type Action } from '../../domain/permissions.ts';
 import type { Actor } from '../context.ts';
 
-// The one access module (STYLE.md §3, like immich's server/src/utils/access.ts). Every service entry
-// point calls it before touching data. "Not allowed" is answered exactly like "not found" (SPEC §7), so
+// The one access module (conventions: One access module). Every service entry point calls it before
+// touching data. "Not allowed" is answered exactly like "not found" (spec: Authorisation), so
 // nobody learns that a user, programme or case of another municipality exists.
 
 export interface Target {
@@ -27,14 +27,14 @@ export function ownMunicipality(actor: Actor): number {
 /** What the access check needs to know about a case. */
 export interface CaseTarget {
   municipalityId: number;
-  /** The current support person; the previous ones have no access (SPEC §3 "Support assignment"). */
+  /** The current support person; the previous ones have no access (spec: Case assignment). */
   supportUserId: string | null;
   /** The citizen's own portal log-in, if they have one. */
   citizenUserId: string | null;
 }
 
 /**
- * Role, municipality and case assignment (SPEC §7): the coordinator works on every case of their
+ * Role, municipality and case assignment (spec: Authorisation): the coordinator works on every case of their
  * municipality, the support person only on the cases where they are the current support person, the
  * citizen only on their own. Finance, admin and evaluator never see case content. Whatever the reason,
  * a refusal is NotFound.

@@ -18,8 +18,8 @@ import { isUuid } from '../ids.ts';
 import { tokenHash } from './tokens.ts';
 import { randomBytes } from 'node:crypto';
 
-// Personal API tokens (SPEC §5): an administrator issues one for a user of the municipality; it is shown
-// once, stored only as a hash, acts with that user's role, and can be revoked at any time.
+// Personal API tokens (spec: API tokens): an administrator issues one for a user of the municipality; it is
+// shown once, stored only as a hash, acts with that user's role, and can be revoked at any time.
 
 export const IssueTokenInput = z.object({
   userId: z.string().refine(isUuid, 'Vælg en bruger.'),

@@ -26,7 +26,7 @@ import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts'
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
 
-// The citizen's log-in to the portal (issue 6, SPEC §2). The support person (or coordinator) of the case
+// The citizen's log-in to the portal (spec: Citizen log-in). The support person (or coordinator) of the case
 // gives the citizen a one-time activation code, on screen or as a printed letter; with it the citizen
 // chooses a mobile number or an e-mail address and a password. Lost access is restored the same way: a
 // new code replaces the old one and ends the citizen's open sessions. The old password keeps working

@@ -27,7 +27,7 @@ import { isUuid } from '../ids.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
 
-// A municipality's IT administrator manages the staff accounts of their municipality (SPEC §2): no case
+// A municipality's IT administrator manages the staff accounts of their municipality (spec: Roles): no case
 // content. New users and forgotten passwords get a one-time code; the user chooses the password.
 
 const CODE_VALID_MS = 72 * 60 * 60_000;

@@ -24,8 +24,8 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 
-// Who works on a case and what was agreed: the support person (with history, SPEC §3 "Support
-// assignment"), the conditions acknowledgement, the intake baseline and the referral details.
+// Who works on a case and what was agreed: the support person (with history; spec: Support assignment),
+// the conditions acknowledgement, the intake baseline and the referral details.
 
 const CLOSED = 'Forløbet er lukket og kan ikke ændres.';
 
@@ -108,7 +108,7 @@ export async function assignSupport(
 
 export type AcknowledgeConditions = z.output<typeof AcknowledgeConditionsInput>;
 
-/** Records that the conditions were explained and accepted (SPEC §3), before the start. */
+/** Records that the conditions were explained and accepted (spec: Conditions), before the start. */
 export async function acknowledgeConditions(
   tx: Tx,
   actor: Actor,
@@ -152,7 +152,10 @@ export async function acknowledgeConditions(
 
 export type Intake = z.output<typeof IntakeInput>;
 
-/** The intake baseline (§5.1), only with consent. The audit names the fields, never the answers. */
+/**
+ * The intake baseline (spec: Intake baseline), only with consent. The audit names the fields, never the
+ * answers.
+ */
 export async function updateIntake(tx: Tx, actor: Actor, at: Date, caseId: string, v: Intake): Promise<void> {
   const row = await loadCase(tx, actor, 'case.update', caseId, true);
   assertOpen(row);

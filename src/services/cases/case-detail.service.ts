@@ -106,7 +106,7 @@ export function createCaseDetailService(deps: ServiceDeps) {
       return read(actor, caseId, purpose, (tx, row, on) => buildDetail(tx, row, on));
     },
 
-    /** The printable conditions, generated from the programme's rules (SPEC §3). */
+    /** The printable conditions, generated from the programme's rules (spec: Conditions). */
     conditions(actor: Actor, caseId: string, purpose: string): Promise<ConditionsSheet> {
       return read(actor, caseId, purpose, async (tx, row) => {
         const citizen = await findCitizenById(tx, row.citizen_id);

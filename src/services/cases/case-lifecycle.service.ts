@@ -36,7 +36,7 @@ import { returnUnspentToPool } from '../money/ledger-record.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 
-// A case's way from referral to close (SPEC §3 "Case"): each step checked by the domain's state
+// A case's way from referral to close (spec: Phases): each step checked by the domain's state
 // machine (domain/case-lifecycle.ts), stored, put on the case's timeline and in the audit log, in one
 // transaction. The functions taking a transaction let a larger use case (an import) compose the steps
 // in one transaction of its own; they check access themselves.
@@ -143,7 +143,7 @@ export async function transitionCase(
   const result = transition(before, event, {
     hasSupportPerson: row.support_user_id !== null,
     conditionsAcknowledged: activating && (await latestAcknowledgement(tx, row.id)) !== undefined,
-    // Only activation reads the duration: it is taken from the programme then (SPEC §3).
+    // Only activation reads the duration: it is taken from the programme then (spec: Activation).
     durationMonths: programme?.duration_months ?? row.duration_months ?? 1,
   });
   if (!result.ok) throw refusal(result.error);

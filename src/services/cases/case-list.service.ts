@@ -44,7 +44,7 @@ export interface CaseListItem {
   endDate: string | null;
   /** While active or paused; constant during a pause. */
   daysLeft: number | null;
-  /** A lead-in longer than the programme's maximum (a warning, not a block: §6.4). */
+  /** A lead-in longer than the programme's maximum (a warning, not a block; spec: Lead-in). */
   leadInOverdue: boolean;
   support: { userId: string; name: string } | null;
   nextStep: NextStep;

@@ -225,7 +225,7 @@ export async function recordCaseEvent(
 }
 
 /**
- * Every staff read of a citizen's personal data (SPEC §3 "Access log"): who, when, which case, and
+ * Every staff read of a citizen's personal data (spec: Access log): who, when, which case, and
  * why — the page or API route the caller names. The citizen reading their own data is not logged.
  */
 export async function logAccess(

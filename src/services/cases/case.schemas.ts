@@ -4,7 +4,7 @@ import { CASE_PHASES } from '../../domain/case-lifecycle.ts';
 import { EDUCATION, INCOME_SOURCE, type Education, type IncomeSource } from '../../domain/report/scales.ts';
 import { checkbox, codeSet, id, optionalCode, optionalDate, optionalText, text } from '../form-fields.ts';
 
-// One schema per case form and API call (STYLE.md §4). Field names are the keys of
+// One schema per case form and API call (conventions: Input validation). Field names are the keys of
 // ValidationFailed.fields. A date left empty means today; the state machine checks the order of dates.
 
 const reason = text('en begrundelse', 4000, 'Angiv en begrundelse.', 'multi');
@@ -58,7 +58,9 @@ export type AcknowledgeConditionsInput = z.input<typeof AcknowledgeConditionsInp
 const INCOME_CODES = INCOME_SOURCE.codes as readonly [IncomeSource, ...IncomeSource[]];
 const EDUCATION_CODES = EDUCATION.codes as readonly [Education, ...Education[]];
 
-/** The intake baseline (§5.1): only with the citizen's consent, and then every part optional. */
+/**
+ * The intake baseline (spec: Intake baseline): only with the citizen's consent, and then every part optional.
+ */
 export const IntakeInput = z
   .object({
     baselineConsent: checkbox,

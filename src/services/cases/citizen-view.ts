@@ -3,7 +3,7 @@ import { completedYears, type CalendarDate } from '../../domain/calendar-date.ts
 import type { PreferredLanguage } from '../../domain/case-intake.ts';
 import type { LegalGender } from '../../domain/cpr.ts';
 
-// How staff see a citizen: the CPR number masked `DDMMYY-XXXX` (SPEC §3). The first six digits are
+// How staff see a citizen: the CPR number masked `DDMMYY-XXXX` (spec: CPR numbers). The first six digits are
 // the birth date, which is stored beside the ciphertext, so showing the masked number needs no key.
 
 export interface CitizenView {

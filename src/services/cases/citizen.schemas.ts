@@ -3,8 +3,8 @@ import { PREFERRED_LANGUAGES } from '../../domain/case-intake.ts';
 import { parseCpr, type Cpr } from '../../domain/cpr.ts';
 import { codeOr, optionalText, text } from '../form-fields.ts';
 
-// One schema per citizen form and API call (STYLE.md §4). The CPR number is checked for format and
-// date only (no modulus-11 check, domain/cpr.ts); messages never repeat what was typed.
+// One schema per citizen form and API call (conventions: Input validation). The CPR number is checked for
+// format and date only (no modulus-11 check, domain/cpr.ts); messages never repeat what was typed.
 
 export const CPR_MESSAGES = {
   format: 'Skriv CPR-nummeret som 10 cifre, fx DDMMÅÅ-XXXX.',

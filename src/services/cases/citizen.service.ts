@@ -29,7 +29,7 @@ import { createCprVault, type CprVault } from '../cpr-vault.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 
-// Citizens (SPEC §3 "Citizen"): registered with their CPR number, which is stored encrypted and found
+// Citizens (spec: CPR numbers): registered with their CPR number, which is stored encrypted and found
 // again through its keyed hash, within the actor's municipality only. Staff see it masked; the full
 // number is revealed on purpose only, and that read is logged like any other.
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { checkbox, optionalDate, text } from '../form-fields.ts';
 
-// The follow-up note form and API body (STYLE.md §4). A note is shared with the citizen unless it is
-// marked internal (SPEC §3 "Follow-up notes").
+// The follow-up note form and API body (conventions: Input validation). A note is shared with the
+// citizen unless it is marked internal (spec: Follow-up notes).
 
 export const NoteInput = z.object({
   writtenOn: optionalDate,

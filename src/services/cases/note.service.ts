@@ -10,9 +10,9 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { NoteInput } from './note.schemas.ts';
 
-// Follow-up notes (opfølgning, SPEC §3): dated notes on progress, written by the support person or a
-// coordinator. They are shared with the citizen unless marked internal; internal ones are only ever
-// read by those with 'note.readInternal'. A note is a record: corrections are written as a new note.
+// Follow-up notes (opfølgning; spec: Follow-up notes): dated notes on progress, written by the support person
+// or a coordinator. They are shared with the citizen unless marked internal; internal ones are only ever read
+// by those with 'note.readInternal'. A note is a record: corrections are written as a new note.
 
 export interface NoteView {
   id: string;

@@ -20,7 +20,8 @@ import { planChanger, type PlanChange } from './plan-record.ts';
 import { ActivityInput, IdeaInput, NoInput } from './plan.schemas.ts';
 
 // The smaller parts of the plan: planned activities under a sub-goal (with an estimated cost in øre)
-// and the idea list (§6.4: write everything down first, choose later). Part of the plan service.
+// and the idea list (2020 evaluation report, §6.4: write everything down first, choose later). Part of the
+// plan service.
 
 const activitySnapshot = (a: PlannedActivityRow) => ({
   subGoalId: a.sub_goal_id,

@@ -24,7 +24,7 @@ export interface PlanChange {
   after: Record<string, unknown> | null;
 }
 
-/** The plan is made during the lead-in and kept up to date while the case runs (SPEC §3 "Plan"). */
+/** The plan is made during the lead-in and kept up to date while the case runs (spec: Goal plan). */
 export function isPlanOpen(phase: string): boolean {
   return phase === 'lead_in' || phase === 'active' || phase === 'paused';
 }

@@ -4,9 +4,9 @@ import { ore } from '../../domain/money.ts';
 import { GOAL_CATEGORIES, SUB_GOAL_STATUSES } from '../../domain/plan.ts';
 import { codeOr, codeSet, optionalCode, optionalKr, optionalText, plainText, text } from '../form-fields.ts';
 
-// One schema per plan form and API call (STYLE.md §4). The plan's own rules (at least one goal
-// category, at most five sub-goals) are the domain's (domain/plan.ts), checked by the service with
-// the domain's messages.
+// One schema per plan form and API call (conventions: Input validation). The plan's own rules (at least one
+// goal category, at most five sub-goals) are the domain's (domain/plan.ts), checked by the service with the
+// domain's messages.
 
 export const IDEA_STATUSES = ['open', 'chosen', 'set_aside'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];

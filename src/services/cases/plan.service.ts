@@ -23,9 +23,9 @@ import { createPlanItemService } from './plan-items.service.ts';
 import { isPlanOpen, planChanger } from './plan-record.ts';
 import { DreamInput, GoalInput, NoInput, SubGoalInput, type IdeaStatus } from './plan.schemas.ts';
 
-// The citizen's plan (SPEC §3 "Plan"): the dream in their own words, long-term goals with goal
-// categories (§6.1), at most five sub-goals with a status, planned activities with estimated costs,
-// and the idea list. Every change is a plan revision (who, when, before, after).
+// The citizen's plan (spec: Goal plan): the dream in their own words, long-term goals with goal
+// categories (2020 evaluation report, §6.1), at most five sub-goals with a status, planned activities with
+// estimated costs, and the idea list. Every change is a plan revision (who, when, before, after).
 
 export interface PlanView {
   caseId: string;

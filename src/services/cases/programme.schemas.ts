@@ -4,8 +4,8 @@ import { parseKr, type Ore } from '../../domain/money.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
 import { plainText } from '../form-fields.ts';
 
-// One schema for the programme settings form and the API (STYLE.md §4). Amounts are entered in
-// kroner with either decimal mark; the schema turns them into øre. Messages are plain Danish.
+// One schema for the programme settings form and the API (conventions: Input validation). Amounts are entered
+// in kroner with either decimal mark; the schema turns them into øre. Messages are plain Danish.
 
 const kr = (label: string) =>
   z

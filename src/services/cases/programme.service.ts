@@ -20,8 +20,8 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { ProgrammeSettingsInput } from './programme.schemas.ts';
 import { isUuid } from '../ids.ts';
 
-// A municipality's programme (ordning) and its rules (SPEC §3). Coordinators change them; everyone in
-// the municipality who works with cases may read them.
+// A municipality's programme (ordning) and its rules (spec: Programme rules). Coordinators change them;
+// everyone in the municipality who works with cases may read them.
 
 export interface Programme {
   id: string;

@@ -19,7 +19,7 @@ import { parseCpr, type Cpr, type LegalGender } from '../../domain/cpr.ts';
 //
 // Why not something else. Our parser (domain/cpr.ts) accepts real dates only, so the "substitute"
 // numbers with day + 60 are out; future birth dates or the 1858–1899 century digits would give absurd
-// ages in the evaluation report (SPEC §4). This scheme keeps real-looking birth dates, ages, genders
+// ages in the evaluation report (spec: Figures). This scheme keeps real-looking birth dates, ages, genders
 // and century digits, which the report and the portal need.
 
 const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;

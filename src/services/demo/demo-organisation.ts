@@ -1,7 +1,7 @@
 import type { MunicipalStaffRole } from '../../domain/roles.ts';
 
-// The four pilot municipalities of the 2017–2019 scheme (report §4–§5), with their own target groups,
-// and fictional staff. E-mail addresses use the reserved .example domain: they can reach nobody.
+// The four pilot municipalities of the 2017–2019 scheme (2020 evaluation report, §5), with their own target
+// groups, and fictional staff. E-mail addresses use the reserved .example domain: they can reach nobody.
 
 export const DEMO_PASSWORD = 'Demo-kode-2026!';
 

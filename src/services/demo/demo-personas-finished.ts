@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { DemoPersona } from './demo-persona.ts';
 
-// Citizens whose cases have closed, beyond the personas of shared/DEMO-PERSONAS.md (the report's kind
-// of people): with Birgitte and Kasper they give the demo's evaluation report a followed-up base — start
+// Citizens whose cases have closed, beyond the demo personas (spec: Demo personas), the report's kind
+// of people: with Birgitte and Kasper they give the demo's evaluation report a followed-up base — start
 // and end questionnaires (demo-questionnaires.ts) — and not only start ones.
 
 const d = (iso: string) => iso as CalendarDate;

@@ -2,8 +2,8 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { DemoPersona } from './demo-persona.ts';
 import { FINISHED_PERSONAS } from './demo-personas-finished.ts';
 
-// The demo's citizens (shared/DEMO-PERSONAS.md): fictional people like those of the report (§6.1,
-// §6.4), across the four pilot municipalities and every phase. Days are counted back from the day the
+// The demo's citizens (spec: Demo personas): fictional people like those of the 2020 evaluation report
+// (§6.1, §6.4), across the four pilot municipalities and every phase. Days are counted back from the day the
 // demo is loaded, so the phases ("active, month 4", "lead-in, week 10") hold on that day. CPR numbers
 // follow the synthetic scheme of demo-cpr.ts: birth date + serial + gender → a number nobody has.
 

@@ -51,7 +51,7 @@ const SCRIPTS: Record<string, Script> = {
   peter: {
     citizen_start: { answers: { distance: 'some_way', ...who5(3, 2, 3, 2, 3) } },
   },
-  // DEMO-PERSONAS.md: close to the goal at the end; WHO-5 up from 28 to 52.
+  // Birgitte (spec: Demo personas): close to the goal at the end; WHO-5 up from 28 to 52.
   birgitte: {
     citizen_start: { answers: { distance: 'very_far', ...who5(2, 1, 1, 2, 1) } },
     support_start: { answers: { belief: 'partly' } },

@@ -20,7 +20,7 @@ import {
   type DemoMunicipality,
 } from './demo-organisation.ts';
 
-// Demo data for trying Borgerbudget out (SPEC §5 `borgerbudget demo`). Loading it again changes nothing
+// Demo data for trying Borgerbudget out (spec: Demo data). Loading it again changes nothing
 // that is already there. Never in production: the logins are published in the README.
 
 export function createDemoService(deps: ServiceDeps) {
@@ -82,7 +82,8 @@ async function seedMunicipality(tx: Tx, m: DemoMunicipality, passwordHash: strin
       target_group: m.targetGroup,
       period_start: '2026-01-01',
       period_end: '2027-12-31',
-      // Room for 25 citizens at the full 50,000 kr., as in each pilot municipality (report §5.1).
+      // Room for 25 citizens at the full 50,000 kr., as in each pilot municipality
+      // (2020 evaluation report, §5.1).
       pool_ore: 25 * rules.maxGrant,
       account_string: `${m.id}-5.38.50-BORGERBUDGET`,
     });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { checkbox, optionalDate } from '../form-fields.ts';
 
-// The questionnaire form and API body (STYLE.md §4). The answers are judged item by item by the domain
-// (domain/questionnaire/answers.ts) against the instrument's version, so each bad answer gets its own
-// Danish message; here only the shape is checked.
+// The questionnaire form and API body (conventions: Input validation). The answers are judged item by item by
+// the domain (domain/questionnaire/answers.ts) against the instrument's version, so each bad answer gets its
+// own Danish message; here only the shape is checked.
 
 export const QuestionnaireInput = z.object({
   answers: z

@@ -33,7 +33,7 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { QuestionnaireInput } from './questionnaire.schemas.ts';
 
-// The questionnaires of a case (SPEC §3 "Questionnaires", issue 5): which are due, what was answered,
+// The questionnaires of a case (spec: Questionnaires): which are due, what was answered,
 // and saving part-way or complete. The respondent answers their own instrument; the support person
 // enters the citizen's on the citizen's behalf (marked as such); the coordinator reads. A citizen (the
 // portal of a later issue) sees and answers only their own two. Answers are validated by the domain

@@ -25,11 +25,11 @@ import { authorize } from '../access/access.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { optionalDate, parseInput } from '../form-fields.ts';
 
-// The evaluation report (SPEC §4, issue 5). The database does the counting (report.repository.ts: a
+// The evaluation report (spec: Evaluation report). The database does the counting (report.repository.ts: a
 // few GROUP BYs, however many cases); the domain turns the rows into figures (buildReport) and, for
 // the national evaluator, applies the small-count rule (anonymiseReport).
 //
-// Who sees what (SPEC §2): the coordinator their own municipality's report, with the reasons cases
+// Who sees what (spec: Selection): the coordinator their own municipality's report, with the reasons cases
 // were terminated early; the evaluator every municipality in the scheme, all together or one at a
 // time, always anonymised — never a single person's data. Everyone else gets NotFound.
 //

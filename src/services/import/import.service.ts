@@ -43,7 +43,7 @@ import {
 } from './import-rows.ts';
 import { postAll } from '../money/ledger-record.ts';
 
-// Importing existing programme data (FORMATS.md "CSV import", issue 5): one service behind the
+// Importing existing programme data (formats: CSV import; spec: Import): one service behind the
 // coordinator's upload page and the operator's `borgerbudget import`. The domain reads and checks the
 // files (domain/import/); this service reads what the database holds already, asks the domain for a
 // plan and writes it — all in one transaction, so an import is all or nothing: with any wrong row,

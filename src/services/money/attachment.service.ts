@@ -14,9 +14,9 @@ import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 import { lockRequest } from './purchase.service.ts';
 
-// Attachments of a purchase request (SPEC §3): the support person adds quotes and receipts, finance
-// invoices and proofs of payment. Stored in the database with a SHA-256 checksum; the type is checked
-// by content. Reading one is a read of the case's data, logged for staff who work on cases.
+// Attachments of a purchase request (spec: Attachments and receipts): the support person adds quotes and
+// receipts, finance invoices and proofs of payment. Stored in the database with a SHA-256 checksum; the type
+// is checked by content. Reading one is a read of the case's data, logged for staff who work on cases.
 
 export const AttachmentInput = z.object({
   kind: z.enum(ATTACHMENT_KINDS, { error: 'Vælg hvilken slags bilag det er.' }),
@@ -155,7 +155,7 @@ export async function storeAttachment(
   return row.id;
 }
 
-/** Finance sees a request's papers from its approval on (SPEC §2), never a draft's. */
+/** Finance sees a request's papers from its approval on (spec: Attachments and receipts), never a draft's. */
 function financeSees(actor: Actor, status: string): boolean {
   return actor.role !== 'finance' || (FINANCE_STATUSES as readonly string[]).includes(status);
 }

@@ -34,7 +34,7 @@ import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
 import { GrantInput, VendorInput } from './money.schemas.ts';
 import { toProgramme } from '../cases/programme.service.ts';
 
-// The case's budget (SPEC §3 "Budget ledger"): grants from the programme's pool, and the overview the
+// The case's budget (spec: Budget ledger): grants from the programme's pool, and the overview the
 // case page and the API show — granted, reserved, paid, available; by sub-goal and by category; every
 // posting; every purchase request with what is missing. And the municipality's vendor list.
 

@@ -11,12 +11,12 @@ import type { ServiceDeps } from '../context.ts';
 import { toLedgerEntry } from './ledger-record.ts';
 import { preferHashJoins } from '../../db/whole-database-reads.ts';
 
-// `borgerbudget check-ledger` (STYLE.md §2): the books re-verified across all municipalities. The
+// `borgerbudget check-ledger` (spec: Ledger check): the books re-verified across all municipalities. The
 // database sums every case's ledger in SQL; the domain re-derives the same balance posting by posting
-// (deriveBalance, checkLedger); the two must agree and keep SPEC §3's invariants — reserved + paid −
-// refunds ≤ granted − returned, Σ grants − returns ≤ pool, a request paid at most once and only
-// postings its status allows. The guard trigger should make every finding impossible; this is the
-// check that it did (and that nobody went around it).
+// (deriveBalance, checkLedger); the two must agree and keep the invariants (spec: Invariants) — reserved +
+// paid − refunds ≤ granted − returned, Σ grants − returns ≤ pool, a request paid at most once and only
+// postings its status allows. The guard trigger should make every finding impossible; this is the check that
+// it did (and that nobody went around it).
 
 export interface LedgerProblem {
   /** "Sag 12 (Aarhus Kommune)" or "Ordning X (Aarhus Kommune)". */

@@ -129,7 +129,7 @@ export async function post(
 }
 
 /**
- * At close (SPEC §3 "unused money returns to the pool"): refuses while money is reserved, then sends
+ * At close (spec: Return to the pool): refuses while money is reserved, then sends
  * whatever is unspent back to the programme's pool. A case that was never granted anything posts nothing.
  */
 export async function returnUnspentToPool(

@@ -4,8 +4,9 @@ import { ore } from '../../domain/money.ts';
 import { PAYMENT_METHODS } from '../../domain/purchase-request.ts';
 import { codeOr, id, optionalDate, optionalKr, optionalText, requiredKr, text } from '../form-fields.ts';
 
-// One schema per money form and API call (STYLE.md §4). Amounts are kroner as typed, turned into øre;
-// the ledger's own rules (never past the available amount, never past the pool) are domain/ledger.ts's.
+// One schema per money form and API call (conventions: Input validation). Amounts are kroner as typed, turned
+// into øre; the ledger's own rules (never past the available amount, never past the pool) are
+// domain/ledger.ts's.
 
 const MAX_REQUEST = ore(50_000_00);
 

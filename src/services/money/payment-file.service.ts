@@ -28,7 +28,7 @@ import {
 } from './payment.service.ts';
 import { lockRequest, payLocked } from './purchase.service.ts';
 
-// Payment files (SPEC §5 "Files"): approved bank transfers gathered into an ISO 20022 pain.001.001.03
+// Payment files (spec: Payment files): approved bank transfers gathered into an ISO 20022 pain.001.001.03
 // file for the bank, downloaded, then marked sent — which registers every payment in it, once. A request
 // in a file is never paid by hand as well (purchase.service.ts payLocked).
 

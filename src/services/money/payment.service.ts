@@ -21,7 +21,7 @@ import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 import { PeriodInput } from './money.schemas.ts';
 
-// Finance's work (SPEC §2 "finance"): the approved requests of the municipality waiting to be paid,
+// Finance's work (spec: Roles; spec: Payments): the approved requests of the municipality waiting to be paid,
 // the payments and refunds posted, and the bookkeeping file for the ERP (payment files are in
 // payment-file.service.ts; a payment by hand is purchase.service.ts's pay). Finance sees amount, vendor, category, case and request number — never a request's
 // title or purpose, the citizen's name, notes or goals — so nothing here is a read of personal data

@@ -46,7 +46,7 @@ import {
 import { ownCase } from '../portal/portal-case.ts';
 import { toProgramme } from '../cases/programme.service.ts';
 
-// Purchase requests (SPEC §3): written and submitted on the case by the support person (or a
+// Purchase requests (spec: Purchase requests): written and submitted on the case by the support person (or a
 // coordinator), approved within the programme's four-eyes rule, paid and refunded by finance. Every
 // step locks the case row first, so the balance a decision is made on is the balance the posting lands
 // on, under any concurrency; a step that is refused changes nothing.
@@ -58,7 +58,7 @@ export interface Locked {
   request: PurchaseRequestRow;
 }
 
-/** Spending is the active period's (SPEC §3: lead-in has "no spending"). */
+/** Spending is the active period's: nothing before the start (spec: Lead-in). */
 function requireActive(caseRow: CaseRecord, what: string): void {
   if (caseRow.phase !== 'active') {
     throw new Conflict(`${what} kræver, at forløbet er aktivt.`, 'case_not_active');
@@ -485,9 +485,9 @@ export function createPurchaseService(deps: ServiceDeps) {
     },
 
     /**
-     * Finance registers that the money left (SPEC §3 "paid (finance: date, reference; reservation
-     * becomes payment)"). The invoice may differ from the approved amount; the whole reservation is
-     * settled either way, and a larger invoice needs room in the available amount.
+     * Finance registers that the money left, with its date and reference (spec: Payments): the
+     * reservation becomes the payment. The invoice may differ from the approved amount; the whole
+     * reservation is settled either way, and a larger invoice needs room in the available amount.
      */
     async pay(actor: Actor, requestId: string, input: unknown): Promise<void> {
       const v = parseInput(PaymentInput, input);

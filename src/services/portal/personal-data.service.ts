@@ -36,7 +36,7 @@ import { createCprVault } from '../cpr-vault.ts';
 import { accessLogEntries, type AccessLogEntry } from './portal-access-log.service.ts';
 import { portalRunner } from './portal.service.ts';
 
-// "Mine data" (GDPR art. 15, SPEC §5 "the citizen's own data export", issue 6): everything the system
+// "Mine data" (GDPR art. 15; spec: Mine data): everything the system
 // holds about the citizen, gathered from their log-in (never from an id in the request), for the page
 // and for the JSON download.
 //
@@ -49,8 +49,9 @@ import { portalRunner } from './portal.service.ts';
 //   but a public authority may withhold some of them (databeskyttelsesloven § 22; internal working
 //   documents under the public administration acts), and that weighing is a caseworker's, case by
 //   case, not a program's. Saying that they exist keeps the right visible.
-// - Where the programme does not show the citizen the grant (`citizenSeesAmount` off, SPEC §3), the
-//   grant postings are left out in the same way, and the file says so.
+// - Where the programme does not show the citizen the grant (`citizenSeesAmount`
+//   off; spec: Amount shown to the citizen), the grant postings are left out in the same way, and the file
+//   says so.
 // - Staff names: a citizen's own support person is named (the citizen knows them); other staff by role
 //   (see portal-access-log.service.ts).
 // - Reading this yourself is not written to the access log (that log is of staff reads); the download

@@ -10,7 +10,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { portalRunner } from './portal.service.ts';
 
-// "Hvem har set mine oplysninger" (SPEC §3 "Access log", issue 6): the staff reads of the citizen's
+// "Hvem har set mine oplysninger" (spec: Who has seen my data): the staff reads of the citizen's
 // data, newest first, a page at a time, each with the date and time, the purpose in plain words and
 // the staff member's role.
 //

@@ -21,7 +21,7 @@ import { insertDraftRequest, requireOpenForRequests } from '../money/purchase.se
 
 // The citizen's money in their portal (issue 6): what is left, reserved and spent by sub-goal; every
 // request of the case with its status in words; proposing a purchase (a draft for the support person,
-// never a payment). Amounts only where the programme lets the citizen see them (SPEC §3
+// never a payment). Amounts only where the programme lets the citizen see them (spec: Hidden amounts;
 // `citizenSeesAmount`: the London pilot did not tell participants the amount). Internal matters —
 // notes, who decided, the category's justification — are never part of these views.
 

@@ -21,7 +21,7 @@ import { CitizenDreamInput, CitizenIdeaInput } from './portal.schemas.ts';
 // The citizen's own portal (issue 6). The case is always found from the log-in (citizen.user_id), never
 // from an id in the request, so a citizen cannot even name another person's case. A citizen reading
 // their own case is not written to the access log (case-record.ts logAccess): the log answers "who
-// among the staff has seen my information" (SPEC §3 "Access log").
+// among the staff has seen my information" (spec: Who has seen my data).
 
 export { ownCase, portalRunner };
 

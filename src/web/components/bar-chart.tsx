@@ -1,6 +1,6 @@
-// A horizontal bar chart as server-rendered SVG (SPEC §4: "an accessible SVG chart with its data
-// table"). Every bar carries its label above it and its value beside it in text, so nothing is told by
-// colour alone; the chart is one image to assistive technology (role="img") with a title and a
+// A horizontal bar chart as server-rendered SVG, an accessible chart with its data table beside it
+// (spec: Report exports). Every bar carries its label above it and its value beside it in text, so nothing is
+// told by colour alone; the chart is one image to assistive technology (role="img") with a title and a
 // description that reads out every value; the data table beside it has the same numbers.
 
 export interface Bar {

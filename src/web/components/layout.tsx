@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../../domain/roles.ts';
 import { APP_PREFIX, DKFDS_PREFIX } from '../assets.ts';
 import type { PageContext } from '../context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { CsrfField } from './form.tsx';
 import { Icon } from './icon.tsx';
 
@@ -241,7 +241,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** The idle warning (SPEC §7): app.js opens it shortly before the session times out. */
+/** The idle warning (spec: Sessions): app.js opens it shortly before the session times out. */
 function SessionWarning({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (

@@ -10,9 +10,9 @@ import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
-// The case's budget (SPEC §3 "Budget ledger"): granted, reserved, paid and available; spending by
+// The case's budget (spec: Budget ledger): granted, reserved, paid and available; spending by
 // sub-goal and by category; the purchase requests with what needs attention; every posting. The
 // coordinator grants here, within the programme's maximum and what is left in the pool.
 

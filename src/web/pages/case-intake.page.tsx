@@ -14,8 +14,9 @@ import {
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// The intake baseline (SPEC §3, report §5.1): target groups, income and education, only with the
-// citizen's consent, for the evaluation. Data minimisation: no diagnoses, no criminal records.
+// The intake baseline (spec: Intake baseline; 2020 evaluation report, §5.1): target groups, income and
+// education, only with the citizen's consent, for the evaluation. Data minimisation: no diagnoses, no
+// criminal records.
 
 export function intakeValues(detail: CaseDetail): Values {
   const i = detail.intake;

@@ -11,7 +11,7 @@ import { CheckboxGroup, Form, SelectField, TextField, type Values } from '../com
 import type { PageContext } from '../context.ts';
 
 // The plan's goals: long-term goals with goal categories, and at most five sub-goals with a status and
-// planned activities with an estimated cost (SPEC §3 "Plan"). Forms prefix their fields ("goal.…",
+// planned activities with an estimated cost (spec: Goal plan). Forms prefix their fields ("goal.…",
 // "sub_<id>.…") so several forms share one page without sharing an id.
 
 export interface PlanFormProps {
@@ -21,7 +21,9 @@ export interface PlanFormProps {
   errors?: FieldErrors | undefined;
 }
 
-/** The eight goal categories (§6.1) as checkboxes in one fieldset; at least one is needed. */
+/**
+ * The eight goal categories (spec: Goal categories) as checkboxes in one fieldset; at least one is needed.
+ */
 function CategoryBoxes({ ctx, values, errors }: Omit<PlanFormProps, 'plan'>) {
   const { t, lang } = ctx;
   return (

@@ -5,10 +5,10 @@ import { ErrorSummary, Form, TextField, type Values } from '../components/form.t
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
 import { Goals, SubGoals } from './case-plan-goals.page.tsx';
 
-// The plan editor (SPEC §3 "Plan"): the dream in the citizen's own words, long-term goals, sub-goals
+// The plan editor (spec: Goal plan): the dream in the citizen's own words, long-term goals, sub-goals
 // with activities, the idea list, and the revision history: who changed what, when.
 
 export function PlanPage({

@@ -4,7 +4,7 @@ import { ErrorSummary, Form, SelectField, TextField, type Values } from '../comp
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// Assign or change the support person (SPEC §3 "Support assignment"). A change needs a reason: the
+// Assign or change the support person (spec: Support assignment). A change needs a reason: the
 // citizen may ask for someone else, and the previous support person loses access from the date.
 
 export function AssignSupportPage({

@@ -11,7 +11,7 @@ import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
 import { ActivationCodeSection } from './activation.page.tsx';
 import { CaseActions, Notes } from './case-actions.page.tsx';
 import { PhaseBadge } from './case-list.page.tsx';
@@ -206,7 +206,9 @@ function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[]
   );
 }
 
-/** The printable conditions, generated from the programme's rules (SPEC §3). Danish: the legal text. */
+/**
+ * The printable conditions, generated from the programme's rules (spec: Conditions). Danish: the legal text.
+ */
 export function ConditionsPage({
   ctx,
   sheet,

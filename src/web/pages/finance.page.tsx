@@ -18,7 +18,7 @@ import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 
-// Finance's pages (SPEC §2): what is waiting to be paid, one payment or refund, payment files for
+// Finance's pages (spec: Payments): what is waiting to be paid, one payment or refund, payment files for
 // the bank, and the bookkeeping file. Only numbers, amounts, vendors and categories: no case content.
 
 function accountText(v: PaymentVendorView | null): string {

@@ -5,7 +5,7 @@ import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../i18n/index.ts';
+import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
 
 export interface HomeData {
   programmes?: Programme[];

@@ -6,7 +6,7 @@ import { Icon } from '../components/icon.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// The coordinator's import of existing data (FORMATS.md "CSV import"): one form with a multi-file
+// The coordinator's import of existing data (formats: CSV import): one form with a multi-file
 // upload. A refused import lists every wrong row as `file:line: column: reason` in the error summary
 // (each entry leads back to the file field, where a corrected upload starts); a successful one says
 // what was imported and links to each new case. Works without JavaScript.

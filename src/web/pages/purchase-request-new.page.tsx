@@ -8,8 +8,9 @@ import { ErrorSummary, Form, RadioGroup, SelectField, TextField, type Values } f
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// The form that writes a purchase request (SPEC §3), with the programme's rule for each expense
-// category where the choice is made: examples, what is not covered and why, what needs a justification.
+// The form that writes a purchase request (spec: Purchase requests), with the programme's rule for each
+// expense category where the choice is made: examples, what is not covered and why, what needs a
+// justification.
 
 export function Refused({ ctx, message }: { ctx: PageContext; message: string | undefined }) {
   if (!message) return null;

@@ -12,7 +12,8 @@ import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { DoneAlert, flagsOf, StatusTag, type Done } from './case-budget.page.tsx';
 
-// A purchase request's own page (SPEC §3): its details, its attachments and the steps allowed now.
+// A purchase request's own page (spec: Request lifecycle): its details, its attachments and the steps allowed
+// now.
 
 import { Refused } from './purchase-request-new.page.tsx';
 export function RequestPage({

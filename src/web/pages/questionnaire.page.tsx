@@ -24,9 +24,9 @@ import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
-// The questionnaires of a case (SPEC §3 "Questionnaires", issue 5): a section on the case page listing
+// The questionnaires of a case (spec: Questionnaires): a section on the case page listing
 // the four with their status in words, and a page per questionnaire with its items — WHO-5 as radio
 // groups with the official labels, goal categories as checkboxes — saved part-way or as complete.
 
@@ -203,7 +203,10 @@ function answerText(
   return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
 }
 
-/** Each item's answer in words; with WHO-5, the score (SPEC §3: the sum × 4, only when all five are answered). */
+/**
+ * Each item's answer in words; with WHO-5, the score (spec: WHO-5): the sum × 4, only when all five are
+ * answered.
+ */
 function answerRows(ctx: PageContext, def: InstrumentDefinition, q: QuestionnaireView): [string, string][] {
   const rows = def.items.map((item): [string, string] => [
     item.short[ctx.lang],

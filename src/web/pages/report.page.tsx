@@ -12,9 +12,9 @@ import { BarChart, type Bar } from '../components/bar-chart.tsx';
 import { ErrorSummary, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
-// The evaluation report page (SPEC §4, issue 5): filters (period; the evaluator also chooses a
+// The evaluation report page (spec: Evaluation report): filters (period; the evaluator also chooses a
 // municipality), then every figure as an SVG chart with its data table beside it, n and missing, and
 // a CSV download; the whole report as JSON. All figures come from the domain's figureTable, so the
 // page, the CSV and the JSON can never disagree. Works without JavaScript: the filter is a GET form.

@@ -5,7 +5,7 @@ import { ErrorSummary, Form, TextField, type Values } from '../components/form.t
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// The municipality's vendor list (SPEC §3 "a municipality keeps a vendor list"): finance and the
+// The municipality's vendor list (spec: Vendors): finance and the
 // coordinator add to it; vendors never have accounts in the system.
 
 export interface VendorView {

@@ -5,7 +5,7 @@ import type { Actor } from '../../services/context.ts';
 
 /**
  * The portal's pages are the citizen's: not logged in → the log-in page (as requireActor); logged in
- * as staff → NotFound, exactly as a page that does not exist (SPEC §7).
+ * as staff → NotFound, exactly as a page that does not exist (spec: Own case only).
  */
 export function requireCitizen(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import type { PortalIdea, PortalPlan } from '../../services/portal/portal.service.ts';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { Notice } from './portal-home.page.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 

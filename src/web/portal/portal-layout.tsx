@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { Icon } from '../components/icon.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 // The frame of the citizen's portal (issue 6): mobile first. The page's one thing comes first; under
 // it, the citizen's pages as a short list of big links (DKFDS side menu), the same on every page, so a

@@ -13,7 +13,7 @@ import { Notice } from './portal-home.page.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 
 // The citizen's money: "Mit budget", "Mine køb", "Foreslå et køb" and "Bekræft". Amounts only where
-// the programme lets the citizen see them; otherwise words without kroner (SPEC §3 citizenSeesAmount).
+// the programme lets the citizen see them; otherwise words without kroner (spec: Hidden amounts).
 
 export function PortalBudgetPage({ ctx, budget }: { ctx: PageContext; budget: PortalBudget }) {
   const { t } = ctx;

@@ -3,7 +3,7 @@ import { ValidationFailed } from '../../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../../http/env.ts';
 import { fileField, nestForm, readForm } from '../../http/form.ts';
 import { pageContext } from '../context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { requireCitizen } from './guard.ts';
 import { PortalGoalsPage, PortalIdeasPage } from './portal-goals.page.tsx';
 import { PortalHomePage } from './portal-home.page.tsx';

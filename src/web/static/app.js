@@ -3,7 +3,8 @@
 
 DKFDS.init();
 
-// The idle-timeout warning (SPEC §7): shown 5 minutes before the session ends; "Fortsæt" keeps it alive.
+// The idle-timeout warning (spec: Sessions): shown 5 minutes before the session ends; "Fortsæt" keeps it
+// alive.
 (function sessionWarning() {
   const el = document.getElementById('session-warning');
   if (!el) return;

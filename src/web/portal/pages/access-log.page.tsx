@@ -1,10 +1,10 @@
 import type { Role } from '../../../domain/roles.ts';
 import type { AccessLogEntry, AccessLogPage } from '../../../services/portal/portal-access-log.service.ts';
 import type { PageContext } from '../../context.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { PortalLayout } from '../portal-layout.tsx';
 
-// "Hvem har set mine oplysninger" (SPEC §3 "Access log", like sundhed.dk's "Min log"): when, who (the
+// "Hvem har set mine oplysninger" (spec: Who has seen my data; like sundhed.dk's "Min log"): when, who (the
 // role; the name of the citizen's own support person) and why, in words, newest first, a page at a
 // time. Why names are mostly not shown: services/portal-access-log.service.ts.
 

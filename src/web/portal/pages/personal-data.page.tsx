@@ -19,7 +19,7 @@ import type { CaseData, PersonalData } from '../../../services/portal/personal-d
 import { SummaryTable } from '../../components/summary-table.tsx';
 import type { PageContext } from '../../context.ts';
 import { formatDate } from '../../format.ts';
-import { isMessageKey } from '../../i18n/index.ts';
+import { isMessageKey } from '../../../i18n/index.ts';
 import { PortalLayout } from '../portal-layout.tsx';
 import { PORTAL_ACCESS_LOG, whenText, whoText } from './access-log.page.tsx';
 

@@ -10,10 +10,10 @@ import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, Form, fieldId, type Values } from '../../components/form.tsx';
 import type { PageContext } from '../../context.ts';
 import { formatDate } from '../../format.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { PortalLayout } from '../portal-layout.tsx';
 
-// The citizen's questionnaires (SPEC §3 "Questionnaires", issue 6): a list of the two put to them, and
+// The citizen's questionnaires (spec: Portal questionnaires): a list of the two put to them, and
 // each one a question per page ("Spørgsmål 2 af 7"), saved as they go, ending on a page to check the
 // answers and send them as complete. Plain forms: everything works without JavaScript.
 //

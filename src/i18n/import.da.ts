@@ -1,4 +1,4 @@
-// The import page's words (issue 5, FORMATS.md "CSV import"). Spread into da.ts.
+// The import page's words (formats: CSV import). Spread into da.ts.
 export const importDa = {
   'nav.import': 'Import',
   'import.title': 'Importér eksisterende data',

@@ -3,7 +3,7 @@ import { portalDa } from './portal.da.ts';
 import { importDa } from './import.da.ts';
 import { portalSelfDa } from './portal-self.da.ts';
 
-// The Danish message catalogue: the product's first language (SPEC §5). Plain words, short sentences.
+// The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
 export const da = {
   ...portalDa,
   ...importDa,
@@ -453,7 +453,7 @@ export const da = {
   'attachments.fileHint': 'PDF, JPEG eller PNG. Højst 10 MB.',
   'attachments.upload': 'Tilføj bilag',
   'attachments.failedTitle': 'Bilaget blev ikke tilføjet',
-  // The case's money (SPEC §3 "Budget ledger", "Purchase request").
+  // The case's money (spec: Budget ledger; spec: Purchase requests).
   'money.title': 'Budget',
   'money.link': 'Budget og anmodninger om køb',
   'money.back': 'Tilbage til budgettet',
@@ -649,7 +649,7 @@ export const da = {
   'vendors.ean': 'EAN-nummer (valgfrit)',
   'vendors.add': 'Tilføj leverandør',
   'vendors.added': 'Leverandøren er tilføjet.',
-  // The evaluation report (report.routes.tsx, SPEC §4)
+  // The evaluation report (report.routes.tsx; spec: Evaluation report)
   'nav.report': 'Evaluering',
   'report.title': 'Evaluering',
   'report.intro.municipality':

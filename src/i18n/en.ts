@@ -4,7 +4,7 @@ import { portalEn } from './portal.en.ts';
 import { importEn } from './import.en.ts';
 import { portalSelfEn } from './portal-self.en.ts';
 
-// English, the second language (SPEC §5). Every Danish key must be here: the type says so.
+// English, the second language (spec: Languages). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
   ...portalEn,
   ...importEn,
@@ -655,7 +655,7 @@ export const en: Record<MessageKey, string> = {
   'vendors.ean': 'EAN number (optional)',
   'vendors.add': 'Add vendor',
   'vendors.added': 'The vendor has been added.',
-  // The evaluation report (report.routes.tsx, SPEC §4)
+  // The evaluation report (report.routes.tsx; spec: Evaluation report)
   'nav.report': 'Evaluation',
   'report.title': 'Evaluation report',
   'report.intro.municipality':
