@@ -26,3 +26,17 @@ export function isMessageKey(key: string): key is MessageKey {
 export function isLang(value: unknown): value is Lang {
   return value === 'da' || value === 'en';
 }
+
+/**
+ * A sentence for the user, not yet in a language: a catalogue key and its parameters. Errors and field
+ * messages carry these from the domain and the services; the page or API answer translates them into
+ * the reader's language.
+ */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export function message(key: MessageKey, params?: Record<string, string | number>): Message {
+  return params ? { key, params } : { key };
+}
