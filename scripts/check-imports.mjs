@@ -4,6 +4,7 @@
 // too: a circle of types is a circle of ideas. Run by `npm run lint`.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import process from 'node:process';
 
 const ROOT = join(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');

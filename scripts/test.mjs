@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// npm test: all three tiers (STYLE.md §8). Unit and integration tests first, then the browser tests in
-// Chromium. Without a browser the browser tier is skipped LOUDLY and the rest still runs; under CI=true a
-// missing browser fails the run. The last line sums every tier: "N passed, N failed[, N skipped]".
-// Arguments are handed to vitest (npm test -- users filters by file name).
+// npm test: all three tiers (conventions: Three test tiers). Unit and integration tests first, then the
+// browser tests in Chromium. Without a browser the browser tier is skipped LOUDLY and the rest still runs;
+// under CI=true a missing browser fails the run. The last line sums every tier: "N passed, N failed[, N
+// skipped]". Arguments are handed to vitest (npm test -- users filters by file name).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,20 @@ const ARGS = process.argv.slice(2);
 // vitest's JSON reports stay next to the screenshots (test-results/ is ignored by git).
 const REPORT_DIR = join(ROOT, 'test-results');
 
+// TEST_UNIT=off leaves the unit tests out: they use no database, so when .ci/run runs the suite on both
+// databases, only one of the two runs them. E2E_SMOKE=on runs the browser tier's smoke files only (the
+// list is in vitest.config.ts).
+const UNIT = process.env.TEST_UNIT !== 'off';
+const SMOKE = process.env.E2E_SMOKE === 'on';
 const TIERS = [
-  { name: 'unit and integration', projects: ['unit', 'integration'], needsBrowser: false },
-  { name: 'browser (e2e)', projects: ['e2e'], needsBrowser: true },
+  UNIT
+    ? { name: 'unit and integration', projects: ['unit', 'integration'], needsBrowser: false }
+    : {
+        name: 'integration (unit tests left out: TEST_UNIT=off)',
+        projects: ['integration'],
+        needsBrowser: false,
+      },
+  { name: SMOKE ? 'browser (e2e) smoke' : 'browser (e2e)', projects: ['e2e'], needsBrowser: true },
 ];
 
 function hasBrowser() {

@@ -23,7 +23,7 @@ export interface StaffLogin {
 
 const aarhus = DEMO_MUNICIPALITIES.find((m) => m.id === 751);
 if (!aarhus) throw new Error('The demo organisation has no Aarhus Kommune');
-export const AARHUS = aarhus;
+const AARHUS = aarhus;
 
 function staff(role: MunicipalStaffRole): StaffLogin {
   const person = AARHUS.staff.find((s) => s.role === role);

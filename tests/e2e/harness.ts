@@ -1,17 +1,16 @@
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
-import { adminQuery, withDatabase } from '../setup/global-db.ts';
+import { freshServerDatabase, TEST_SECRETS } from '../setup/test-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
 // The end-to-end tier (conventions: Three test tiers): the real `borgerbudget start` as a child process on a
 // fresh database, driven by Debian's Chromium through playwright-core. Playwright never downloads a browser
 // here.
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = isExecutable(CHROMIUM_PATH);
 
 const CHROMIUM_ARGS = [
@@ -38,39 +37,27 @@ export interface AppServer {
   stop(): Promise<number | string | null>;
 }
 
-let databaseCounter = 0;
-
-export async function startApp(): Promise<AppServer> {
+async function startApp(): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bb-e2e-'));
+  // A copy of the run's demo template (global-db.ts: loaded once per run by the demo service, on the
+  // real clock, as `start` loads it into an empty database), so each file's server starts on the demo
+  // without migrating and loading it again.
+  const database = await freshServerDatabase(tmpdir(), 'demo');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
     BASE_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // The secrets the template's CPR numbers were encrypted with.
+    SESSION_SECRET: TEST_SECRETS.session.toString('base64'),
+    CPR_ENCRYPTION_KEY: TEST_SECRETS.cpr.toString('base64'),
   };
   delete env.DATABASE_URL;
-  const adminUrl = process.env.DATABASE_URL;
-  let databaseName: string | undefined;
-  if (adminUrl) {
-    // A fresh, empty database, so the server's own start-up migrates it and loads the demo. The name
-    // carries the run's prefix: the global teardown drops it even if this process dies first.
-    const testDb = inject('testDb');
-    const prefix = testDb.kind === 'postgres' ? testDb.prefix : `bb_t${process.pid}`;
-    databaseName = `${prefix}_e2e_${process.pid}_${++databaseCounter}`;
-    await adminQuery(adminUrl, `create database ${databaseName}`);
-    env.DATABASE_URL = withDatabase(adminUrl, databaseName);
-  }
-  const cleanUp = async () => {
-    if (adminUrl && databaseName) {
-      await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  Object.assign(env, database.env);
+  const cleanUp = () => database.remove();
 
   let server: ChildServer;
   try {
@@ -84,7 +71,7 @@ export async function startApp(): Promise<AppServer> {
 
   return {
     baseUrl,
-    database: adminUrl ? 'postgres' : 'pglite',
+    database: database.kind,
     output,
     errorLogs: () =>
       output()
@@ -110,7 +97,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 

@@ -7,8 +7,8 @@ import { expect } from 'vitest';
 // What every page the browser tests visit must pass: axe-core finds nothing at 1280 px and at 375 px,
 // and no CSP violation, script error or failed asset happens. Screenshots go to test-results/ for review.
 
-export const WIDTHS = [1280, 375] as const;
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+const WIDTHS = [1280, 375] as const;
+const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -10,7 +10,7 @@ import { TEST_SECRETS } from './test-db.ts';
 // The HTTP app in-process (Hono's app.request), and a small browser over it that keeps cookies, sends
 // its Origin and reads the CSRF token from the pages, as a real browser with a real form would.
 
-export const TEST_BASE_URL = 'http://localhost:3000';
+const TEST_BASE_URL = 'http://localhost:3000';
 
 export interface TestApp {
   app: Hono<AppEnv>;
