@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino';
 
 // Structured JSON logs. Secrets and personal data never reach a log line: request bodies are not logged,
 // and these paths are redacted wherever they appear.
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'password',
   '*.password',
   'token',

@@ -8,9 +8,9 @@ import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-file.ts';
 import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
-import { isLang } from '../i18n/index.ts';
+import { translator } from '../i18n/index.ts';
 import { registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
-import { readCookie } from '../http/cookies.ts';
+import { requestLang } from '../http/lang.ts';
 import { apiError, createApiApp } from '../http/api/v1.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { csrf, CsrfRejected } from '../http/middleware/csrf.ts';
@@ -29,6 +29,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(logger));
+  // The language first, so that even a refused upload is answered in the reader's language.
+  app.use(async (c, next) => {
+    c.set('lang', requestLang(c, config));
+    await next();
+  });
   app.use(securityHeaders(config.secureCookies));
   app.use(inputHygiene());
   // Request bodies are read before anything else looks at them: a form or an API call is small; only a
@@ -41,26 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       : formLimit(c, next),
   );
 
-  // Style sheets and scripts go compressed (DKFDS's 290 KB become about 50 KB on a phone's connection).
-  // Pages are not: they carry the CSRF token beside what the user typed (BREACH).
-  app.use(`${DKFDS_PREFIX}/*`, compress());
-  app.use(`${APP_PREFIX}/*`, compress());
-  app.use(
-    `${DKFDS_PREFIX}/*`,
-    serveStatic({
-      root: DKFDS_DIST,
-      rewriteRequestPath: (path) => path.slice(DKFDS_PREFIX.length),
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
-  app.use(
-    `${APP_PREFIX}/*`,
-    serveStatic({
-      root: APP_STATIC,
-      rewriteRequestPath: (path) => path.slice(APP_PREFIX.length),
-      onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
-    }),
-  );
+  serveAssets(app);
 
   // Health: the process is up. Readiness: it can reach its database (a load balancer stops sending
   // requests to a process that answers 503 here).
@@ -72,11 +58,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ status: 'database unreachable' }, 503);
   });
 
-  app.use(async (c, next) => {
-    const lang = readCookie(c, config, 'lang');
-    c.set('lang', isLang(lang) ? lang : 'da');
-    await next();
-  });
   app.use(session(deps));
   app.use(csrf(deps));
   app.use(commands(deps, SIGN_IN_FORMS));
@@ -98,6 +79,30 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-function tooLarge(c: Context): Response {
-  return c.text('Forespørgslen er for stor. En fil må højst fylde 10 MB.', 413);
+/** DKFDS's files and the app's own, compressed and cached. */
+function serveAssets(app: Hono<AppEnv>): void {
+  // Style sheets and scripts go compressed (DKFDS's 290 KB become about 50 KB on a phone's connection).
+  // Pages are not: they carry the CSRF token beside what the user typed (BREACH).
+  app.use(`${DKFDS_PREFIX}/*`, compress());
+  app.use(`${APP_PREFIX}/*`, compress());
+  app.use(
+    `${DKFDS_PREFIX}/*`,
+    serveStatic({
+      root: DKFDS_DIST,
+      rewriteRequestPath: (path) => path.slice(DKFDS_PREFIX.length),
+      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  app.use(
+    `${APP_PREFIX}/*`,
+    serveStatic({
+      root: APP_STATIC,
+      rewriteRequestPath: (path) => path.slice(APP_PREFIX.length),
+      onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
+    }),
+  );
+}
+
+function tooLarge(c: Context<AppEnv>): Response {
+  return c.text(translator(c.get('lang'))('error.tooLarge'), 413);
 }

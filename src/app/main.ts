@@ -1,6 +1,7 @@
 import { bench } from '../bench/bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { ValidationFailed } from '../domain/errors.ts';
+import { AppError, ValidationFailed } from '../domain/errors.ts';
+import { translate, translator } from '../i18n/index.ts';
 import { reportCommand } from '../cli/report.ts';
 import { importCommand } from '../cli/import.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -24,13 +25,13 @@ const USAGE = `Usage: borgerbudget <command>
 
 Configuration comes from environment variables; see README.md.`;
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const config = loadConfig(process.env, { warn: (m) => console.warn(`Warning: ${m}`) });
+  const config = loadConfig(env, { warn: (m) => console.warn(`Warning: ${m}`) });
   switch (command) {
     case 'start':
       return serveCommand(config, true);
@@ -173,16 +174,25 @@ async function createAdmin(services: Services, args: string[]): Promise<number> 
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/**
+ * Runs one command and resolves with its exit code; an error is printed on standard error and is exit
+ * code 1. bin/borgerbudget.js exits with the code; the tests call this in-process.
+ */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await main(argv, env);
+  } catch (error: unknown) {
     if (error instanceof ValidationFailed) {
-      for (const message of Object.values(error.fields)) console.error(message);
+      // A field's message names the command's flags, which are English like the usage text.
+      for (const said of Object.values(error.fields)) console.error(translate(translator('en'), said));
+    } else if (error instanceof AppError) {
+      // The command line speaks Danish, like the pages by default.
+      console.error(translate(translator('da'), error.userMessage));
     } else if (error instanceof ConfigError || (error instanceof Error && error.name !== 'Error')) {
       console.error(error.message);
     } else {
       console.error(error);
     }
-    process.exit(1);
-  },
-);
+    return 1;
+  }
+}

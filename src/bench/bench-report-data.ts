@@ -1,7 +1,25 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
-import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../domain/expense-category.ts';
-import type { GoalCategory } from '../domain/plan.ts';
-import { defaultCategoryRules } from '../domain/programme-rules.ts';
+import { EXPENSE_CATEGORIES } from '../domain/expense-category.ts';
+import { defaultCategoryRules, MAX_GRANT } from '../domain/programme-rules.ts';
+import {
+  ASSESSMENT,
+  BELIEF,
+  distanceCode,
+  entries,
+  GOAL_WEIGHTS,
+  HIGHEST_EDUCATION,
+  INCOME_SOURCE,
+  LEVEL_START,
+  literal,
+  MUNICIPALITIES,
+  pick,
+  PURCHASE_TITLES,
+  PURCHASE_WEIGHTS,
+  REFERRAL_SOURCE,
+  SHIFT,
+  TERMINATION_REASONS,
+  who5Items,
+} from './bench-report-vocabulary.ts';
 
 // Generated programme data for the report bench (`borgerbudget bench`): N started cases in up to 98
 // municipalities, written with set-based SQL (generate_series, one INSERT … SELECT per table) straight
@@ -14,7 +32,7 @@ import { defaultCategoryRules } from '../domain/programme-rules.ts';
 //   active (94 %) or terminated early;
 // - the intake baseline (education, income source) when the citizen consented (92 %), some answers
 //   still missing;
-// - one grant (20,000–50,000 kr) from the programme of its municipality and start quarter (a
+// - one grant (20,000 kr. up to the scheme's cap, 50,000 kr.) from the programme of its municipality and start quarter (a
 //   municipality takes citizens in quarterly cohorts, "hold"), 0–6 paid purchases (reserved at approval, paid later) of at most
 //   90 % of the grant together, and the unspent rest returned to the pool at close;
 // - questionnaires: citizen_start (93 %), support_start (90 %), citizen_end for 85 % of completed cases,
@@ -32,122 +50,24 @@ import { defaultCategoryRules } from '../domain/programme-rules.ts';
 // postings, on a busy 2-core machine).
 
 /** The day the generated data stands on: cases started before it, nothing happened after it. */
-export const BENCH_TODAY = '2026-12-01';
-
-// The 98 municipalities (official code and name); the first ones, largest first, get the most cases.
-const MUNICIPALITIES: readonly (readonly [number, string])[] = `
-101 København, 751 Aarhus, 851 Aalborg, 461 Odense, 561 Esbjerg, 730 Randers, 621 Kolding,
-630 Vejle, 615 Horsens, 791 Viborg, 740 Silkeborg, 657 Herning, 265 Roskilde, 370 Næstved,
-147 Frederiksberg, 157 Gentofte, 159 Gladsaxe, 330 Slagelse, 540 Sønderborg, 316 Holbæk,
-813 Frederikshavn, 860 Hjørring, 376 Guldborgsund, 746 Skanderborg, 580 Aabenraa,
-510 Haderslev, 479 Svendborg, 607 Fredericia, 259 Køge, 217 Helsingør, 167 Hvidovre,
-760 Ringkøbing-Skjern, 661 Holstebro, 326 Kalundborg, 219 Hillerød, 230 Rudersdal,
-173 Lyngby-Taarbæk, 573 Varde, 390 Vordingborg, 846 Mariagerfjord, 430 Faaborg-Midtfyn,
-270 Gribskov, 169 Høje-Taastrup, 756 Ikast-Brande, 779 Skive, 240 Egedal, 320 Faxe,
-210 Fredensborg, 706 Syddjurs, 250 Frederikssund, 253 Greve, 151 Ballerup, 849 Jammerbugt,
-360 Lolland, 766 Hedensted, 420 Assens, 710 Favrskov, 707 Norddjurs, 575 Vejen, 410 Middelfart,
-810 Brønderslev, 820 Vesthimmerlands, 340 Sorø, 400 Bornholm, 787 Thisted, 550 Tønder,
-175 Rødovre, 306 Odsherred, 329 Ringsted, 190 Furesø, 450 Nyborg, 480 Nordfyns, 153 Brøndby,
-840 Rebild, 165 Albertslund, 201 Allerød, 163 Herlev, 350 Lejre, 161 Glostrup, 185 Tårnby,
-336 Stevns, 223 Hørsholm, 440 Kerteminde, 260 Halsnæs, 269 Solrød, 183 Ishøj, 727 Odder,
-530 Billund, 671 Struer, 773 Morsø, 665 Lemvig, 187 Vallensbæk, 155 Dragør, 482 Langeland,
-741 Samsø, 492 Ærø, 563 Fanø, 825 Læsø`
-  .split(',')
-  .map((entry) => {
-    const [code = '', ...name] = entry.trim().split(' ');
-    return [Number(code), name.join(' ')] as const;
-  });
-
-const PURCHASE_WEIGHTS: Readonly<Record<ExpenseCategory, number>> = {
-  transport: 25,
-  electronics: 18,
-  health: 12,
-  education: 10,
-  housing: 10,
-  clothing_care: 8,
-  exercise_leisure: 6,
-  family_experiences: 4,
-  debt: 4,
-  business: 1,
-  other: 2,
-};
-
-const PURCHASE_TITLES: Readonly<Record<ExpenseCategory, string>> = {
-  transport: 'Buskort',
-  electronics: 'Bærbar computer',
-  health: 'Tandbehandling',
-  education: 'Kørekort, teori',
-  housing: 'Indskud til lejlighed',
-  clothing_care: 'Tøj til jobsamtale',
-  exercise_leisure: 'Fitnessabonnement',
-  family_experiences: 'Tur i Tivoli med børnene',
-  debt: 'Afbetaling af kviklån',
-  business: 'Værktøj til egen virksomhed',
-  other: 'Andet køb',
-};
-
-const GOAL_WEIGHTS: Readonly<Record<GoalCategory, number>> = {
-  education_employment: 30,
-  housing: 20,
-  self_esteem_wellbeing: 14,
-  health: 10,
-  finances_debt: 9,
-  social_relations: 8,
-  independence: 6,
-  substance_free: 3,
-};
-
-const TERMINATION_REASONS = [
-  'Flyttet fra kommunen',
-  'Ønskede ikke at fortsætte',
-  'Indlagt i længere tid',
-  'Ingen kontakt trods flere forsøg',
-  'Fik fuldtidsarbejde',
-];
-
-type Weights = readonly (readonly [string | null, number])[];
-
-const literal = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
-
-/**
- * A SQL expression that picks one value at random by weight (null = a missing answer). One random()
- * per row: width_bucket finds the bucket of the cumulative weights it falls in.
- */
-function pick(weights: Weights): string {
-  const total = weights.reduce((s, [, w]) => s + w, 0);
-  let cumulative = 0;
-  const bounds = weights.map(([, w]) => {
-    const lower = cumulative / total;
-    cumulative += w;
-    return lower.toFixed(6);
-  });
-  return `(ARRAY[${weights.map(([v]) => literal(v)).join(', ')}]::text[])[width_bucket(random(), ARRAY[${bounds.join(', ')}]::float8[])]`;
-}
-
-const entries = (r: Readonly<Record<string, number>>): Weights => Object.entries(r);
-
-/** Index (0-based) of a code in a list, as a SQL expression over `value`. */
-const DISTANCES = ['very_far', 'far', 'some_way', 'close', 'achieved'];
-const distanceCode = (index: string) => `(ARRAY[${DISTANCES.map(literal).join(', ')}])[${index} + 1]`;
-
-/** A WHO-5 item (0–5) around a person's level, missing about 1 % of the time. */
-const who5Item = (level: string) =>
-  `CASE WHEN random() < 0.012 THEN NULL ELSE least(5, greatest(0, round(${level} + random() * 1.6 - 0.8)))::integer END`;
-const who5Items = (level: string) => [1, 2, 3, 4, 5].map((i) => `'who5_${i}', ${who5Item(level)}`).join(', ');
-
-const BELIEF = pick([
-  ['very_high', 20],
-  ['high', 38],
-  ['partly', 30],
-  ['low', 8],
-  ['very_low', 2],
-  [null, 2],
-]);
+const BENCH_TODAY = '2026-12-01';
 
 /** The statements, in order. `n` cases; `municipalities` of the list (at most 98). */
 function statements(n: number, municipalities: number): string[] {
   const munis = MUNICIPALITIES.slice(0, municipalities);
   const today = `DATE '${BENCH_TODAY}'`;
+  return [
+    ...organisationStatements(n, munis),
+    ...drawStatements(),
+    ...caseStatements(today),
+    ...questionnaireStatements(),
+    ...purchaseStatements(),
+    ...ledgerStatements(),
+  ];
+}
+
+/** The municipalities with their staff, vendor and case numbers; the same data every run. */
+function organisationStatements(n: number, munis: readonly (readonly [number, string])[]): string[] {
   return [
     // Same data every run (random() follows the seed; no parallel workers to reorder it).
     `SET LOCAL max_parallel_workers_per_gather = 0`,
@@ -171,7 +91,12 @@ function statements(n: number, municipalities: number): string[] {
     `INSERT INTO vendor (id, municipality_id, name, cvr)
      SELECT vendor_id, code, 'Leverandør i ' || name, lpad(code::text, 8, '1') FROM bench_muni`,
     `INSERT INTO case_counter (municipality_id, last_number) SELECT code, cases FROM bench_muni`,
+  ];
+}
 
+/** One row per case with everything drawn at random. */
+function drawStatements(): string[] {
+  return [
     // One row per case with everything drawn at random; the derived columns follow in bench_case.
     `CREATE TEMP TABLE bench_draw ON COMMIT DROP AS
      SELECT gen_random_uuid() AS id, gen_random_uuid() AS citizen_id, m.code AS municipality_id,
@@ -182,70 +107,33 @@ function statements(n: number, municipalities: number): string[] {
        floor(random() * 365)::integer AS birthday_offset,
        random() < 0.58 AS male,
        14 + floor(random() * 100)::integer AS referral_days,
-       ${pick([
-         ['jobcenter', 40],
-         ['street_team', 10],
-         ['housing_support', 12],
-         ['shelter', 8],
-         ['substance_treatment', 6],
-         ['psychiatry', 6],
-         ['social_services', 12],
-         ['self', 3],
-         ['other', 3],
-       ])} AS referral_source,
+       ${REFERRAL_SOURCE} AS referral_source,
        random() < 0.92 AS consent,
-       ${pick([
-         ['cash_benefit', 44],
-         ['education_benefit', 10],
-         ['resource_course', 12],
-         ['disability_pension', 14],
-         ['student_grant', 3],
-         ['employment', 5],
-         ['other', 6],
-         [null, 6],
-       ])} AS income_source,
-       ${pick([
-         ['primary', 52],
-         ['upper_secondary', 25],
-         ['higher', 6],
-         ['unknown', 11],
-         [null, 6],
-       ])} AS highest_education,
-       (20 + floor(random() * 31))::bigint * 100000 AS grant_ore,
+       ${INCOME_SOURCE} AS income_source,
+       ${HIGHEST_EDUCATION} AS highest_education,
+       least((20 + floor(random() * 31))::bigint * 100000, ${MAX_GRANT}) AS grant_ore,
        floor(random() * 7)::integer AS purchases,
        random() AS r_start, random() AS r_support_start, random() AS r_end, random() AS r_support_end,
        random() AS r_complete,
-       ${pick([
-         ['0', 25],
-         ['1', 40],
-         ['2', 25],
-         ['3', 10],
-       ])}::integer AS level_start,
+       ${LEVEL_START}::integer AS level_start,
        random() < 0.03 AS start_distance_missing,
        random() < 0.03 AS end_distance_missing,
        random() < 0.03 AS goals_missing,
-       ${pick([
-         ['-1', 8],
-         ['0', 27],
-         ['1', 35],
-         ['2', 20],
-         ['3', 10],
-       ])}::integer AS shift,
+       ${SHIFT}::integer AS shift,
        0.4 + random() * 2.6 AS who5_level,
        random() * 1.4 - 0.3 AS who5_gain,
        ${pick(entries(GOAL_WEIGHTS))} AS goal_1,
        CASE WHEN random() < 0.5 THEN ${pick(entries(GOAL_WEIGHTS))} END AS goal_2,
        CASE WHEN random() < 0.2 THEN ${pick(entries(GOAL_WEIGHTS))} END AS goal_3,
-       ${pick([
-         ['very_high', 18],
-         ['high', 34],
-         ['partly', 30],
-         ['low', 11],
-         ['very_low', 5],
-         [null, 2],
-       ])} AS assessment,
+       ${ASSESSMENT} AS assessment,
        (ARRAY[${TERMINATION_REASONS.map(literal).join(', ')}])[1 + floor(random() * ${TERMINATION_REASONS.length})::integer] AS reason
      FROM bench_muni m CROSS JOIN LATERAL generate_series(1, m.cases) AS g (n)`,
+  ];
+}
+
+/** Each case's outcome and dates, its quarter's programme, the citizen and the case. */
+function caseStatements(today: string): string[] {
+  return [
     `CREATE TEMP TABLE bench_case ON COMMIT DROP AS
      WITH o AS (
        SELECT d.*, (d.start_date + interval '12 months')::date AS end_date,
@@ -301,7 +189,12 @@ function statements(n: number, municipalities: number): string[] {
        CASE WHEN c.consent THEN c.income_source END,
        CASE WHEN c.consent THEN c.highest_education END
      FROM bench_case c JOIN bench_programme p ON p.municipality_id = c.municipality_id AND p.round = c.round`,
+  ];
+}
 
+/** The questionnaires, one row per case and instrument. */
+function questionnaireStatements(): string[] {
+  return [
     // Questionnaires: one row per case and instrument; an absent item is a missing answer.
     `INSERT INTO questionnaire_response (municipality_id, case_id, instrument, version, answers, answered_on,
        saved_by, created_at, updated_at, completed_at)
@@ -338,7 +231,12 @@ function statements(n: number, municipalities: number): string[] {
        c.last_day, c.support_id, c.last_day, c.last_day, c.last_day
      FROM bench_case c
      WHERE (c.has_end AND c.r_support_end < 0.9) OR (NOT c.has_end AND c.outcome <> 'active' AND c.r_support_end < 0.2)`,
+  ];
+}
 
+/** The paid purchase requests. */
+function purchaseStatements(): string[] {
+  return [
     // Purchases: approved, reserved, then paid within the case's period; together at most 90 % of the grant.
     `CREATE TEMP TABLE bench_purchase ON COMMIT DROP AS
      SELECT gen_random_uuid() AS id, c.id AS case_id, c.municipality_id, c.programme_id, c.vendor_id,
@@ -358,7 +256,12 @@ function statements(n: number, municipalities: number): string[] {
        'Et skridt mod målet', p.category, p.amount_ore, p.vendor_id, 'invoice',
        p.support_id, p.paid_on - 5, p.support_id, p.paid_on - 4, p.coordinator_id, p.paid_on - 3, p.paid_on
      FROM bench_purchase p`,
+  ];
+}
 
+/** The postings. */
+function ledgerStatements(): string[] {
+  return [
     // The ledger, kind by kind, so every row passes the guard trigger.
     `INSERT INTO ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, posted_by, posted_at)
      SELECT c.municipality_id, c.id, cc.programme_id, 'grant', c.grant_ore, c.coordinator_id, c.start_date

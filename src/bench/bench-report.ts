@@ -10,7 +10,7 @@ import { createServices } from '../services/index.ts';
 import { wholeNumber, type Figure } from './bench-figures.ts';
 import { generateReportData, type Generated } from './bench-report-data.ts';
 
-// The report bench (issue 5, "the time the report takes for 100,000 generated cases on PostgreSQL"):
+// The report bench (spec: Scale; the time the report takes for 100,000 generated cases on PostgreSQL):
 // generated cases (bench-report-data.ts) in a throw-away database, then the evaluation report as
 // `borgerbudget report` computes it — national and for the largest municipality, median of 3 runs.
 //

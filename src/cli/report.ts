@@ -26,9 +26,9 @@ interface ReportArgs {
   figure: ReportFigureKey | undefined;
 }
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
-export function parseReportArgs(args: readonly string[]): ReportArgs {
+function parseReportArgs(args: readonly string[]): ReportArgs {
   let format: string | undefined;
   let municipality: string | undefined;
   let figure: string | undefined;
@@ -75,7 +75,7 @@ function isFigureKey(key: string): key is ReportFigureKey {
   return (REPORT_FIGURE_KEYS as readonly string[]).includes(key);
 }
 
-export function reportCsv(report: AnonymisedReport, figure: ReportFigureKey | undefined): string {
+function reportCsv(report: AnonymisedReport, figure: ReportFigureKey | undefined): string {
   if (figure !== undefined) return writeCsv(figureTable(report, figure));
   const blocks = REPORT_FIGURE_KEYS.map((key) =>
     writeCsv(figureTable(report, key).map((row, i) => [i === 0 ? 'figure' : key, ...row])).replace(

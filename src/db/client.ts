@@ -1,20 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyPlugin, type PostgresPool } from 'kysely';
 import pg from 'pg';
-import { Unavailable } from '../domain/errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { isUnavailable } from './errors.ts';
 import { migrate } from './migrate.ts';
 import { PGLITE_PARSERS, PglitePool, parseSafeInteger } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
+import { createHandle, type DatabaseHandle, type Db } from './transaction.ts';
 
-export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
+// Opening the database: the embedded PGlite or PostgreSQL, migrated, as a role row-level security holds
+// for. The transactions, their tenant scope and what is written at commit are transaction.ts's.
 
-/** Which municipality a transaction works for; 'all' only for deliberate cross-municipality work. */
-export type TenantScope = { municipalityId: number } | 'all';
+export { deferUntilCommit } from './transaction.ts';
+export type { DatabaseHandle, Db, TenantScope, Tx } from './transaction.ts';
 
 /** The role the app works as on PGlite: neither superuser nor BYPASSRLS, so row-level security holds. */
 export const APP_ROLE = 'borgerbudget_app';
@@ -33,25 +31,6 @@ export interface DatabaseOptions {
   onIdleError?: (error: Error) => void;
   /** Kysely plugins on every statement (tests inject faults with one). */
   plugins?: KyselyPlugin[];
-}
-
-export interface DatabaseHandle {
-  db: Db;
-  kind: 'pglite' | 'postgres';
-  /** The migrations this open applied (empty when the schema was up to date). */
-  appliedMigrations: string[];
-  /**
-   * Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. Called while
-   * another transaction of this handle is running in the same async context (a command calling a
-   * service), it joins that transaction inside a savepoint: one command is one transaction, and a
-   * part that fails rolls back only its own part. A lost or refused connection is `Unavailable`.
-   */
-  transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** True inside `transaction` (in this async context): what is written now commits with the command. */
-  inTransaction(): boolean;
-  /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
-  pglite?: PGlite;
-  close(): Promise<void>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -79,7 +58,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     const applied = options.migrate === false ? [] : await migrate(db);
     await becomeAppRole(db);
     await assertUnprivileged(db);
-    return handle(db, 'pglite', applied, pglite, () => lock?.release());
+    return createHandle(db, 'pglite', applied, pglite, () => lock?.release());
   } catch (error) {
     lock?.release();
     throw error;
@@ -106,233 +85,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   try {
     await assertUnprivileged(db);
     const applied = options.migrate === false ? [] : await migrate(db);
-    return handle(db, 'postgres', applied, undefined, () => undefined);
+    return createHandle(db, 'postgres', applied, undefined, () => undefined);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-}
-
-/** The transaction a command is running in, with the queue its parts take turns in. */
-interface Frame {
-  tx: Tx;
-  scope: TenantScope;
-  depth: number;
-  turn: Promise<unknown>;
-  deferred: Deferred;
-  /** The command's transaction: not open once it has ended, so a late part cannot use the connection. */
-  root: { open: boolean };
-}
-
-/** Writes kept until the end of a transaction, by kind, each with the scope it was made in. */
-type Deferred = Map<
-  string,
-  {
-    items: { item: unknown; scope: TenantScope }[];
-    write: (tx: Tx, items: unknown[]) => Promise<void>;
-    /** Written even when the transaction rolls back (what was read stays logged). */
-    evenOnRollback: boolean;
-  }
->;
-const deferredOf = new WeakMap<Tx, Deferred>();
-/** The scope a transaction works in now (a part may work in another than its command). */
-const scopeNow = new WeakMap<Tx, TenantScope>();
-
-/**
- * Keeps `item` to be written, with the others of its kind, at the end of the transaction `tx`, just
- * before it commits (a part rolled back to its savepoint loses the items it kept). Writes that take a
- * lock every command needs — the audit chain's head — then hold it for the shortest time. With
- * `evenOnRollback` the items are written also when the transaction or a part of it rolls back, in a
- * transaction of their own: the access log, since what was read was read whatever became of the
- * command. Returns false when `tx` is not a transaction of a DatabaseHandle: then the caller writes now.
- */
-export function deferUntilCommit<T>(
-  tx: Tx,
-  kind: string,
-  item: T,
-  write: (tx: Tx, items: T[]) => Promise<void>,
-  { evenOnRollback = false }: { evenOnRollback?: boolean } = {},
-): boolean {
-  const deferred = deferredOf.get(tx);
-  const scope = scopeNow.get(tx);
-  if (!deferred || !scope) return false;
-  const kept = { item, scope };
-  const entry = deferred.get(kind);
-  if (entry) entry.items.push(kept);
-  else
-    deferred.set(kind, {
-      items: [kept],
-      write: write as (tx: Tx, items: unknown[]) => Promise<void>,
-      evenOnRollback,
-    });
-  return true;
-}
-
-/** Writes what was kept, in order, each run of items in the scope it was made in (row-level security). */
-async function writeDeferred(tx: Tx, deferred: Deferred, scope: TenantScope): Promise<void> {
-  let current = scope;
-  for (const { items, write } of deferred.values()) {
-    for (let start = 0; start < items.length;) {
-      const runScope = items[start]?.scope ?? scope;
-      let end = start + 1;
-      while (end < items.length && sameScope(items[end]?.scope ?? scope, runScope)) end++;
-      if (!sameScope(runScope, current)) await setScope(tx, (current = runScope));
-      await write(
-        tx,
-        items.slice(start, end).map((kept) => kept.item),
-      );
-      start = end;
-    }
-  }
-}
-
-function lengthsOf(deferred: Deferred): Map<string, number> {
-  return new Map([...deferred].map(([kind, { items }]) => [kind, items.length]));
-}
-
-function truncate(deferred: Deferred, lengths: Map<string, number>): void {
-  for (const [kind, entry] of deferred) {
-    if (!entry.evenOnRollback) entry.items.length = lengths.get(kind) ?? 0;
-  }
-}
-
-/** What must be written whatever became of the transaction. */
-function survivors(deferred: Deferred): Deferred {
-  return new Map([...deferred].filter(([, entry]) => entry.evenOnRollback && entry.items.length > 0));
-}
-
-function handle(
-  db: Db,
-  kind: 'pglite' | 'postgres',
-  appliedMigrations: string[],
-  pglite: PGlite | undefined,
-  unlock: () => void,
-): DatabaseHandle {
-  const current = new AsyncLocalStorage<Frame>();
-
-  async function outermost<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await db.connection().execute(async (connection) => {
-        // The connection's Kysely serves as the transaction: the statements below are what make it one.
-        const tx = connection as unknown as Tx;
-        const frame: Frame = {
-          tx,
-          scope,
-          depth: 0,
-          turn: Promise.resolve(),
-          deferred: new Map(),
-          root: { open: true },
-        };
-        deferredOf.set(tx, frame.deferred);
-        scopeNow.set(tx, scope);
-        try {
-          // One round trip opens the transaction and sets its scope.
-          await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
-          const result = await current.run(frame, () => fn(tx));
-          await frame.turn;
-          await writeDeferred(tx, frame.deferred, scope);
-          await sql.raw('commit').execute(tx);
-          return result;
-        } catch (error) {
-          await frame.turn.catch(() => undefined);
-          // A rollback that fails means the connection is gone; the error that ended the work is told.
-          const rolledBack = await sql
-            .raw('rollback')
-            .execute(tx)
-            .then(() => true)
-            .catch(() => false);
-          const kept = survivors(frame.deferred);
-          if (rolledBack && kept.size > 0) {
-            await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
-            await writeDeferred(tx, kept, scope);
-            await sql.raw('commit').execute(tx);
-          }
-          throw error;
-        } finally {
-          frame.root.open = false;
-        }
-      });
-    } catch (error) {
-      throw isUnavailable(error) ? new Unavailable() : error;
-    }
-  }
-
-  // Parts of one command run one at a time (a transaction is one connection), each in its savepoint.
-  function joined<T>(parent: Frame, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const run = parent.turn.then(async () => {
-      const { tx } = parent;
-      const savepoint = sql.raw(`part_${parent.depth + 1}`);
-      const rescope = !sameScope(scope, parent.scope);
-      await sql`savepoint ${savepoint}`.execute(tx);
-      const kept = lengthsOf(parent.deferred);
-      let released = false;
-      try {
-        if (rescope) {
-          await setScope(tx, scope);
-          scopeNow.set(tx, scope);
-        }
-        const frame = { ...parent, scope, depth: parent.depth + 1, turn: Promise.resolve() };
-        const result = await current.run(frame, () => fn(tx));
-        await frame.turn;
-        // A released savepoint keeps its settings: the command's own scope comes back first.
-        if (rescope) {
-          await setScope(tx, parent.scope);
-          scopeNow.set(tx, parent.scope);
-        }
-        await sql`release savepoint ${savepoint}`.execute(tx);
-        released = true;
-        return result;
-      } catch (error) {
-        // The part is undone and the command may go on (e.g. to show the error); a lost connection or a
-        // failed rollback leaves the whole transaction to fail with the part's own error.
-        if (!released && !isUnavailable(error)) {
-          await sql`rollback to savepoint ${savepoint}`.execute(tx).catch(() => undefined);
-          truncate(parent.deferred, kept);
-          scopeNow.set(tx, parent.scope);
-        }
-        throw isUnavailable(error) ? new Unavailable() : error;
-      }
-    });
-    parent.turn = run.catch(() => undefined);
-    return run;
-  }
-
-  return {
-    db,
-    kind,
-    appliedMigrations,
-    ...(pglite ? { pglite } : {}),
-    transaction: (scope, fn) => {
-      const parent = current.getStore();
-      if (parent && !parent.root.open) {
-        return Promise.reject(new Error('The transaction this work belonged to has ended.'));
-      }
-      return parent ? joined(parent, scope, fn) : outermost(scope, fn);
-    },
-    inTransaction: () => current.getStore() !== undefined,
-    close: async () => {
-      await db.destroy();
-      unlock();
-    },
-  };
-}
-
-function sameScope(a: TenantScope, b: TenantScope): boolean {
-  return a === 'all' || b === 'all' ? a === b : a.municipalityId === b.municipalityId;
-}
-
-async function setScope(tx: Tx, scope: TenantScope): Promise<void> {
-  await sql.raw(scopeStatement(scope)).execute(tx);
-}
-
-/** The statement that scopes the transaction (row-level security); its values are checked, not quoted. */
-function scopeStatement(scope: TenantScope): string {
-  if (scope !== 'all' && !Number.isSafeInteger(scope.municipalityId)) {
-    throw new Error(`Not a municipality id: ${String(scope.municipalityId)}`);
-  }
-  const all = scope === 'all' ? 'all' : '';
-  const municipality = scope === 'all' ? '' : String(scope.municipalityId);
-  return `select set_config('app.scope', '${all}', true), set_config('app.municipality_id', '${municipality}', true)`;
 }
 
 /** On PGlite the one connection is the superuser; the app works as an unprivileged role instead. */

@@ -3,10 +3,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
 
-export function isCheckViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '23514';
-}
-
 // Faults of the connection or the server, not of the request: the work did not happen and may be tried
 // again (SQLSTATE classes 08 connection, 53 insufficient resources, 57P operator intervention, 58 system
 // error; serialization failures and deadlocks; the driver's own connection errors).

@@ -13,7 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-export function listMigrations(): Migration[] {
+function listMigrations(): Migration[] {
   return readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))
     .sort()

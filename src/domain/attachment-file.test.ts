@@ -5,6 +5,7 @@ import {
   safeFileName,
   sniffAttachmentType,
 } from './attachment-file.ts';
+import { danish } from '../../tests/setup/messages.ts';
 
 const bytes = (...b: number[]) => new Uint8Array([...b, 0, 1, 2, 3]);
 const PDF = bytes(0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37);
@@ -21,10 +22,14 @@ describe('attachment files', () => {
   });
 
   it('refuses empty, too large and wrong files with a Danish message', () => {
-    expect(checkAttachment('a.pdf', new Uint8Array())).toEqual({ ok: false, message: 'Vælg en fil.' });
+    const refusal = (name: string, file: Uint8Array) => {
+      const checked = checkAttachment(name, file);
+      return checked.ok ? checked : { ok: false, message: danish(checked.message) };
+    };
+    expect(refusal('a.pdf', new Uint8Array())).toEqual({ ok: false, message: 'Vælg en fil.' });
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(PDF);
-    expect(checkAttachment('a.pdf', big)).toEqual({ ok: false, message: 'Filen må højst fylde 10 MB.' });
+    expect(refusal('a.pdf', big)).toEqual({ ok: false, message: 'Filen må højst fylde 10 MB.' });
     const exe = new TextEncoder().encode('MZ not a pdf');
     expect(checkAttachment('kvittering.pdf', exe)).toMatchObject({ ok: false });
     const exact = new Uint8Array(MAX_ATTACHMENT_BYTES);

@@ -1,3 +1,5 @@
+import { message, type Message } from '../i18n/index.ts';
+
 // Attachments of purchase requests (spec: Attachments and receipts): quotes, invoices, receipts and
 // proofs of payment as PDF, JPEG or
 // PNG up to 10 MB. The type is decided by the file's first bytes, never by its name or the browser's
@@ -52,13 +54,13 @@ export function safeFileName(name: string, type: AttachmentType): string {
 
 export type AttachmentCheck =
   | { readonly ok: true; readonly type: AttachmentType; readonly fileName: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: Message };
 
-/** Checks an upload: not empty, not over 10 MB, really a PDF, JPEG or PNG. Danish messages. */
+/** Checks an upload: not empty, not over 10 MB, really a PDF, JPEG or PNG; a refusal says which, for the field. */
 export function checkAttachment(name: string, bytes: Uint8Array): AttachmentCheck {
-  if (bytes.length === 0) return { ok: false, message: 'Vælg en fil.' };
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: 'Filen må højst fylde 10 MB.' };
+  if (bytes.length === 0) return { ok: false, message: message('field.attachment.none') };
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: message('field.attachment.tooBig') };
   const type = sniffAttachmentType(bytes);
-  if (type === null) return { ok: false, message: 'Filen skal være en PDF, JPEG eller PNG.' };
+  if (type === null) return { ok: false, message: message('field.attachment.type') };
   return { ok: true, type, fileName: safeFileName(name, type) };
 }

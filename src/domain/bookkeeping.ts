@@ -9,6 +9,7 @@ import { parseCalendarDate } from './calendar-date.ts';
 import { writeCsv } from './csv.ts';
 import { EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from './expense-category.ts';
 import { formatKrCsv, isOre, subtractOre, ZERO_ORE, type Ore } from './money.ts';
+import { translator } from '../i18n/index.ts';
 
 /** One ledger posting of kind payment or refund, as the ERP needs it. */
 export interface BookkeepingRow {
@@ -74,9 +75,12 @@ function check(row: BookkeepingRow): void {
     );
 }
 
+/** The bookkeeping file is Danish (spec: Bookkeeping export), whoever exports it. */
+const DANISH = translator('da');
+
 function line(account: string, row: BookkeepingRow): string[] {
   const signed = row.kind === 'refund' ? subtractOre(ZERO_ORE, row.amount) : row.amount;
-  const label = EXPENSE_CATEGORY_LABELS[row.category].da;
+  const label = DANISH(EXPENSE_CATEGORY_LABELS[row.category]);
   const refund = row.kind === 'refund' ? ' (tilbagebetaling)' : '';
   return [
     row.postedOn,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendarDate, type CalendarDate } from './calendar-date.ts';
 import {
+  CASE_PHASES,
+  isCaseClosed,
+  isCaseOpen,
+  isSpendingPeriod,
   referredCase,
   transition,
   type CaseEvent,
@@ -8,6 +12,10 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from './case-lifecycle.ts';
+import { translate, translator, type Message } from '../i18n/index.ts';
+
+/** A rule's message as a Danish reader sees it. */
+const danish = (said: Message) => translate(translator('da'), said);
 
 function d(iso: string): CalendarDate {
   const date = parseCalendarDate(iso);
@@ -36,7 +44,7 @@ const toPaused: CaseEvent[] = [...toActive, { type: 'pause', from: d('2024-05-01
 function refusal(from: CaseState, event: CaseEvent, context = ready) {
   const result = transition(from, event, context);
   if (result.ok) throw new Error(`expected ${event.type} to be refused in ${from.phase}`);
-  return result.error;
+  return { ...result.error, message: danish(result.error.message) };
 }
 
 describe('transition: the happy path', () => {
@@ -207,5 +215,21 @@ describe('transition: purity', () => {
       expect(transition(frozen, event, ready).ok).toBe(true);
     }
     expect(frozen).toEqual(copy);
+  });
+});
+
+describe('what a phase allows', () => {
+  const allowed = (rule: (phase: string) => boolean) => CASE_PHASES.filter(rule);
+
+  it('is open — the plan may change, money be granted, requests written — from the lead-in until it closes', () => {
+    expect(allowed(isCaseOpen)).toEqual(['lead_in', 'active', 'paused']);
+  });
+
+  it('spends money (submits, approves, pays) only while active', () => {
+    expect(allowed(isSpendingPeriod)).toEqual(['active']);
+  });
+
+  it('cannot be changed once closed', () => {
+    expect(allowed(isCaseClosed)).toEqual(['closed']);
   });
 });

@@ -1,6 +1,6 @@
 // The phases of a case (forløb; spec: Phases): referred → screening → lead_in → active ⇄ paused → closed.
 // `transition` is pure: it checks one event against the current state and returns the next state or
-// a refusal with a stable code and a Danish sentence for the user. Who acted and when (the instant)
+// a refusal with a stable code and a message for the user. Who acted and when (the instant)
 // is the service's business; the calendar dates the rules depend on travel in the events.
 //
 // Which closes are allowed from where:
@@ -17,6 +17,7 @@
 
 import type { CalendarDate } from './calendar-date.ts';
 import { endDate, type PauseRange } from './case-period.ts';
+import { message, type Message, type MessageKey } from '../i18n/index.ts';
 
 // The period arithmetic (endDate, daysLeft, leadInOverdue …) lives in case-period.ts.
 export * from './case-period.ts';
@@ -27,19 +28,19 @@ export type CasePhase = (typeof CASE_PHASES)[number];
 export const CLOSE_OUTCOMES = ['completed', 'terminated_early', 'declined'] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
-export const CASE_PHASE_LABELS: Readonly<Record<CasePhase, { da: string; en: string }>> = {
-  referred: { da: 'Henvist', en: 'Referred' },
-  screening: { da: 'Visitation', en: 'Screening' },
-  lead_in: { da: 'Indflyvning', en: 'Lead-in' },
-  active: { da: 'Aktiv', en: 'Active' },
-  paused: { da: 'På pause', en: 'Paused' },
-  closed: { da: 'Lukket', en: 'Closed' },
+export const CASE_PHASE_LABELS: Readonly<Record<CasePhase, MessageKey>> = {
+  referred: 'label.casePhase.referred',
+  screening: 'label.casePhase.screening',
+  lead_in: 'label.casePhase.lead_in',
+  active: 'label.casePhase.active',
+  paused: 'label.casePhase.paused',
+  closed: 'label.casePhase.closed',
 };
 
-export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, { da: string; en: string }>> = {
-  completed: { da: 'Afsluttet', en: 'Completed' },
-  terminated_early: { da: 'Afbrudt før tid', en: 'Terminated early' },
-  declined: { da: 'Afslået ved visitation', en: 'Declined at screening' },
+export const CLOSE_OUTCOME_LABELS: Readonly<Record<CloseOutcome, MessageKey>> = {
+  completed: 'label.closeOutcome.completed',
+  terminated_early: 'label.closeOutcome.terminated_early',
+  declined: 'label.closeOutcome.declined',
 };
 
 /** A pause of a case, with why: prison, hospital stay (spec: Pauses). */
@@ -105,37 +106,33 @@ export interface TransitionContext {
   readonly durationMonths: number;
 }
 
-// Every refusal in Danish, in one place. The codes are stable. A refusal with a `field` is bad input
-// (a form shows it inline); one without is a conflict with the case's phase.
-const MESSAGES = {
-  case_closed: 'Forløbet er lukket og kan ikke ændres.',
-  not_referred: 'Visitationen kan kun begynde, mens forløbet er henvist.',
-  not_screening: 'Borgeren kan kun optages i ordningen under visitationen.',
-  already_granted: 'Forløbet er allerede bevilget og kan ikke afslås. Afbryd det før tid i stedet.',
-  not_granted: 'Et forløb, der ikke er bevilget, afslås i stedet for at blive afbrudt.',
-  not_lead_in: 'Kun et forløb i indflyvning kan aktiveres.',
-  support_person_missing: 'Forløbet kan ikke aktiveres, før der er tilknyttet en støtteperson.',
-  conditions_not_acknowledged:
-    'Forløbet kan ikke aktiveres, før det er registreret, at borgeren har accepteret betingelserne.',
-  not_active: 'Kun et aktivt forløb kan sættes på pause.',
-  not_started: 'Kun et aktivt forløb kan afsluttes.',
-  already_paused: 'Forløbet er allerede sat på pause.',
-  not_paused: 'Kun et forløb på pause kan genoptages.',
-  paused: 'Forløbet skal genoptages, før det kan afsluttes.',
-  reason_required: 'Angiv en begrundelse.',
-  before_referral: 'Datoen kan ikke ligge før henvisningen.',
-  before_lead_in: 'Datoen kan ikke ligge før indflyvningens start.',
-  before_running: 'Datoen kan ikke ligge før forløbets start eller seneste pause eller genoptagelse.',
-  after_end: 'Pausen skal begynde før forløbets slutdato.',
-  period_over:
-    'Forløbets periode er udløbet på den dato. Afslut forløbet i stedet for at afbryde det før tid.',
-} as const;
-
-export type CaseErrorCode = keyof typeof MESSAGES;
+// Every refusal, in one place; the words are in the catalogues (i18n/domain-cases.*.ts, `case.refused.*`).
+// The codes are stable. A refusal with a `field` is bad input (a form shows it inline); one without is a
+// conflict with the case's phase.
+export type CaseErrorCode =
+  | 'case_closed'
+  | 'not_referred'
+  | 'not_screening'
+  | 'already_granted'
+  | 'not_granted'
+  | 'not_lead_in'
+  | 'support_person_missing'
+  | 'conditions_not_acknowledged'
+  | 'not_active'
+  | 'not_started'
+  | 'already_paused'
+  | 'not_paused'
+  | 'paused'
+  | 'reason_required'
+  | 'before_referral'
+  | 'before_lead_in'
+  | 'before_running'
+  | 'after_end'
+  | 'period_over';
 
 export interface CaseTransitionError {
   readonly code: CaseErrorCode;
-  readonly message: string;
+  readonly message: Message;
   /** The event field the error is about, for an inline message in a form. */
   readonly field?: 'on' | 'startDate' | 'from' | 'reason';
 }
@@ -143,6 +140,29 @@ export interface CaseTransitionError {
 export type TransitionResult =
   | { readonly ok: true; readonly state: CaseState }
   | { readonly ok: false; readonly error: CaseTransitionError };
+
+// What a phase allows, each rule in one place: every service asks these, never the phase itself.
+
+/** A closed case cannot be changed (spec: Phases): no note, no assignment, no step. */
+export function isCaseClosed(phase: string): boolean {
+  return phase === 'closed';
+}
+
+/**
+ * The case is open: accepted and not yet closed — lead-in, active or paused. The plan may change (spec:
+ * Goal plan), money may be granted (spec: Grants) and requests written (spec: Purchase requests).
+ */
+export function isCaseOpen(phase: string): boolean {
+  return phase === 'lead_in' || phase === 'active' || phase === 'paused';
+}
+
+/**
+ * Money is spent in the active period only: requests are submitted, approved (money reserved) and paid
+ * while the case is active, never in the lead-in or a pause (spec: Lead-in; spec: Pauses).
+ */
+export function isSpendingPeriod(phase: string): boolean {
+  return phase === 'active';
+}
 
 /** A new case, as the referral creates it. */
 export function referredCase(referredOn: CalendarDate): ReferredCase {
@@ -288,6 +308,9 @@ function checkReason(reason: string) {
 }
 
 function refuse(code: CaseErrorCode, field?: CaseTransitionError['field']) {
-  const message = MESSAGES[code];
-  return { ok: false as const, error: field === undefined ? { code, message } : { code, message, field } };
+  const said = message(`case.refused.${code}`);
+  return {
+    ok: false as const,
+    error: field === undefined ? { code, message: said } : { code, message: said, field },
+  };
 }

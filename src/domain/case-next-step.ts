@@ -1,9 +1,9 @@
 // The next thing to do on a case, shown in the support person's caseload and the coordinator's
-// overview (issue 3 "Pages"). A suggestion, never a rule: the state machine in case-lifecycle.ts
+// overview (spec: Next steps). A suggestion, never a rule: the state machine in case-lifecycle.ts
 // decides what is allowed.
 
 import type { CasePhase } from './case-lifecycle.ts';
-import type { BilingualLabel } from './plan.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 export const NEXT_STEPS = [
   'start_screening',
@@ -21,22 +21,19 @@ export const NEXT_STEPS = [
 ] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
-export const NEXT_STEP_LABELS: Readonly<Record<NextStep, BilingualLabel>> = {
-  start_screening: { da: 'Hold visitationssamtalen', en: 'Hold the screening conversation' },
-  decide_screening: { da: 'Træf afgørelse i visitationen', en: 'Decide the screening' },
-  assign_support: { da: 'Tilknyt en støtteperson', en: 'Assign a support person' },
-  form_plan: { da: 'Skriv drømmen og det langsigtede mål', en: 'Write down the dream and long-term goal' },
-  acknowledge_conditions: {
-    da: 'Gennemgå betingelserne med borgeren',
-    en: 'Go through the conditions with the citizen',
-  },
-  activate: { da: 'Start forløbet', en: 'Start the case' },
-  set_sub_goals: { da: 'Sæt delmål', en: 'Set sub-goals' },
-  follow_up: { da: 'Følg op på delmålene', en: 'Follow up on the sub-goals' },
-  prepare_close: { da: 'Forbered afslutningen', en: 'Prepare the close' },
-  close: { da: 'Afslut forløbet', en: 'Close the case' },
-  resume: { da: 'Genoptag forløbet, når pausen er forbi', en: 'Resume the case when the pause ends' },
-  none: { da: 'Intet', en: 'Nothing' },
+export const NEXT_STEP_LABELS: Readonly<Record<NextStep, MessageKey>> = {
+  start_screening: 'label.nextStep.start_screening',
+  decide_screening: 'label.nextStep.decide_screening',
+  assign_support: 'label.nextStep.assign_support',
+  form_plan: 'label.nextStep.form_plan',
+  acknowledge_conditions: 'label.nextStep.acknowledge_conditions',
+  activate: 'label.nextStep.activate',
+  set_sub_goals: 'label.nextStep.set_sub_goals',
+  follow_up: 'label.nextStep.follow_up',
+  prepare_close: 'label.nextStep.prepare_close',
+  close: 'label.nextStep.close',
+  resume: 'label.nextStep.resume',
+  none: 'label.nextStep.none',
 };
 
 /** The last month of the period is for the end questionnaires and the close (spec: Due dates). */

@@ -4,6 +4,7 @@
 
 import { formatKr } from './money.ts';
 import type { ProgrammeRules } from './programme-rules.ts';
+import { message, type Message } from '../i18n/index.ts';
 
 export interface Condition {
   readonly code:
@@ -14,7 +15,7 @@ export interface Condition {
     | 'receipts'
     | 'tax_free'
     | 'supplements_help';
-  readonly da: string;
+  readonly text: Message;
 }
 
 export type ConditionRules = Pick<
@@ -22,44 +23,29 @@ export type ConditionRules = Pick<
   'maxGrant' | 'durationMonths' | 'citizenSeesAmount' | 'unusedFunds' | 'directTransfer' | 'receiptsRequired'
 >;
 
-/** Plain Danish, one sentence or two each, in the order they are read aloud. */
+/** Plain words, one sentence or two each, in the order they are read aloud (i18n/domain-cases.*.ts). */
 export function conditionsOf(rules: ConditionRules): Condition[] {
   const transfer = rules.directTransfer;
   const noCash = transfer.enabled
-    ? 'Du får som udgangspunkt ikke pengene udbetalt. Små beløb kan dog overføres til dig: ' +
-      `højst ${formatKr(transfer.maxPerTransfer)} ad gangen og højst ${formatKr(transfer.maxTotal)} i alt.`
-    : 'Du får ikke pengene udbetalt. Kommunen betaler direkte til butikken eller firmaet.';
+    ? message('condition.no_cash.transfers', {
+        perTransfer: formatKr(transfer.maxPerTransfer),
+        total: formatKr(transfer.maxTotal),
+      })
+    : message('condition.no_cash');
+  const months = rules.durationMonths;
   const amount = rules.citizenSeesAmount
-    ? `Du kan bruge op til ${formatKr(rules.maxGrant)} på dine mål i ${rules.durationMonths} måneder fra startdatoen.`
-    : `Du kan bruge budgettet på dine mål i ${rules.durationMonths} måneder fra startdatoen.`;
-  const unused =
-    rules.unusedFunds === 'citizen_may_use_all'
-      ? 'Når du har nået dine delmål, må du bruge resten af budgettet på andet, der hjælper dig mod dit mål.'
-      : 'Budgettet må kun bruges på de delmål, du har planlagt. Penge, der ikke bliver brugt, går tilbage til kommunen.';
+    ? message('condition.amount_and_period.amount', { amount: formatKr(rules.maxGrant), months })
+    : message('condition.amount_and_period', { months });
   const conditions: Condition[] = [
-    { code: 'no_cash', da: noCash },
-    {
-      code: 'through_support_person',
-      da: 'Alle køb går gennem din støtteperson, som beder kommunen om at betale på dine vegne.',
-    },
-    { code: 'amount_and_period', da: amount },
-    { code: 'unused_funds', da: unused },
+    { code: 'no_cash', text: noCash },
+    { code: 'through_support_person', text: message('condition.through_support_person') },
+    { code: 'amount_and_period', text: amount },
+    { code: 'unused_funds', text: message(`condition.unused_funds.${rules.unusedFunds}`) },
   ];
-  if (rules.receiptsRequired) {
-    conditions.push({
-      code: 'receipts',
-      da: 'Du skal give din støtteperson kvitteringen for det, du køber.',
-    });
-  }
+  if (rules.receiptsRequired) conditions.push({ code: 'receipts', text: message('condition.receipts') });
   conditions.push(
-    {
-      code: 'tax_free',
-      da: 'Budgettet er skattefrit, og det bliver ikke trukket fra dine andre ydelser.',
-    },
-    {
-      code: 'supplements_help',
-      da: 'Budgettet kommer oven i den hjælp, du i øvrigt har ret til fra kommunen. Det erstatter den ikke.',
-    },
+    { code: 'tax_free', text: message('condition.tax_free') },
+    { code: 'supplements_help', text: message('condition.supplements_help') },
   );
   return conditions;
 }

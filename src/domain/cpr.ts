@@ -38,11 +38,6 @@ export function cprGender(cpr: Cpr): LegalGender {
   return Number(cpr.charAt(9)) % 2 === 1 ? 'male' : 'female';
 }
 
-/** `DDMMYY-XXXX`: how a CPR number is shown wherever the full number is not needed (spec: CPR numbers). */
-export function maskCpr(cpr: Cpr): string {
-  return `${cpr.slice(0, 6)}-XXXX`;
-}
-
 /** `DDMMYY-SSSS`: the full number in its usual written form. */
 export function formatCpr(cpr: Cpr): string {
   return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;

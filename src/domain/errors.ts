@@ -1,60 +1,63 @@
-// Typed errors with stable codes (conventions: Typed errors). Services throw them; one mapper in http/ turns
-// them into a status and a page or JSON. `message` is for the user (Danish by default); `code` is for
-// machines.
+// Typed errors with stable codes (conventions: Typed errors). Services throw them; one mapper per adapter
+// turns them into a status and a page or JSON. `code` is for machines (the API's `error.code`);
+// `userMessage` is for people: a catalogue key and its parameters, translated into the reader's language
+// at the edge (page, API answer, command line). The Error's own `message` is the key, for logs.
+import { message, type Message } from '../i18n/index.ts';
 
-export type FieldErrors = Record<string, string>;
+/** One message per form field (the field's name, or `_form` for the form as a whole), translated where shown. */
+export type FieldErrors = Record<string, Message>;
 
 export class AppError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly userMessage: Message,
   ) {
-    super(message);
+    super(userMessage.key);
     this.name = new.target.name;
   }
 }
 
 /** Also used for "not allowed": the caller must not learn that the thing exists (spec: Authorisation). */
 export class NotFound extends AppError {
-  constructor(message = 'Siden eller oplysningen findes ikke.') {
-    super('not_found', message);
+  constructor(said: Message = message('error.default.notFound')) {
+    super('not_found', said);
   }
 }
 
 export class Unauthenticated extends AppError {
-  constructor(message = 'Du skal logge ind.') {
-    super('unauthenticated', message);
+  constructor(said: Message = message('error.default.unauthenticated')) {
+    super('unauthenticated', said);
   }
 }
 
 export class ValidationFailed extends AppError {
   constructor(
     readonly fields: FieldErrors,
-    message = 'Der er fejl i det indtastede.',
+    said: Message = message('error.default.validationFailed'),
   ) {
-    super('validation_failed', message);
+    super('validation_failed', said);
   }
 }
 
 export class Conflict extends AppError {
-  constructor(message: string, code = 'conflict') {
-    super(code, message);
+  constructor(said: Message, code = 'conflict') {
+    super(code, said);
   }
 }
 
 export class TooManyAttempts extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
-    message: string,
+    said: Message,
   ) {
-    super('too_many_attempts', message);
+    super('too_many_attempts', said);
   }
 }
 
 /** The database cannot be reached or refused the work for now: nothing was saved; try again shortly. */
 export class Unavailable extends AppError {
   readonly retryAfterSeconds = 5;
-  constructor(message = 'Borgerbudget kan ikke nå sin database lige nu. Intet er gemt. Prøv igen om lidt.') {
-    super('unavailable', message);
+  constructor(said: Message = message('error.default.unavailable')) {
+    super('unavailable', said);
   }
 }

@@ -23,6 +23,7 @@
 // grant still held by the case, i.e. net of what went back to the pool; keeping `granted` gross lets the
 // report show granted, spent and returned side by side.
 import { formatKr, ore, type Ore } from './money.ts';
+import { message, type Message } from '../i18n/index.ts';
 
 export type LedgerEntryKind =
   'grant' | 'reservation' | 'reservation_release' | 'payment' | 'refund' | 'return_to_pool';
@@ -159,27 +160,32 @@ export type LedgerErrorCode =
 
 export interface LedgerError {
   readonly code: LedgerErrorCode;
-  /** Danish, for the person who tried; gives the amounts involved. */
-  readonly message: string;
+  /** For the person who tried; gives the amounts involved. */
+  readonly message: Message;
 }
 
 export type Decision = { readonly ok: true } | { readonly ok: false; readonly error: LedgerError };
 
 const OK: Decision = { ok: true };
 
-function refuse(code: LedgerErrorCode, message: string): { ok: false; error: LedgerError } {
-  return { ok: false, error: { code, message } };
+function refuse(code: LedgerErrorCode, said: Message): { ok: false; error: LedgerError } {
+  return { ok: false, error: { code, message: said } };
 }
 
+type TooLargeCode = Exclude<LedgerErrorCode, 'invalid_amount' | 'reservations_open'>;
+
 /** "Beløbet 3.000 kr. er større end det disponible beløb 2.500 kr." */
-function tooLarge(code: LedgerErrorCode, amount: Ore, limit: Ore, what: string) {
-  return refuse(code, `Beløbet ${formatKr(amount)} er større end ${what} ${formatKr(limit)}`);
+function tooLarge(code: TooLargeCode, amount: Ore, limit: Ore) {
+  return refuse(
+    code,
+    message(`ledger.refused.${code}`, { amount: formatKr(amount), limit: formatKr(limit) }),
+  );
 }
 
 function checkPositive(amount: Ore): Decision {
   return Number.isSafeInteger(amount) && amount > 0
     ? OK
-    : refuse('invalid_amount', 'Beløbet skal være større end 0 kr.');
+    : refuse('invalid_amount', message('ledger.refused.not_positive'));
 }
 
 export interface GrantLimits {
@@ -193,26 +199,22 @@ export function canGrant(b: Balance, amount: Ore, limits: GrantLimits): Decision
   const bad = checkPositive(amount);
   if (!bad.ok) return bad;
   const room = ore(limits.maxGrant - (b.granted - b.returned));
-  if (amount > room) return tooLarge('grant_exceeds_max', amount, room, 'det, der højst kan bevilges:');
-  if (amount > limits.poolRemaining) {
-    return tooLarge('pool_exceeded', amount, limits.poolRemaining, 'det, der er tilbage i puljen:');
-  }
+  if (amount > room) return tooLarge('grant_exceeds_max', amount, room);
+  if (amount > limits.poolRemaining) return tooLarge('pool_exceeded', amount, limits.poolRemaining);
   return OK;
 }
 
 export function canReserve(b: Balance, amount: Ore): Decision {
   const bad = checkPositive(amount);
   if (!bad.ok) return bad;
-  if (amount > b.available) return tooLarge('budget_exceeded', amount, b.available, 'det disponible beløb');
+  if (amount > b.available) return tooLarge('budget_exceeded', amount, b.available);
   return OK;
 }
 
 export function canRelease(b: Balance, amount: Ore): Decision {
   const bad = checkPositive(amount);
   if (!bad.ok) return bad;
-  if (amount > b.reserved) {
-    return tooLarge('release_exceeds_reserved', amount, b.reserved, 'det reserverede beløb');
-  }
+  if (amount > b.reserved) return tooLarge('release_exceeds_reserved', amount, b.reserved);
   return OK;
 }
 
@@ -221,14 +223,12 @@ export function canPay(b: Balance, amount: Ore, settles: Ore): Decision {
   const bad = checkPositive(amount);
   if (!bad.ok) return bad;
   if (!Number.isSafeInteger(settles) || settles < 0) {
-    return refuse('invalid_amount', 'Det afregnede beløb kan ikke være negativt.');
+    return refuse('invalid_amount', message('ledger.refused.negative_settles'));
   }
-  if (settles > b.reserved) {
-    return tooLarge('settles_exceeds_reserved', settles, b.reserved, 'det reserverede beløb');
-  }
+  if (settles > b.reserved) return tooLarge('settles_exceeds_reserved', settles, b.reserved);
   // The settled reservation is already counted as used, so it is room for this payment.
   const room = ore(b.available + settles);
-  if (amount > room) return tooLarge('budget_exceeded', amount, room, 'det disponible beløb');
+  if (amount > room) return tooLarge('budget_exceeded', amount, room);
   return OK;
 }
 
@@ -236,9 +236,7 @@ export function canRefund(b: Balance, amount: Ore): Decision {
   const bad = checkPositive(amount);
   if (!bad.ok) return bad;
   const refundable = ore(b.paid - b.refunded);
-  if (amount > refundable) {
-    return tooLarge('refund_exceeds_paid', amount, refundable, 'det betalte beløb');
-  }
+  if (amount > refundable) return tooLarge('refund_exceeds_paid', amount, refundable);
   return OK;
 }
 
@@ -253,7 +251,7 @@ export function returnToPoolAmount(
   if (b.reserved > 0) {
     return refuse(
       'reservations_open',
-      `Der er stadig ${formatKr(b.reserved)} reserveret. Betal eller frigiv reservationerne først.`,
+      message('ledger.refused.reservations_open', { reserved: formatKr(b.reserved) }),
     );
   }
   return { ok: true, amount: b.available };

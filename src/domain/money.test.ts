@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   MAX_JSON_ORE,
-  addOre,
   formatKr,
   formatKrCsv,
   formatKrExact,
@@ -13,6 +12,10 @@ import {
   sumOre,
   type Ore,
 } from './money.ts';
+import { translate, translator, type Message } from '../i18n/index.ts';
+
+/** A rule's message as a Danish reader sees it. */
+const danish = (said: Message) => translate(translator('da'), said);
 
 const NBSP = '\u00a0';
 const amounts = (max: number) => fc.integer({ min: -max, max }).map(ore);
@@ -31,8 +34,7 @@ describe('ore', () => {
     expect(() => ore(2 ** 53)).toThrow(RangeError);
   });
 
-  it('adds and sums without leaving the integers', () => {
-    expect(addOre(ore(10), ore(-3))).toBe(7);
+  it('sums without leaving the integers', () => {
     expect(sumOre([ore(1), ore(2), ore(3)])).toBe(6);
     expect(sumOre([])).toBe(0);
   });
@@ -67,7 +69,7 @@ describe('parseKr', () => {
 
   it('gives a Danish message', () => {
     const r = parseKr('1,234');
-    expect(r.ok ? '' : r.error.message).toBe('Beløbet må højst have to decimaler.');
+    expect(r.ok ? '' : danish(r.error.message)).toBe('Beløbet må højst have to decimaler.');
   });
 
   it('allows negative amounts only when asked', () => {

@@ -1,6 +1,7 @@
 // Money is an integer number of øre behind a brand, so a float or a kroner number can never be
 // passed where øre are meant (conventions: Money is integer øre). Only this module parses, formats or rounds
 // money. Conversions go through decimal strings or integer arithmetic, never `x * 100` on floats.
+import { message, type Message } from '../i18n/index.ts';
 
 declare const oreBrand: unique symbol;
 export type Ore = number & { readonly [oreBrand]: true };
@@ -17,10 +18,6 @@ export function isOre(value: unknown): value is Ore {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function addOre(a: Ore, b: Ore): Ore {
-  return ore(a + b);
-}
-
 export function subtractOre(a: Ore, b: Ore): Ore {
   return ore(a - b);
 }
@@ -34,7 +31,7 @@ export function sumOre(amounts: Iterable<Ore>): Ore {
 export type MoneyErrorCode = 'empty' | 'format' | 'too_many_decimals' | 'negative' | 'too_large';
 export interface MoneyError {
   readonly code: MoneyErrorCode;
-  readonly message: string;
+  readonly message: Message;
 }
 export type MoneyResult =
   { readonly ok: true; readonly value: Ore } | { readonly ok: false; readonly error: MoneyError };
@@ -43,16 +40,8 @@ export interface ParseKrOptions {
   readonly allowNegative?: boolean;
 }
 
-const MESSAGES: Record<MoneyErrorCode, string> = {
-  empty: 'Skriv et beløb.',
-  format: 'Skriv beløbet i kroner, fx 1234,50 (uden tusindtalsseparator).',
-  too_many_decimals: 'Beløbet må højst have to decimaler.',
-  negative: 'Beløbet må ikke være negativt.',
-  too_large: 'Beløbet er for stort.',
-};
-
 function fail(code: MoneyErrorCode): MoneyResult {
-  return { ok: false, error: { code, message: MESSAGES[code] } };
+  return { ok: false, error: { code, message: message(`money.error.${code}`) } };
 }
 
 const KR_TEXT = /^(-?)(\d+)(?:[.,](\d+))?$/;

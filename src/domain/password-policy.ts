@@ -1,7 +1,7 @@
 // Passwords as NIST SP 800-63B and OWASP ASVS 5.0 §6.2 ask: at least 12 characters, no composition
 // rules, long passphrases allowed, and refused when they are commonly used or built from the account.
 export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 128;
+const MAX_PASSWORD_LENGTH = 128;
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_identity';
 

@@ -16,6 +16,7 @@
 import { parseCalendarDate } from './calendar-date.ts';
 import { AppError } from './errors.ts';
 import { formatKrCsv, isOre, sumOre, type Ore } from './money.ts';
+import { message, type Message } from '../i18n/index.ts';
 
 /** A Danish domestic account: 4-digit registration number and an account number of up to 10 digits. */
 export interface DanishBankAccount {
@@ -62,14 +63,14 @@ export interface PaymentBatch {
   readonly payments: readonly PaymentInstruction[];
 }
 
-/** Input that cannot become a valid payment file; `message` (Danish) says which payment and why. */
+/** Input that cannot become a valid payment file; the message says which payment and why. */
 export class PaymentFileError extends AppError {
-  constructor(message: string) {
-    super('payment_file_invalid', message);
+  constructor(said: Message) {
+    super('payment_file_invalid', said);
   }
 }
 
-export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
+const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
 
 const NAME_MAX = 70;
 const REMITTANCE_MAX = 140;
@@ -85,13 +86,13 @@ const IBAN = /^([A-Z]{2})(\d{2})([A-Z0-9]{1,30})$/;
  * duplicate or over-long id, remittance text over 140 characters, an empty name.
  */
 export function buildPaymentFile(batch: PaymentBatch): string {
-  const messageId = identifier(batch.messageId, 'Betalingsfilens id (MsgId)');
+  const messageId = identifier(batch.messageId, message('paymentFile.what.messageId'));
   const createdAt = isoSeconds(batch.createdAt);
   if (parseCalendarDate(batch.executionDate) === null)
-    throw new PaymentFileError(`Udførelsesdatoen "${batch.executionDate}" er ikke en dato (ÅÅÅÅ-MM-DD).`);
-  if (batch.payments.length === 0) throw new PaymentFileError('Betalingsfilen har ingen betalinger.');
+    throw new PaymentFileError(message('paymentFile.error.executionDate', { date: batch.executionDate }));
+  if (batch.payments.length === 0) throw new PaymentFileError(message('paymentFile.error.noPayments'));
 
-  const debtorName = partyName(batch.debtor.name, 'Kommunens navn');
+  const debtorName = partyName(batch.debtor.name, message('paymentFile.what.debtorName'));
   const transactions = checkedPayments(batch.payments);
   const count = String(transactions.length);
   const total = painAmount(sumOre(transactions.map((t) => t.amount)));
@@ -116,7 +117,7 @@ export function buildPaymentFile(batch: PaymentBatch): string {
           el('PmtTpInf', [el('SvcLvl', [el('Cd', 'NURG')])]),
           el('ReqdExctnDt', batch.executionDate),
           el('Dbtr', [el('Nm', debtorName)]),
-          el('DbtrAcct', [accountId(batch.debtor, 'Kommunens konto')]),
+          el('DbtrAcct', [accountId(batch.debtor, message('paymentFile.what.debtorAccount'))]),
           el('DbtrAgt', [el('FinInstnId', [debtorAgentId(batch.debtor)])]),
           el('ChrgBr', 'SLEV'),
           ...transactions.map(transaction),
@@ -154,33 +155,35 @@ interface CheckedPayment {
 function checkedPayments(payments: readonly PaymentInstruction[]): CheckedPayment[] {
   const seen = new Set<string>();
   return payments.map((p, index) => {
-    const which = `Betaling ${index + 1}`;
-    const endToEndId = identifier(p.endToEndId, `${which}: betalingens id (EndToEndId)`);
+    const number = index + 1;
+    const which = message('paymentFile.which.number', { number });
+    const endToEndId = identifier(p.endToEndId, message('paymentFile.what.endToEndId', { which }));
     if (seen.has(endToEndId))
-      throw new PaymentFileError(`${which}: id'et "${endToEndId}" er brugt af en anden betaling i filen.`);
+      throw new PaymentFileError(message('paymentFile.error.duplicateId', { which, id: endToEndId }));
     seen.add(endToEndId);
+    const whichId = message('paymentFile.which.numberId', { number, id: endToEndId });
     if (!isOre(p.amount) || p.amount <= 0)
-      throw new PaymentFileError(
-        `${which} (${endToEndId}): beløbet skal være positivt (fik ${p.amount} øre).`,
-      );
+      throw new PaymentFileError(message('paymentFile.error.amount', { which: whichId, ore: p.amount }));
     const remittance = cleanText(p.remittance);
     if (remittance === '')
-      throw new PaymentFileError(`${which} (${endToEndId}): teksten til modtager mangler.`);
+      throw new PaymentFileError(message('paymentFile.error.remittanceMissing', { which: whichId }));
     if (codePoints(remittance) > REMITTANCE_MAX)
       throw new PaymentFileError(
-        `${which} (${endToEndId}): teksten til modtager er over ${REMITTANCE_MAX} tegn.`,
+        message('paymentFile.error.remittanceTooLong', { which: whichId, max: REMITTANCE_MAX }),
       );
-    const creditorName = partyName(p.creditor.name, `${which} (${endToEndId}): modtagerens navn`);
-    accountId(p.creditor, `${which} (${endToEndId}): modtagerens konto`); // fail early, with context
+    const creditorName = partyName(
+      p.creditor.name,
+      message('paymentFile.what.creditorName', { which: whichId }),
+    );
+    // Fail early, with context.
+    accountId(p.creditor, message('paymentFile.what.creditorAccount', { which: whichId }));
     return { endToEndId, amount: p.amount, creditor: p.creditor, creditorName, remittance };
   });
 }
 
-function identifier(value: string, what: string): string {
+function identifier(value: string, what: Message): string {
   if (value.length === 0 || value.length > ID_MAX || !SWIFT_ID.test(value) || value.trim() !== value)
-    throw new PaymentFileError(
-      `${what} skal være 1-${ID_MAX} tegn af A-Z, a-z, 0-9, mellemrum og / - ? : ( ) . , ' + uden mellemrum først eller sidst (fik "${value}").`,
-    );
+    throw new PaymentFileError(message('paymentFile.error.identifier', { what, max: ID_MAX, value }));
   return value;
 }
 
@@ -197,15 +200,14 @@ function codePoints(text: string): number {
   return Array.from(text).length;
 }
 
-function partyName(name: string, what: string): string {
+function partyName(name: string, what: Message): string {
   const clean = cleanText(name);
-  if (clean === '') throw new PaymentFileError(`${what} mangler.`);
+  if (clean === '') throw new PaymentFileError(message('paymentFile.error.missing', { what }));
   return Array.from(clean).slice(0, NAME_MAX).join('').trimEnd();
 }
 
 function isoSeconds(instant: Date): string {
-  if (Number.isNaN(instant.getTime()))
-    throw new PaymentFileError('Betalingsfilens dannelsestidspunkt er ugyldigt.');
+  if (Number.isNaN(instant.getTime())) throw new PaymentFileError(message('paymentFile.error.createdAt'));
   return instant.toISOString().slice(0, 19) + 'Z';
 }
 
@@ -221,36 +223,36 @@ type CheckedAccount =
       readonly iban: string;
     };
 
-function checkAccount(account: BankAccount, what: string): CheckedAccount {
+function checkAccount(account: BankAccount, what: Message): CheckedAccount {
   // The types make the two forms exclusive; values read from the database are checked all the same.
   const fields: Partial<Record<'iban' | 'bankRegistration' | 'bankAccount', string>> = account;
   const { iban, bankRegistration, bankAccount } = fields;
   if ((iban !== undefined) === (bankRegistration !== undefined || bankAccount !== undefined))
-    throw new PaymentFileError(`${what}: angiv enten registrerings- og kontonummer eller IBAN.`);
+    throw new PaymentFileError(message('paymentFile.error.accountForm', { what }));
   if (iban !== undefined) {
     const normal = normaliseIban(iban);
-    if (normal === null) throw new PaymentFileError(`${what}: IBAN "${iban}" er ikke gyldigt.`);
+    if (normal === null) throw new PaymentFileError(message('paymentFile.error.iban', { what, iban }));
     return { kind: 'iban', iban: normal };
   }
   const registration = (bankRegistration ?? '').replace(/\s+/g, '');
   const number = (bankAccount ?? '').replace(/\s+/g, '');
   if (!/^\d{4}$/.test(registration))
-    throw new PaymentFileError(`${what}: registreringsnummeret skal være 4 cifre (fik "${registration}").`);
+    throw new PaymentFileError(message('paymentFile.error.registration', { what, value: registration }));
   if (!/^\d{1,10}$/.test(number))
-    throw new PaymentFileError(`${what}: kontonummeret skal være 1-10 cifre (fik "${number}").`);
+    throw new PaymentFileError(message('paymentFile.error.accountNumber', { what, value: number }));
   return { kind: 'danish', registration, bban: registration + number.padStart(10, '0') };
 }
 
-function checkBic(bic: string | undefined, what: string): string | undefined {
+function checkBic(bic: string | undefined, what: Message): string | undefined {
   if (bic === undefined) return undefined;
   const clean = bic.replace(/\s+/g, '').toUpperCase();
-  if (!BIC.test(clean)) throw new PaymentFileError(`${what}: BIC "${bic}" er ikke gyldig.`);
+  if (!BIC.test(clean)) throw new PaymentFileError(message('paymentFile.error.bic', { what, bic }));
   return clean;
 }
 
 // ---- Elements ---------------------------------------------------------------------------------
 
-function accountId(party: PaymentParty, what: string): XmlElement {
+function accountId(party: PaymentParty, what: Message): XmlElement {
   const account = checkAccount(party, what);
   return el(
     'Id',
@@ -261,13 +263,15 @@ function accountId(party: PaymentParty, what: string): XmlElement {
 }
 
 function debtorAgentId(debtor: PaymentDebtor): XmlElement {
-  const bic = checkBic(debtor.bic, 'Kommunens bank');
+  const bic = checkBic(debtor.bic, message('paymentFile.what.debtorBank'));
   return bic !== undefined ? el('BIC', bic) : el('Othr', [el('Id', 'NOTPROVIDED')]);
 }
 
 /** The creditor's bank: BIC if given, the Danish clearing registration for domestic accounts. */
 function creditorAgent(p: CheckedPayment): XmlElement | null {
-  const what = `Betaling ${p.endToEndId}: modtagerens bank`;
+  const what = message('paymentFile.what.creditorBank', {
+    which: message('paymentFile.which.id', { id: p.endToEndId }),
+  });
   const bic = checkBic(p.creditor.bic, what);
   const account = checkAccount(p.creditor, what);
   const parts: XmlElement[] = [];
@@ -284,7 +288,14 @@ function transaction(p: CheckedPayment): XmlElement {
     el('Amt', [el('InstdAmt', painAmount(p.amount), { Ccy: 'DKK' })]),
     ...(agent === null ? [] : [agent]),
     el('Cdtr', [el('Nm', p.creditorName)]),
-    el('CdtrAcct', [accountId(p.creditor, `Betaling ${p.endToEndId}: modtagerens konto`)]),
+    el('CdtrAcct', [
+      accountId(
+        p.creditor,
+        message('paymentFile.what.creditorAccount', {
+          which: message('paymentFile.which.id', { id: p.endToEndId }),
+        }),
+      ),
+    ]),
     el('RmtInf', [el('Ustrd', p.remittance)]),
   ]);
 }

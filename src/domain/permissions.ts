@@ -13,13 +13,13 @@ export const ACTIONS = [
   'audit.view',
   'report.viewMunicipality',
   'report.viewNational',
-  // Citizens, cases, plans and notes (issue 3). Which case: services/access.ts authorizeCase.
+  // Citizens, cases, plans and notes. Which case: services/access.ts authorizeCase.
   'citizen.register',
   'citizen.search',
   'citizen.read',
   'citizen.update',
   'citizen.revealCpr',
-  // The citizen's portal log-in (issue 6): a one-time activation code from the people on their case.
+  // The citizen's portal log-in (spec: Citizen log-in): a one-time code from the people on their case.
   'citizen.issueActivationCode',
   'case.list',
   'case.overview',
@@ -36,7 +36,7 @@ export const ACTIONS = [
   'note.read',
   'note.write',
   'note.readInternal',
-  // Money (issue 4). Which case: authorizeCase; finance works on the municipality's payments, never
+  // Money. Which case: authorizeCase; finance works on the municipality's payments, never
   // on case content.
   'budget.read',
   'budget.grant',
@@ -50,13 +50,13 @@ export const ACTIONS = [
   'payment.register',
   'payment.file',
   'bookkeeping.export',
-  // Questionnaires (issue 5). Which case: authorizeCase; which instrument: questionnaire/instrument.ts
-  // entryMode (the respondent, or the support person on a citizen's behalf).
+  // Questionnaires (spec: Who answers). Which case: authorizeCase; which instrument:
+  // questionnaire/instrument.ts entryMode (the respondent, or the support person on a citizen's behalf).
   'questionnaire.read',
   'questionnaire.answer',
   // Importing existing programme data into the coordinator's own municipality (spec: Import).
   'import.run',
-  // The citizen's own portal (issue 6): their own case only, resolved from the log-in
+  // The citizen's own portal (spec: Own case only): their own case only, resolved from the log-in
   // (services/portal.service.ts), never by an id from the request.
   'portal.use',
 ] as const;
@@ -137,8 +137,4 @@ const TABLE: Record<Role, readonly Action[]> = {
 
 export function isAllowed(role: Role, action: Action): boolean {
   return TABLE[role].includes(action);
-}
-
-export function actionsOf(role: Role): readonly Action[] {
-  return TABLE[role];
 }

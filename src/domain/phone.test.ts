@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatPhone, normalisePhone, parseLoginName } from './phone.ts';
+import { normalisePhone, parseLoginName } from './phone.ts';
 
 describe('normalisePhone', () => {
   it.each([
@@ -35,12 +35,6 @@ describe('normalisePhone', () => {
         },
       ),
     );
-  });
-});
-
-describe('formatPhone', () => {
-  it('writes the number in pairs', () => {
-    expect(formatPhone('+4522345678')).toBe('22 34 56 78');
   });
 });
 

@@ -15,12 +15,6 @@ export function normalisePhone(input: string): Phone | null {
   return /^[2-9][0-9]{7}$/.test(digits) ? (`+45${digits}` as Phone) : null;
 }
 
-/** "+4512345678" → "12 34 56 78", as Danes write a number. */
-export function formatPhone(phone: string): string {
-  const digits = phone.replace(/^\+45/, '');
-  return digits.replace(/(\d{2})(?=\d)/g, '$1 ');
-}
-
 /** A log-in name: an e-mail address when it has an @, otherwise a mobile number. */
 export type LoginName = { kind: 'email'; email: string } | { kind: 'phone'; phone: Phone };
 

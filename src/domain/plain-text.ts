@@ -14,9 +14,6 @@ const FORBIDDEN: Readonly<Record<TextLines, RegExp>> = {
 };
 /* eslint-enable no-control-regex */
 
-export const CONTROL_CHARACTER_MESSAGE =
-  'Teksten indeholder et usynligt kontroltegn, som ikke kan gemmes. Skriv teksten igen uden det.';
-
 /** Whether the text holds a control character the field may not hold. */
 export function hasControlCharacter(text: string, lines: TextLines): boolean {
   return FORBIDDEN[lines].test(text);

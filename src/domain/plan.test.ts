@@ -9,13 +9,17 @@ import {
   SUB_GOAL_STATUS_LABELS,
   checkGoalCategories,
   checkSubGoalLimit,
-  isGoalCategory,
-  isSubGoalStatus,
 } from './plan.ts';
+import { translate, translator, type Message } from '../i18n/index.ts';
+import { da } from '../i18n/da.ts';
+import { en } from '../i18n/en.ts';
+
+/** A rule's message as a Danish reader sees it. */
+const danish = (said: Message) => translate(translator('da'), said);
 
 describe('goal categories', () => {
   it('are the eight of the 2020 evaluation report, in its order and words (§6.1)', () => {
-    expect(GOAL_CATEGORIES.map((c) => GOAL_CATEGORY_LABELS[c].da)).toEqual([
+    expect(GOAL_CATEGORIES.map((c) => da[GOAL_CATEGORY_LABELS[c]])).toEqual([
       'Uddannelse og beskæftigelse',
       'Økonomisk selvstyre og gældsfrihed',
       'Øget selvtillid, selvværd eller trivsel',
@@ -25,7 +29,7 @@ describe('goal categories', () => {
       'Sociale relationer',
       'Uafhængighed',
     ]);
-    expect(new Set(GOAL_CATEGORIES.map((c) => GOAL_CATEGORY_LABELS[c].en)).size).toBe(8);
+    expect(new Set(GOAL_CATEGORIES.map((c) => en[GOAL_CATEGORY_LABELS[c]])).size).toBe(8);
   });
 
   it('serve as a zod enum', () => {
@@ -34,19 +38,12 @@ describe('goal categories', () => {
     expect(schema.safeParse('dreams').success).toBe(false);
   });
 
-  it('are recognised by the guard, and nothing else is', () => {
-    for (const c of GOAL_CATEGORIES) expect(isGoalCategory(c)).toBe(true);
-    for (const v of ['', 'Housing', 'health ', 'toString', 3, null]) expect(isGoalCategory(v)).toBe(false);
-  });
-
   it('must be at least one for a long-term goal', () => {
-    expect(checkGoalCategories([])).toEqual({
-      ok: false,
-      error: {
-        code: 'goal_category_required',
-        message: 'Vælg mindst én målkategori for det langsigtede mål.',
-      },
-    });
+    const none = checkGoalCategories([]);
+    expect(none).toMatchObject({ ok: false, error: { code: 'goal_category_required' } });
+    expect(none.ok ? '' : danish(none.error.message)).toBe(
+      'Vælg mindst én målkategori for det langsigtede mål.',
+    );
   });
 
   it('come back once each, in the standard order', () => {
@@ -71,14 +68,12 @@ describe('sub-goals', () => {
     statuses.map((status) => ({ status }));
 
   it('have four statuses with Danish and English labels', () => {
-    expect(SUB_GOAL_STATUSES.map((s) => SUB_GOAL_STATUS_LABELS[s].da)).toEqual([
+    expect(SUB_GOAL_STATUSES.map((s) => da[SUB_GOAL_STATUS_LABELS[s]])).toEqual([
       'Planlagt',
       'I gang',
       'Opnået',
       'Fravalgt',
     ]);
-    expect(isSubGoalStatus('in_progress')).toBe(true);
-    expect(isSubGoalStatus('done')).toBe(false);
   });
 
   it('are at most five (2020 evaluation report, §6.1)', () => {
@@ -91,13 +86,10 @@ describe('sub-goals', () => {
     const six = checkSubGoalLimit(
       withStatuses('planned', 'planned', 'planned', 'planned', 'planned', 'planned'),
     );
-    expect(six).toEqual({
-      ok: false,
-      error: {
-        code: 'too_many_sub_goals',
-        message: 'Et forløb kan højst have 5 delmål. Et fravalgt delmål tæller ikke med.',
-      },
-    });
+    expect(six).toMatchObject({ ok: false, error: { code: 'too_many_sub_goals' } });
+    expect(six.ok ? '' : danish(six.error.message)).toBe(
+      'Et forløb kan højst have 5 delmål. Et fravalgt delmål tæller ikke med.',
+    );
   });
 
   it('do not count when dropped', () => {

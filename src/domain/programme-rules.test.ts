@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ore } from './money.ts';
-import { checkRuleConsistency, defaultProgrammeRules } from './programme-rules.ts';
+import { checkRuleConsistency, DEFAULT_POOL, defaultProgrammeRules, MAX_GRANT } from './programme-rules.ts';
 
 describe('programme rules', () => {
   it('has the default rules of the specification', () => {
@@ -14,6 +14,11 @@ describe('programme rules', () => {
     expect(rules.receiptsRequired).toBe(true);
     expect(Object.keys(rules.categoryRules)).toHaveLength(11);
     expect(checkRuleConsistency(rules)).toEqual({});
+  });
+
+  it("caps a grant at the scheme's 50,000 kr., and gives a new programme room for 25 citizens", () => {
+    expect(MAX_GRANT).toBe(50_000_00);
+    expect(DEFAULT_POOL).toBe(25 * 50_000_00);
   });
 
   it('refuses a grant above 50,000 kr.', () => {

@@ -1,5 +1,6 @@
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from './expense-category.ts';
 import { ore, type Ore } from './money.ts';
+import { message, type Message } from '../i18n/index.ts';
 
 // A programme's rules (spec: Programme rules), each traced to the 2020 evaluation report, §6.4 "Behov for
 // klare og ensartede rammer" and §6.5 "Udmøntning af budgettet". Every rule is configurable; the
@@ -40,8 +41,21 @@ export interface ProgrammeRules {
   categoryRules: Record<ExpenseCategory, CategoryRule>;
 }
 
+/**
+ * The scheme's cap on one citizen's grant, 50,000 kr. (spec: Maximum grant): no programme's `maxGrant` may
+ * be set above it, and no one amount — a request, an estimate, a proposed price — can be more. The
+ * database's CHECK constraints hold the same figure (`5000000` øre in the migrations).
+ */
+export const MAX_GRANT = ore(50_000_00);
+
+/**
+ * A new programme's pool: room for 25 citizens at the full grant, as in each pilot municipality (2020
+ * evaluation report, §5.1).
+ */
+export const DEFAULT_POOL = ore(25 * MAX_GRANT);
+
 export const LIMITS = {
-  maxGrant: ore(50_000_00),
+  maxGrant: MAX_GRANT,
   durationMonths: { min: 1, max: 36 },
   maxLeadInMonths: { min: 0, max: 24 },
   guidelineLength: 1000,
@@ -78,25 +92,23 @@ export function defaultProgrammeRules(): ProgrammeRules {
 export type RulesField =
   'maxGrant' | 'singleApprovalLimit' | 'directTransferMaxPerTransfer' | 'directTransferMaxTotal';
 
-/** Rules that relate two values; single values are checked at the boundary. Danish messages. */
-export function checkRuleConsistency(rules: ProgrammeRules): Partial<Record<RulesField, string>> {
-  const problems: Partial<Record<RulesField, string>> = {};
+/** Rules that relate two values; single values are checked at the boundary. A message per field at fault. */
+export function checkRuleConsistency(rules: ProgrammeRules): Partial<Record<RulesField, Message>> {
+  const problems: Partial<Record<RulesField, Message>> = {};
   if (rules.maxGrant > LIMITS.maxGrant) {
-    problems.maxGrant = 'Det højeste budget kan højst være 50.000 kr.';
+    problems.maxGrant = message('field.programme.maxGrantTooBig');
   }
   if (rules.singleApprovalLimit > rules.maxGrant) {
-    problems.singleApprovalLimit =
-      'Grænsen for godkendelse af én person kan ikke være højere end det højeste budget.';
+    problems.singleApprovalLimit = message('field.programme.approvalAboveGrant');
   }
   if (rules.directTransfer.enabled) {
     if (rules.directTransfer.maxPerTransfer <= 0) {
-      problems.directTransferMaxPerTransfer =
-        'Angiv et beløb over 0 kr., når direkte overførsel er slået til.';
+      problems.directTransferMaxPerTransfer = message('field.programme.transferZero');
     }
     if (rules.directTransfer.maxTotal < rules.directTransfer.maxPerTransfer) {
-      problems.directTransferMaxTotal = 'Det samlede loft kan ikke være lavere end loftet pr. overførsel.';
+      problems.directTransferMaxTotal = message('field.programme.totalBelowPerTransfer');
     } else if (rules.directTransfer.maxTotal > rules.maxGrant) {
-      problems.directTransferMaxTotal = 'Det samlede loft kan ikke være højere end det højeste budget.';
+      problems.directTransferMaxTotal = message('field.programme.totalAboveGrant');
     }
   }
   return problems;

@@ -17,6 +17,7 @@ import type { SubGoalStatus } from './plan.ts';
 import type { CategoryRuleKind, ProgrammeRules, UnusedFundsRule } from './programme-rules.ts';
 import { formatKr, type Ore } from './money.ts';
 import type { Role } from './roles.ts';
+import { message, type Message, type MessageKey } from '../i18n/index.ts';
 
 export const PURCHASE_STATUSES = [
   'draft',
@@ -32,14 +33,14 @@ export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 /** What finance sees of the requests (spec: Payments): approved and later, never a draft or a refused one. */
 export const FINANCE_STATUSES = ['approved', 'paid', 'refunded'] as const satisfies readonly PurchaseStatus[];
 
-export const PURCHASE_STATUS_LABELS: Readonly<Record<PurchaseStatus, { da: string; en: string }>> = {
-  draft: { da: 'Kladde', en: 'Draft' },
-  submitted: { da: 'Sendt til godkendelse', en: 'Submitted' },
-  approved: { da: 'Godkendt', en: 'Approved' },
-  rejected: { da: 'Afvist', en: 'Rejected' },
-  cancelled: { da: 'Annulleret', en: 'Cancelled' },
-  paid: { da: 'Betalt', en: 'Paid' },
-  refunded: { da: 'Refunderet', en: 'Refunded' },
+export const PURCHASE_STATUS_LABELS: Readonly<Record<PurchaseStatus, MessageKey>> = {
+  draft: 'label.purchaseStatus.draft',
+  submitted: 'label.purchaseStatus.submitted',
+  approved: 'label.purchaseStatus.approved',
+  rejected: 'label.purchaseStatus.rejected',
+  cancelled: 'label.purchaseStatus.cancelled',
+  paid: 'label.purchaseStatus.paid',
+  refunded: 'label.purchaseStatus.refunded',
 };
 
 export const PAYMENT_METHODS = [
@@ -51,22 +52,22 @@ export const PAYMENT_METHODS = [
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-export const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, { da: string; en: string }>> = {
-  invoice: { da: 'Faktura til kommunens EAN', en: "Invoice to the municipality's EAN" },
-  requisition: { da: 'Rekvisition', en: 'Requisition' },
-  payment_card: { da: 'Betalingskort', en: 'Payment card' },
-  bank_transfer: { da: 'Bankoverførsel til leverandøren', en: 'Bank transfer to the vendor' },
-  direct_to_citizen: { da: 'Direkte til borgeren', en: 'Directly to the citizen' },
+export const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, MessageKey>> = {
+  invoice: 'label.paymentMethod.invoice',
+  requisition: 'label.paymentMethod.requisition',
+  payment_card: 'label.paymentMethod.payment_card',
+  bank_transfer: 'label.paymentMethod.bank_transfer',
+  direct_to_citizen: 'label.paymentMethod.direct_to_citizen',
 };
 
 export const ATTACHMENT_KINDS = ['quote', 'invoice', 'receipt', 'proof_of_payment'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
-export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, { da: string; en: string }>> = {
-  quote: { da: 'Tilbud', en: 'Quote' },
-  invoice: { da: 'Faktura', en: 'Invoice' },
-  receipt: { da: 'Kvittering', en: 'Receipt' },
-  proof_of_payment: { da: 'Betalingsbevis', en: 'Proof of payment' },
+export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, MessageKey>> = {
+  quote: 'label.attachmentKind.quote',
+  invoice: 'label.attachmentKind.invoice',
+  receipt: 'label.attachmentKind.receipt',
+  proof_of_payment: 'label.attachmentKind.proof_of_payment',
 };
 
 export type PurchaseAction = 'edit' | 'submit' | 'approve' | 'reject' | 'cancel' | 'pay' | 'refund';
@@ -81,18 +82,8 @@ const FROM: Readonly<Record<PurchaseAction, readonly PurchaseStatus[]>> = {
   refund: ['paid'],
 };
 
-const REFUSED: Readonly<Record<PurchaseAction, string>> = {
-  edit: 'Kun en kladde kan rettes.',
-  submit: 'Kun en kladde kan sendes til godkendelse.',
-  approve: 'Kun en anmodning, der er sendt til godkendelse, kan godkendes.',
-  reject: 'Kun en anmodning, der er sendt til godkendelse, kan afvises.',
-  cancel: 'En anmodning, der er betalt, afvist eller annulleret, kan ikke annulleres.',
-  pay: 'Kun en godkendt anmodning kan betales.',
-  refund: 'Kun en betalt anmodning kan refunderes.',
-};
-
 export type Refusal =
-  { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+  { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: Message };
 
 const OK = { ok: true } as const;
 
@@ -100,7 +91,7 @@ const OK = { ok: true } as const;
 export function canStep(status: PurchaseStatus, action: PurchaseAction): Refusal {
   return FROM[action].includes(status)
     ? OK
-    : { ok: false, code: `purchase_${action}_refused`, message: REFUSED[action] };
+    : { ok: false, code: `purchase_${action}_refused`, message: message(`purchase.refused.${action}`) };
 }
 
 export const NEXT_STATUS: Readonly<Partial<Record<PurchaseAction, PurchaseStatus>>> = {
@@ -122,33 +113,36 @@ export interface ApprovalContext {
   readonly submittedBy: string | null;
 }
 
-/** Four eyes above the programme's limit (spec: Approval); Danish reason when refused. */
+/** Four eyes above the programme's limit (spec: Approval); the reason when refused. */
 export function mayApprove(c: ApprovalContext): Refusal {
   const ownRequest = c.approverUserId === c.createdBy || c.approverUserId === c.submittedBy;
   if (c.approverRole === 'support') {
-    if (c.amount > c.singleApprovalLimit) {
+    if (needsSecondApprover(c.amount, c.singleApprovalLimit)) {
       return {
         ok: false,
         code: 'needs_coordinator',
-        message: `Beløb over ${formatKr(c.singleApprovalLimit)} skal godkendes af en koordinator.`,
+        message: message('purchase.refused.needs_coordinator', { limit: formatKr(c.singleApprovalLimit) }),
       };
     }
     return OK;
   }
   if (c.approverRole === 'coordinator') {
-    if (ownRequest && c.amount > c.singleApprovalLimit) {
+    if (ownRequest && needsSecondApprover(c.amount, c.singleApprovalLimit)) {
       return {
         ok: false,
         code: 'four_eyes',
-        message: `Beløb over ${formatKr(c.singleApprovalLimit)} skal godkendes af en anden end den, der skrev anmodningen.`,
+        message: message('purchase.refused.four_eyes', { limit: formatKr(c.singleApprovalLimit) }),
       };
     }
     return OK;
   }
-  return { ok: false, code: 'not_approver', message: 'Du kan ikke godkende anmodninger.' };
+  return { ok: false, code: 'not_approver', message: message('purchase.refused.not_approver') };
 }
 
-/** Whether the request needs a coordinator's approval: shown on the request before anyone decides. */
+/**
+ * Whether the request needs a coordinator's approval — and, when a coordinator wrote it, another one's
+ * (spec: Approval): above the programme's limit. Shown on the request before anyone decides.
+ */
 export function needsSecondApprover(amount: Ore, singleApprovalLimit: Ore): boolean {
   return amount > singleApprovalLimit;
 }
@@ -160,19 +154,26 @@ export interface CategoryCheck {
 
 /**
  * The programme's rule for the category where the request is written: `not_allowed` blocks with the
- * municipality's guideline, `needs_justification` requires one. Returns the field errors, Danish.
+ * municipality's guideline, `needs_justification` requires one. Returns the field errors.
  */
 export function checkCategory(
   rule: CategoryCheck,
   justification: string | null | undefined,
-): { category?: string; justification?: string } {
+): { category?: Message; justification?: Message } {
+  const guideline = rule.guideline.trim();
   if (rule.rule === 'not_allowed') {
-    const why = rule.guideline.trim();
-    return { category: `Kommunen dækker ikke denne kategori.${why ? ` ${why}` : ''}` };
+    return {
+      category: guideline
+        ? message('purchase.category.notAllowedWhy', { guideline })
+        : message('purchase.category.notAllowed'),
+    };
   }
   if (rule.rule === 'needs_justification' && !justification?.trim()) {
-    const how = rule.guideline.trim();
-    return { justification: `Skriv en begrundelse for købet.${how ? ` ${how}` : ''}` };
+    return {
+      justification: guideline
+        ? message('purchase.category.justifyHow', { guideline })
+        : message('purchase.category.justify'),
+    };
   }
   return {};
 }
@@ -199,9 +200,7 @@ export function checkUnusedFunds(
   return {
     ok: false,
     code: 'sub_goals_met',
-    message:
-      'Borgeren har nået alle sine delmål, og efter ordningens regler må resten af budgettet ikke bruges. ' +
-      'Det går tilbage til puljen, når forløbet afsluttes.',
+    message: message('purchase.refused.sub_goals_met'),
   };
 }
 
@@ -214,14 +213,17 @@ export function checkDirectTransfer(
   rules: Pick<ProgrammeRules, 'directTransfer'>,
   amount: Ore,
   alreadyTransferred: Ore,
-): string | undefined {
+): Message | undefined {
   const d = rules.directTransfer;
-  if (!d.enabled) return 'Ordningen tillader ikke direkte overførsel til borgeren.';
+  if (!d.enabled) return message('purchase.directTransfer.disabled');
   if (amount > d.maxPerTransfer) {
-    return `En direkte overførsel kan højst være ${formatKr(d.maxPerTransfer)}.`;
+    return message('purchase.directTransfer.perTransfer', { max: formatKr(d.maxPerTransfer) });
   }
   if (alreadyTransferred + amount > d.maxTotal) {
-    return `Direkte overførsler kan højst være ${formatKr(d.maxTotal)} i alt; ${formatKr(alreadyTransferred)} er allerede brugt.`;
+    return message('purchase.directTransfer.total', {
+      max: formatKr(d.maxTotal),
+      used: formatKr(alreadyTransferred),
+    });
   }
   return undefined;
 }

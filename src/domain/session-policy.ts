@@ -15,7 +15,7 @@ export function sessionExpiresAt(createdAt: Date, lastSeenAt: Date): Date {
 // Failed log-ins (ASVS 5.0 §6.3.1): after 5 failures each further attempt must wait, doubling up to a
 // minute. Never a hard lock-out, which would let anyone lock a support person out of their caseload.
 export const FREE_LOGIN_FAILURES = 5;
-export const MAX_LOGIN_DELAY_SECONDS = 60;
+const MAX_LOGIN_DELAY_SECONDS = 60;
 
 export function loginDelaySeconds(failures: number): number {
   if (failures < FREE_LOGIN_FAILURES) return 0;

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 
 export type CookieName = 'session' | 'csrf' | 'lang';
 
-export function cookieName(config: Config, name: CookieName): string {
+function cookieName(config: Config, name: CookieName): string {
   return config.secureCookies ? `__Host-bb_${name}` : `bb_${name}`;
 }
 

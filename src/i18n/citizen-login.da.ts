@@ -1,5 +1,5 @@
-// The citizen's log-in (issue 6): activation with a code from the support person, and the letter with
-// the code. Plain Danish for a reader who may find reading hard: short sentences, everyday words (LIX
+// The citizen's log-in (spec: Citizen log-in): activation with a code from the support person, and the letter
+// with the code. Plain Danish for a reader who may find reading hard: short sentences, everyday words (LIX
 // ≤ 35, measured in tests/integration/citizen-login.test.ts). Spread into da.ts.
 export const citizenLoginDa = {
   'citizenLogin.login.code': 'Har du fået en kode fra din støtteperson?',

@@ -8,7 +8,6 @@ export const importDa = {
   'import.filesHint':
     'Vælg op til tre CSV-filer: cases.csv (forløb), answers.csv (svar) og payments.csv (betalinger). Filerne skal være gemt som UTF-8 med komma eller semikolon som skilletegn.',
   'import.submit': 'Importér',
-  'import.formatLink': 'Se hvilke kolonner filerne skal have',
   'import.formatHeading': 'Filernes indhold',
   'import.formatCases':
     'cases.csv: case_ref, municipality_code, cpr, referred_on, start_date, end_date, status, termination_reason, granted_kr, highest_education, income_source.',

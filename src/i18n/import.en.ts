@@ -10,7 +10,6 @@ export const importEn: Record<keyof typeof importDa, string> = {
   'import.filesHint':
     'Choose up to three CSV files: cases.csv (cases), answers.csv (answers) and payments.csv (payments). Save them as UTF-8 with comma or semicolon as the separator.',
   'import.submit': 'Import',
-  'import.formatLink': 'See which columns the files must have',
   'import.formatHeading': 'What the files contain',
   'import.formatCases':
     'cases.csv: case_ref, municipality_code, cpr, referred_on, start_date, end_date, status, termination_reason, granted_kr, highest_education, income_source.',

@@ -2,7 +2,6 @@ import { da, type MessageKey } from './da.ts';
 import { en } from './en.ts';
 
 export type Lang = 'da' | 'en';
-export const LANGS: readonly Lang[] = ['da', 'en'];
 export type { MessageKey };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -34,9 +33,33 @@ export function isLang(value: unknown): value is Lang {
  */
 export interface Message {
   readonly key: MessageKey;
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: Readonly<Record<string, MessageParam>>;
 }
 
-export function message(key: MessageKey, params?: Record<string, string | number>): Message {
+/**
+ * A parameter is a value (a name, a formatted amount, a number) or itself a message: a phrase such as
+ * "the municipality's account" that the sentence names, or a list of sentences shown one after another.
+ */
+export type MessageParam = string | number | Message | readonly Message[];
+
+export function message(key: MessageKey, params?: Record<string, MessageParam>): Message {
   return params ? { key, params } : { key };
+}
+
+/** A message in the reader's language: nested messages are translated too, a list joined by spaces. */
+export function translate(t: Translate, m: Message): string {
+  if (!m.params) return t(m.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(m.params)) {
+    params[name] = isMessageList(value)
+      ? value.map((v) => translate(t, v)).join(' ')
+      : typeof value === 'object'
+        ? translate(t, value)
+        : value;
+  }
+  return t(m.key, params);
+}
+
+function isMessageList(value: MessageParam): value is readonly Message[] {
+  return Array.isArray(value);
 }

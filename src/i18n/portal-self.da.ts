@@ -1,5 +1,5 @@
-// The words of the citizen's own pages about their data (issue 6): the questionnaires, "Hvem har set
-// mine oplysninger" and "Mine data". Plain Danish: short sentences, everyday words (LIX ≤ 35, measured
+// The words of the citizen's own pages about their data (spec: Citizen portal): the questionnaires, "Hvem har
+// set mine oplysninger" and "Mine data". Plain Danish: short sentences, everyday words (LIX ≤ 35, measured
 // by tests/integration/portal-readability.test.ts). Spread into da.ts.
 export const portalSelfDa = {
   // Questionnaires
@@ -132,7 +132,6 @@ export const portalSelfDa = {
   'portalSelf.data.dream': 'Drøm',
   'portalSelf.data.goal': 'Mål',
   'portalSelf.data.subGoal': 'Delmål',
-  'portalSelf.data.revisions': 'Ændringer i planen',
   'portalSelf.data.revisionCount': 'Planen er ændret {count} gange. Du kan se hver ændring i filen.',
   'portalSelf.data.ideas': 'Idéer',
   'portalSelf.data.purchases': 'Køb',
@@ -166,7 +165,4 @@ export const portalSelfDa = {
   'portalSelf.ledger.payment': 'Betalt',
   'portalSelf.ledger.refund': 'Penge tilbage',
   'portalSelf.ledger.return_to_pool': 'Penge sendt tilbage til kommunen',
-  'portalSelf.revision.create': 'Tilføjet',
-  'portalSelf.revision.update': 'Ændret',
-  'portalSelf.revision.delete': 'Slettet',
 } as const;

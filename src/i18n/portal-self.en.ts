@@ -129,7 +129,6 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.data.dream': 'Dream',
   'portalSelf.data.goal': 'Goal',
   'portalSelf.data.subGoal': 'Sub-goal',
-  'portalSelf.data.revisions': 'Changes to the plan',
   'portalSelf.data.revisionCount': 'The plan has been changed {count} times. Every change is in the file.',
   'portalSelf.data.ideas': 'Ideas',
   'portalSelf.data.purchases': 'Purchases',
@@ -163,7 +162,4 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.ledger.payment': 'Paid',
   'portalSelf.ledger.refund': 'Money back',
   'portalSelf.ledger.return_to_pool': 'Money sent back to the municipality',
-  'portalSelf.revision.create': 'Added',
-  'portalSelf.revision.update': 'Changed',
-  'portalSelf.revision.delete': 'Deleted',
 };

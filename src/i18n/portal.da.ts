@@ -1,5 +1,5 @@
-// The citizen portal's words (issue 6): plain Danish, short sentences, everyday words (LIX ≤ 35).
-// Spread into da.ts. Portal B keeps its pages' words in its own catalogue.
+// The citizen portal's words (spec: Citizen portal): plain Danish, short sentences, everyday words
+// (LIX ≤ 35). Spread into da.ts. The pages about the citizen's own data have theirs in portal-self.da.ts.
 export const portalDa = {
   'portal.nav.heading': 'Mine sider',
   'portal.nav.home': 'Forside',

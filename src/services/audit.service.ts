@@ -15,7 +15,7 @@ import type { Actor } from './context.ts';
 // event's content, so changing or removing any stored event breaks the chain from there on. One chain
 // per municipality (0 = national), locked per chain, so municipalities never wait on each other.
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
   municipalityId: number | null;

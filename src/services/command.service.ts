@@ -9,6 +9,7 @@ import { Conflict } from '../domain/errors.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { scopeOf } from './context.ts';
 import { keyedHash } from './access/tokens.ts';
+import { message } from '../i18n/index.ts';
 
 export type { StoredResponse };
 
@@ -21,7 +22,7 @@ export type { StoredResponse };
 // request.
 
 /** How long a key is kept by default; a repeat after that is a new request. */
-export const DEFAULT_KEY_HOURS = 24;
+const DEFAULT_KEY_HOURS = 24;
 
 export interface CommandKey {
   key: string;
@@ -39,7 +40,7 @@ export type Outcome = { kind: 'performed' } | { kind: 'replay'; response: Stored
 
 export class IdempotencyMismatch extends Conflict {
   constructor() {
-    super('Nøglen er allerede brugt til en anden forespørgsel.', 'idempotency_mismatch');
+    super(message('error.command.idempotencyMismatch'), 'idempotency_mismatch');
   }
 }
 
@@ -74,7 +75,7 @@ export function createCommandService(deps: ServiceDeps) {
             if (!(await claimKey(tx, { ...claim, fingerprint: key.fingerprint }, expiredBefore(at)))) {
               const row = await findKey(tx, actor.userId, key.key);
               if (row?.response_status == null) {
-                throw new Conflict('Din handling behandles allerede. Vent lidt, og prøv igen.');
+                throw new Conflict(message('error.command.inProgress'));
               }
               if (row.fingerprint !== key.fingerprint) throw new IdempotencyMismatch();
               return {

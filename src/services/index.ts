@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { selectOne } from '../db/repositories/system.repository.ts';
 import { createApiTokenService } from './access/api-token.service.ts';
 import { createAttachmentService } from './money/attachment.service.ts';
 import { createAuthService } from './access/auth.service.ts';
@@ -27,9 +26,6 @@ import { createPurchaseService } from './money/purchase.service.ts';
 import { createReportService } from './evaluation/report.service.ts';
 import { createQuestionnaireService } from './evaluation/questionnaire.service.ts';
 import { createUserService } from './access/user.service.ts';
-
-// Validation messages no schema words itself come in Danish, the users' language.
-z.config(z.locales.da());
 
 // The services, wired once over one database. Adapters (http, web, cli) get this object and never the
 // database itself.
@@ -79,7 +75,7 @@ export function createServices(deps: ServiceDeps) {
       /** Readiness: the database answers. */
       async ping(): Promise<boolean> {
         try {
-          await sql`select 1`.execute(database.db);
+          await selectOne(database);
           return true;
         } catch {
           return false;

@@ -1,14 +1,15 @@
 import type { Context, Hono } from 'hono';
-import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { FieldErrors } from '../domain/errors.ts';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from '../domain/purchase-request.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { fileField, readForm, text } from '../http/form.ts';
 import type { AttachmentView } from '../services/money/attachment.service.ts';
 import type { Actor } from '../services/context.ts';
-import { ErrorSummary, fieldId, Form, SelectField } from './components/form.tsx';
+import { ErrorSummary, fieldError, fieldId, Form, SelectField } from './components/form.tsx';
 import { Layout } from './components/layout.tsx';
 import { pageContext, type PageContext } from './context.ts';
 import { formatDateTime } from './format.ts';
+import { submitForm } from './form-route.ts';
 import { requireActor } from './request.ts';
 
 // Attachments of a purchase request (quote, invoice, receipt, proof of payment): the list with download
@@ -40,7 +41,7 @@ function UploadForm({
   kind?: string;
 }) {
   const { t } = ctx;
-  const fileError = errors?.file;
+  const fileError = fieldError(ctx, errors, 'file');
   return (
     <Form ctx={ctx} action={`/anmodninger/${requestId}/bilag`} enctype="multipart/form-data">
       <SelectField
@@ -49,7 +50,7 @@ function UploadForm({
         label={t('attachments.kind')}
         values={{ kind: kind ?? 'receipt' }}
         errors={errors}
-        options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k][ctx.lang] }))}
+        options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ctx.t(ATTACHMENT_KIND_LABELS[k]) }))}
       />
       <div class={`form-group${fileError ? ' form-error' : ''}`}>
         <label class="form-label" for="file">
@@ -106,8 +107,7 @@ export function AttachmentsSection({
               <a href={`/bilag/${a.id}`} download>
                 {a.fileName}
               </a>{' '}
-              – {ATTACHMENT_KIND_LABELS[a.kind][lang]}, {size(a.sizeBytes)},{' '}
-              {formatDateTime(a.uploadedAt, lang)}
+              – {t(ATTACHMENT_KIND_LABELS[a.kind])}, {size(a.sizeBytes)}, {formatDateTime(a.uploadedAt, lang)}
             </li>
           ))}
         </ul>
@@ -143,26 +143,29 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, { services }: AppDep
     const actor = requireActor(c);
     const requestId = c.req.param('requestId') ?? '';
     const form = await readForm(c);
-    try {
-      const { caseId } = await services.attachments.attach(
-        actor,
-        requestId,
-        { kind: text(form, 'kind') },
-        await fileField(form, 'file'),
-      );
-      return c.redirect(`${requestPage(actor, caseId, requestId)}#bilag`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      return c.html(
-        <UploadFailedPage
-          ctx={pageContext(c)}
-          requestId={requestId}
-          errors={error.fields}
-          kind={text(form, 'kind')}
-        />,
-        422,
-      );
-    }
+    return submitForm(
+      async () => {
+        const { caseId } = await services.attachments.attach(
+          actor,
+          requestId,
+          { kind: text(form, 'kind') },
+          await fileField(form, 'file'),
+        );
+        return c.redirect(`${requestPage(actor, caseId, requestId)}#bilag`, 303);
+      },
+      {
+        invalid: (error) =>
+          c.html(
+            <UploadFailedPage
+              ctx={pageContext(c)}
+              requestId={requestId}
+              errors={error.fields}
+              kind={text(form, 'kind')}
+            />,
+            422,
+          ),
+      },
+    );
   });
 
   app.get('/bilag/:attachmentId', async (c) => {

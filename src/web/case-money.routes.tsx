@@ -1,27 +1,22 @@
 import type { Context, Hono } from 'hono';
-import { routePath } from 'hono/route';
-import { AppError, NotFound, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import { AppError, NotFound, type FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
-import { group, prefixed } from './request.ts';
+import { submitForm } from './form-route.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { BudgetPage, DONE, type Done } from './pages/case-budget.page.tsx';
 import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
 import { RequestPage } from './pages/purchase-request.page.tsx';
-import { requireActor } from './request.ts';
+import { group, prefixed, purposeOf, requireActor } from './request.ts';
+import { translate } from '../i18n/index.ts';
 
 // The staff pages for a case's money (spec: Budget ledger; spec: Purchase requests): the budget with
 // its grant form, the new purchase request, and one request with the steps allowed now. Each route
 // calls the services and renders; a refused step (a Conflict: past the available amount, four eyes)
 // shows the page again with the service's message and nothing changed.
-
-/** The access log's purpose: the route as registered ("GET /forloeb/:id/budget"), never the ids. */
-function purposeOf(c: Context<AppEnv>): string {
-  return `${c.req.method} ${routePath(c)}`;
-}
 
 function doneOf(c: Context<AppEnv>): Done | undefined {
   const ok = c.req.query('ok');
@@ -50,7 +45,22 @@ interface Problem {
   refused?: string;
 }
 
-export function registerCaseMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+/** A refused step's message in the reader's language. */
+const refusedText = (c: Context<AppEnv>, error: AppError) => translate(pageContext(c).t, error.userMessage);
+
+/** What is shown as a refused step (a Conflict: past the available amount, four eyes); not "not found". */
+const isRefusal = (error: unknown): error is AppError =>
+  error instanceof AppError && !(error instanceof NotFound);
+
+export function registerCaseMoneyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // In this order: /forloeb/:id/anmodninger/ny is matched before /forloeb/:id/anmodninger/:requestId.
+  registerBudgetRoutes(app, deps);
+  registerNewRequestRoutes(app, deps);
+  registerRequestRoutes(app, deps);
+}
+
+/** The budget, with its grant form. */
+function registerBudgetRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderBudget = async (c: Context<AppEnv>, actor: Actor, id: string, problem: Problem = {}) => {
     const overview = await services.budgets.overview(actor, id, purposeOf(c));
     return c.html(
@@ -65,23 +75,26 @@ export function registerCaseMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps
     const actor = requireActor(c);
     const id = c.req.param('id');
     const form = nestForm(await readForm(c));
-    try {
-      await services.budgets.grant(actor, id, group(form, 'grant'));
-      return c.redirect(`/forloeb/${id}/budget?ok=bevilget`, 303);
-    } catch (error) {
-      if (error instanceof ValidationFailed) {
-        return renderBudget(c, actor, id, {
-          values: form,
-          errors: prefixed(error.fields, 'grant', 'amountKr'),
-        });
-      }
-      if (error instanceof AppError && !(error instanceof NotFound)) {
-        return renderBudget(c, actor, id, { values: form, refused: error.message });
-      }
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.budgets.grant(actor, id, group(form, 'grant'));
+        return c.redirect(`/forloeb/${id}/budget?ok=bevilget`, 303);
+      },
+      {
+        invalid: (error) =>
+          renderBudget(c, actor, id, {
+            values: form,
+            errors: prefixed(error.fields, 'grant', 'amountKr'),
+          }),
+        refused: (error) => renderBudget(c, actor, id, { values: form, refused: refusedText(c, error) }),
+        isRefusal,
+      },
+    );
   });
+}
 
+/** The form for a new purchase request. */
+function registerNewRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderNew = async (c: Context<AppEnv>, actor: Actor, id: string, problem: Problem = {}) => {
     const purpose = purposeOf(c);
     const detail = await services.cases.detail(actor, id, purpose);
@@ -110,19 +123,22 @@ export function registerCaseMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps
     const actor = requireActor(c);
     const id = c.req.param('id');
     const form = nestForm(await readForm(c));
-    try {
-      const requestId = await services.purchases.create(actor, id, form);
-      return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=oprettet`, 303);
-    } catch (error) {
-      if (error instanceof ValidationFailed)
-        return renderNew(c, actor, id, { values: form, errors: error.fields });
-      if (error instanceof AppError && !(error instanceof NotFound)) {
-        return renderNew(c, actor, id, { values: form, refused: error.message });
-      }
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        const requestId = await services.purchases.create(actor, id, form);
+        return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=oprettet`, 303);
+      },
+      {
+        invalid: (error) => renderNew(c, actor, id, { values: form, errors: error.fields }),
+        refused: (error) => renderNew(c, actor, id, { values: form, refused: refusedText(c, error) }),
+        isRefusal,
+      },
+    );
   });
+}
 
+/** One purchase request, and the steps allowed on it now (STEPS). */
+function registerRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderRequest = async (
     c: Context<AppEnv>,
     actor: Actor,
@@ -160,21 +176,22 @@ export function registerCaseMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps
       // The request must belong to this case (the address says so); otherwise it is not found.
       const overview = await services.budgets.overview(actor, id, purposeOf(c));
       if (!overview.requests.some((r) => r.id === requestId)) throw new NotFound();
-      try {
-        await run(services, actor, requestId, group(form, prefix));
-        return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=${done}`, 303);
-      } catch (error) {
-        if (error instanceof ValidationFailed) {
-          return renderRequest(c, actor, id, requestId, {
-            values: form,
-            errors: prefixed(error.fields, prefix, first),
-          });
-        }
-        if (error instanceof AppError && !(error instanceof NotFound)) {
-          return renderRequest(c, actor, id, requestId, { values: form, refused: error.message });
-        }
-        throw error;
-      }
+      return submitForm(
+        async () => {
+          await run(services, actor, requestId, group(form, prefix));
+          return c.redirect(`/forloeb/${id}/anmodninger/${requestId}?ok=${done}`, 303);
+        },
+        {
+          invalid: (error) =>
+            renderRequest(c, actor, id, requestId, {
+              values: form,
+              errors: prefixed(error.fields, prefix, first),
+            }),
+          refused: (error) =>
+            renderRequest(c, actor, id, requestId, { values: form, refused: refusedText(c, error) }),
+          isRefusal,
+        },
+      );
     });
   }
 }

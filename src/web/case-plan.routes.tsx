@@ -1,14 +1,14 @@
 import type { Context, Hono } from 'hono';
-import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
-import { group, prefixed } from './request.ts';
+import { submitForm } from './form-route.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { PlanPage } from './pages/case-plan.page.tsx';
-import { requireActor } from './request.ts';
+import { group, prefixed, requireActor } from './request.ts';
 
 // The plan editor's routes (spec: Goal plan): one form, one change, one revision. A refused change (a
 // sixth sub-goal, a goal without a category) shows the plan again with the domain's message.
@@ -61,15 +61,13 @@ export function registerPlanRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
       const item = c.req.param('subGoalId') ?? '';
       const prefix = prefixPattern.replace(':item', item);
       const form = nestForm(await readForm(c));
-      try {
-        await run(services, actor, id, item, group(form, prefix));
-        return c.redirect(`/forloeb/${id}/plan`, 303);
-      } catch (error) {
-        if (error instanceof ValidationFailed) {
-          return render(c, actor, id, form, prefixed(error.fields, prefix, first));
-        }
-        throw error;
-      }
+      return submitForm(
+        async () => {
+          await run(services, actor, id, item, group(form, prefix));
+          return c.redirect(`/forloeb/${id}/plan`, 303);
+        },
+        { invalid: (error) => render(c, actor, id, form, prefixed(error.fields, prefix, first)) },
+      );
     });
   }
 }

@@ -10,16 +10,16 @@ import { registerPlanRoutes } from './case-plan.routes.tsx';
 import { registerReferralRoutes } from './case-referral.routes.tsx';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
-import { group, prefixed } from './request.ts';
+import { submitForm } from './form-route.ts';
 import { IntakePage, intakeValues } from './pages/case-intake.page.tsx';
-import type { Translate } from '../i18n/index.ts';
+import { message } from '../i18n/index.ts';
 import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
 import { CasePage, ConditionsPage } from './pages/case.page.tsx';
 import { registerQuestionnaireRoutes } from './questionnaire.routes.tsx';
-import { requireActor } from './request.ts';
+import { group, prefixed, requireActor } from './request.ts';
 
-// The case pages (issue 3 "Pages"): each route parses the request, calls one service and renders. The
+// The case pages (spec: Staff pages): each route parses the request, calls one service and renders. The
 // purpose written to the access log is the route as registered, so it names the page, never the ids.
 
 /** The overview's filter from the query string (a GET form, so a filtered list can be bookmarked). */
@@ -37,7 +37,6 @@ type CaseAction = (
   actor: Actor,
   caseId: string,
   input: Record<string, unknown>,
-  t: Translate,
 ) => Promise<unknown>;
 
 /** The forms of the case page: path, prefix, the field an error of the whole form belongs to, the call. */
@@ -47,12 +46,12 @@ const ACTIONS: [string, string, string, CaseAction][] = [
     'visitation/afgoerelse',
     'screening',
     'decision',
-    (s, a, id, v, t) => {
+    (s, a, id, v) => {
       if (v.decision === 'accept') return s.cases.accept(a, id, v);
       if (v.decision === 'decline') return s.cases.decline(a, id, v);
       // The role is checked first, so "not allowed" still looks like "not found".
       authorize(a, 'case.screen');
-      throw new ValidationFailed({ decision: t('case.action.decisionRequired') });
+      throw new ValidationFailed({ decision: message('case.action.decisionRequired') });
     },
   ],
   ['betingelser', 'ack', 'method', (s, a, id, v) => s.cases.acknowledgeConditions(a, id, v)],
@@ -65,10 +64,19 @@ const ACTIONS: [string, string, string, CaseAction][] = [
 ];
 
 export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  const { services } = deps;
-
+  // In this order: /forloeb/ny and /forloeb/oversigt are matched before /forloeb/:id.
   registerReferralRoutes(app, deps);
+  registerCaseListRoutes(app, deps);
+  registerCasePageRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
+  registerAssignRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerCaseMoneyRoutes(app, deps);
+  registerQuestionnaireRoutes(app, deps);
+}
 
+/** The support person's caseload and the municipality's overview. */
+function registerCaseListRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/forloeb', async (c) => {
     const actor = requireActor(c);
     const items = await services.cases.caseload(actor, {}, 'GET /forloeb');
@@ -90,7 +98,10 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       />,
     );
   });
+}
 
+/** The case page, its conditions sheet, and the forms of its steps (ACTIONS). */
+function registerCasePageRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderCase = async (
     c: Context<AppEnv>,
     actor: Actor,
@@ -123,7 +134,24 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.html(<ConditionsPage ctx={pageContext(c)} sheet={sheet} caseId={id} />);
   });
 
-  // The intake baseline, on a page of its own: it is optional and needs the citizen's consent.
+  for (const [path, prefix, first, run] of ACTIONS) {
+    app.post(`/forloeb/:id/${path}`, async (c) => {
+      const actor = requireActor(c);
+      const id = c.req.param('id');
+      const form = nestForm(await readForm(c));
+      return submitForm(
+        async () => {
+          await run(services, actor, id, group(form, prefix));
+          return c.redirect(`/forloeb/${id}`, 303);
+        },
+        { invalid: (error) => renderCase(c, actor, id, form, prefixed(error.fields, prefix, first)) },
+      );
+    });
+  }
+}
+
+/** The intake baseline, on a page of its own: it is optional and needs the citizen's consent. */
+function registerIntakeRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/forloeb/:id/baggrund', async (c) => {
     const detail = await services.cases.detail(
       requireActor(c),
@@ -144,39 +172,26 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const actor = requireActor(c);
     const id = c.req.param('id');
     const form = nestForm(await readForm(c));
-    try {
-      await services.cases.updateIntake(actor, id, form);
-      return c.redirect(`/forloeb/${id}/baggrund?gemt=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationFailed) {
-        const detail = await services.cases.detail(actor, id, 'POST /forloeb/:id/baggrund');
-        return c.html(
-          <IntakePage ctx={pageContext(c)} detail={detail} values={form} errors={error.fields} />,
-          422,
-        );
-      }
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.cases.updateIntake(actor, id, form);
+        return c.redirect(`/forloeb/${id}/baggrund?gemt=1`, 303);
+      },
+      {
+        invalid: async (error) => {
+          const detail = await services.cases.detail(actor, id, 'POST /forloeb/:id/baggrund');
+          return c.html(
+            <IntakePage ctx={pageContext(c)} detail={detail} values={form} errors={error.fields} />,
+            422,
+          );
+        },
+      },
+    );
   });
+}
 
-  for (const [path, prefix, first, run] of ACTIONS) {
-    app.post(`/forloeb/:id/${path}`, async (c) => {
-      const actor = requireActor(c);
-      const id = c.req.param('id');
-      const form = nestForm(await readForm(c));
-      try {
-        await run(services, actor, id, group(form, prefix), pageContext(c).t);
-        return c.redirect(`/forloeb/${id}`, 303);
-      } catch (error) {
-        if (error instanceof ValidationFailed) {
-          return renderCase(c, actor, id, form, prefixed(error.fields, prefix, first));
-        }
-        throw error;
-      }
-    });
-  }
-
-  // Assigning a support person is a page of its own: the choice, and the reason for a change.
+/** Assigning a support person is a page of its own: the choice, and the reason for a change. */
+function registerAssignRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderAssign = async (
     c: Context<AppEnv>,
     actor: Actor,
@@ -205,18 +220,14 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const actor = requireActor(c);
     const id = c.req.param('id');
     const form = nestForm(await readForm(c));
-    try {
-      await services.cases.assignSupport(actor, id, form);
-      return c.redirect(`/forloeb/${id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationFailed) return renderAssign(c, actor, id, form, error.fields);
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.cases.assignSupport(actor, id, form);
+        return c.redirect(`/forloeb/${id}`, 303);
+      },
+      { invalid: (error) => renderAssign(c, actor, id, form, error.fields) },
+    );
   });
-
-  registerPlanRoutes(app, deps);
-  registerCaseMoneyRoutes(app, deps);
-  registerQuestionnaireRoutes(app, deps);
 }
 
 function supportOptionsOf(people: { userId: string; name: string }[]) {

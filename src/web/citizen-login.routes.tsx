@@ -1,14 +1,15 @@
 import type { Hono } from 'hono';
-import { TooManyAttempts, ValidationFailed } from '../domain/errors.ts';
+import { TooManyAttempts, type FieldErrors } from '../domain/errors.ts';
 import { writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readForm, text } from '../http/form.ts';
 import { pageContext } from './context.ts';
 import { ActivationCodePage, ActivationPage } from './pages/activation.page.tsx';
+import { submitForm } from './form-route.ts';
 import { clientAddress, requireActor } from './request.ts';
 
-// The citizen's log-in (issue 6): the support person makes an activation code on the case page; the
-// citizen uses it at /aktiver to choose a log-in and a password, and lands in the portal.
+// The citizen's log-in (spec: Citizen log-in): the support person makes an activation code on the case page;
+// the citizen uses it at /aktiver to choose a log-in and a password, and lands in the portal.
 
 export const ACTIVATION_PATH = '/aktiver';
 /** Where a citizen's log-in leads. */
@@ -25,18 +26,22 @@ export function registerCitizenLoginRoutes(app: Hono<AppEnv>, { services, config
       password: text(form, 'password'),
       passwordRepeat: text(form, 'passwordRepeat'),
     };
-    try {
-      const { token } = await services.citizenLogin.activate(input, clientAddress(c));
-      writeCookie(c, config, 'session', token);
-      return c.redirect(PORTAL_HOME, 303);
-    } catch (error) {
-      if (error instanceof ValidationFailed || error instanceof TooManyAttempts) {
-        const errors = error instanceof ValidationFailed ? error.fields : { code: error.message };
-        const values = { code: input.code, login: input.login };
-        return c.html(<ActivationPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
-      }
-      throw error;
-    }
+    const values = { code: input.code, login: input.login };
+    const again = (errors: FieldErrors) =>
+      c.html(<ActivationPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
+    return submitForm(
+      async () => {
+        const { token } = await services.citizenLogin.activate(input, clientAddress(c));
+        writeCookie(c, config, 'session', token);
+        return c.redirect(PORTAL_HOME, 303);
+      },
+      {
+        invalid: (error) => again(error.fields),
+        // Too many tries: said at the code, as a wrong code is.
+        refused: (error) => again({ code: error.userMessage }),
+        isRefusal: (error): error is TooManyAttempts => error instanceof TooManyAttempts,
+      },
+    );
   });
 
   app.post('/forloeb/:id/aktiveringskode', async (c) => {

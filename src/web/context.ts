@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../http/env.ts';
 import type { Actor } from '../services/context.ts';
 import { translator, type Lang, type Translate } from '../i18n/index.ts';
+import { SESSION_WARNING_BEFORE_MS } from '../domain/session-policy.ts';
 
 /** What every page needs to render: language, who is logged in, and the tokens forms must carry. */
 export interface PageContext {
@@ -18,8 +19,6 @@ export interface PageContext {
   idempotencyKey: () => string;
 }
 
-const WARNING_BEFORE_S = 5 * 60;
-
 export function pageContext(c: Context<AppEnv>): PageContext {
   const lang = c.get('lang');
   const expiresAt = c.get('sessionExpiresAt');
@@ -31,7 +30,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     nonce: c.get('nonce'),
     path: c.req.path,
     warnInSeconds: expiresAt
-      ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000) - WARNING_BEFORE_S)
+      ? Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000) - SESSION_WARNING_BEFORE_MS / 1000)
       : null,
     idempotencyKey: () => randomUUID(),
   };

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { AppError, NotFound, Unauthenticated, Unavailable } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
+import { translate } from '../i18n/index.ts';
 import { CsrfRejected } from '../http/middleware/csrf.ts';
 import { pageContext } from './context.ts';
 import { ErrorPage } from './pages/error.page.tsx';
@@ -41,7 +42,12 @@ export function renderPageError(c: Context<AppEnv>, error: unknown): Response | 
   }
   if (error instanceof AppError) {
     return c.html(
-      <ErrorPage ctx={ctx} title={t('error.conflict.title')} text={error.message} requestId={requestId} />,
+      <ErrorPage
+        ctx={ctx}
+        title={t('error.conflict.title')}
+        text={translate(t, error.userMessage)}
+        requestId={requestId}
+      />,
       409,
     );
   }

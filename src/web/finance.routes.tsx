@@ -1,39 +1,43 @@
 import type { Context, Hono } from 'hono';
-import { Conflict, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import type { Conflict, FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
+import { message } from '../i18n/index.ts';
 import type { Actor } from '../services/context.ts';
 import { pageContext } from './context.ts';
 import type { Values } from './components/form.tsx';
-import { BatchesPage, BookkeepingPage, PayablePage, QueuePage } from './pages/finance.page.tsx';
+import { BatchesPage, BookkeepingPage } from './pages/finance-files.page.tsx';
+import { PayablePage, QueuePage } from './pages/finance.page.tsx';
 import { VendorsPage } from './pages/vendors.page.tsx';
-import { requireActor } from './request.ts';
+import { submitForm } from './form-route.ts';
+import { doneNotice, download, requireActor, seeOther } from './request.ts';
 
 // Finance's pages (spec: Payments): the payment queue, registering a payment or refund, payment files for
 // the bank, the bookkeeping file, and the vendor list (which coordinators keep too). Each route parses,
 // calls one service and renders; a refused step re-renders with the reason and changes nothing.
 
-const seeOther = (c: Context<AppEnv>, location: string) => c.redirect(location, 303);
-
 /** A conflict shown as the page's error summary. */
-const conflictErrors = (error: Conflict): FieldErrors => ({ _form: error.message });
+const conflictErrors = (error: Conflict): FieldErrors => ({ _form: error.userMessage });
 
-export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
-  app.get('/betalinger', async (c) => {
-    const actor = requireActor(c);
-    const [queue, paid] = await Promise.all([
-      services.payments.queue(actor),
-      services.payments.paid(actor, {}),
-    ]);
-    return c.html(<QueuePage ctx={pageContext(c)} queue={queue} paid={paid} />);
-  });
+/** What a page shows besides its data: what was typed and why it was refused, or what was done. */
+interface Shown {
+  values?: Values;
+  errors?: FieldErrors;
+  notice?: string;
+}
+type Status = 200 | 409 | 422;
 
-  const renderBatches = async (
-    c: Context<AppEnv>,
-    actor: Actor,
-    extra: { values?: Values; errors?: FieldErrors; notice?: string } = {},
-    status: 200 | 409 | 422 = 200,
-  ) => {
+export function registerFinanceRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // In this order: /betalinger/filer is matched before /betalinger/:requestId.
+  registerBatchRoutes(app, deps);
+  registerPayRoutes(app, deps);
+  registerBookkeepingRoutes(app, deps);
+  registerVendorRoutes(app, deps);
+}
+
+/** The payment files for the bank (spec: Payments). */
+function registerBatchRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const renderBatches = async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
     const [batches, queue] = await Promise.all([
       services.payments.batches(actor),
       services.payments.queue(actor),
@@ -47,76 +51,83 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps):
 
   app.get('/betalinger/filer', async (c) => {
     const actor = requireActor(c);
-    const t = pageContext(c).t;
-    const done = c.req.query('besked');
-    const notice =
-      done === 'oprettet'
-        ? t('finance.files.createdNotice')
-        : done === 'sendt'
-          ? t('finance.files.sentNotice')
-          : undefined;
-    return renderBatches(c, actor, notice ? { notice } : {});
+    const notice = doneNotice(c, 'besked', {
+      oprettet: 'finance.files.createdNotice',
+      sendt: 'finance.files.sentNotice',
+    });
+    return renderBatches(c, actor, { notice });
   });
 
   app.post('/betalinger/filer', async (c) => {
     const actor = requireActor(c);
     const form = nestForm(await readForm(c));
-    try {
-      await services.payments.createBatch(actor, { executionDate: form.executionDate });
-      return seeOther(c, '/betalinger/filer?besked=oprettet');
-    } catch (error) {
-      if (error instanceof ValidationFailed)
-        return renderBatches(c, actor, { values: form, errors: error.fields }, 422);
-      if (error instanceof Conflict)
-        return renderBatches(c, actor, { values: form, errors: conflictErrors(error) }, 409);
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.payments.createBatch(actor, { executionDate: form.executionDate });
+        return seeOther(c, '/betalinger/filer?besked=oprettet');
+      },
+      {
+        invalid: (error) => renderBatches(c, actor, { values: form, errors: error.fields }, 422),
+        refused: (error) => renderBatches(c, actor, { values: form, errors: conflictErrors(error) }, 409),
+      },
+    );
   });
 
   app.get('/betalinger/filer/:batchId/fil', async (c) => {
     const { fileName, xml } = await services.payments.batchFile(requireActor(c), c.req.param('batchId'));
-    c.header('Content-Type', 'application/xml; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName}"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(xml);
+    return download(c, fileName, 'application/xml; charset=utf-8', xml);
   });
 
   app.post('/betalinger/filer/:batchId/sendt', async (c) => {
     const actor = requireActor(c);
-    try {
-      await services.payments.markSent(actor, c.req.param('batchId'));
-      return seeOther(c, '/betalinger/filer?besked=sendt');
-    } catch (error) {
-      if (error instanceof Conflict) return renderBatches(c, actor, { errors: conflictErrors(error) }, 409);
-      if (error instanceof ValidationFailed)
-        return renderBatches(c, actor, { errors: { _form: Object.values(error.fields).join(' ') } }, 422);
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.payments.markSent(actor, c.req.param('batchId'));
+        return seeOther(c, '/betalinger/filer?besked=sendt');
+      },
+      {
+        refused: (error) => renderBatches(c, actor, { errors: conflictErrors(error) }, 409),
+        invalid: (error) =>
+          renderBatches(
+            c,
+            actor,
+            { errors: { _form: message('error.sentences', { sentences: Object.values(error.fields) }) } },
+            422,
+          ),
+      },
+    );
+  });
+}
+
+/** The payment queue, and one request to pay or refund (spec: Payments). */
+function registerPayRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  app.get('/betalinger', async (c) => {
+    const actor = requireActor(c);
+    const [queue, paid] = await Promise.all([
+      services.payments.queue(actor),
+      services.payments.paid(actor, {}),
+    ]);
+    return c.html(<QueuePage ctx={pageContext(c)} queue={queue} paid={paid} />);
   });
 
   const renderPayable = async (
     c: Context<AppEnv>,
     actor: Actor,
     requestId: string,
-    extra: { values?: Values; errors?: FieldErrors; notice?: string } = {},
-    status: 200 | 409 | 422 = 200,
+    extra: Shown = {},
+    status: Status = 200,
   ) => {
     const payable = await services.payments.payable(actor, requestId);
     return c.html(<PayablePage ctx={pageContext(c)} payable={payable} {...extra} />, status);
   };
 
   app.get('/betalinger/:requestId', async (c) => {
-    const t = pageContext(c).t;
-    const done = c.req.query('besked');
-    const notice =
-      done === 'betalt'
-        ? t('finance.pay.notice')
-        : done === 'tilbagebetalt'
-          ? t('finance.refund.notice')
-          : done === 'bilag'
-            ? t('money.done.bilag')
-            : undefined;
-    return renderPayable(c, requireActor(c), c.req.param('requestId'), notice ? { notice } : {});
+    const notice = doneNotice(c, 'besked', {
+      betalt: 'finance.pay.notice',
+      tilbagebetalt: 'finance.refund.notice',
+      bilag: 'money.done.bilag',
+    });
+    return renderPayable(c, requireActor(c), c.req.param('requestId'), { notice });
   });
 
   app.post('/betalinger/:requestId', async (c) => {
@@ -124,19 +135,23 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps):
     const requestId = c.req.param('requestId');
     const form = nestForm(await readForm(c));
     const refund = form.action === 'refund';
-    try {
-      if (refund) await services.purchases.refund(actor, requestId, form);
-      else await services.purchases.pay(actor, requestId, form);
-      return seeOther(c, `/betalinger/${requestId}?besked=${refund ? 'tilbagebetalt' : 'betalt'}`);
-    } catch (error) {
-      if (error instanceof ValidationFailed)
-        return renderPayable(c, actor, requestId, { values: form, errors: error.fields }, 422);
-      if (error instanceof Conflict)
-        return renderPayable(c, actor, requestId, { values: form, errors: conflictErrors(error) }, 409);
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        if (refund) await services.purchases.refund(actor, requestId, form);
+        else await services.purchases.pay(actor, requestId, form);
+        return seeOther(c, `/betalinger/${requestId}?besked=${refund ? 'tilbagebetalt' : 'betalt'}`);
+      },
+      {
+        invalid: (error) => renderPayable(c, actor, requestId, { values: form, errors: error.fields }, 422),
+        refused: (error) =>
+          renderPayable(c, actor, requestId, { values: form, errors: conflictErrors(error) }, 409),
+      },
+    );
   });
+}
 
+/** The bookkeeping file for a period. */
+function registerBookkeepingRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/bogfoering', (c) => {
     const actor = requireActor(c);
     const { from, to } = services.payments.bookkeepingPeriod(actor);
@@ -146,55 +161,53 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, { services }: AppDeps):
   app.get('/bogfoering/csv', async (c) => {
     const actor = requireActor(c);
     const values = { fra: c.req.query('fra') ?? '', til: c.req.query('til') ?? '' };
-    try {
-      const { fileName, csv } = await services.payments.bookkeeping(actor, {
-        from: values.fra,
-        to: values.til,
-      });
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${fileName}"`);
-      c.header('Cache-Control', 'no-store');
-      return c.body(csv);
-    } catch (error) {
-      if (error instanceof ValidationFailed) {
-        const errors: FieldErrors = {};
-        for (const [k, v] of Object.entries(error.fields))
-          errors[k === 'from' ? 'fra' : k === 'to' ? 'til' : k] = v;
-        return c.html(<BookkeepingPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
-      }
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        const { fileName, csv } = await services.payments.bookkeeping(actor, {
+          from: values.fra,
+          to: values.til,
+        });
+        return download(c, fileName, 'text/csv; charset=utf-8', csv);
+      },
+      {
+        invalid: (error) => {
+          const errors: FieldErrors = {};
+          for (const [k, v] of Object.entries(error.fields))
+            errors[k === 'from' ? 'fra' : k === 'to' ? 'til' : k] = v;
+          return c.html(<BookkeepingPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
+        },
+      },
+    );
   });
+}
 
-  const renderVendors = async (
-    c: Context<AppEnv>,
-    actor: Actor,
-    extra: { values?: Values; errors?: FieldErrors; notice?: string } = {},
-    status: 200 | 409 | 422 = 200,
-  ) => {
+/** The vendor list, which coordinators keep too. */
+function registerVendorRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const renderVendors = async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
     services.payments.assertMayManageVendors(actor);
     const vendors = await services.budgets.vendors(actor);
     return c.html(<VendorsPage ctx={pageContext(c)} vendors={vendors} {...extra} />, status);
   };
 
   app.get('/leverandoerer', (c) => {
-    const notice = c.req.query('besked') === 'tilfoejet' ? pageContext(c).t('vendors.added') : undefined;
-    return renderVendors(c, requireActor(c), notice ? { notice } : {});
+    const notice = doneNotice(c, 'besked', { tilfoejet: 'vendors.added' });
+    return renderVendors(c, requireActor(c), { notice });
   });
 
   app.post('/leverandoerer', async (c) => {
     const actor = requireActor(c);
     services.payments.assertMayManageVendors(actor);
     const form = nestForm(await readForm(c));
-    try {
-      await services.budgets.addVendor(actor, form);
-      return seeOther(c, '/leverandoerer?besked=tilfoejet');
-    } catch (error) {
-      if (error instanceof ValidationFailed)
-        return renderVendors(c, actor, { values: form, errors: error.fields }, 422);
-      if (error instanceof Conflict)
-        return renderVendors(c, actor, { values: form, errors: { cvr: error.message } }, 409);
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.budgets.addVendor(actor, form);
+        return seeOther(c, '/leverandoerer?besked=tilfoejet');
+      },
+      {
+        invalid: (error) => renderVendors(c, actor, { values: form, errors: error.fields }, 422),
+        refused: (error) =>
+          renderVendors(c, actor, { values: form, errors: { cvr: error.userMessage } }, 409),
+      },
+    );
   });
 }

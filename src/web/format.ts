@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
+import type { PageContext } from './context.ts';
 
 // Dates and times as Danes read them, always in Danish time whatever the server's zone.
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
@@ -21,4 +22,18 @@ export function formatDate(isoDate: string, lang: Lang): string {
     month: 'long',
     year: 'numeric',
   }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Who did something, as a history shows it: "name (role)", or "system" when no person did. */
+export function actorText(
+  ctx: PageContext,
+  actor: { name: string | null; role: string | null } | null,
+): string {
+  if (!actor) return ctx.t('audit.system');
+  return `${actor.name ?? ''}${actor.role ? ` (${ctx.t(`role.${actor.role}` as MessageKey)})` : ''}`;
+}
+
+/** A label that may be missing (a code outside its scale) in the reader's language; undefined if missing. */
+export function labelOf(t: Translate, key: MessageKey | undefined): string | undefined {
+  return key === undefined ? undefined : t(key);
 }

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { routePath } from 'hono/route';
-import { NotFound, ValidationFailed, type FieldErrors } from '../domain/errors.ts';
+import { NotFound, type FieldErrors } from '../domain/errors.ts';
 import { parseAnswerText } from '../domain/questionnaire/answers.ts';
 import {
   currentInstrument,
@@ -15,7 +14,8 @@ import type { Actor } from '../services/context.ts';
 import type { Values } from './components/form.tsx';
 import { pageContext } from './context.ts';
 import { QuestionnairePage, questionnaireValues, type Saved } from './pages/questionnaire.page.tsx';
-import { requireActor } from './request.ts';
+import { submitForm } from './form-route.ts';
+import { purposeOf, requireActor } from './request.ts';
 
 // A questionnaire of a case (spec: Questionnaires): the page with its items, and the form that
 // saves it part-way or as complete. A bad answer shows the page again with the error summary and what
@@ -23,19 +23,12 @@ import { requireActor } from './request.ts';
 
 const SAVED: Record<string, Saved> = { delvist: 'partial', faerdigt: 'complete' };
 
-function purposeOf(c: Context<AppEnv>): string {
-  return `${c.req.method} ${routePath(c)}`;
-}
-
 /**
  * The form's answers as the service takes them: every item of the instrument's version, text read by
  * the domain (a rating as a number), an item without a choice as null (not answered). A field the
  * instrument does not have is passed on, to be refused by name.
  */
-export function answersFromForm(
-  code: InstrumentCode,
-  form: Record<string, unknown>,
-): Record<string, unknown> {
+function answersFromForm(code: InstrumentCode, form: Record<string, unknown>): Record<string, unknown> {
   const def = findInstrument(code, Number(form.version)) ?? currentInstrument(code);
   const given =
     typeof form.answers === 'object' && form.answers !== null
@@ -96,25 +89,25 @@ export function registerQuestionnaireRoutes(app: Hono<AppEnv>, { services }: App
     if (!isInstrumentCode(instrument)) throw new NotFound();
     const form = nestForm(await readForm(c));
     const complete = form.action === 'complete';
-    try {
-      await services.questionnaires.save(
-        actor,
-        id,
-        instrument,
-        {
-          answers: answersFromForm(instrument, form),
-          complete,
-          answeredOn: typeof form.answeredOn === 'string' ? form.answeredOn : undefined,
-        },
-        purposeOf(c),
-      );
-      return c.redirect(
-        `/forloeb/${id}/spoergeskemaer/${instrument}?gemt=${complete ? 'faerdigt' : 'delvist'}`,
-        303,
-      );
-    } catch (error) {
-      if (error instanceof ValidationFailed) return render(c, actor, { values: form, errors: error.fields });
-      throw error;
-    }
+    return submitForm(
+      async () => {
+        await services.questionnaires.save(
+          actor,
+          id,
+          instrument,
+          {
+            answers: answersFromForm(instrument, form),
+            complete,
+            answeredOn: typeof form.answeredOn === 'string' ? form.answeredOn : undefined,
+          },
+          purposeOf(c),
+        );
+        return c.redirect(
+          `/forloeb/${id}/spoergeskemaer/${instrument}?gemt=${complete ? 'faerdigt' : 'delvist'}`,
+          303,
+        );
+      },
+      { invalid: (error) => render(c, actor, { values: form, errors: error.fields }) },
+    );
   });
 }

@@ -5,7 +5,8 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import type { Services } from '../services/index.ts';
 import { pageContext } from './context.ts';
 import { ReportPage } from './pages/report.page.tsx';
-import { requireActor } from './request.ts';
+import { submitForm } from './form-route.ts';
+import { download, requireActor } from './request.ts';
 
 // The evaluation report (spec: Evaluation report): the page, each figure as CSV, the whole report as JSON.
 // The filter travels in the query string (fra, til, kommune), so the downloads give exactly what the page
@@ -42,29 +43,32 @@ function fileName(
   return `evaluering-${what}-${scope}${period}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '');
 }
 
-function download(c: Context<AppEnv>, name: string, type: string, body: string) {
-  c.header('Content-Type', type);
-  c.header('Content-Disposition', `attachment; filename="${name}"`);
-  c.header('Cache-Control', 'no-store');
-  return c.body(body);
-}
-
 export function registerReportRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/rapport', async (c) => {
     const actor = requireActor(c);
     const { values, input, query } = filterOf(c);
-    try {
-      const view = await services.reports.view(actor, input);
-      return await c.html(<ReportPage ctx={pageContext(c)} view={view} values={values} query={query} />);
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      // Show the filter again with what was typed and the message, and the unfiltered report below it.
-      const view = await services.reports.view(actor, {});
-      return c.html(
-        <ReportPage ctx={pageContext(c)} view={view} values={values} errors={pageErrors(error)} query="" />,
-        422,
-      );
-    }
+    return submitForm(
+      async () => {
+        const view = await services.reports.view(actor, input);
+        return c.html(<ReportPage ctx={pageContext(c)} view={view} values={values} query={query} />);
+      },
+      {
+        invalid: async (error) => {
+          // Show the filter again with what was typed and the message, and the unfiltered report below it.
+          const view = await services.reports.view(actor, {});
+          return c.html(
+            <ReportPage
+              ctx={pageContext(c)}
+              view={view}
+              values={values}
+              errors={pageErrors(error)}
+              query=""
+            />,
+            422,
+          );
+        },
+      },
+    );
   });
 
   app.get('/rapport/json', async (c) => {

@@ -18,9 +18,10 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// Issue 3 in a browser: the coordinator refers a citizen, screens the referral and assigns a support
-// person; the support person records the conditions, writes the plan and starts the case. A sixth
-// sub-goal is refused with the domain's message; another municipality's citizen and case stay hidden.
+// From referral to start in a browser (spec: Phases): the coordinator refers a citizen, screens the
+// referral and assigns a support person; the support person records the conditions, writes the plan and
+// starts the case. A sixth sub-goal is refused with the domain's message; another municipality's citizen
+// and case stay hidden.
 
 const SIXTH_SUB_GOAL = `Et forløb kan højst have ${MAX_SUB_GOALS} delmål. Et fravalgt delmål tæller ikke med.`;
 const HALSNAES = DEMO_MUNICIPALITIES.find((m) => m.id === 250);
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)('cases from referral to an active case with a plan
     await submit(coordinator, da['referral.refer.submit']);
     expect(pathOf(coordinator)).toMatch(/^\/forloeb\/[0-9a-f-]{36}$/);
     const casePath = pathOf(coordinator);
-    expect(await phaseOf(coordinator)).toBe(CASE_PHASE_LABELS.referred.da);
+    expect(await phaseOf(coordinator)).toBe(da[CASE_PHASE_LABELS.referred]);
     await checkPage(coordinator, 'case-referred');
 
     await submit(coordinator, da['case.action.startScreening']);
@@ -89,7 +90,7 @@ describe.skipIf(!hasChromium)('cases from referral to an active case with a plan
     await checkPage(coordinator, 'case-screening-error');
     await coordinator.check('#screening-decision');
     await submit(coordinator, da['case.action.saveDecision']);
-    expect(await phaseOf(coordinator)).toBe(CASE_PHASE_LABELS.lead_in.da);
+    expect(await phaseOf(coordinator)).toBe(da[CASE_PHASE_LABELS.lead_in]);
 
     await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['case.action.assign'] }));
     await checkPage(coordinator, 'case-assign-support');
@@ -143,7 +144,7 @@ describe.skipIf(!hasChromium)('cases from referral to an active case with a plan
 
     await clickAndWait(support, support.getByRole('link', { name: da['plan.back'] }));
     await submit(support, da['case.action.activate']);
-    expect(await phaseOf(support)).toBe(CASE_PHASE_LABELS.active.da);
+    expect(await phaseOf(support)).toBe(da[CASE_PHASE_LABELS.active]);
     await checkPage(support, 'case-active');
 
     // The intake baseline is optional and needs consent: without it nothing is saved.

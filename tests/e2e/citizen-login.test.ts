@@ -17,7 +17,7 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage, setWidth } from './page-checks.ts';
 
-// The citizen's log-in in a browser on a phone (issue 6 item 1): the support person makes an activation
+// The citizen's log-in in a browser on a phone (spec: Citizen log-in): the support person makes an activation
 // code on the case page and reads it off the letter page, then logs out; the citizen uses the code at
 // /aktiver to choose their mobile number and a password, lands in the portal, logs out, and logs in
 // again with the number written another way.

@@ -18,9 +18,9 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage, setWidth } from './page-checks.ts';
 
-// The foundation's two real features in a browser (issue 2, items 7 and 11): the admin's user management
-// with one-time codes and deactivation, and the coordinator's programme rules with DKFDS validation —
-// with JavaScript on and off. Log-in, roles, CSRF and CSP: foundation.test.ts.
+// Users and programme rules in a browser (spec: Staff log-in; spec: Programme rules): the admin's user
+// management with one-time codes and deactivation, and the coordinator's programme rules with DKFDS
+// validation — with JavaScript on and off. Log-in, roles, CSRF and CSP: foundation.test.ts.
 
 const MAX_GRANT_ERROR = 'Det højeste budget kan højst være 50.000 kr.';
 

@@ -20,7 +20,7 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkA11y, checkPage, screenshot, setWidth, takeProblems } from './page-checks.ts';
 
-// The foundation seen from a browser (issue 2, item 11): log-in per role, the generic log-in error,
+// The foundation seen from a browser (spec: Staff log-in): log-in per role, the generic log-in error,
 // CSRF, log-out, the language switch and the CSP. Users and programme rules: foundation-forms.test.ts.
 
 // Without Chromium there is nothing to drive; scripts/test.mjs then skips this tier loudly (and fails

@@ -120,13 +120,13 @@ describe.skipIf(!hasChromium)('the money of a case', () => {
     expect(await textOf(support, 'main')).toContain(
       plain(`Beløb over ${kr(5000)} skal godkendes af en koordinator.`),
     );
-    expect(await textOf(support, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.submitted.da);
+    expect(await textOf(support, 'main h1 + p .badge')).toBe(da[PURCHASE_STATUS_LABELS.submitted]);
     await checkPage(support, 'money-request-needs-coordinator');
 
     await coordinator.goto(requestPath);
     await submit(coordinator, da['money.approve.submit']);
     expect(await textOf(coordinator, 'main .alert-success')).toBe(da['money.done.godkendt']);
-    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.approved.da);
+    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(da[PURCHASE_STATUS_LABELS.approved]);
     await clickAndWait(coordinator, coordinator.getByRole('link', { name: da['money.back'] }));
     expect(await figures(coordinator)).toEqual({
       granted: kr(20000),
@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium)('the money of a case', () => {
     expect(await textOf(coordinator, 'main .alert-error')).toContain(
       plain(`Beløbet ${kr(13000)} er større end det disponible beløb ${kr(12000)}`),
     );
-    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(PURCHASE_STATUS_LABELS.submitted.da);
+    expect(await textOf(coordinator, 'main h1 + p .badge')).toBe(da[PURCHASE_STATUS_LABELS.submitted]);
     await checkPage(coordinator, 'money-request-past-available');
     await coordinator.goto(`${casePath}/budget`);
     expect(await figures(coordinator)).toEqual({

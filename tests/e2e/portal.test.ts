@@ -8,8 +8,8 @@ import { clickAndWait, errorSummary, loginAs, pathOf, submit, textOf } from './f
 import { hasChromium, useE2e, type E2e } from './harness.ts';
 import { checkA11y, screenshot, setWidth, takeProblems } from './page-checks.ts';
 
-// The citizen's portal in a browser at 375 px (issue 6), as the demo citizen Jonas Mølgaard of Halsnæs
-// (active, month 2, his start questionnaire saved part-way by his support person). His support person
+// The citizen's portal in a browser at 375 px (spec: Citizen portal), as the demo citizen Jonas Mølgaard of
+// Halsnæs (active, month 2, his start questionnaire saved part-way by his support person). His support person
 // makes an activation code on the case page; Jonas activates his log-in with it, proposes a purchase
 // (which his support person then sees as a draft), confirms a request written for him, finishes the
 // start questionnaire one question per page, reads who has seen his information (his support person's

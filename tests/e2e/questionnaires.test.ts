@@ -17,12 +17,12 @@ import {
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
-// Questionnaires in a browser (issue 5): the support person opens the citizen's start questionnaire
-// from the case page, enters part of the citizen's answers on the citizen's behalf and saves part-way;
-// "save as complete" with answers missing is refused with the error summary; they come back, the
-// answers are still there, they finish it, and the case page shows it answered.
+// Questionnaires in a browser (spec: Who answers; spec: Saving part-way): the support person opens the
+// citizen's start questionnaire from the case page, enters part of the citizen's answers on the citizen's
+// behalf and saves part-way; "save as complete" with answers missing is refused with the error summary; they
+// come back, the answers are still there, they finish it, and the case page shows it answered.
 
-const TITLE = currentInstrument('citizen_start').title.da;
+const TITLE = da[currentInstrument('citizen_start').title];
 
 const choice = (page: Page, item: string, value: string) =>
   page.locator(`input[name="answers.${item}"][value="${value}"]`);
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('the questionnaires of a case', () => {
 
     await support.goto(casePath);
     expect(await textOf(support, '#spoergeskemaer h2')).toBe(da['questionnaires.title']);
-    expect(await startStatus(support)).toBe(DUE_STATUS_LABELS.due.da);
+    expect(await startStatus(support)).toBe(da[DUE_STATUS_LABELS.due]);
     await checkPage(support, 'questionnaires-case-due');
 
     const link = support.getByRole('link', { name: `${da['questionnaires.answer']}: ${TITLE}` });
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('the questionnaires of a case', () => {
     // Later: the case page says it is saved part-way; the answers are still there.
     await support.goto(casePath);
     expect(await startStatus(support)).toBe(
-      `${DUE_STATUS_LABELS.due.da} ${da['questionnaires.partway'].replace('{answered}', '3').replace('{total}', '7')}`,
+      `${da[DUE_STATUS_LABELS.due]} ${da['questionnaires.partway'].replace('{answered}', '3').replace('{total}', '7')}`,
     );
     await clickAndWait(support, link);
     expect(await choice(support, 'distance', 'far').isChecked()).toBe(true);
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('the questionnaires of a case', () => {
     await checkPage(support, 'questionnaire-completed');
 
     await support.goto(casePath);
-    expect(await startStatus(support)).toBe(DUE_STATUS_LABELS.done.da);
+    expect(await startStatus(support)).toBe(da[DUE_STATUS_LABELS.done]);
     await checkPage(support, 'questionnaires-case-answered');
 
     // The coordinator reads the answers, without a form.

@@ -11,7 +11,6 @@ import type { TestContext } from '../setup/test-db.ts';
 export const AARHUS = 751;
 export const HALSNAES = 250;
 export const KOLDING = 621;
-export const LEJRE = 350;
 
 /** The demo organisation's log-ins by local part: 'koordinator', 'stotteperson', 'stotteperson2' … */
 export async function staff(t: TestContext, municipalityId: number, local: string): Promise<Actor> {

@@ -2,7 +2,7 @@ import type { Actor } from '../../src/services/context.ts';
 import type { TestContext } from '../setup/test-db.ts';
 import { AARHUS, caseIn, staff, type Phase } from './case-factory.ts';
 
-// A logged-in citizen of a case (issue 6), for tests of the citizen's portal. The case is made by the
+// A logged-in citizen of a case, for tests of the citizen's portal. The case is made by the
 // demo's Aarhus coordinator and support person unless one is given.
 
 export interface CitizenSession {

@@ -11,8 +11,8 @@ import {
 } from '../factories/case-factory.ts';
 import type { TestContext } from '../setup/test-db.ts';
 
-// The case pages' rows of the access matrix (issue 3): every route that takes a case id is tried on a
-// case of the actor's municipality whose support person is the demo support person ("own"), on one
+// The case pages' rows of the access matrix (spec: Case assignment): every route that takes a case id is
+// tried on a case of the actor's municipality whose support person is the demo support person ("own"), on one
 // with another support person ("own, not assigned") and on one of another municipality ("other").
 // A route that changes a case gets a fresh case for each role that may change it, so one role's
 // success never changes what the next one sees.
@@ -285,7 +285,7 @@ export function caseMatrix(): DynamicRow[] {
       form: () => ({ 'pause.reason': 'Indlagt' }),
     }),
     ...caseRows({ route: 'POST /forloeb/:id/genoptag', phase: 'paused', support: 303, coordinator: 303 }),
-    // The citizen's activation code (issue 6): shown once on the page it answers with.
+    // The citizen's activation code (spec: Citizen log-in): shown once on the page it answers with.
     ...caseRows({
       route: 'POST /forloeb/:id/aktiveringskode',
       phase: 'active',
@@ -309,7 +309,7 @@ export function caseMatrix(): DynamicRow[] {
     }),
     ...planRows(),
     ...moneyRows(),
-    // Questionnaires (issue 5): the support person answers, the coordinator reads.
+    // Questionnaires (spec: Who answers): the support person answers, the coordinator reads.
     ...caseRows(get('/forloeb/:id/spoergeskemaer/:instrument')),
     ...caseRows({
       route: 'POST /forloeb/:id/spoergeskemaer/:instrument',

@@ -3,13 +3,13 @@ import { citizenSession } from '../factories/citizen-factory.ts';
 import type { TestContext } from '../setup/test-db.ts';
 import type { DynamicRow, Statuses } from './access-matrix-cases.ts';
 
-// The citizen portal's rows of the access matrix (issue 6). The portal is the citizen's alone: every
-// staff role gets "not found" (404), exactly as a page that does not exist, and a visitor is sent to
+// The citizen portal's rows of the access matrix (spec: Own case only). The portal is the citizen's alone:
+// every staff role gets "not found" (404), exactly as a page that does not exist, and a visitor is sent to
 // log in (303). Routes with an id are tried with a real id of a citizen's own things ("own"), which
 // staff may not reach through the portal either. What a citizen may do — and that another citizen's id
 // is "not found" — is tested in portal-pages.test.ts. Shared by the portal's pages: add a row per route.
 
-export const PORTAL_STATUSES: Statuses = {
+const PORTAL_STATUSES: Statuses = {
   support: 404,
   coordinator: 404,
   finance: 404,
@@ -45,7 +45,7 @@ export async function preparePortalWorld(t: TestContext): Promise<void> {
   world = { t, ideaId: ideas[0]?.id ?? '', requestId };
 }
 
-export function portalWorld(): PortalWorld {
+function portalWorld(): PortalWorld {
   if (!world) throw new Error('preparePortalWorld first');
   return world;
 }

@@ -75,7 +75,7 @@ const MATRIX: Row[] = [
   { route: 'POST /adgangskode', form: () => ({ email: '', code: '', password: '' }), expected: status(422) },
   { route: 'GET /sprog/:lang', path: () => '/sprog/en?tilbage=/', expected: status(303) },
   { route: 'GET /tilgaengelighedserklaering', expected: status(200) },
-  // The citizen's activation (issue 6): public, like the log-in; an empty form is refused.
+  // The citizen's activation (spec: Citizen log-in): public, like the log-in; an empty form is refused.
   { route: 'GET /aktiver', expected: status(200) },
   { route: 'POST /aktiver', form: () => ({ code: '', login: '', password: '' }), expected: status(422) },
   { route: 'GET /brugere', expected: onlyFor({ admin: 200 }) },
@@ -164,7 +164,7 @@ const MATRIX: Row[] = [
   },
 ];
 
-/** The case pages (issue 3): rows that make their own cases, per role (access-matrix-cases.ts). */
+/** The case pages: rows that make their own cases, per role (access-matrix-cases.ts). */
 const CASE_MATRIX = [
   ...caseMatrix(),
   ...financeMatrix(),
@@ -185,8 +185,7 @@ let t: TestContext;
 let web: TestApp;
 let ids: Ids;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   const admin = await actorOf(t, 'admin', AARHUS);
   const target = (name: string) =>

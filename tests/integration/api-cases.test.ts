@@ -6,8 +6,8 @@ import { AARHUS, KOLDING, programmeOf, staff, testCpr } from '../factories/case-
 import { Browser, buildApp, newIdempotencyKey, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Issue 3 over the JSON API: the whole path from referral to an active case with a full plan, and the
-// authorisation matrix of every route under /cases and /citizens — built from the OpenAPI document,
+// Cases over the JSON API (spec: JSON API): the whole path from referral to an active case with a full plan,
+// and the authorisation matrix of every route under /cases and /citizens — built from the OpenAPI document,
 // which the registry makes, so a new route without a row in the matrix fails this test.
 
 let t: TestContext;
@@ -56,8 +56,7 @@ async function evaluatorSession(): Promise<Caller> {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   api = buildApp(t.services);
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');

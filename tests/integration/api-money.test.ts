@@ -4,7 +4,7 @@ import { AARHUS, caseIn, HALSNAES, staff } from '../factories/case-factory.ts';
 import { buildApp, newIdempotencyKey, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// /api/v1 for money (issue 4): a grant, a request through its lifecycle to payment and refund, the
+// /api/v1 for money: a grant, a request through its lifecycle to payment and refund, the
 // budget in øre; field errors, another municipality's case, the budget refusal, and idempotency keys.
 
 let t: TestContext;
@@ -49,8 +49,7 @@ async function call(
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   api = buildApp(t.services);
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');

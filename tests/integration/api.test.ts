@@ -35,8 +35,7 @@ async function call(
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   api = buildApp(t.services);
   const admin = await actorOf(t, 'admin');
   const coordinator = await actorOf(t, 'coordinator');

@@ -17,8 +17,7 @@ let otherSupport: Actor;
 let outsiders: Record<string, Actor>;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
   otherSupport = await staff(t, AARHUS, 'stotteperson2');

@@ -14,8 +14,7 @@ let t: TestContext;
 const coordinators = new Map<number, Actor>();
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   for (const m of DEMO_MUNICIPALITIES) coordinators.set(m.id, await staff(t, m.id, 'koordinator'));
 });
 afterAll(() => t.close());

@@ -4,9 +4,10 @@ import { Conflict, ValidationFailed } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, programmeOf, registerCitizen, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { asDanish, danishFields } from '../setup/messages.ts';
 
-// A case from referral to an active case with a full plan (issue 3 "Done when"), and the rules on the
-// way: activation needs a support person and the acknowledged conditions, one open case per citizen
+// A case from referral to an active case with a full plan (spec: Phases; spec: Goal plan), and the rules on
+// the way: activation needs a support person and the acknowledged conditions, one open case per citizen
 // and programme, pauses move the end date, refused steps change nothing.
 
 let t: TestContext;
@@ -14,8 +15,7 @@ let coordinator: Actor;
 let support: Actor;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
 });
@@ -81,7 +81,7 @@ describe('the whole path', () => {
     }
     const sixth = await refusal(t.services.plans.addSubGoal(support, caseId, { description: 'Telefon' }));
     expect(sixth).toBeInstanceOf(ValidationFailed);
-    expect((sixth as ValidationFailed).message).toBe(
+    expect(asDanish(sixth).message).toBe(
       'Et forløb kan højst have 5 delmål. Et fravalgt delmål tæller ikke med.',
     );
 
@@ -140,7 +140,7 @@ describe('activation', () => {
     const before = await snapshot(caseId);
     const error = await refusal(t.services.cases.activate(coordinator, caseId, {}));
     expect(error).toBeInstanceOf(Conflict);
-    expect(error).toMatchObject({
+    expect(asDanish(error)).toMatchObject({
       code: 'support_person_missing',
       message: 'Forløbet kan ikke aktiveres, før der er tilknyttet en støtteperson.',
     });
@@ -151,7 +151,7 @@ describe('activation', () => {
     const { caseId } = await caseIn(t, 'lead_in', { coordinator, support });
     const before = await snapshot(caseId);
     const error = await refusal(t.services.cases.activate(support, caseId, {}));
-    expect(error).toMatchObject({
+    expect(asDanish(error)).toMatchObject({
       code: 'conditions_not_acknowledged',
       message:
         'Forløbet kan ikke aktiveres, før det er registreret, at borgeren har accepteret betingelserne.',
@@ -162,11 +162,17 @@ describe('activation', () => {
   it('refuses a start date before the lead-in or in the future, on the field', async () => {
     const { caseId } = await caseIn(t, 'ready', { coordinator, support });
     const early = await refusal(t.services.cases.activate(support, caseId, { startDate: '2026-01-01' }));
-    expect(early).toMatchObject({ fields: { startDate: 'Datoen kan ikke ligge før indflyvningens start.' } });
+    expect(danishFields((early as ValidationFailed).fields)).toMatchObject({
+      startDate: 'Datoen kan ikke ligge før indflyvningens start.',
+    });
     const future = await refusal(t.services.cases.activate(support, caseId, { startDate: '2026-03-03' }));
-    expect(future).toMatchObject({ fields: { startDate: 'Datoen kan ikke ligge efter i dag.' } });
+    expect(danishFields((future as ValidationFailed).fields)).toMatchObject({
+      startDate: 'Datoen kan ikke ligge efter i dag.',
+    });
     const bad = await refusal(t.services.cases.activate(support, caseId, { startDate: '2026-02-30' }));
-    expect(bad).toMatchObject({ fields: { startDate: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-01.' } });
+    expect(danishFields((bad as ValidationFailed).fields)).toMatchObject({
+      startDate: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-01.',
+    });
   });
 });
 
@@ -177,7 +183,7 @@ describe('one open case per citizen and programme', () => {
     const referral = { citizenId: citizen.id, programmeId, source: 'self', reason: 'Selvhenvendelse.' };
     const first = await t.services.cases.refer(coordinator, referral);
     const again = await refusal(t.services.cases.refer(coordinator, referral));
-    expect(again).toMatchObject({
+    expect(asDanish(again)).toMatchObject({
       code: 'case_already_open',
       message: 'Borgeren har allerede et åbent forløb i denne ordning.',
     });
@@ -233,7 +239,9 @@ describe('pauses', () => {
   it('refuse a pause without a reason, and a second pause', async () => {
     const { caseId } = await caseIn(t, 'active', { coordinator, support });
     const noReason = await refusal(t.services.cases.pause(support, caseId, { reason: '  ' }));
-    expect(noReason).toMatchObject({ fields: { reason: 'Angiv en begrundelse.' } });
+    expect(danishFields((noReason as ValidationFailed).fields)).toMatchObject({
+      reason: 'Angiv en begrundelse.',
+    });
     await t.services.cases.pause(support, caseId, { reason: 'Indlagt.' });
     const twice = await refusal(t.services.cases.pause(support, caseId, { reason: 'Igen.' }));
     expect(twice).toMatchObject({ code: 'already_paused' });
@@ -255,7 +263,10 @@ describe('closing', () => {
       reason: 'Flyttet fra kommunen.',
     });
     const closed = await refusal(t.services.cases.pause(support, b.caseId, { reason: 'x' }));
-    expect(closed).toMatchObject({ code: 'case_closed', message: 'Forløbet er lukket og kan ikke ændres.' });
+    expect(asDanish(closed)).toMatchObject({
+      code: 'case_closed',
+      message: 'Forløbet er lukket og kan ikke ændres.',
+    });
     const plan = await refusal(t.services.plans.addIdea(support, b.caseId, { text: 'x' }));
     expect(plan).toMatchObject({ code: 'case_closed' });
   });
@@ -263,7 +274,7 @@ describe('closing', () => {
   it('refuses steps out of order with the state machine message', async () => {
     const { caseId } = await caseIn(t, 'referred', { coordinator, support });
     const accept = await refusal(t.services.cases.accept(coordinator, caseId, { reason: 'x' }));
-    expect(accept).toMatchObject({
+    expect(asDanish(accept)).toMatchObject({
       code: 'not_screening',
       message: 'Borgeren kan kun optages i ordningen under visitationen.',
     });
@@ -279,7 +290,9 @@ describe('support assignment', () => {
     const noReason = await refusal(
       t.services.cases.assignSupport(coordinator, caseId, { supportUserId: other.userId }),
     );
-    expect(noReason).toMatchObject({ fields: { reason: 'Skriv hvorfor støttepersonen skiftes.' } });
+    expect(danishFields((noReason as ValidationFailed).fields)).toMatchObject({
+      reason: 'Skriv hvorfor støttepersonen skiftes.',
+    });
     await t.services.cases.assignSupport(coordinator, caseId, {
       supportUserId: other.userId,
       reason: 'Borgeren har bedt om en anden støtteperson.',
@@ -307,7 +320,9 @@ describe('support assignment', () => {
     const wrong = await refusal(
       t.services.cases.assignSupport(coordinator, caseId, { supportUserId: finance.userId }),
     );
-    expect(wrong).toMatchObject({ fields: { supportUserId: 'Vælg en aktiv støtteperson fra kommunen.' } });
+    expect(danishFields((wrong as ValidationFailed).fields)).toMatchObject({
+      supportUserId: 'Vælg en aktiv støtteperson fra kommunen.',
+    });
   });
 });
 
@@ -317,8 +332,8 @@ describe('the intake baseline', () => {
     const noConsent = await refusal(
       t.services.cases.updateIntake(support, caseId, { targetGroups: ['substance_abuse'] }),
     );
-    expect(noConsent).toMatchObject({
-      fields: { baselineConsent: 'Oplysningerne kan kun gemmes, hvis borgeren har givet samtykke.' },
+    expect(danishFields((noConsent as ValidationFailed).fields)).toMatchObject({
+      baselineConsent: 'Oplysningerne kan kun gemmes, hvis borgeren har givet samtykke.',
     });
     await t.services.cases.updateIntake(support, caseId, {
       baselineConsent: 'on',

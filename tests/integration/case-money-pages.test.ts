@@ -26,8 +26,7 @@ let coordinatorBrowser: Browser;
 const plain = (html: string) => html.replace(/\u00a0|&nbsp;|&#160;/g, ' ');
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
   otherSupport = await staff(t, AARHUS, 'stotteperson2');

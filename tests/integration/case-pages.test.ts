@@ -4,14 +4,13 @@ import { AARHUS, loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, newIdempotencyKey } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The referral pages keep the CPR number out of addresses and out of stored replays (issue 3, point 1):
+// The referral pages keep the CPR number out of addresses and out of stored replays (spec: CPR numbers):
 // the search posts it, and the page that repeats it in its field is never kept for an idempotent repeat.
 
 let t: TestContext;
 let coordinator: Browser;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = new Browser(buildApp(t.services)).useSession((await loginAs(t, 'coordinator', AARHUS)).token);
 });
 afterAll(() => t.close());

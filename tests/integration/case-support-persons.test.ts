@@ -6,8 +6,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../../src/domain/errors.ts';
+import { danishFields } from '../setup/messages.ts';
 import { CPR_TAKEN } from '../../src/services/cases/citizen.service.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { passesModulus11 } from '../../src/services/demo/demo-cpr.ts';
@@ -15,8 +16,7 @@ let t: TestContext;
 let coordinator: Actor;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
 });
 afterAll(() => t.close());
@@ -110,17 +110,19 @@ describe('registering a citizen', () => {
     const format = await refusal(
       t.services.citizens.register(coordinator, { cpr: '12345-67890', name: 'X' }),
     );
-    expect((format as ValidationFailed).fields).toEqual({
+    expect(danishFields((format as ValidationFailed).fields)).toEqual({
       cpr: 'Skriv CPR-nummeret som 10 cifre, fx DDMMÅÅ-XXXX.',
     });
     const date = await refusal(t.services.citizens.register(coordinator, { cpr: '310299-1234', name: 'X' }));
-    expect((date as ValidationFailed).fields).toEqual({
+    expect(danishFields((date as ValidationFailed).fields)).toEqual({
       cpr: 'CPR-nummeret begynder ikke med en gyldig fødselsdato.',
     });
     const language = await refusal(
       t.services.citizens.register(coordinator, { cpr: testCpr(), name: 'X', preferredLanguage: 'xx' }),
     );
-    expect((language as ValidationFailed).fields).toEqual({ preferredLanguage: 'Vælg et sprog fra listen.' });
+    expect(danishFields((language as ValidationFailed).fields)).toEqual({
+      preferredLanguage: 'Vælg et sprog fra listen.',
+    });
     for (const error of [twice, format, date]) {
       const text = JSON.stringify(error) + String(error);
       expect(text).not.toMatch(/\d{6}-?\d{4}|12345-67890/);

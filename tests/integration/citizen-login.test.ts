@@ -4,6 +4,7 @@ import { FREE_LOGIN_FAILURES } from '../../src/domain/session-policy.ts';
 import type { Actor } from '../../src/services/context.ts';
 import {
   ACTIVATION_CODE_VALID_MS,
+  ACTIVATION_FAILED,
   GENERIC_ACTIVATION_ERROR,
 } from '../../src/services/access/citizen-login.service.ts';
 import { caseIn, HALSNAES, staff, AARHUS } from '../factories/case-factory.ts';
@@ -12,8 +13,9 @@ import { actorOf } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { readability } from '../support/lix.ts';
+import { asDanish, danishFields } from '../setup/messages.ts';
 
-// The citizen's log-in (issue 6 item 1): a one-time activation code from the support person, with which
+// The citizen's log-in (spec: Citizen log-in): a one-time activation code from the support person, with which
 // the citizen chooses a mobile number or an e-mail and a password; lost access is restored with a new
 // code. Decided here: a new code ends the citizen's open sessions at once, but their old password keeps
 // working until the new code is used (a code made by mistake, or a letter lost in the post, locks nobody
@@ -28,8 +30,7 @@ let coordinator: Actor;
 let support: Actor;
 let otherSupport: Actor;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
@@ -52,6 +53,12 @@ const activeCase = () => caseIn(t, 'active', { coordinator, support });
 
 function activate(code: string, login: string, password = PASSWORD, address = newAddress()) {
   return t.services.citizenLogin.activate({ code, login, password, passwordRepeat: password }, address);
+}
+
+/** A refusal's field messages in Danish words. */
+function fieldsOf(error: Error): Record<string, string> {
+  if (!(error instanceof ValidationFailed)) throw new Error('not a ValidationFailed');
+  return danishFields(error.fields);
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -161,9 +168,9 @@ describe('refusals', () => {
     for (let i = 0; i < 5; i++) {
       const error = await failure(activate(`ABCD-EFGH-JKM${i + 2}`, newPhone(), PASSWORD, address));
       expect(error).toBeInstanceOf(ValidationFailed);
-      expect(error).toMatchObject({
+      expect(asDanish(error)).toMatchObject({
         message: GENERIC_ACTIVATION_ERROR,
-        fields: { code: GENERIC_ACTIVATION_ERROR },
+        fields: { code: ACTIVATION_FAILED },
       });
     }
     // Even the right code waits now.
@@ -191,7 +198,7 @@ describe('refusals', () => {
     const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
     t.clock.advance(ACTIVATION_CODE_VALID_MS + 1);
     const error = await failure(activate(code, newPhone()));
-    expect(error).toMatchObject({ message: GENERIC_ACTIVATION_ERROR });
+    expect(asDanish(error)).toMatchObject({ message: GENERIC_ACTIVATION_ERROR });
   });
 
   it('refuses a code used once already', async () => {
@@ -199,7 +206,7 @@ describe('refusals', () => {
     const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
     await activate(code, newPhone());
     const error = await failure(activate(code, newPhone()));
-    expect(error).toMatchObject({ message: GENERIC_ACTIVATION_ERROR });
+    expect(asDanish(error)).toMatchObject({ message: GENERIC_ACTIVATION_ERROR });
   });
 
   it('refuses a staff reset code, and an activation code is no staff reset code', async () => {
@@ -207,7 +214,7 @@ describe('refusals', () => {
     const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
     const admin = await actorOf(t, 'admin');
     const staffCode = (await t.services.users.issueResetCode(admin, otherSupport.userId)).code;
-    expect(await failure(activate(staffCode, newPhone()))).toMatchObject({
+    expect(asDanish(await failure(activate(staffCode, newPhone())))).toMatchObject({
       message: GENERIC_ACTIVATION_ERROR,
     });
     const reset = t.services.users.resetPassword(
@@ -222,16 +229,22 @@ describe('refusals', () => {
     const { code } = await t.services.citizenLogin.issueActivationCode(support, caseId);
     const phone = newPhone();
     const short = await failure(activate(code, phone, 'kort'));
-    expect(short).toMatchObject({ fields: { password: expect.stringContaining('12 tegn') as string } });
+    expect(fieldsOf(short)).toMatchObject({
+      password: expect.stringContaining('12 tegn') as string,
+    });
     const mismatch = await failure(
       t.services.citizenLogin.activate(
         { code, login: phone, password: PASSWORD, passwordRepeat: `${PASSWORD}!` },
         newAddress(),
       ),
     );
-    expect(mismatch).toMatchObject({ fields: { passwordRepeat: expect.any(String) as string } });
+    expect(fieldsOf(mismatch)).toMatchObject({
+      passwordRepeat: expect.any(String) as string,
+    });
     const badLogin = await failure(activate(code, '1234'));
-    expect(badLogin).toMatchObject({ fields: { login: expect.stringContaining('8 cifre') as string } });
+    expect(fieldsOf(badLogin)).toMatchObject({
+      login: expect.stringContaining('8 cifre') as string,
+    });
     const { actor } = await activate(code, phone);
     expect(actor.role).toBe('citizen');
   });
@@ -242,7 +255,9 @@ describe('refusals', () => {
     const address = newAddress();
     for (let i = 0; i <= FREE_LOGIN_FAILURES; i++) {
       const short = await failure(activate(code, newPhone(), 'kort', address));
-      expect(short).toMatchObject({ fields: { password: expect.stringContaining('12 tegn') as string } });
+      expect(fieldsOf(short)).toMatchObject({
+        password: expect.stringContaining('12 tegn') as string,
+      });
     }
     const { actor } = await activate(code, newPhone(), PASSWORD, address);
     expect(actor.role).toBe('citizen');
@@ -255,10 +270,12 @@ describe('refusals', () => {
     const second = await activeCase();
     const { code } = await t.services.citizenLogin.issueActivationCode(support, second.caseId);
     const taken = await failure(activate(code, `+45${phone.replace(/ /g, '')}`));
-    expect(taken).toMatchObject({ fields: { login: expect.stringContaining('bruges allerede') as string } });
+    expect(fieldsOf(taken)).toMatchObject({
+      login: expect.stringContaining('bruges allerede') as string,
+    });
     const staffEmail = await failure(activate(code, coordinator.email ?? ''));
-    expect(staffEmail).toMatchObject({
-      fields: { login: expect.stringContaining('bruges allerede') as string },
+    expect(fieldsOf(staffEmail)).toMatchObject({
+      login: expect.stringContaining('bruges allerede') as string,
     });
     expect((await activate(code, newPhone())).actor.role).toBe('citizen');
   });
@@ -309,7 +326,9 @@ describe('restoring lost access with a new code', () => {
     const second = await t.services.citizenLogin.issueActivationCode(support, caseId);
     expect(await t.services.auth.authenticate(token)).toBeNull();
     // The first code is replaced, even had it not been used.
-    expect(await failure(activate(first.code, phone))).toMatchObject({ message: GENERIC_ACTIVATION_ERROR });
+    expect(asDanish(await failure(activate(first.code, phone)))).toMatchObject({
+      message: GENERIC_ACTIVATION_ERROR,
+    });
     // The old password still lets the citizen in until they use the new code.
     const meanwhile = await t.services.auth.login({ email: phone, password: PASSWORD }, newAddress());
     expect(meanwhile.actor.userId).toBe(actor.userId);

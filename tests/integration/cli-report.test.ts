@@ -3,15 +3,16 @@ import { openServices } from '../../src/services/index.ts';
 import { createCli, type Cli } from '../setup/cli.ts';
 import { TEST_SECRETS } from '../setup/test-db.ts';
 
-// `borgerbudget report` as an operator runs it (formats: Report JSON): a separate process on the
-// database DATA_DIR / DATABASE_URL names, writing the report to standard output.
+// `borgerbudget report` as an operator runs it (formats: Report JSON), on the database DATA_DIR /
+// DATABASE_URL names, writing the report to standard output: through the command's entry in this
+// process, and once as the binary, whose whole report must come through a pipe before it exits.
 
 let cli: Cli;
 const run = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
   cli = await createCli('cli-report');
-  expect(run('demo').code).toBe(0);
+  expect((await run('demo')).code).toBe(0);
 }, 120_000);
 afterAll(() => cli.close());
 
@@ -19,7 +20,7 @@ const withoutTime = (report: Record<string, unknown>) => ({ ...report, generated
 
 describe('borgerbudget report', { timeout: 120_000 }, () => {
   it('prints the whole database as one JSON object, the same report the service makes', async () => {
-    const result = run('report', '--format', 'json');
+    const result = await run('report', '--format', 'json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out) as Record<string, unknown>;
@@ -59,14 +60,23 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
     }
   });
 
-  it('narrows to one municipality and anonymises on request', () => {
-    const one = JSON.parse(run('report', '--municipality', '751', '--format', 'json').out) as {
+  it('writes the whole report through a pipe before the process exits', () => {
+    const result = cli.spawn('report', '--format', 'json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as Record<string, unknown>;
+    expect(report.selection).toEqual({ municipalities: ['250', '350', '621', '751'] });
+    expect(Object.keys(report).at(-1)).toBe('wellbeing');
+  });
+
+  it('narrows to one municipality and anonymises on request', async () => {
+    const one = JSON.parse((await run('report', '--municipality', '751', '--format', 'json')).out) as {
       selection: unknown;
       participants: { byMunicipality: Record<string, unknown> };
     };
     expect(one.selection).toEqual({ municipalities: ['751'] });
     expect(Object.keys(one.participants.byMunicipality)).toEqual(['751']);
-    const anonymous = run('report', '--anonymise', '--format', 'json').out;
+    const anonymous = (await run('report', '--anonymise', '--format', 'json')).out;
     const small: number[] = [];
     JSON.parse(anonymous, (key, value: unknown) => {
       if (
@@ -80,13 +90,13 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
     expect(anonymous).not.toContain('"reasons"');
   });
 
-  it('writes CSV for Danish Excel: one figure, or every figure in blocks', () => {
-    const gender = run('report', '--format', 'csv', '--figure', 'gender', '--municipality', '751');
+  it('writes CSV for Danish Excel: one figure, or every figure in blocks', async () => {
+    const gender = await run('report', '--format', 'csv', '--figure', 'gender', '--municipality', '751');
     expect(gender.code).toBe(0);
     const lines = gender.out.split('\r\n');
     expect(lines[0]).toBe('\uFEFFmunicipality_code;code;label;count;pct;n;missing');
     expect(lines[1]).toMatch(/^all;male;Mænd;\d+;\d+;\d+;\d+$/);
-    const all = run('report', '--format', 'csv');
+    const all = await run('report', '--format', 'csv');
     expect(all.code).toBe(0);
     expect(all.out.startsWith('\uFEFFfigure;municipality_code;started;followed_up\r\n')).toBe(true);
     expect(all.out.match(/\uFEFF/g)).toHaveLength(1);
@@ -96,7 +106,7 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
     expect(all.out).toMatch(/\r\nspending;all;transport;Transport;\d+,\d\d;/);
   });
 
-  it('names a bad argument on standard error and exits with 2', () => {
+  it('names a bad argument on standard error and exits with 2', async () => {
     const cases: [string[], string][] = [
       [['report'], '--format json|csv is required.'],
       [['report', '--format', 'xml'], '--format must be json or csv, not "xml".'],
@@ -108,15 +118,15 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
       [['report', '--format', 'csv', '--figure', 'shoes'], '--figure must be one of participants, gender'],
     ];
     for (const [args, message] of cases) {
-      const result = run(...args);
+      const result = await run(...args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.out).toBe('');
       expect(result.err).toContain(message);
     }
   });
 
-  it('names a municipality without a programme in one line and exits with 1', () => {
-    const result = run('report', '--format', 'json', '--municipality', '999');
+  it('names a municipality without a programme in one line and exits with 1', async () => {
+    const result = await run('report', '--format', 'json', '--municipality', '999');
     expect(result).toEqual({
       code: 1,
       out: '',
@@ -129,12 +139,12 @@ describe('borgerbudget report on a database without programmes', { timeout: 120_
   let empty: Cli;
   beforeAll(async () => {
     empty = await createCli('cli-report-empty');
-    expect(empty.run('migrate').code).toBe(0);
+    expect((await empty.run('migrate')).code).toBe(0);
   }, 120_000);
   afterAll(() => empty.close());
 
-  it('prints an empty report: no municipalities, zero cases', () => {
-    const result = empty.run('report', '--format', 'json');
+  it('prints an empty report: no municipalities, zero cases', async () => {
+    const result = await empty.run('report', '--format', 'json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out) as Record<string, { all: unknown; byMunicipality: unknown }>;

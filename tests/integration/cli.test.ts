@@ -3,7 +3,8 @@ import { openDatabase } from '../../src/db/client.ts';
 import { createCli, type Cli } from '../setup/cli.ts';
 import { asDba, asDbaWithoutTrigger } from '../setup/dba.ts';
 
-// The borgerbudget command as an operator runs it: a separate process on a real database.
+// The borgerbudget command as an operator runs it, on a real database of its own: each command through
+// the command's entry in this process, and at the end the binary itself as a separate process.
 
 let cli: Cli;
 const run = (...args: string[]) => cli.run(...args);
@@ -13,25 +14,25 @@ beforeAll(async () => {
 });
 afterAll(() => cli.close());
 
-// Each case starts the command several times, each a fresh Node process that loads the app (a few
-// seconds on a busy machine), so the cases get more time than the suite's default.
+// Each case runs several commands, each opening the database anew, so the cases get more time than the
+// suite's default.
 describe('borgerbudget', { timeout: 120_000 }, () => {
-  it('migrates once, then says the schema is up to date', () => {
-    const first = run('migrate');
+  it('migrates once, then says the schema is up to date', async () => {
+    const first = await run('migrate');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^Applied \d+ migrations:\n {2}20261123120000_foundation\.sql/);
-    expect(run('migrate').out.trim()).toBe('Migrations are up to date.');
+    expect((await run('migrate')).out.trim()).toBe('Migrations are up to date.');
   });
 
-  it('loads the demo idempotently and prints the logins', () => {
-    const first = run('demo');
+  it('loads the demo idempotently and prints the logins', async () => {
+    const first = await run('demo');
     expect(first.code).toBe(0);
     expect(first.out).toContain('koordinator@aarhus.example');
-    expect(run('demo').code).toBe(0);
+    expect((await run('demo')).code).toBe(0);
   });
 
-  it('creates a new municipality’s first administrator with a one-time code, and explains what is missing', () => {
-    const missingName = run(
+  it('creates a new municipality’s first administrator with a one-time code, and explains what is missing', async () => {
+    const missingName = await run(
       'create-admin',
       '--municipality',
       '101',
@@ -42,7 +43,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     );
     expect(missingName.code).toBe(1);
     expect(missingName.err).toContain('Municipality 101 is new: give its name with --municipality-name.');
-    const ok = run(
+    const ok = await run(
       'create-admin',
       '--municipality',
       '101',
@@ -55,7 +56,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     );
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/One-time code .*: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
-    const again = run(
+    const again = await run(
       'create-admin',
       '--municipality',
       '101',
@@ -67,12 +68,12 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists');
     expect(
-      run('create-admin', '--municipality', 'abc', '--email', 'x@y.example', '--name', 'X').err,
+      (await run('create-admin', '--municipality', 'abc', '--email', 'x@y.example', '--name', 'X')).err,
     ).toContain('--municipality must be a 3-digit municipality code');
   });
 
   it('verifies the audit chain, and names the first broken link after tampering', async () => {
-    const intact = run('check');
+    const intact = await run('check');
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/^Audit log intact: \d+ events in 6 chains\./);
     const database = await openDatabase({ databaseUrl: cli.env.DATABASE_URL, dataDir: cli.dataDir });
@@ -84,7 +85,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     } finally {
       await database.close();
     }
-    const broken = run('check');
+    const broken = await run('check');
     expect(broken.code).toBe(1);
     expect(broken.err.trim()).toBe(
       'Audit log broken: chain 751 (municipality 751), event 2: its content was changed after it was written.',
@@ -92,7 +93,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
   });
 
   it('checks the ledger, and names the case of a posting that went around the guard', async () => {
-    const clean = run('check-ledger');
+    const clean = await run('check-ledger');
     expect(clean.err).toBe('');
     expect(clean.code).toBe(0);
     expect(clean.out).toMatch(
@@ -122,16 +123,40 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     } finally {
       await database.close();
     }
-    const broken = run('check-ledger');
+    const broken = await run('check-ledger');
     expect(broken.code).toBe(1);
     expect(broken.err).toContain('Regnskabet stemmer ikke:');
     expect(broken.err).toContain(`Sag ${caseNumber} (Aarhus Kommune): overforbrug: reserveret`);
     expect(broken.err).toMatch(/betalt 99\.999\.999\s?kr\./);
   });
 
-  it('refuses an unknown command with the usage', () => {
-    const res = run('bogus');
+  it('refuses an unknown command with the usage', async () => {
+    const res = await run('bogus');
     expect(res.code).toBe(2);
     expect(res.err).toContain('Usage: borgerbudget <command>');
+  });
+});
+
+// The binary as a process: it exits with the command's code, also when the command ends in an error.
+describe('bin/borgerbudget.js', { timeout: 120_000 }, () => {
+  it('exits 2 with the usage for an unknown command', () => {
+    const res = cli.spawn('bogus');
+    expect(res.code).toBe(2);
+    expect(res.out).toBe('');
+    expect(res.err).toContain('Usage: borgerbudget <command>');
+  });
+
+  it('exits 1 with the one-line reason when the command fails', () => {
+    const again = cli.spawn(
+      'create-admin',
+      '--municipality',
+      '101',
+      '--email',
+      'it@kk.example',
+      '--name',
+      'Ida IT',
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
   });
 });

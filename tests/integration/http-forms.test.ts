@@ -6,7 +6,7 @@ import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { programmeForm } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The two real forms of the foundation through the pages (conventions: Input validation): a bad value
+// The programme rules and new user forms through the pages (conventions: Input validation): a bad value
 // re-renders the form with DKFDS's error summary ("Fejl: " in the title), keeps what was typed, and changes
 // nothing.
 
@@ -16,8 +16,7 @@ let coordinator: Browser;
 let coordinatorActor: Actor;
 let programme: Programme;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   const session = await loginAs(t, 'coordinator', AARHUS);
   coordinatorActor = session.actor;

@@ -14,8 +14,7 @@ let web: TestApp;
 let admin: Browser;
 let adminActor: Actor;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   const session = await loginAs(t, 'admin', AARHUS);
   adminActor = session.actor;

@@ -11,8 +11,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 let t: TestContext;
 let web: TestApp;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
 });
 afterAll(() => t.close());

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCli, type Cli } from '../setup/cli.ts';
 
-// `borgerbudget import --dir FOLDER` as an operator runs it (formats: CSV import): a separate
-// process on its own database. Wrong rows go to standard error with exit code 1 and nothing is
+// `borgerbudget import --dir FOLDER` as an operator runs it (formats: CSV import), through the
+// command's entry in this process (tests/setup/cli.ts), on its own database. Wrong rows go to standard error with exit code 1 and nothing is
 // written; a right folder prints the Danish summary with exit code 0, and the books stay right.
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => cli.close());
 
 describe('borgerbudget import', { timeout: 120_000 }, () => {
-  it('prints every wrong row on standard error, exits with 1 and imports nothing', () => {
-    const result = cli.run('import', '--dir', fixture('bad'));
+  it('prints every wrong row on standard error, exits with 1 and imports nothing', async () => {
+    const result = await cli.run('import', '--dir', fixture('bad'));
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
     // The first command on a new data folder warns that it generated development secrets.
@@ -34,19 +34,19 @@ describe('borgerbudget import', { timeout: 120_000 }, () => {
       'cases.csv:3: granted_kr: Skriv beløbet i kroner, fx 1234,50 (uden tusindtalsseparator).',
       'payments.csv:3: -: Linjen bruger komma (,) som skilletegn, men overskriftslinjen bruger semikolon (;). Brug det samme skilletegn i hele filen.',
     ]);
-    const check = cli.run('check-ledger');
+    const check = await cli.run('check-ledger');
     expect(check.out).toContain('0 forløb, 0 posteringer');
   });
 
-  it('imports a right folder, prints the summary and exits with 0; the books are right', () => {
-    const result = cli.run('import', '--dir', fixture('valid'));
+  it('imports a right folder, prints the summary and exits with 0; the books are right', async () => {
+    const result = await cli.run('import', '--dir', fixture('valid'));
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out.split('\n')[0]).toBe('Importeret: 4 forløb, 21 svar, 5 betalinger.');
-    const check = cli.run('check-ledger');
+    const check = await cli.run('check-ledger');
     expect(check.code).toBe(0);
     expect(check.out).toContain('Regnskabet stemmer: 4 forløb, 11 posteringer og 2 puljer kontrolleret.');
-    const report = JSON.parse(cli.run('report', '--format', 'json').out) as {
+    const report = JSON.parse((await cli.run('report', '--format', 'json')).out) as {
       participants: { all: { started: number; followedUp: number } };
       spending: { all: { grantedKr: number; spentKr: number; returnedKr: number } };
     };
@@ -54,16 +54,16 @@ describe('borgerbudget import', { timeout: 120_000 }, () => {
     expect(report.spending.all).toMatchObject({ grantedKr: 145000.5, spentKr: 42200.5, returnedKr: 55300 });
   });
 
-  it('refuses the same folder a second time', () => {
-    const result = cli.run('import', '--dir', fixture('valid'));
+  it('refuses the same folder a second time', async () => {
+    const result = await cli.run('import', '--dir', fixture('valid'));
     expect(result.code).toBe(1);
     expect(result.err).toContain('cases.csv:2: case_ref: Forløbet "OD-1" er allerede importeret.');
-    expect(cli.run('check-ledger').out).toContain('4 forløb, 11 posteringer');
+    expect((await cli.run('check-ledger')).out).toContain('4 forløb, 11 posteringer');
   });
 
-  it('names a bad argument with exit code 2', () => {
-    expect(cli.run('import').code).toBe(2);
-    const missing = cli.run('import', '--dir', fixture('no-such-folder'));
+  it('names a bad argument with exit code 2', async () => {
+    expect((await cli.run('import')).code).toBe(2);
+    const missing = await cli.run('import', '--dir', fixture('no-such-folder'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('findes ikke');
   });

@@ -26,9 +26,8 @@ const asInput = (files: Files) =>
 let t: TestContext;
 let services: Services;
 beforeAll(async () => {
-  t = await createTestContext();
+  t = await createTestContext({ demo: true });
   services = t.services;
-  await services.demo.load();
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTROL_CHARACTER_MESSAGE } from '../../src/domain/plain-text.ts';
+import { da } from '../../src/i18n/da.ts';
 import { CONTROL_IN_REQUEST_MESSAGE } from '../../src/http/middleware/input-hygiene.ts';
 import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
@@ -14,6 +14,8 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 // from the request stays on the site; an uploaded file's name loses its bidi and zero-width
 // characters. Never a 500, and a refused request changes nothing.
 
+const CONTROL_CHARACTER_MESSAGE = da['field.controlCharacter'];
+
 let t: TestContext;
 let web: TestApp;
 let team: MoneyTeam;
@@ -23,8 +25,7 @@ let support: Browser;
 let coordinator: Browser;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   team = await moneyTeam(t);
   ({ caseId } = await caseIn(t, 'active', team));

@@ -61,7 +61,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
   'money under concurrency (PostgreSQL only: PGlite has one connection and cannot show races)',
   () => {
     beforeAll(async () => {
-      t = await createTestContext();
+      t = await createTestContext({ demo: true });
       racing = await openDatabase({
         databaseUrl: t.url,
         dataDir: 'memory://',
@@ -74,7 +74,6 @@ describe.skipIf(!process.env.DATABASE_URL)(
         secrets: TEST_SECRETS,
         production: false,
       });
-      await services.demo.load();
       const ctx = { ...t, services };
       coordinator = await staff(ctx, AARHUS, 'koordinator');
       support = await staff(ctx, AARHUS, 'stotteperson');

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { moneyTeam } from '../factories/money-factory.ts';
+import type { ValidationFailed } from '../../src/domain/errors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { danishFields } from '../setup/messages.ts';
 
 // The money path (spec: Money) through the services: grant, request, confirmation, approval (four eyes
 // above the limit), payment, refund, and what goes back to the pool at close. The ledger's invariants
@@ -16,8 +18,7 @@ let finance: Actor;
 let vendorId: string;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   ({ coordinator, support, finance, vendorId } = await moneyTeam(t));
 });
 afterAll(() => t.close());
@@ -95,9 +96,10 @@ describe('the money path', () => {
     const id = await submittedRequest(caseId, '1000');
     const pdf = new TextEncoder().encode('%PDF-1.7\n% kvittering\n');
     const exe = new TextEncoder().encode('MZ\u0090 pretending to be a pdf');
-    await expect(
-      t.services.attachments.attach(support, id, { kind: 'receipt' }, { name: 'kvittering.pdf', bytes: exe }),
-    ).rejects.toMatchObject({ fields: { file: 'Filen skal være en PDF, JPEG eller PNG.' } });
+    const refused = (await t.services.attachments
+      .attach(support, id, { kind: 'receipt' }, { name: 'kvittering.pdf', bytes: exe })
+      .catch((e: unknown) => e)) as ValidationFailed;
+    expect(danishFields(refused.fields)).toMatchObject({ file: 'Filen skal være en PDF, JPEG eller PNG.' });
     const { attachmentId } = await t.services.attachments.attach(
       support,
       id,

@@ -27,8 +27,7 @@ let poolOre = 0;
 const POOL_KR = 700_000;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   ({ coordinator, support, finance, vendorId } = await moneyTeam(t));
   programmeId = await programmeOf(t, coordinator);
   // A small pool (above what the demo's cases hold), so that later runs meet pool_exceeded too.

@@ -9,6 +9,7 @@ import { moneyTeam } from '../factories/money-factory.ts';
 import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { asDanish } from '../setup/messages.ts';
 
 // Finance's work (spec: Payments; spec: Payment files): the queue of approved requests (no case content),
 // payment files for the bank (pain.001, schema-valid), marking a file sent pays every request in it exactly
@@ -27,8 +28,7 @@ let invoiceVendor: string;
 const dir = mkdtempSync(path.join(tmpdir(), 'payments-'));
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   ({ coordinator, support, finance, vendorId: bankVendor } = await moneyTeam(t, 'Cykelsmeden & Søn ApS'));
   invoiceVendor = await t.services.budgets.addVendor(finance, {
     name: 'Tandklinikken',
@@ -124,7 +124,9 @@ describe('payments', () => {
       }
       expect((await ledgerOf(a.caseId)).balance).toMatchObject({ reserved: 0, paid: 1_500_00 });
 
-      await expect(t.services.payments.markSent(finance, batchId)).rejects.toMatchObject({
+      expect(
+        asDanish(await t.services.payments.markSent(finance, batchId).catch((e: unknown) => e)),
+      ).toMatchObject({
         code: 'batch_already_sent',
         message: 'Betalingsfilen er allerede markeret som sendt.',
       });

@@ -3,6 +3,7 @@ import { Conflict, ValidationFailed } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { asDanish, danishFields } from '../setup/messages.ts';
 
 // The plan (spec: Goal plan): dream, goals with categories, at most five sub-goals that are not
 // dropped, planned activities with estimated costs, ideas — and a revision for every change.
@@ -14,8 +15,7 @@ let coordinator: Actor;
 let support: Actor;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
 });
@@ -96,10 +96,13 @@ describe('the five sub-goals', () => {
     const badStatus = await refusal(
       t.services.plans.addSubGoal(support, caseId, { description: 'Delmål 6', status: 'done' }),
     );
-    expect(badStatus).toMatchObject({ fields: { status: 'Vælg en status fra listen.' } });
+    expect(danishFields((badStatus as ValidationFailed).fields)).toMatchObject({
+      status: 'Vælg en status fra listen.',
+    });
     const sixth = await refusal(t.services.plans.addSubGoal(support, caseId, { description: 'Delmål 6' }));
     expect(sixth).toBeInstanceOf(ValidationFailed);
-    expect(sixth).toMatchObject({ message: LIMIT, fields: { _form: LIMIT } });
+    expect(asDanish(sixth)).toMatchObject({ message: LIMIT });
+    expect(danishFields((sixth as ValidationFailed).fields)).toEqual({ _form: LIMIT });
     // A sixth that is dropped from the start does not count.
     await t.services.plans.addSubGoal(support, caseId, { description: 'Overvejet', status: 'dropped' });
     await t.services.plans.updateSubGoal(support, caseId, ids[0] ?? '', {
@@ -115,7 +118,7 @@ describe('the five sub-goals', () => {
         status: 'planned',
       }),
     );
-    expect(again).toMatchObject({ fields: { status: LIMIT } });
+    expect(danishFields((again as ValidationFailed).fields)).toMatchObject({ status: LIMIT });
     expect((await t.services.plans.history(support, caseId, 'GET /test')).length).toBe(revisionsBefore);
     const plan = await t.services.plans.get(support, caseId, 'GET /test');
     expect(plan.activeSubGoals).toBe(5);
@@ -142,13 +145,15 @@ describe('goals, activities and ideas', () => {
     const none = await refusal(
       t.services.plans.addGoal(support, caseId, { description: 'Mål', categories: [] }),
     );
-    expect(none).toMatchObject({
-      fields: { categories: 'Vælg mindst én målkategori for det langsigtede mål.' },
+    expect(danishFields((none as ValidationFailed).fields)).toMatchObject({
+      categories: 'Vælg mindst én målkategori for det langsigtede mål.',
     });
     const wrong = await refusal(
       t.services.plans.addGoal(support, caseId, { description: 'Mål', categories: 'money' }),
     );
-    expect(wrong).toMatchObject({ fields: { 'categories.0': 'Vælg målkategorier fra listen.' } });
+    expect(danishFields((wrong as ValidationFailed).fields)).toMatchObject({
+      'categories.0': 'Vælg målkategorier fra listen.',
+    });
     const single = await t.services.plans.addGoal(support, caseId, {
       description: 'Mål',
       categories: 'health',
@@ -172,8 +177,8 @@ describe('goals, activities and ideas', () => {
     const bad = await refusal(
       t.services.plans.addActivity(support, caseId, sub, { description: 'X', estimatedCostKr: '60000' }),
     );
-    expect(bad).toMatchObject({
-      fields: { estimatedCostKr: 'Det anslåede beløb kan højst være 50.000 kr.' },
+    expect(danishFields((bad as ValidationFailed).fields)).toMatchObject({
+      estimatedCostKr: 'Det anslåede beløb kan højst være 50.000 kr.',
     });
     let plan = await t.services.plans.get(support, caseId, 'GET /test');
     expect(plan.estimatedTotal).toBe(723_450);
@@ -214,7 +219,7 @@ describe('goals, activities and ideas', () => {
   it('is not made before the citizen is accepted', async () => {
     const { caseId } = await caseIn(t, 'screening', { coordinator, support });
     const early = await refusal(t.services.plans.setDream(coordinator, caseId, { dream: 'x' }));
-    expect(early).toMatchObject({
+    expect(asDanish(early)).toMatchObject({
       code: 'plan_not_open',
       message: 'Planen laves, når borgeren er optaget i ordningen.',
     });

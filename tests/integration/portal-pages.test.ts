@@ -7,8 +7,8 @@ import { Browser, buildApp, newIdempotencyKey, type TestApp } from '../setup/htt
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The citizen's own portal over HTTP (issue 6): every page shows the citizen's own case, found from the
-// log-in; a proposal becomes a draft the support person sees; a confirmation is recorded "in the
+// The citizen's own portal over HTTP (spec: Citizen portal): every page shows the citizen's own case, found
+// from the log-in; a proposal becomes a draft the support person sees; a confirmation is recorded "in the
 // portal"; the dream the citizen writes is a plan revision by the citizen; amounts are hidden where
 // the programme says so; another citizen's ids are "not found", staff get "not found", a visitor is
 // sent to log in.
@@ -63,8 +63,7 @@ async function postMultipart(
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   me = await citizenSession(t);
   ({ support, coordinator } = me);

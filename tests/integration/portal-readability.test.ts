@@ -6,7 +6,7 @@ import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { readability, type Readability } from '../support/lix.ts';
 
-// Readability of the citizen's portal (issue 6: "keep each page at LIX 35 or below"). Every portal
+// Readability of the citizen's portal (spec: Citizen portal; each page at LIX 35 or below). Every portal
 // page is rendered in Danish for a demo citizen with a realistic case — Mads in Aarhus, four months
 // into his period, with goals, purchases in every state, notes and an access log — and for a citizen
 // at the start (the questionnaire's question pages). The Danish text of each page's <main> is scored
@@ -34,8 +34,7 @@ async function demoCase(name: string, municipalityId: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
   mads = await citizenSession(t, { existing: await demoCase('Mads Bøgh', 751) });
   // Staff have looked at Mads's case, so his log has rows.

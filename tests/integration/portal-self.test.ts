@@ -6,16 +6,15 @@ import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The citizen's own pages about their data (issue 6) over HTTP: the questionnaires one question per
-// page, "Hvem har set mine oplysninger" and "Mine data" (page and JSON download), and that a citizen
+// The citizen's own pages about their data over HTTP (spec: Citizen portal): the questionnaires one question
+// per page, "Hvem har set mine oplysninger" and "Mine data" (page and JSON download), and that a citizen
 // reaches nothing but their own.
 
 let t: TestContext;
 let web: TestApp;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   web = buildApp(t.services);
 });
 afterAll(() => t.close());

@@ -6,6 +6,7 @@ import type { Programme } from '../../src/services/cases/programme.service.ts';
 import { AARHUS, actorOf, HALSNAES } from '../setup/actors.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { danishFields } from '../setup/messages.ts';
 
 // The programme's rules (spec: Programme rules): the coordinator views and changes them; bad input is
 // refused field by field and changes nothing; other roles and other municipalities get "not found".
@@ -15,8 +16,7 @@ let coordinator: Actor;
 let programme: Programme;
 let halsnaesProgramme: Programme;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await actorOf(t, 'coordinator', AARHUS);
   [programme] = (await t.services.programmes.list(coordinator)) as [Programme];
   [halsnaesProgramme] = (await t.services.programmes.list(await actorOf(t, 'coordinator', HALSNAES))) as [
@@ -172,7 +172,8 @@ describe('changing the rules', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationFailed);
     expect(Object.keys((error as ValidationFailed).fields).sort()).toEqual([...fields].sort());
-    for (const message of Object.values((error as ValidationFailed).fields)) expect(message).toMatch(/\S/);
+    for (const message of Object.values(danishFields((error as ValidationFailed).fields)))
+      expect(message).toMatch(/\S/);
     expect(await storedRow(programme.id)).toEqual(before);
     expect(await auditCount()).toBe(events);
   });
@@ -185,11 +186,13 @@ describe('changing the rules', () => {
         programmeInput(programme, { maxGrantKr: '60000', durationMonths: 'abc' }),
       )
       .catch((e: unknown) => e)) as ValidationFailed;
-    expect(error.fields).toEqual({ durationMonths: 'Varigheden skal være et helt tal.' });
+    expect(danishFields(error.fields)).toEqual({ durationMonths: 'Varigheden skal være et helt tal.' });
     const error2 = (await t.services.programmes
       .updateSettings(coordinator, programme.id, programmeInput(programme, { maxGrantKr: '60000' }))
       .catch((e: unknown) => e)) as ValidationFailed;
-    expect(error2.fields).toEqual({ maxGrantKr: 'Det højeste budget kan højst være 50.000 kr.' });
+    expect(danishFields(error2.fields)).toEqual({
+      maxGrantKr: 'Det højeste budget kan højst være 50.000 kr.',
+    });
   });
 
   it.each(['support', 'finance', 'admin', 'evaluator'] as const)(

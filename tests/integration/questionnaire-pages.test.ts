@@ -5,8 +5,8 @@ import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// The questionnaire pages (issue 5): the case page's section with the four and their status in words,
-// a page per questionnaire that works without JavaScript, saved part-way and completed later; a bad
+// The questionnaire pages (spec: Questionnaires): the case page's section with the four and their status in
+// words, a page per questionnaire that works without JavaScript, saved part-way and completed later; a bad
 // answer shows the page again with the error summary and what was typed, and saves nothing; the
 // coordinator reads and cannot answer; the overview lists what is overdue.
 
@@ -20,8 +20,7 @@ let supportBrowser: Browser;
 let coordinatorBrowser: Browser;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
   app = buildApp(t.services);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFound } from '../../src/domain/errors.ts';
+import { NotFound, type FieldErrors } from '../../src/domain/errors.ts';
+import { danishFields } from '../setup/messages.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { AARHUS, caseIn, evaluator, HALSNAES, staff } from '../factories/case-factory.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
@@ -17,8 +18,7 @@ let support: Actor;
 let otherSupport: Actor;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   coordinator = await staff(t, AARHUS, 'koordinator');
   support = await staff(t, AARHUS, 'stotteperson');
   otherSupport = await staff(t, AARHUS, 'stotteperson2');
@@ -35,13 +35,11 @@ async function outcome(call: () => Promise<unknown>): Promise<string> {
   }
 }
 
-async function failure(
-  call: () => Promise<unknown>,
-): Promise<{ code: string; fields: Record<string, string> }> {
+async function failure(call: () => Promise<unknown>): Promise<{ code: string; fields: FieldErrors }> {
   try {
     await call();
   } catch (error) {
-    return error as { code: string; fields: Record<string, string> };
+    return error as { code: string; fields: FieldErrors };
   }
   throw new Error('expected a failure');
 }
@@ -155,7 +153,7 @@ describe('saving a questionnaire', () => {
       save({ distance: 'achieved', who5_1: 6, who5_2: '3', goal_categories: ['pets'], mood: 'good' }),
     );
     expect(bad.code).toBe('validation_failed');
-    expect(bad.fields).toEqual({
+    expect(danishFields(bad.fields)).toEqual({
       'answers.distance':
         '"achieved" er ikke et muligt svar på "Afstand til målet". Vælg mellem: Meget langt fra, Langt fra, Et stykke vej, Tæt på.',
       'answers.who5_1': 'Svaret på "Trivsel (WHO-5), udsagn 1" skal være et helt tal fra 0 til 5, ikke 6.',
@@ -167,7 +165,7 @@ describe('saving a questionnaire', () => {
     });
 
     const incomplete = await failure(() => save({ who5_1: 4 }, true));
-    expect(incomplete.fields).toEqual({
+    expect(danishFields(incomplete.fields)).toEqual({
       'answers.goal_categories': 'Besvar "Målkategorier" for at gemme spørgeskemaet som færdigt.',
       'answers.who5_2': 'Besvar "Trivsel (WHO-5), udsagn 2" for at gemme spørgeskemaet som færdigt.',
       'answers.who5_3': 'Besvar "Trivsel (WHO-5), udsagn 3" for at gemme spørgeskemaet som færdigt.',
@@ -183,7 +181,7 @@ describe('saving a questionnaire', () => {
         'PUT /test',
       ),
     );
-    expect(future.fields).toEqual({ answeredOn: 'Datoen kan ikke ligge efter i dag.' });
+    expect(danishFields(future.fields)).toEqual({ answeredOn: 'Datoen kan ikke ligge efter i dag.' });
 
     expect(await rowOf(caseId, 'citizen_start')).toEqual(before);
     const auditsAfter = await t.database.transaction('all', (tx) =>
@@ -197,7 +195,7 @@ describe('saving a questionnaire', () => {
     const empty = await failure(() =>
       t.services.questionnaires.save(support, caseId, 'support_start', { answers: {} }, 'PUT /test'),
     );
-    expect(empty.fields).toEqual({ _form: 'Besvar mindst ét spørgsmål, før du gemmer.' });
+    expect(danishFields(empty.fields)).toEqual({ _form: 'Besvar mindst ét spørgsmål, før du gemmer.' });
     expect(await rowOf(caseId, 'support_start')).toBeUndefined();
   });
 
@@ -420,7 +418,7 @@ describe('due and overdue', () => {
 
 let portalUsers = 0;
 
-/** The citizen's own portal log-in (the portal itself comes later): a citizen user linked to them. */
+/** The citizen's own portal log-in, made directly in the database: a citizen user linked to them. */
 async function portalActor(citizenId: string): Promise<Actor> {
   const n = ++portalUsers;
   const user = await t.database.transaction('all', async (tx) => {

@@ -11,7 +11,7 @@ import type {
   SupportStartAnswers,
 } from '../../src/domain/questionnaire/instrument.ts';
 import { anonymiseReport, SMALL } from '../../src/domain/report/anonymise.ts';
-import { aggregateCases, type ReportCase, type ReportPayment } from '../../src/domain/report/report-cases.ts';
+import { aggregateCases, type ReportCase, type ReportPayment } from '../support/report-cases.ts';
 import { buildReport, type ReportSelection } from '../../src/domain/report/report.ts';
 import {
   BELIEF,
@@ -265,8 +265,7 @@ async function makeCase(r: Rng, municipalityId: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   teams = { [AARHUS]: await team(AARHUS, '11223344'), [HALSNAES]: await team(HALSNAES, '44332211') };
   t.clock.advance(31 * DAY); // 2026-04-02: after every demo case started
   const r = random(20261203);

@@ -10,8 +10,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   // Rows in every tenant table for two municipalities: sessions and audit events (log-in), idempotency
   // keys, and access-log lines (no service writes those yet, so the test does, in the right scope).
   for (const m of [AARHUS, HALSNAES]) {
@@ -71,7 +70,7 @@ describe('row-level security', () => {
     );
     expect(users.map((u) => u.email).sort()).toEqual([
       'admin@aarhus.example',
-      // The demo citizen Mads's portal log-in (issue 6).
+      // The demo citizen Mads's portal log-in.
       'borger@aarhus.example',
       'koordinator@aarhus.example',
       'okonomi@aarhus.example',

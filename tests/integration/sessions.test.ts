@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, createStaffUser, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
-// Sessions (issue #2 §4, ASVS 5.0 §7): stored in the database behind an opaque token, a new token at
+// Sessions (spec: Sessions; ASVS 5.0 §7): stored in the database behind an opaque token, a new token at
 // every log-in, ended after 30 idle minutes, after 12 hours in all, at log-out, and at once when the
 // account is deactivated.
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
 });
 afterAll(() => t.close());
 

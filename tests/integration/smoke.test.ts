@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 let t: TestContext;
 beforeAll(async () => {
+  // The one file that loads the demo itself into an empty database; the others copy the run's template.
   t = await createTestContext();
   await t.services.demo.load();
 });

@@ -7,6 +7,7 @@ import { loginAs } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { asDanish } from '../setup/messages.ts';
 
 // The programme's unused-funds rule where money is approved (spec: Unused funds; domain
 // purchase-request.ts checkUnusedFunds), once per setting: under `planned_subgoals_only` nothing more
@@ -23,8 +24,7 @@ let finance: Actor;
 let vendorId: string;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   ({ coordinator, support, finance, vendorId } = await moneyTeam(t));
 });
 afterAll(() => t.close());
@@ -79,7 +79,9 @@ describe('planned_subgoals_only', () => {
 
     await achieve(caseId, bicycle, 'Cykle til praktik');
     const late = await submitted(caseId, licence);
-    await expect(t.services.purchases.approve(support, late)).rejects.toMatchObject({
+    expect(
+      asDanish(await t.services.purchases.approve(support, late).catch((e: unknown) => e)),
+    ).toMatchObject({
       code: 'sub_goals_met',
       message: expect.stringContaining(MET) as string,
     });

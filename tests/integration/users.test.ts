@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
+import { LOGIN_FAILED } from '../../src/services/access/auth.service.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { PASSWORD_MESSAGES } from '../../src/services/access/password.ts';
-import { GENERIC_CODE_ERROR } from '../../src/services/access/user.service.ts';
+import { CODE_FAILED, GENERIC_CODE_ERROR } from '../../src/services/access/user.service.ts';
 import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { asDanish, danishFields } from '../setup/messages.ts';
 
 // The municipality's administrator manages the staff accounts of their own municipality (spec: Roles);
 // everyone else, and every other municipality, gets "not found".
@@ -14,8 +15,7 @@ let t: TestContext;
 let admin: Actor;
 let halsnaesAdmin: Actor;
 beforeAll(async () => {
-  t = await createTestContext();
-  await t.services.demo.load();
+  t = await createTestContext({ demo: true });
   admin = await actorOf(t, 'admin', AARHUS);
   halsnaesAdmin = await actorOf(t, 'admin', HALSNAES);
 });
@@ -99,7 +99,7 @@ describe('listing and creating users', () => {
         .create(halsnaesAdmin, { name: 'Dublet', email, role: 'support' })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationFailed);
-      expect((error as ValidationFailed).fields).toEqual({
+      expect(danishFields((error as ValidationFailed).fields)).toEqual({
         email: 'Der findes allerede en bruger med den e-mailadresse.',
       });
     }
@@ -125,7 +125,7 @@ describe('deactivating users', () => {
   it('will not let an admin deactivate themselves', async () => {
     const error = await t.services.users.deactivate(admin, admin.userId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Conflict);
-    expect(error).toMatchObject({ message: 'Du kan ikke deaktivere dig selv.' });
+    expect(asDanish(error)).toMatchObject({ message: 'Du kan ikke deaktivere dig selv.' });
     expect((await loginAs(t, 'admin')).actor.userId).toBe(admin.userId);
   });
 
@@ -199,15 +199,15 @@ describe('setting a password with a one-time code', () => {
     const wrongCode = await rejection(reset(email, 'ABCD-EFGH-JKMN', GOOD));
     const unknown = await rejection(reset('ingen@aarhus.example', code, GOOD));
     for (const error of [wrongCode, unknown]) {
-      expect(error.message).toBe(GENERIC_CODE_ERROR);
-      expect(error.fields).toEqual({ code: GENERIC_CODE_ERROR });
+      expect(asDanish(error).message).toBe(GENERIC_CODE_ERROR);
+      expect(error.fields).toEqual({ code: CODE_FAILED });
     }
   });
 
   it('refuses an expired code (after 72 hours)', async () => {
     const { email, code } = await newUser();
     t.clock.advance(73 * 60 * 60_000);
-    expect((await rejection(reset(email, code, GOOD))).fields).toEqual({ code: GENERIC_CODE_ERROR });
+    expect((await rejection(reset(email, code, GOOD))).fields).toEqual({ code: CODE_FAILED });
   });
 
   it('refuses a short, common or personal password with the policy message, and keeps the code', async () => {
@@ -224,7 +224,7 @@ describe('setting a password with a one-time code', () => {
     expect((await rejection(reset(email, code, `${email} er min kode`))).fields).toEqual({
       password: PASSWORD_MESSAGES.contains_identity,
     });
-    expect((await rejection(reset(email, code, GOOD, `${GOOD}!`))).fields).toEqual({
+    expect(danishFields((await rejection(reset(email, code, GOOD, `${GOOD}!`))).fields)).toEqual({
       passwordRepeat: 'De to adgangskoder er ikke ens.',
     });
     // None of those used the code up.
@@ -247,9 +247,9 @@ describe('setting a password with a one-time code', () => {
     expect(actor.userId).toBe(staff.user.id);
     await expect(
       t.services.auth.login({ email: staff.email, password: staff.password }, address()),
-    ).rejects.toThrow(new Unauthenticated(GENERIC_LOGIN_ERROR));
+    ).rejects.toThrow(new Unauthenticated(LOGIN_FAILED));
     const again = await rejection(reset(staff.email, code, 'en helt anden lang sætning'));
-    expect(again.fields).toEqual({ code: GENERIC_CODE_ERROR });
+    expect(again.fields).toEqual({ code: CODE_FAILED });
     expect((await t.services.users.list(admin)).find((u) => u.id === staff.user.id)?.hasPendingCode).toBe(
       false,
     );
@@ -258,14 +258,14 @@ describe('setting a password with a one-time code', () => {
   it('makes a new code replace the previous one', async () => {
     const { user, email, code: first } = await newUser();
     const { code: second } = await t.services.users.issueResetCode(admin, user.id);
-    expect((await rejection(reset(email, first, GOOD))).fields).toEqual({ code: GENERIC_CODE_ERROR });
+    expect((await rejection(reset(email, first, GOOD))).fields).toEqual({ code: CODE_FAILED });
     await reset(email, second, GOOD);
   });
 
   it('refuses the code of a user who was deactivated', async () => {
     const { user, email, code } = await newUser();
     await t.services.users.deactivate(admin, user.id);
-    expect((await rejection(reset(email, code, GOOD))).fields).toEqual({ code: GENERIC_CODE_ERROR });
+    expect((await rejection(reset(email, code, GOOD))).fields).toEqual({ code: CODE_FAILED });
   });
 
   it('slows down guessing codes for an account after 5 wrong ones', async () => {

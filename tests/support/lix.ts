@@ -1,5 +1,5 @@
 // LIX (læsbarhedsindeks, Björnsson 1968) of a rendered page, to keep the citizen portal easy to read
-// (issue 6: LIX 35 or below on every portal page). LIX = words / sentences + 100 × long words / words.
+// (spec: Citizen portal; LIX 35 or below on every page). LIX = words / sentences + 100 × long words / words.
 //
 // What text counts: the visible text inside <main> only (the header, menu and footer are the same on
 // every page and are not what the page says). Left out: <script>, <style>, <template>, <noscript>,

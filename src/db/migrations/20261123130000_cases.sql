@@ -1,7 +1,7 @@
--- Cases and goal plans (issue 3): citizens with encrypted CPR numbers; cases (forløb) from referral to
--- close with an append-only timeline, pauses, support assignments with history and the conditions
--- acknowledgement; the plan (dream, long-term goals, sub-goals, planned activities, ideas) with its
--- append-only revisions; follow-up notes. Runs unchanged on PGlite and on PostgreSQL 15+.
+-- Cases and goal plans (spec: Cases; spec: Goal plan): citizens with encrypted CPR numbers; cases (forløb)
+-- from referral to close with an append-only timeline, pauses, support assignments with history and the
+-- conditions acknowledgement; the plan (dream, long-term goals, sub-goals, planned activities, ideas) with
+-- its append-only revisions; follow-up notes. Runs unchanged on PGlite and on PostgreSQL 15+.
 --
 -- Every table carries municipality_id, is filtered by row-level security and points at its parents
 -- with (id, municipality_id) keys, so no row can refer to another municipality's programme, citizen,

@@ -1,4 +1,4 @@
--- Money (issue 4): vendors, purchase requests with attachments, the budget ledger, payment batches.
+-- Money (spec: Money): vendors, purchase requests with attachments, the budget ledger, payment batches.
 -- Runs unchanged on PGlite and on PostgreSQL 15+. Money is integer øre (bigint), never numeric floats.
 --
 -- The ledger is the only place money moves. Services decide with the case row locked (domain/ledger.ts);

@@ -1,4 +1,4 @@
--- Citizens' log-in to the portal (issue 6): a citizen logs in with a mobile number or an e-mail
+-- Citizens' log-in to the portal (spec: Citizen log-in): a citizen logs in with a mobile number or an e-mail
 -- address, chosen when they activate their account with a one-time code from their support person.
 -- Runs unchanged on PGlite and on PostgreSQL 15+.
 

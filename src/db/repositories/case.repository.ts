@@ -45,6 +45,24 @@ export function findCase(tx: Tx, id: string, lock = false): Promise<CaseRecord |
   return (lock ? query.forUpdate('c') : query).executeTakeFirst();
 }
 
+/**
+ * The case of the citizen who logs in as `userId`: the open one, else the most recent (the portal's
+ * own case, found from the log-in and never from an id in the request).
+ */
+export function ownCaseIdOf(tx: Tx, userId: string, municipalityId: number) {
+  return tx
+    .selectFrom('citizen_case as c')
+    .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
+    .select('c.id')
+    .where('z.user_id', '=', userId)
+    .where('c.municipality_id', '=', municipalityId)
+    .orderBy((eb) => eb.case().when('c.phase', '=', 'closed').then(1).else(0).end())
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The citizen's open case in the programme, if any (at most one: citizen_case_one_open). */
 export function findOpenCase(tx: Tx, citizenId: string, programmeId: string) {
   return tx

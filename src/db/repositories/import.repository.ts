@@ -112,3 +112,18 @@ export async function vendorNamed(tx: Tx, municipalityId: number, name: string):
     .executeTakeFirst();
   return row?.id;
 }
+
+/** Adds a vendor of the given name to the municipality's list (the import's placeholder); its id. */
+export async function insertVendorNamed(
+  tx: Tx,
+  municipalityId: number,
+  name: string,
+  at: Date,
+): Promise<string> {
+  const row = await tx
+    .insertInto('vendor')
+    .values({ municipality_id: municipalityId, name, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -90,6 +90,27 @@ export function requestsOfCase(tx: Tx, caseId: string): Promise<PurchaseRequestR
     .execute();
 }
 
+/** The case's direct transfers to the citizen that hold money: approved or paid. */
+export function directTransfersOfCase(tx: Tx, caseId: string) {
+  return tx
+    .selectFrom('purchase_request')
+    .select(['id', 'amount_ore'])
+    .where('case_id', '=', caseId)
+    .where('payment_method', '=', 'direct_to_citizen')
+    .where('status', 'in', ['approved', 'paid'])
+    .execute();
+}
+
+/** The case's drafts, with what tells whether one waits for the citizen's confirmation. */
+export function draftsOfCase(tx: Tx, caseId: string) {
+  return tx
+    .selectFrom('purchase_request')
+    .select(['status', 'citizen_confirmed_on', 'created_by', 'created_at', 'updated_at'])
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
 /** The attachments of some requests, without their content. */
 export function attachmentsOf(tx: Tx, requestIds: readonly string[]): Promise<AttachmentInfo[]> {
   if (requestIds.length === 0) return Promise.resolve([]);
@@ -112,6 +133,34 @@ export function attachmentsOf(tx: Tx, requestIds: readonly string[]): Promise<At
     .execute();
 }
 
+/** Stores a file on a request; returns the attachment's id. */
+export async function insertAttachment(tx: Tx, values: Insertable<PurchaseAttachmentTable>): Promise<string> {
+  const row = await tx
+    .insertInto('purchase_attachment')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One attachment with its content, and its request's case and status (who may see it). */
+export function findAttachment(tx: Tx, id: string) {
+  return tx
+    .selectFrom('purchase_attachment as a')
+    .innerJoin('purchase_request as r', 'r.id', 'a.purchase_request_id')
+    .select([
+      'a.municipality_id',
+      'a.file_name',
+      'a.content_type',
+      'a.sha256',
+      'a.content',
+      'r.case_id',
+      'r.status',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
 // ---- Vendors ----
 
 export function vendorsOf(tx: Tx, municipalityId: number, activeOnly = true): Promise<VendorRow[]> {
@@ -122,6 +171,16 @@ export function vendorsOf(tx: Tx, municipalityId: number, activeOnly = true): Pr
 
 export function findVendor(tx: Tx, id: string): Promise<VendorRow | undefined> {
   return tx.selectFrom('vendor').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The municipality's vendor with this CVR number, if any (a CVR number is on the list once). */
+export function findVendorByCvr(tx: Tx, municipalityId: number, cvr: string) {
+  return tx
+    .selectFrom('vendor')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('cvr', '=', cvr)
+    .executeTakeFirst();
 }
 
 export function insertVendor(tx: Tx, values: Insertable<VendorTable>): Promise<VendorRow> {

@@ -4,6 +4,15 @@ export function findMunicipality(tx: Tx, id: number) {
   return tx.selectFrom('municipality').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** How many municipalities there are. count(*) is a bigint: a number here, checked safe by the driver. */
+export async function countMunicipalities(tx: Tx): Promise<number> {
+  const row = await tx
+    .selectFrom('municipality')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 export function listMunicipalities(tx: Tx) {
   return tx.selectFrom('municipality').selectAll().orderBy('id').execute();
 }

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Tx } from '../client.ts';
+import type { PaymentBatchItemTable, PaymentBatchTable } from '../schema-money.ts';
 
 // Finance's queries (payment.service.ts, payment-file.service.ts): requests waiting for or past payment,
 // the payments and refunds posted, and payment files with their items.
@@ -36,6 +38,56 @@ export function payableRequests(tx: Tx, municipalityId: number) {
 
 export type PayableRow = Awaited<ReturnType<ReturnType<typeof payableRequests>['execute']>>[number];
 
+/** Approved requests waiting for payment, oldest approval first (finance's queue). */
+export function paymentQueue(tx: Tx, municipalityId: number): Promise<PayableRow[]> {
+  return payableRequests(tx, municipalityId)
+    .where('r.status', '=', 'approved')
+    .orderBy('r.decided_at')
+    .orderBy('c.case_number')
+    .orderBy('r.request_number')
+    .execute();
+}
+
+/** One request as finance sees it, if its status is one of `statuses`. */
+export function findPayable(
+  tx: Tx,
+  municipalityId: number,
+  requestId: string,
+  statuses: readonly string[],
+): Promise<PayableRow | undefined> {
+  return payableRequests(tx, municipalityId)
+    .where('r.id', '=', requestId)
+    .where('r.status', 'in', statuses)
+    .executeTakeFirst();
+}
+
+/** The given requests as finance sees them; `byNumber` orders them by case and request number. */
+export function payablesByIds(
+  tx: Tx,
+  municipalityId: number,
+  ids: readonly string[],
+  byNumber = false,
+): Promise<PayableRow[]> {
+  const query = payableRequests(tx, municipalityId).where('r.id', 'in', ids);
+  return (byNumber ? query.orderBy('c.case_number').orderBy('r.request_number') : query).execute();
+}
+
+/**
+ * What a payment file would hold, with each request's case: the given requests (`ids`), or (null)
+ * every approved bank transfer in no file yet.
+ */
+export function batchCandidates(tx: Tx, municipalityId: number, ids: readonly string[] | null) {
+  const query = payableRequests(tx, municipalityId).select('r.case_id');
+  return (
+    ids !== null
+      ? query.where('r.id', 'in', ids)
+      : query
+          .where('r.status', '=', 'approved')
+          .where('r.payment_method', '=', 'bank_transfer')
+          .where('i.batch_id', 'is', null)
+  ).execute();
+}
+
 /** Payments and refunds with their request, case number and vendor, by payment date. */
 export function postedPayments(tx: Tx, municipalityId: number) {
   return tx
@@ -67,6 +119,33 @@ export function postedPayments(tx: Tx, municipalityId: number) {
 
 export type PostedRow = Awaited<ReturnType<ReturnType<typeof postedPayments>['execute']>>[number];
 
+/** The payments and refunds of one request. */
+export function paymentsOfRequest(tx: Tx, municipalityId: number, requestId: string): Promise<PostedRow[]> {
+  return postedPayments(tx, municipalityId).where('r.id', '=', requestId).execute();
+}
+
+/** The payments and refunds paid in a period, both days included. */
+export function paymentsBetween(
+  tx: Tx,
+  municipalityId: number,
+  from: string,
+  to: string,
+): Promise<PostedRow[]> {
+  return postedPayments(tx, municipalityId)
+    .where('e.paid_on', '>=', from)
+    .where('e.paid_on', '<=', to)
+    .execute();
+}
+
+/** The payment file a request is in, if any (a request is in at most one). */
+export function paymentFileOfRequest(tx: Tx, requestId: string) {
+  return tx
+    .selectFrom('payment_batch_item')
+    .select('batch_id')
+    .where('purchase_request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
 export function findBatch(tx: Tx, municipalityId: number, batchId: string, lock = false) {
   let q = tx
     .selectFrom('payment_batch')
@@ -95,5 +174,26 @@ export function batchItems(tx: Tx, batchId: string) {
     .where('i.batch_id', '=', batchId)
     .orderBy('r.case_id')
     .orderBy('i.end_to_end_id')
+    .execute();
+}
+
+/** A new payment file; returns its id. */
+export async function insertBatch(tx: Tx, values: Insertable<PaymentBatchTable>): Promise<string> {
+  const row = await tx.insertInto('payment_batch').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertBatchItems(
+  tx: Tx,
+  values: readonly Insertable<PaymentBatchItemTable>[],
+): Promise<void> {
+  await tx.insertInto('payment_batch_item').values(values).execute();
+}
+
+export async function markBatchSent(tx: Tx, batchId: string, sentBy: string, at: Date): Promise<void> {
+  await tx
+    .updateTable('payment_batch')
+    .set({ status: 'sent', sent_by: sentBy, sent_at: at })
+    .where('id', '=', batchId)
     .execute();
 }

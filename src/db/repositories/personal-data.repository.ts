@@ -1,8 +1,9 @@
 import type { Tx } from '../client.ts';
 
-// What the citizen's own portal reads beyond the other repositories (issue 6): their access log one
-// page at a time, and what the "Mine data" export needs in a single query each. Queries only; who may
-// read what lives in services/portal-access-log.service.ts and services/personal-data.service.ts.
+// What the citizen's own portal reads beyond the other repositories (spec: Citizen portal): their access log
+// one page at a time, what the "Mine data" export needs in a single query each, and the front page's and
+// ideas' small reads. Queries only; who may read what lives in services/portal/ (portal.service.ts,
+// portal-access-log.service.ts, personal-data.service.ts).
 
 /** One page of the staff reads of a citizen's data, newest first ("Hvem har set mine oplysninger"). */
 export function accessLogPage(tx: Tx, citizenId: string, limit: number, offset: number) {
@@ -77,4 +78,35 @@ export function casesOfPerson(tx: Tx, citizenId: string) {
     .orderBy('c.created_at')
     .orderBy('c.id')
     .execute();
+}
+
+/** How the citizen reaches their support person: what the user holds. */
+export function contactOfUser(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('app_user')
+    .select(['name', 'email', 'phone'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The citizen's name (the portal greets them by their first name). */
+export async function citizenName(tx: Tx, citizenId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('citizen')
+    .select('name')
+    .where('id', '=', citizenId)
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/** Who wrote each idea of the case: the plan revision that created it (the citizen may remove their own). */
+export async function ideaAuthorsOf(tx: Tx, caseId: string): Promise<Map<string, string | null>> {
+  const rows = await tx
+    .selectFrom('plan_revision')
+    .select(['entity_id', 'actor_user_id'])
+    .where('case_id', '=', caseId)
+    .where('entity_type', '=', 'idea')
+    .where('change', '=', 'create')
+    .execute();
+  return new Map(rows.filter((r) => r.entity_id !== null).map((r) => [r.entity_id ?? '', r.actor_user_id]));
 }

@@ -122,3 +122,23 @@ export function revisionsOf(tx: Tx, caseId: string) {
     .orderBy('r.id')
     .execute();
 }
+
+/** The sub-goal's id if it is one of the case's. */
+export function findSubGoalOfCase(tx: Tx, caseId: string, subGoalId: string) {
+  return tx
+    .selectFrom('sub_goal')
+    .select('id')
+    .where('id', '=', subGoalId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** The case's sub-goals' descriptions, by id. */
+export async function subGoalDescriptionsOf(tx: Tx, caseId: string): Promise<Map<string, string>> {
+  const rows = await tx
+    .selectFrom('sub_goal')
+    .select(['id', 'description'])
+    .where('case_id', '=', caseId)
+    .execute();
+  return new Map(rows.map((s) => [s.id, s.description]));
+}

@@ -19,8 +19,6 @@ export function questionnairesOf(tx: Tx, caseId: string) {
     .execute();
 }
 
-export type QuestionnaireWithSaver = Awaited<ReturnType<typeof questionnairesOf>>[number];
-
 /** One answer set; `lock` serialises two saves of the same questionnaire. */
 export function findQuestionnaire(
   tx: Tx,

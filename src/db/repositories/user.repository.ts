@@ -76,6 +76,11 @@ export async function deactivateUser(tx: Tx, id: string, at: Date): Promise<void
     .execute();
 }
 
+/** Marks a user inactive and nothing else (a system user that never logs in). */
+export async function markUserInactive(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.updateTable('app_user').set({ active: false, deactivated_at: at }).where('id', '=', id).execute();
+}
+
 export async function setResetCode(tx: Tx, id: string, codeHash: string, expiresAt: Date): Promise<void> {
   await tx
     .updateTable('app_user')
@@ -115,4 +120,23 @@ export async function setCitizenLogin(
     .where('reset_code_hash', '=', codeHash)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** The names of some users, by id (who wrote, decided or posted something). */
+export async function userNamesOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('app_user').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of some users are citizens (a request a citizen proposed in their portal is marked as theirs). */
+export async function citizenUsersAmong(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('role', '=', 'citizen')
+    .execute();
+  return new Set(rows.map((u) => u.id));
 }

@@ -4,6 +4,7 @@
 // ImportError, `file:line: column: reason`; problems that concern a whole line or file name `-`.
 
 import { parseCsv } from '../csv.ts';
+import { translate, translator, type Message } from '../../i18n/index.ts';
 
 export const IMPORT_FILE_NAMES = ['cases.csv', 'answers.csv', 'payments.csv'] as const;
 export type ImportFileName = (typeof IMPORT_FILE_NAMES)[number];
@@ -13,7 +14,7 @@ interface FileSpec {
   readonly required: readonly string[];
 }
 
-export const FILE_SPECS: { readonly [F in ImportFileName]: FileSpec } = {
+const FILE_SPECS: { readonly [F in ImportFileName]: FileSpec } = {
   'cases.csv': {
     columns: [
       'case_ref',
@@ -48,6 +49,13 @@ export interface ImportError {
   readonly column: string;
   /** Danish, plain words; never a CPR number. */
   readonly message: string;
+}
+
+const DANISH = translator('da');
+
+/** The import's reasons are Danish (formats: CSV import), also where a rule elsewhere gives a message. */
+export function inDanish(said: Message): string {
+  return translate(DANISH, said);
 }
 
 /** `cases.csv:14: cpr: …`, the form the command line prints and the page lists. */

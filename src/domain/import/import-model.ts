@@ -3,7 +3,7 @@
 // import-plan.ts and import-targets.ts.
 
 import type { CalendarDate } from '../calendar-date.ts';
-import type { CaseEvent, CaseState } from '../case-lifecycle.ts';
+import { isCaseClosed, type CaseEvent, type CaseState } from '../case-lifecycle.ts';
 import type { Cpr } from '../cpr.ts';
 import { deriveBalance, returnToPoolAmount, type Balance, type LedgerEntry } from '../ledger.ts';
 import { ore, type Ore } from '../money.ts';
@@ -132,9 +132,9 @@ export class CaseInProgress {
 
   /** What goes back to the pool at close: what a close decides (ledger.ts returnToPoolAmount). */
   returned(): Ore {
-    if (this.base.state.phase !== 'closed') return ore(0);
+    if (!isCaseClosed(this.base.state.phase)) return ore(0);
     const decision = returnToPoolAmount(deriveBalance(this.entries()));
-    if (!decision.ok) throw new Error(decision.error.message); // an import reserves nothing
+    if (!decision.ok) throw new Error(decision.error.code); // an import reserves nothing
     return decision.amount;
   }
 

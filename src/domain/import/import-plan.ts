@@ -10,9 +10,9 @@ import { referredCase, transition, type CaseEvent, type CaseState } from '../cas
 import { cprBirthDate, type Cpr } from '../cpr.ts';
 import { canGrant, deriveBalance } from '../ledger.ts';
 import { formatKr, ore } from '../money.ts';
-import { defaultProgrammeRules } from '../programme-rules.ts';
+import { DEFAULT_POOL, defaultProgrammeRules } from '../programme-rules.ts';
 import { municipalityName } from './municipality-codes.ts';
-import type { ImportError, ImportFileName, ReadResult } from './import-files.ts';
+import { inDanish, type ImportError, type ImportFileName, type ReadResult } from './import-files.ts';
 import { readAnswerLines, readCaseLines, readPaymentLines, type CaseLine } from './import-rows.ts';
 import {
   CaseInProgress,
@@ -23,12 +23,6 @@ import {
   type ProgrammeFacts,
 } from './import-model.ts';
 import { checkAnswers, checkPayments, Targets } from './import-targets.ts';
-
-/**
- * Room for 25 citizens at the full grant, as in each pilot municipality (2020 evaluation report, §5.1), or
- * more.
- */
-const DEFAULT_POOL_CITIZENS = 25;
 
 export function planImport(read: ReadResult, context: ImportContext): PlanResult {
   const errors: ImportError[] = [...read.errors];
@@ -63,38 +57,7 @@ function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err
   const planned: CaseInProgress[] = [];
   for (const c of lines) {
     const e = (column: string, message: string) => err('cases.csv', c.line, column, message);
-    let ok = c.valid;
-    if (c.caseRef !== null) {
-      const first = firstLine.get(c.caseRef);
-      if (first !== undefined) {
-        e('case_ref', `Sagsreferencen "${c.caseRef}" står også på linje ${first}.`);
-        ok = false;
-      } else firstLine.set(c.caseRef, c.line);
-    }
-    const municipalityId = c.municipalityCode === null ? null : Number(c.municipalityCode);
-    if (municipalityId !== null) {
-      if (context.onlyMunicipality !== null && municipalityId !== context.onlyMunicipality) {
-        e(
-          'municipality_code',
-          `Du kan kun importere forløb i din egen kommune (${context.onlyMunicipality}).`,
-        );
-        ok = false;
-      } else if (
-        !context.municipalities.has(municipalityId) &&
-        municipalityName(c.municipalityCode ?? '') === null
-      ) {
-        e('municipality_code', `${c.municipalityCode ?? ''} er ikke en dansk kommunekode.`);
-        ok = false;
-      }
-      const again =
-        c.caseRef === null
-          ? undefined
-          : context.existingRefs.get(c.caseRef)?.find((x) => x.municipalityId === municipalityId);
-      if (again) {
-        e('case_ref', `Forløbet "${c.caseRef ?? ''}" er allerede importeret. Det importeres ikke igen.`);
-        ok = false;
-      }
-    }
+    const { ok, municipalityId } = checkCaseRow(c, context, firstLine, e);
     if (c.caseRef !== null) byRef.set(c.caseRef, null);
     if (!ok || municipalityId === null || c.cpr === null || c.startDate === null || c.status === null)
       continue;
@@ -113,22 +76,11 @@ function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err
       poolRemaining: ore(Number.MAX_SAFE_INTEGER), // the pools are checked together, below
     });
     if (!grant.ok) {
-      e('granted_kr', grant.error.message);
+      e('granted_kr', inDanish(grant.error.message));
       continue;
     }
-    if (c.status === 'active') {
-      const key = `${municipalityId}:${c.cpr}`;
-      const other = openCitizens.get(key);
-      if (other !== undefined) {
-        e('cpr', `Borgeren har allerede et aktivt forløb i importen (linje ${other}).`);
-        continue;
-      }
-      if (context.hasOpenCase(municipalityId, c.cpr)) {
-        e('cpr', 'Borgeren har allerede et åbent forløb i kommunens ordning.');
-        continue;
-      }
-      openCitizens.set(key, c.line);
-    }
+    if (c.status === 'active' && isSecondOpenCase(municipalityId, c.cpr, c.line, openCitizens, context, e))
+      continue;
     const plannedCase = new CaseInProgress(
       {
         line: c.line,
@@ -148,6 +100,68 @@ function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err
     planned.push(plannedCase);
   }
   return { byRef, planned };
+}
+
+/** The row's own checks: a case_ref once, the own municipality (or a Danish one), not imported before. */
+function checkCaseRow(
+  c: CaseLine,
+  context: ImportContext,
+  firstLine: Map<string, number>,
+  e: (column: string, message: string) => void,
+): { ok: boolean; municipalityId: number | null } {
+  let ok = c.valid;
+  if (c.caseRef !== null) {
+    const first = firstLine.get(c.caseRef);
+    if (first !== undefined) {
+      e('case_ref', `Sagsreferencen "${c.caseRef}" står også på linje ${first}.`);
+      ok = false;
+    } else firstLine.set(c.caseRef, c.line);
+  }
+  const municipalityId = c.municipalityCode === null ? null : Number(c.municipalityCode);
+  if (municipalityId !== null) {
+    if (context.onlyMunicipality !== null && municipalityId !== context.onlyMunicipality) {
+      e('municipality_code', `Du kan kun importere forløb i din egen kommune (${context.onlyMunicipality}).`);
+      ok = false;
+    } else if (
+      !context.municipalities.has(municipalityId) &&
+      municipalityName(c.municipalityCode ?? '') === null
+    ) {
+      e('municipality_code', `${c.municipalityCode ?? ''} er ikke en dansk kommunekode.`);
+      ok = false;
+    }
+    const again =
+      c.caseRef === null
+        ? undefined
+        : context.existingRefs.get(c.caseRef)?.find((x) => x.municipalityId === municipalityId);
+    if (again) {
+      e('case_ref', `Forløbet "${c.caseRef ?? ''}" er allerede importeret. Det importeres ikke igen.`);
+      ok = false;
+    }
+  }
+  return { ok, municipalityId };
+}
+
+/** A citizen has one open case per programme (spec: Cases): in the import, and with what is there already. */
+function isSecondOpenCase(
+  municipalityId: number,
+  cpr: Cpr,
+  line: number,
+  openCitizens: Map<string, number>,
+  context: ImportContext,
+  e: (column: string, message: string) => void,
+): boolean {
+  const key = `${municipalityId}:${cpr}`;
+  const other = openCitizens.get(key);
+  if (other !== undefined) {
+    e('cpr', `Borgeren har allerede et aktivt forløb i importen (linje ${other}).`);
+    return true;
+  }
+  if (context.hasOpenCase(municipalityId, cpr)) {
+    e('cpr', 'Borgeren har allerede et åbent forløb i kommunens ordning.');
+    return true;
+  }
+  openCitizens.set(key, line);
+  return false;
 }
 
 /** The case's way from referral to its status, through the state machine; null after an error. */
@@ -199,7 +213,7 @@ function stateOf(
     const result = transition(state, step, facts);
     if (!result.ok) {
       const column = result.error.field === 'reason' ? 'termination_reason' : 'end_date';
-      e(column, result.error.message);
+      e(column, inDanish(result.error.message));
       return null;
     }
     state = result.state;
@@ -243,11 +257,11 @@ function checkPools(
       held -= c.returned();
     }
     const code = String(id);
-    const defaultPool = DEFAULT_POOL_CITIZENS * defaultProgrammeRules().maxGrant;
     result.push({
       id,
       newName: context.municipalities.has(id) ? null : (municipalityName(code) ?? `Kommune ${code}`),
-      programme: programme ? { id: programme.id } : { newPool: ore(Math.max(defaultPool, peak)) },
+      // A new programme gets the default pool, or more when the imported cases hold more at their peak.
+      programme: programme ? { id: programme.id } : { newPool: ore(Math.max(DEFAULT_POOL, peak)) },
     });
   }
   return result;

@@ -16,7 +16,7 @@ import {
   type ItemId,
 } from '../questionnaire/instrument.ts';
 import { EDUCATION, INCOME_SOURCE, type Education, type IncomeSource } from '../report/scales.ts';
-import type { ImportError, ImportFileName, RawRow } from './import-files.ts';
+import { inDanish, type ImportError, type ImportFileName, type RawRow } from './import-files.ts';
 
 export const CASE_STATUSES = ['active', 'completed', 'terminated_early'] as const;
 export type ImportCaseStatus = (typeof CASE_STATUSES)[number];
@@ -118,7 +118,7 @@ class RowReader {
     const v = this.required(column);
     if (v === null) return null;
     const parsed = parseKr(v);
-    if (!parsed.ok) return this.error(column, parsed.error.message);
+    if (!parsed.ok) return this.error(column, inDanish(parsed.error.message));
     if (parsed.value <= 0) return this.error(column, 'Beløbet skal være større end 0 kr.');
     return parsed.value;
   }
@@ -202,7 +202,7 @@ export function readAnswerLines(rows: readonly RawRow[], errors: ImportError[]):
         if (valueText !== null) {
           const checked = validateAnswers(def, { [found.id]: parseAnswerText(found, valueText) });
           const problem = checked.errors[0];
-          if (problem) r.error('value', problem.message);
+          if (problem) r.error('value', inDanish(problem.message));
           else value = (checked.answers as Record<string, AnswerValue | undefined>)[found.id] ?? null;
         }
       }

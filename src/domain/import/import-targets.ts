@@ -5,6 +5,7 @@
 
 import type { CalendarDate } from '../calendar-date.ts';
 import { canPay, deriveBalance, type Balance, type LedgerEntry } from '../ledger.ts';
+import { isSpendingPeriod } from '../case-lifecycle.ts';
 import { formatKr, ore } from '../money.ts';
 import type { AnswerValue } from '../questionnaire/answers.ts';
 import { currentInstrument, type InstrumentCode } from '../questionnaire/instrument.ts';
@@ -70,65 +71,25 @@ export function checkAnswers(
   context: ImportContext,
   err: Err,
 ): PlannedQuestionnaire[] {
-  interface AnswerSet {
-    target: CaseTarget;
-    municipalityId: number;
-    instrument: InstrumentCode;
-    answers: Record<string, AnswerValue>;
-    answeredOn: CalendarDate;
-    lines: Map<string, number>;
-  }
   const sets = new Map<string, AnswerSet>();
   for (const a of lines) {
     const e = (column: string, message: string) => err('answers.csv', a.line, column, message);
     if (a.caseRef === null) continue;
-    const found = targets.find(a.caseRef);
+    const found = lookUp(targets, a.caseRef, e);
     if (found === undefined) continue;
-    if ('error' in found) {
-      e('case_ref', found.error);
-      continue;
-    }
     if (!a.valid || a.instrument === null || a.item === null || a.value === null || a.answeredOn === null)
       continue;
-    if ('planned' in found && found.planned === null) continue;
-    const t =
-      'planned' in found && found.planned
-        ? { planned: found.planned }
-        : (found as { existing: ExistingCase });
-    const start = startOf(t);
-    if (a.answeredOn > context.today) {
-      e('answered_on', 'Datoen kan ikke ligge efter i dag.');
-      continue;
-    }
-    if (start === null || a.answeredOn < start) {
-      e('answered_on', 'Spørgeskemaet kan ikke være besvaret før forløbets start.');
-      continue;
-    }
-    if ('existing' in t && t.existing.instruments.has(a.instrument)) {
-      e('instrument', `Forløbet "${a.caseRef}" har allerede svar på ${a.instrument} i databasen.`);
+    const t = caseOf(found);
+    if (t === null) continue;
+    const refused = answerRefusal(t, a.caseRef, a.instrument, a.answeredOn, context);
+    if (refused) {
+      e(refused.column, refused.message);
       continue;
     }
     const key = `${a.caseRef}\u0000${a.instrument}`;
     let set = sets.get(key);
     if (set === undefined) {
-      set =
-        'planned' in t
-          ? {
-              target: { caseRef: a.caseRef },
-              municipalityId: t.planned.base.municipalityId,
-              instrument: a.instrument,
-              answers: {},
-              answeredOn: a.answeredOn,
-              lines: new Map(),
-            }
-          : {
-              target: { caseId: t.existing.caseId, municipalityId: t.existing.municipalityId },
-              municipalityId: t.existing.municipalityId,
-              instrument: a.instrument,
-              answers: {},
-              answeredOn: a.answeredOn,
-              lines: new Map(),
-            };
+      set = answerSet(t, a.caseRef, a.instrument, a.answeredOn);
       sets.set(key, set);
     }
     const earlier = set.lines.get(a.item);
@@ -140,18 +101,7 @@ export function checkAnswers(
     set.answers[a.item] = a.value;
     if (a.answeredOn > set.answeredOn) set.answeredOn = a.answeredOn;
   }
-  return [...sets.values()].map((s) => {
-    const def = currentInstrument(s.instrument);
-    return {
-      target: s.target,
-      municipalityId: s.municipalityId,
-      instrument: s.instrument,
-      version: def.version,
-      answers: s.answers,
-      answeredOn: s.answeredOn,
-      complete: def.items.every((i) => s.answers[i.id] !== undefined),
-    };
-  });
+  return [...sets.values()].map(toQuestionnaire);
 }
 
 export function checkPayments(
@@ -165,35 +115,15 @@ export function checkPayments(
   for (const p of lines) {
     const e = (column: string, message: string) => err('payments.csv', p.line, column, message);
     if (p.caseRef === null) continue;
-    const found = targets.find(p.caseRef);
+    const found = lookUp(targets, p.caseRef, e);
     if (found === undefined) continue;
-    if ('error' in found) {
-      e('case_ref', found.error);
-      continue;
-    }
     if (!p.valid || p.paidOn === null || p.amount === null || p.category === null) continue;
     if (p.description === null || p.method === null) continue;
-    if ('planned' in found && found.planned === null) continue;
-    const t =
-      'planned' in found && found.planned
-        ? { planned: found.planned }
-        : (found as { existing: ExistingCase });
-    const start = startOf(t);
-    const closedOn = closedOnOf(t);
-    if (p.paidOn > context.today) {
-      e('paid_on', 'Datoen kan ikke ligge efter i dag.');
-      continue;
-    }
-    if (start === null || p.paidOn < start) {
-      e('paid_on', 'Betalingen kan ikke ligge før forløbets start.');
-      continue;
-    }
-    if (closedOn !== null && p.paidOn > closedOn) {
-      e('paid_on', 'Betalingen kan ikke ligge efter forløbets slutdato.');
-      continue;
-    }
-    if ('existing' in t && t.existing.phase !== 'active') {
-      e('case_ref', `Forløbet "${p.caseRef}" er ikke aktivt, så der kan ikke betales på det.`);
+    const t = caseOf(found);
+    if (t === null) continue;
+    const refused = paymentRefusal(t, p.caseRef, p.paidOn, context);
+    if (refused) {
+      e(refused.column, refused.message);
       continue;
     }
     const key = 'planned' in t ? `ref:${p.caseRef}` : `id:${t.existing.caseId}`;
@@ -224,6 +154,122 @@ export function checkPayments(
     else toExisting.push(payment);
   }
   return toExisting;
+}
+
+type Found = NonNullable<ReturnType<Targets['find']>>;
+type Target = { planned: CaseInProgress } | { existing: ExistingCase };
+type Refusal = { column: string; message: string } | null;
+
+interface AnswerSet {
+  target: CaseTarget;
+  municipalityId: number;
+  instrument: InstrumentCode;
+  answers: Record<string, AnswerValue>;
+  answeredOn: CalendarDate;
+  lines: Map<string, number>;
+}
+
+/** The case a row names; undefined after its error is reported, or when there is nothing to say. */
+function lookUp(targets: Targets, caseRef: string, e: (column: string, message: string) => void) {
+  const found = targets.find(caseRef);
+  if (found === undefined) return undefined;
+  if ('error' in found) {
+    e('case_ref', found.error);
+    return undefined;
+  }
+  return found;
+}
+
+/** The case itself; null for the import's own case whose row in cases.csv is wrong (reported there). */
+function caseOf(found: Exclude<Found, { error: string }>): Target | null {
+  if ('planned' in found && found.planned === null) return null;
+  return 'planned' in found && found.planned
+    ? { planned: found.planned }
+    : (found as { existing: ExistingCase });
+}
+
+/** An answer is dated within the case's period, and not for an instrument the database has answers to. */
+function answerRefusal(
+  t: Target,
+  caseRef: string,
+  instrument: InstrumentCode,
+  answeredOn: CalendarDate,
+  context: ImportContext,
+): Refusal {
+  const start = startOf(t);
+  if (answeredOn > context.today) {
+    return { column: 'answered_on', message: 'Datoen kan ikke ligge efter i dag.' };
+  }
+  if (start === null || answeredOn < start) {
+    return { column: 'answered_on', message: 'Spørgeskemaet kan ikke være besvaret før forløbets start.' };
+  }
+  if ('existing' in t && t.existing.instruments.has(instrument)) {
+    return {
+      column: 'instrument',
+      message: `Forløbet "${caseRef}" har allerede svar på ${instrument} i databasen.`,
+    };
+  }
+  return null;
+}
+
+function answerSet(
+  t: Target,
+  caseRef: string,
+  instrument: InstrumentCode,
+  answeredOn: CalendarDate,
+): AnswerSet {
+  return 'planned' in t
+    ? {
+        target: { caseRef },
+        municipalityId: t.planned.base.municipalityId,
+        instrument,
+        answers: {},
+        answeredOn,
+        lines: new Map(),
+      }
+    : {
+        target: { caseId: t.existing.caseId, municipalityId: t.existing.municipalityId },
+        municipalityId: t.existing.municipalityId,
+        instrument,
+        answers: {},
+        answeredOn,
+        lines: new Map(),
+      };
+}
+
+function toQuestionnaire(s: AnswerSet): PlannedQuestionnaire {
+  const def = currentInstrument(s.instrument);
+  return {
+    target: s.target,
+    municipalityId: s.municipalityId,
+    instrument: s.instrument,
+    version: def.version,
+    answers: s.answers,
+    answeredOn: s.answeredOn,
+    complete: def.items.every((i) => s.answers[i.id] !== undefined),
+  };
+}
+
+/** A payment is dated within the case's period, and only to a case imported before that is active. */
+function paymentRefusal(t: Target, caseRef: string, paidOn: CalendarDate, context: ImportContext): Refusal {
+  const start = startOf(t);
+  const closedOn = closedOnOf(t);
+  if (paidOn > context.today) {
+    return { column: 'paid_on', message: 'Datoen kan ikke ligge efter i dag.' };
+  }
+  if (start === null || paidOn < start) {
+    return { column: 'paid_on', message: 'Betalingen kan ikke ligge før forløbets start.' };
+  }
+  if (closedOn !== null && paidOn > closedOn) {
+    return { column: 'paid_on', message: 'Betalingen kan ikke ligge efter forløbets slutdato.' };
+  }
+  if ('existing' in t && !isSpendingPeriod(t.existing.phase)) {
+    return {
+      column: 'case_ref',
+      message: `Forløbet "${caseRef}" er ikke aktivt, så der kan ikke betales på det.`,
+    };
+  }
+  return null;
 }
 
 /** An existing case's balance with the import's payments to it added. */

@@ -103,8 +103,6 @@ const NAMES: Readonly<Record<string, string>> = {
   '860': 'Hjørring',
 };
 
-export const MUNICIPALITY_CODES: readonly string[] = Object.keys(NAMES);
-
 /** "Aarhus Kommune" for 751; null for a code that is no Danish municipality's. */
 export function municipalityName(code: string): string | null {
   const name = NAMES[code];

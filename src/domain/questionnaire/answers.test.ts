@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  answerFieldErrors,
-  isComplete,
-  mergeAnswers,
-  parseAnswerText,
-  parseAnswerTexts,
-  validateAnswers,
-} from './answers.ts';
+import { mergeAnswers, parseAnswerText, validateAnswers } from './answers.ts';
 import { currentInstrument, findItem, type InstrumentDefinition, type ItemDefinition } from './instrument.ts';
+import type { FieldErrors } from '../errors.ts';
+import { translate, translator, type Message } from '../../i18n/index.ts';
+
+/** A message as a Danish reader sees it. */
+const danish = (said: Message | undefined) =>
+  said === undefined ? undefined : translate(translator('da'), said);
+const danishFields = (fields: FieldErrors) =>
+  Object.fromEntries(Object.entries(fields).map(([name, said]) => [name, danish(said)]));
 
 const citizenStart = currentInstrument('citizen_start');
 const citizenEnd = currentInstrument('citizen_end');
@@ -66,7 +67,7 @@ describe('validateAnswers', () => {
     const v = validateAnswers(supportStart, { belief: 'high', assessment: 'high', who5_6: 3 });
     expect(v.ok).toBe(false);
     expect(v.answers).toEqual({ belief: 'high' });
-    expect(v.errors).toEqual([
+    expect(v.errors.map((e) => ({ ...e, message: danish(e.message) }))).toEqual([
       {
         item: 'assessment',
         code: 'unknown_item',
@@ -93,7 +94,7 @@ describe('validateAnswers', () => {
       ['who5_1', 'out_of_scale'],
       ['goal_categories', 'out_of_scale'],
     ]);
-    expect(answerFieldErrors(v.errors)).toEqual({
+    expect(danishFields(Object.fromEntries(v.errors.map((e) => [e.item, e.message])))).toEqual({
       distance:
         '"achieved" er ikke et muligt svar på "Afstand til målet". Vælg mellem: Meget langt fra, Langt fra, Et stykke vej, Tæt på.',
       who5_1: 'Svaret på "Trivsel (WHO-5), udsagn 1" skal være et helt tal fra 0 til 5, ikke 6.',
@@ -101,7 +102,7 @@ describe('validateAnswers', () => {
         /^"pets" er ikke et muligt svar på "Målkategorier"\. Vælg mellem: /,
       ) as string,
     });
-    expect(validateAnswers(citizenEnd, { self_determination: 0 }).errors[0]?.message).toBe(
+    expect(danish(validateAnswers(citizenEnd, { self_determination: 0 }).errors[0]?.message)).toBe(
       'Svaret på "Oplevet selvbestemmelse" skal være et helt tal fra 1 til 5, ikke 0.',
     );
   });
@@ -121,8 +122,10 @@ describe('validateAnswers', () => {
       ['who5_3', 'wrong_type'],
       ['goal_categories', 'wrong_type'],
     ]);
-    expect(v.errors[0]?.message).toBe('Vælg ét af svarene til "Afstand til målet".');
-    expect(v.errors[4]?.message).toBe('Svaret på "Målkategorier" skal være en liste af svarmuligheder.');
+    expect(danish(v.errors[0]?.message)).toBe('Vælg ét af svarene til "Afstand til målet".');
+    expect(danish(v.errors[4]?.message)).toBe(
+      'Svaret på "Målkategorier" skal være en liste af svarmuligheder.',
+    );
     // An item with an error is neither an answer nor missing: the form shows the error instead.
     expect(v.missing).toEqual(['who5_4', 'who5_5']);
     expect(v.complete).toBe(false);
@@ -170,9 +173,9 @@ describe('mergeAnswers', () => {
   });
 
   it('tells whether a saved set is complete', () => {
-    expect(isComplete(citizenStart, FULL_START)).toBe(true);
-    expect(isComplete(citizenStart, { ...FULL_START, who5_5: undefined })).toBe(false);
-    expect(isComplete(supportStart, {})).toBe(false);
+    expect(validateAnswers(citizenStart, FULL_START).complete).toBe(true);
+    expect(validateAnswers(citizenStart, { ...FULL_START, who5_5: undefined }).complete).toBe(false);
+    expect(validateAnswers(supportStart, {}).complete).toBe(false);
   });
 });
 
@@ -189,7 +192,12 @@ describe('parseAnswerText', () => {
   });
 
   it('leaves judging to validateAnswers', () => {
-    const input = parseAnswerTexts(citizenEnd, { who5_1: '5', who5_2: '2,5', distance: '', mood: 'good' });
+    const input = {
+      who5_1: parseAnswerText(item(citizenEnd, 'who5_1'), '5'),
+      who5_2: parseAnswerText(item(citizenEnd, 'who5_2'), '2,5'),
+      distance: parseAnswerText(item(citizenEnd, 'distance'), ''),
+      mood: 'good',
+    };
     expect(input).toEqual({ who5_1: 5, who5_2: '2,5', distance: null, mood: 'good' });
     const v = validateAnswers(citizenEnd, input);
     expect(v.errors.map((e) => [e.item, e.code])).toEqual([

@@ -1,6 +1,6 @@
-// Validating answers against an instrument version (issue 5 "Instruments"). A questionnaire may be
-// saved part-way and completed later, so any subset of the items is a valid answer set; what is not
-// answered is reported as missing and stays missing: no item ever gets a default value.
+// Validating answers against an instrument version (spec: Instruments; spec: Saving part-way). A
+// questionnaire may be saved part-way and completed later, so any subset of the items is a valid answer set;
+// what is not answered is reported as missing and stays missing: no item ever gets a default value.
 //
 // Input is what a form, the API or the CSV import hands over, item id → value:
 //   single choice  a code of the item's scale, e.g. "far"
@@ -9,7 +9,6 @@
 //   null           not answered (clears an earlier answer when merged); so is an empty list
 // Text from forms and CSV files goes through `parseAnswerText` first.
 
-import type { FieldErrors } from '../errors.ts';
 import {
   findItem,
   type AnswersOf,
@@ -21,6 +20,7 @@ import {
   type RatingItem,
   type SingleChoiceItem,
 } from './instrument.ts';
+import { message, type Message } from '../../i18n/index.ts';
 
 export type AnswerValue = string | number | readonly string[];
 
@@ -30,7 +30,7 @@ export interface AnswerError {
   /** The item id as given (it may not be an item of the instrument). */
   readonly item: string;
   readonly code: AnswerErrorCode;
-  readonly message: string;
+  readonly message: Message;
 }
 
 export interface AnswerValidation<I extends InstrumentCode = InstrumentCode> {
@@ -78,11 +78,6 @@ export function validateAnswers<I extends InstrumentCode>(
   };
 }
 
-/** The errors keyed by item, for `ValidationFailed` and a form's inline messages. */
-export function answerFieldErrors(errors: readonly AnswerError[]): FieldErrors {
-  return Object.fromEntries(errors.map((e) => [e.item, e.message]));
-}
-
 /**
  * Earlier answers updated with a validated set: given answers replace, cleared items are removed,
  * the rest is kept. Refuses a set with errors (bad input changes nothing).
@@ -95,11 +90,6 @@ export function mergeAnswers<I extends InstrumentCode>(
   const cleared = new Set<string>(update.cleared);
   const kept = Object.entries(earlier).filter(([id]) => !cleared.has(id));
   return { ...Object.fromEntries(kept), ...update.answers };
-}
-
-/** Whether a saved answer set answers every item of its instrument. */
-export function isComplete(def: InstrumentDefinition, answers: Readonly<Record<string, unknown>>): boolean {
-  return validateAnswers(def, answers).complete;
 }
 
 // ---- One item
@@ -117,13 +107,11 @@ function checkItem(item: ItemDefinition, raw: unknown): Checked {
 }
 
 function checkSingle(item: SingleChoiceItem, raw: unknown): Checked {
-  if (typeof raw !== 'string') return fail(item, 'wrong_type', `Vælg ét af svarene til "${item.short.da}".`);
+  const name = message(item.short);
+  if (typeof raw !== 'string') return fail(item, 'wrong_type', message('answers.chooseOne', { item: name }));
   if (!item.scale.codes.includes(raw)) {
-    return fail(
-      item,
-      'out_of_scale',
-      `"${raw}" er ikke et muligt svar på "${item.short.da}". ${choices(item)}`,
-    );
+    const said = message('answers.notAnAnswer', { values: `"${raw}"`, item: name, choices: choices(item) });
+    return fail(item, 'out_of_scale', said);
   }
   return { value: raw };
 }
@@ -131,14 +119,18 @@ function checkSingle(item: SingleChoiceItem, raw: unknown): Checked {
 function checkMulti(item: MultiChoiceItem, raw: unknown): Checked {
   const list: readonly unknown[] | null = Array.isArray(raw) ? (raw as readonly unknown[]) : null;
   if (list === null || !list.every((c): c is string => typeof c === 'string')) {
-    return fail(item, 'wrong_type', `Svaret på "${item.short.da}" skal være en liste af svarmuligheder.`);
+    return fail(item, 'wrong_type', message('answers.notAList', { item: message(item.short) }));
   }
   const codes = item.scale.codes;
   const unknown = list.filter((c) => !codes.includes(c));
   if (unknown.length > 0) {
-    const quoted = unknown.map((c) => `"${c}"`).join(', ');
-    const what = unknown.length === 1 ? 'er ikke et muligt svar' : 'er ikke mulige svar';
-    return fail(item, 'out_of_scale', `${quoted} ${what} på "${item.short.da}". ${choices(item)}`);
+    const values = unknown.map((c) => `"${c}"`).join(', ');
+    const key = unknown.length === 1 ? 'answers.notAnAnswer' : 'answers.notAnswers';
+    return fail(
+      item,
+      'out_of_scale',
+      message(key, { values, item: message(item.short), choices: choices(item) }),
+    );
   }
   if (list.length === 0) return { value: null };
   // Each code once, in the scale's order, so equal choices are stored equally.
@@ -146,30 +138,39 @@ function checkMulti(item: MultiChoiceItem, raw: unknown): Checked {
 }
 
 function checkRating(item: RatingItem, raw: unknown): Checked {
-  const range = `et helt tal fra ${item.min} til ${item.max}`;
+  const range = { item: message(item.short), min: item.min, max: item.max };
   if (typeof raw !== 'number' || !Number.isInteger(raw)) {
-    return fail(item, 'wrong_type', `Svaret på "${item.short.da}" skal være ${range}.`);
+    return fail(item, 'wrong_type', message('answers.notWhole', range));
   }
   if (raw < item.min || raw > item.max) {
-    return fail(item, 'out_of_scale', `Svaret på "${item.short.da}" skal være ${range}, ikke ${raw}.`);
+    return fail(item, 'out_of_scale', message('answers.outOfRange', { ...range, value: raw }));
   }
   return { value: raw };
 }
 
-function choices(item: SingleChoiceItem | MultiChoiceItem): string {
-  const labels = item.scale.codes.map((c) => item.scale.labels[c]?.da ?? c);
-  return `Vælg mellem: ${labels.join(', ')}.`;
+function choices(item: SingleChoiceItem | MultiChoiceItem): Message {
+  const labels = item.scale.codes.map((c) => {
+    const label = item.scale.labels[c];
+    return label === undefined ? c : message(label);
+  });
+  return message('answers.choices', { labels: commaList(labels) });
 }
 
-function fail(item: ItemDefinition, code: AnswerErrorCode, message: string): Checked {
-  return { error: { item: item.id, code, message } };
+/** "a, b, c" in the reader's language: each label a message of its own. */
+function commaList([first, ...rest]: readonly (Message | string)[]): Message | string {
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : message('answers.listMore', { first, rest: commaList(rest) });
+}
+
+function fail(item: ItemDefinition, code: AnswerErrorCode, said: Message): Checked {
+  return { error: { item: item.id, code, message: said } };
 }
 
 function unknownItem(def: InstrumentDefinition, id: string): AnswerError {
   return {
     item: id,
     code: 'unknown_item',
-    message: `Spørgsmålet "${id}" findes ikke i "${def.title.da}" (version ${def.version}).`,
+    message: message('answers.unknownItem', { id, title: message(def.title), version: def.version }),
   };
 }
 
@@ -195,17 +196,4 @@ export function parseAnswerText(item: ItemDefinition, text: string): AnswerValue
     case 'rating':
       return /^[+-]?\d+$/.test(t) ? Number(t) : t;
   }
-}
-
-/** `parseAnswerText` for a whole set; text for an unknown item is passed on (and then refused). */
-export function parseAnswerTexts(
-  def: InstrumentDefinition,
-  texts: Readonly<Record<string, string>>,
-): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(texts).map(([id, text]) => {
-      const item = findItem(def, id);
-      return [id, item ? parseAnswerText(item, text) : text];
-    }),
-  );
 }

@@ -1,6 +1,5 @@
-// Which questionnaires a case is due (issue 5: "start: when the case becomes active; end: in the last
-// month and at closing"), for the case page and the coordinator's list of what is overdue. Only a
-// complete answer set counts as done: one saved part-way is still due.
+// Which questionnaires a case is due (spec: Due dates), for the case page and the coordinator's list of
+// what is overdue. Only a complete answer set counts as done: one saved part-way is still due.
 //
 //   start instruments  due from the start date; overdue one month (30 days) later, when it no
 //                      longer measures the starting point
@@ -9,6 +8,7 @@
 //
 // A case that never became active (referred, screening, lead-in, declined) has nothing due.
 
+import type { MessageKey } from '../../i18n/index.ts';
 import { addDays, type CalendarDate } from '../calendar-date.ts';
 import type { CasePhase } from '../case-lifecycle.ts';
 import { PREPARE_CLOSE_DAYS } from '../case-next-step.ts';
@@ -16,15 +16,15 @@ import { INSTRUMENT_CODES, currentInstrument, type InstrumentCode } from './inst
 
 export type DueStatus = 'not_due' | 'due' | 'overdue' | 'done';
 
-export const DUE_STATUS_LABELS: Readonly<Record<DueStatus, { da: string; en: string }>> = {
-  not_due: { da: 'Ikke aktuelt endnu', en: 'Not yet due' },
-  due: { da: 'Skal besvares', en: 'Due' },
-  overdue: { da: 'Overskredet', en: 'Overdue' },
-  done: { da: 'Besvaret', en: 'Answered' },
+export const DUE_STATUS_LABELS: Readonly<Record<DueStatus, MessageKey>> = {
+  not_due: 'label.dueStatus.not_due',
+  due: 'label.dueStatus.due',
+  overdue: 'label.dueStatus.overdue',
+  done: 'label.dueStatus.done',
 };
 
 /** Days after the start date within which the start questionnaires still measure the starting point. */
-export const START_ANSWER_DAYS = 30;
+const START_ANSWER_DAYS = 30;
 
 export interface DueFacts {
   readonly phase: CasePhase;

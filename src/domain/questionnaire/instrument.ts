@@ -9,10 +9,12 @@
 //   support_end    assessment (the five levels of belief)
 //
 // Item ids are the `item` codes of the CSV import's `answers.csv` (formats: CSV import).
+// The words (titles, questions, short names, answer labels) are in the catalogues under keys that name
+// the version (i18n/domain-instruments.*.ts), so a new version gets new keys and old answers read as asked.
 
 import { GOAL_CATEGORY, BELIEF, DISTANCE_END, DISTANCE_START, type Scale } from '../report/scales.ts';
 import type { Assessment, Belief, DistanceEnd, DistanceStart, GoalCategory } from '../report/scales.ts';
-import type { BilingualLabel } from '../plan.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import type { Role } from '../roles.ts';
 import {
   WHO5_ANSWER_LABELS,
@@ -40,9 +42,9 @@ export type ItemId = (typeof ITEM_IDS)[number];
 interface ItemBase {
   readonly id: ItemId;
   /** The question as asked. */
-  readonly text: BilingualLabel;
+  readonly text: MessageKey;
   /** A short name for tables, reports and error messages. */
-  readonly short: BilingualLabel;
+  readonly short: MessageKey;
 }
 
 /** One code of a scale (distance, belief, assessment). */
@@ -62,7 +64,7 @@ export interface RatingItem extends ItemBase {
   readonly kind: 'rating';
   readonly min: number;
   readonly max: number;
-  readonly labels: Readonly<Record<number, BilingualLabel>>;
+  readonly labels: Readonly<Record<number, MessageKey>>;
   /** The order a form lists the answers in. */
   readonly order: 'high_first' | 'low_first';
   /** Items shown together under one instruction. */
@@ -79,7 +81,7 @@ export interface InstrumentDefinition<I extends InstrumentCode = InstrumentCode>
   /** Who the questions are put to; a support person may enter a citizen's answers on their behalf. */
   readonly respondent: Respondent;
   readonly timing: 'start' | 'end';
-  readonly title: BilingualLabel;
+  readonly title: MessageKey;
   readonly items: readonly ItemDefinition[];
 }
 
@@ -113,11 +115,19 @@ export type AnswersOf<I extends InstrumentCode> = AnswersByInstrument[I];
 
 // ---- Version 1
 
-const who5Items: readonly RatingItem[] = WHO5_ITEM_IDS.map((id, i) => ({
+const WHO5_SHORT: Readonly<Record<Who5ItemId, MessageKey>> = {
+  who5_1: 'instrument.who5.short.who5_1',
+  who5_2: 'instrument.who5.short.who5_2',
+  who5_3: 'instrument.who5.short.who5_3',
+  who5_4: 'instrument.who5.short.who5_4',
+  who5_5: 'instrument.who5.short.who5_5',
+};
+
+const who5Items: readonly RatingItem[] = WHO5_ITEM_IDS.map((id) => ({
   id,
   kind: 'rating',
   text: WHO5_ITEM_TEXTS[id],
-  short: { da: `Trivsel (WHO-5), udsagn ${i + 1}`, en: `Well-being (WHO-5), statement ${i + 1}` },
+  short: WHO5_SHORT[id],
   min: WHO5_MIN,
   max: WHO5_MAX,
   labels: WHO5_ANSWER_LABELS,
@@ -127,7 +137,7 @@ const who5Items: readonly RatingItem[] = WHO5_ITEM_IDS.map((id, i) => ({
 
 // The two 5-point items use the wording of the support person's scale (the report's own words), with
 // 5 the highest, so "I meget høj grad" means the same everywhere in the questionnaires.
-const FIVE_POINT_LABELS: Readonly<Record<number, BilingualLabel>> = {
+const FIVE_POINT_LABELS: Readonly<Record<number, MessageKey>> = {
   5: BELIEF.labels.very_high,
   4: BELIEF.labels.high,
   3: BELIEF.labels.partly,
@@ -135,37 +145,31 @@ const FIVE_POINT_LABELS: Readonly<Record<number, BilingualLabel>> = {
   1: BELIEF.labels.very_low,
 };
 
-function fivePoint(id: ItemId, text: BilingualLabel, short: BilingualLabel): RatingItem {
+function fivePoint(id: ItemId, text: MessageKey, short: MessageKey): RatingItem {
   return { id, kind: 'rating', text, short, min: 1, max: 5, labels: FIVE_POINT_LABELS, order: 'high_first' };
 }
 
-const DISTANCE_SHORT: BilingualLabel = { da: 'Afstand til målet', en: 'Distance to goal' };
+const DISTANCE_SHORT: MessageKey = 'instrument.v1.distance.short';
 
 const CITIZEN_START_V1: InstrumentDefinition<'citizen_start'> = {
   code: 'citizen_start',
   version: 1,
   respondent: 'citizen',
   timing: 'start',
-  title: { da: 'Borgerens spørgeskema ved start', en: "Citizen's questionnaire at the start" },
+  title: 'instrument.v1.citizen_start.title',
   items: [
     {
       id: 'goal_categories',
       kind: 'multi',
       scale: GOAL_CATEGORY,
-      text: {
-        da: 'Hvad handler dit langsigtede mål om? Vælg alle, der passer.',
-        en: 'What is your long-term goal about? Choose all that apply.',
-      },
-      short: { da: 'Målkategorier', en: 'Goal categories' },
+      text: 'instrument.v1.goal_categories.text',
+      short: 'instrument.v1.goal_categories.short',
     },
     {
       id: 'distance',
       kind: 'single',
       scale: DISTANCE_START,
-      text: {
-        da: 'Hvor tæt er du på at nå dit langsigtede mål?',
-        en: 'How close are you to reaching your long-term goal?',
-      },
+      text: 'instrument.v1.distance_start.text',
       short: DISTANCE_SHORT,
     },
     ...who5Items,
@@ -177,17 +181,14 @@ const SUPPORT_START_V1: InstrumentDefinition<'support_start'> = {
   version: 1,
   respondent: 'support',
   timing: 'start',
-  title: { da: 'Støttepersonens spørgeskema ved start', en: "Support person's questionnaire at the start" },
+  title: 'instrument.v1.support_start.title',
   items: [
     {
       id: 'belief',
       kind: 'single',
       scale: BELIEF,
-      text: {
-        da: 'I hvor høj grad tror du, at borgeren når sit langsigtede mål i løbet af forløbet?',
-        en: 'To what degree do you believe the citizen will reach their long-term goal during the case?',
-      },
-      short: { da: 'Tro på målet', en: 'Belief in the goal' },
+      text: 'instrument.v1.belief.text',
+      short: 'instrument.v1.belief.short',
     },
   ],
 };
@@ -197,35 +198,22 @@ const CITIZEN_END_V1: InstrumentDefinition<'citizen_end'> = {
   version: 1,
   respondent: 'citizen',
   timing: 'end',
-  title: { da: 'Borgerens spørgeskema ved afslutning', en: "Citizen's questionnaire at the end" },
+  title: 'instrument.v1.citizen_end.title',
   items: [
     {
       id: 'distance',
       kind: 'single',
       scale: DISTANCE_END,
-      text: {
-        da: 'Hvor tæt er du nu på at nå dit langsigtede mål?',
-        en: 'How close are you now to reaching your long-term goal?',
-      },
+      text: 'instrument.v1.distance_end.text',
       short: DISTANCE_SHORT,
     },
     ...who5Items,
     fivePoint(
       'self_determination',
-      {
-        da: 'I hvor høj grad har du oplevet, at du selv har bestemt i forløbet?',
-        en: 'To what degree have you felt that you decided for yourself during the case?',
-      },
-      { da: 'Oplevet selvbestemmelse', en: 'Experienced self-determination' },
+      'instrument.v1.self_determination.text',
+      'instrument.v1.self_determination.short',
     ),
-    fivePoint(
-      'quality_of_life',
-      {
-        da: 'I hvor høj grad har forløbet givet dig en bedre livskvalitet?',
-        en: 'To what degree has the case given you a better quality of life?',
-      },
-      { da: 'Livskvalitet', en: 'Quality of life' },
-    ),
+    fivePoint('quality_of_life', 'instrument.v1.quality_of_life.text', 'instrument.v1.quality_of_life.short'),
   ],
 };
 
@@ -234,20 +222,14 @@ const SUPPORT_END_V1: InstrumentDefinition<'support_end'> = {
   version: 1,
   respondent: 'support',
   timing: 'end',
-  title: {
-    da: 'Støttepersonens spørgeskema ved afslutning',
-    en: "Support person's questionnaire at the end",
-  },
+  title: 'instrument.v1.support_end.title',
   items: [
     {
       id: 'assessment',
       kind: 'single',
       scale: BELIEF,
-      text: {
-        da: 'I hvor høj grad har borgeren nået sit langsigtede mål i løbet af forløbet?',
-        en: 'To what degree has the citizen reached their long-term goal during the case?',
-      },
-      short: { da: 'Vurdering af målopfyldelse', en: 'Assessment of goal attainment' },
+      text: 'instrument.v1.assessment.text',
+      short: 'instrument.v1.assessment.short',
     },
   ],
 };

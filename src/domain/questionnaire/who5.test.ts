@@ -8,21 +8,28 @@ import {
   who5Score,
   who5ScoreOf,
 } from './who5.ts';
+import { da } from '../../i18n/da.ts';
+import { en } from '../../i18n/en.ts';
 
 describe('WHO-5 texts', () => {
   it('are the official Danish item texts, in order', () => {
-    expect(WHO5_ITEM_IDS.map((id) => WHO5_ITEM_TEXTS[id].da)).toEqual([
+    expect(WHO5_ITEM_IDS.map((id) => da[WHO5_ITEM_TEXTS[id]])).toEqual([
       'I de sidste 2 uger har jeg været glad og i godt humør',
       'I de sidste 2 uger har jeg følt mig rolig og afslappet',
       'I de sidste 2 uger har jeg følt mig aktiv og energisk',
       'I de sidste 2 uger er jeg vågnet frisk og udhvilet',
       'I de sidste 2 uger har min dagligdag været fyldt med ting der interesserer mig',
     ]);
-    expect(WHO5_ITEM_TEXTS.who5_3.en).toBe('Over the last two weeks I have felt active and vigorous');
+    expect(en[WHO5_ITEM_TEXTS.who5_3]).toBe('Over the last two weeks I have felt active and vigorous');
   });
 
   it('label the six answers 5 (all of the time) down to 0 (at no time)', () => {
-    expect([5, 4, 3, 2, 1, 0].map((v) => WHO5_ANSWER_LABELS[v]?.da)).toEqual([
+    expect(
+      [5, 4, 3, 2, 1, 0].map((v) => {
+        const label = WHO5_ANSWER_LABELS[v];
+        return label && da[label];
+      }),
+    ).toEqual([
       'Hele tiden',
       'Det meste af tiden',
       'Lidt mere end halvdelen af tiden',

@@ -1,12 +1,13 @@
 // WHO-5 well-being index (trivselsindeks), asked in `citizen_start` and `citizen_end` (spec: WHO-5). The
 // item texts and answer labels are the official Danish version (Psykiatrisk Center Nordsjælland, as
 // published by KL in its FHIR tools, `KLToolsCareWHO-5`) and the official English version (WHO 1998).
-// An instrument is only comparable if it is asked word for word, so these texts are never reworded.
+// An instrument is only comparable if it is asked word for word, so these texts (in the catalogues,
+// i18n/domain-instruments.*.ts) are never reworded.
 //
 // Scoring: each item 0–5 (5 = "Hele tiden"), raw score = sum (0–25), score = raw × 4 (0–100). A score
 // exists only when all five items are answered: a missing item is never guessed.
 
-import type { BilingualLabel } from '../plan.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 export const WHO5_ITEM_IDS = ['who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5'] as const;
 export type Who5ItemId = (typeof WHO5_ITEM_IDS)[number];
@@ -14,51 +15,26 @@ export type Who5ItemId = (typeof WHO5_ITEM_IDS)[number];
 export const WHO5_MIN = 0;
 export const WHO5_MAX = 5;
 
-export const WHO5_TITLE: BilingualLabel = {
-  da: 'Trivsel (WHO-5)',
-  en: 'Well-being (WHO-5)',
-};
+export const WHO5_TITLE: MessageKey = 'instrument.who5.title';
 
-export const WHO5_INSTRUCTION: BilingualLabel = {
-  da:
-    'Sæt venligst ved hvert af de 5 udsagn et kryds i det felt der kommer tættest på hvordan du har ' +
-    'følt dig i de seneste to uger. Bemærk at et højere tal står for bedre trivsel.',
-  en:
-    'Please indicate for each of the five statements which is closest to how you have been feeling ' +
-    'over the last two weeks. Notice that higher numbers mean better well-being.',
-};
+export const WHO5_INSTRUCTION: MessageKey = 'instrument.who5.instruction';
 
-export const WHO5_ITEM_TEXTS: Readonly<Record<Who5ItemId, BilingualLabel>> = {
-  who5_1: {
-    da: 'I de sidste 2 uger har jeg været glad og i godt humør',
-    en: 'Over the last two weeks I have felt cheerful and in good spirits',
-  },
-  who5_2: {
-    da: 'I de sidste 2 uger har jeg følt mig rolig og afslappet',
-    en: 'Over the last two weeks I have felt calm and relaxed',
-  },
-  who5_3: {
-    da: 'I de sidste 2 uger har jeg følt mig aktiv og energisk',
-    en: 'Over the last two weeks I have felt active and vigorous',
-  },
-  who5_4: {
-    da: 'I de sidste 2 uger er jeg vågnet frisk og udhvilet',
-    en: 'Over the last two weeks I woke up feeling fresh and rested',
-  },
-  who5_5: {
-    da: 'I de sidste 2 uger har min dagligdag været fyldt med ting der interesserer mig',
-    en: 'Over the last two weeks my daily life has been filled with things that interest me',
-  },
+export const WHO5_ITEM_TEXTS: Readonly<Record<Who5ItemId, MessageKey>> = {
+  who5_1: 'instrument.who5.item.who5_1',
+  who5_2: 'instrument.who5.item.who5_2',
+  who5_3: 'instrument.who5.item.who5_3',
+  who5_4: 'instrument.who5.item.who5_4',
+  who5_5: 'instrument.who5.item.who5_5',
 };
 
 /** The six answers, by their value. The form lists them from 5 down to 0, as the paper form does. */
-export const WHO5_ANSWER_LABELS: Readonly<Record<number, BilingualLabel>> = {
-  5: { da: 'Hele tiden', en: 'All of the time' },
-  4: { da: 'Det meste af tiden', en: 'Most of the time' },
-  3: { da: 'Lidt mere end halvdelen af tiden', en: 'More than half of the time' },
-  2: { da: 'Lidt mindre end halvdelen af tiden', en: 'Less than half of the time' },
-  1: { da: 'Lidt af tiden', en: 'Some of the time' },
-  0: { da: 'På intet tidspunkt', en: 'At no time' },
+export const WHO5_ANSWER_LABELS: Readonly<Record<number, MessageKey>> = {
+  5: 'instrument.who5.answer.5',
+  4: 'instrument.who5.answer.4',
+  3: 'instrument.who5.answer.3',
+  2: 'instrument.who5.answer.2',
+  1: 'instrument.who5.answer.1',
+  0: 'instrument.who5.answer.0',
 };
 
 export function isWho5Value(value: unknown): value is number {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SMALL, anonymise, anonymiseReport, suppress } from './anonymise.ts';
-import { aggregateCases } from './report-cases.ts';
+import { aggregateCases } from '../../../tests/support/report-cases.ts';
 import { buildReport } from './report.ts';
-import { GENERATED_AT, PILOT, PILOT_SELECTION } from './report.fixture.ts';
-import { buildFigure } from './figure.ts';
+import { GENERATED_AT, PILOT, PILOT_SELECTION } from '../../../tests/support/report.fixture.ts';
+import { buildFigure } from '../../../tests/support/report-reference.ts';
 import { BELIEF, GENDER } from './scales.ts';
 
 describe('suppress', () => {

@@ -35,7 +35,7 @@ export type Anonymised<T> = T extends number
 const COUNT_KEYS = new Set(['n', 'missing', 'started', 'followedUp', 'count', 'citizens']);
 const POPULATION_KEYS = ['n', 'citizens'] as const;
 
-export function isSmall(count: number): boolean {
+function isSmall(count: number): boolean {
   return count >= 1 && count <= 4;
 }
 

@@ -27,19 +27,6 @@ function withPct<C extends string>(s: Scale<C>, counts: Record<C, number>, n: nu
   return { n, missing, counts, pct };
 }
 
-/** A single-choice figure from one answer per case in the base; null = not answered. */
-export function buildFigure<C extends string>(s: Scale<C>, answers: readonly (C | null)[]): Figure<C> {
-  const counts = zeroCounts(s);
-  let n = 0;
-  for (const a of answers) {
-    if (a === null) continue;
-    assertCode(s, a);
-    counts[a] += 1;
-    n += 1;
-  }
-  return withPct(s, counts, n, answers.length - n);
-}
-
 /**
  * A single-choice figure from counts already made (e.g. by a GROUP BY), for a base of `base` cases:
  * n is the sum of the counts, missing the rest of the base.
@@ -60,28 +47,6 @@ export function figureFromCounts<C extends string>(
   if (!Number.isSafeInteger(base) || n > base)
     throw new RangeError(`Counts (${n}) exceed the base (${base})`);
   return withPct(s, counts, n, base - n);
-}
-
-/**
- * A multi-select figure (goal categories, Figure 6.1): n = cases that chose at least one code; each
- * code counts a case at most once, so counts may add up to more than n. An empty choice counts as
- * not answered, since a long-term goal always has at least one category.
- */
-export function buildMultiFigure<C extends string>(
-  s: Scale<C>,
-  answers: readonly (readonly C[] | null)[],
-): Figure<C> {
-  const counts = zeroCounts(s);
-  let n = 0;
-  for (const a of answers) {
-    if (a === null || a.length === 0) continue;
-    n += 1;
-    for (const code of new Set(a)) {
-      assertCode(s, code);
-      counts[code] += 1;
-    }
-  }
-  return withPct(s, counts, n, answers.length - n);
 }
 
 /**

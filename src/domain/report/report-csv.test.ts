@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv.ts';
 import { anonymiseReport } from './anonymise.ts';
-import { aggregateCases } from './report-cases.ts';
+import { aggregateCases } from '../../../tests/support/report-cases.ts';
 import { REPORT_FIGURE_KEYS, REPORT_FIGURE_TITLES, figureTable, reportFigureCsv } from './report-csv.ts';
 import { buildReport } from './report.ts';
-import { GENERATED_AT, PILOT, PILOT_SELECTION } from './report.fixture.ts';
+import { GENERATED_AT, PILOT, PILOT_SELECTION } from '../../../tests/support/report.fixture.ts';
+import { da } from '../../i18n/da.ts';
 
 const report = buildReport({
   generatedAt: GENERATED_AT,
@@ -99,7 +100,7 @@ describe('reportFigureCsv', () => {
 
   it('gives every figure a title and a table that reads back as CSV with one column count', () => {
     for (const key of REPORT_FIGURE_KEYS) {
-      expect(REPORT_FIGURE_TITLES[key].da).toBeTruthy();
+      expect(da[REPORT_FIGURE_TITLES[key]]).toBeTruthy();
       const parsed = parseCsv(reportFigureCsv(anonymised, key));
       expect(parsed.ok).toBe(true);
       if (parsed.ok) {

@@ -9,7 +9,7 @@
 import { writeCsv } from '../csv.ts';
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '../expense-category.ts';
 import { formatKrCsv, krNumberToOre } from '../money.ts';
-import type { BilingualLabel } from '../plan.ts';
+import { translator, type MessageKey } from '../../i18n/index.ts';
 import { SMALL, type AnonymisedReport, type Small } from './anonymise.ts';
 import {
   ASSESSMENT,
@@ -43,24 +43,21 @@ export const REPORT_FIGURE_KEYS = [
 ] as const;
 export type ReportFigureKey = (typeof REPORT_FIGURE_KEYS)[number];
 
-export const REPORT_FIGURE_TITLES: Readonly<Record<ReportFigureKey, BilingualLabel>> = {
-  participants: { da: 'Deltagere', en: 'Participants' },
-  gender: { da: 'Køn', en: 'Gender' },
-  age: { da: 'Alder ved start', en: 'Age at the start' },
-  goalCategories: { da: 'Langsigtede mål ved start', en: 'Long-term goals at the start' },
-  startDistance: { da: 'Afstand til målet ved start', en: 'Distance to the goal at the start' },
-  endDistance: { da: 'Afstand til målet ved afslutning', en: 'Distance to the goal at the end' },
-  change: { da: 'Ændring i afstand til målet', en: 'Change in distance to the goal' },
-  supportBelief: { da: 'Støttepersonens tro på målet', en: "Support person's belief in the goal" },
-  supportAssessment: {
-    da: 'Støttepersonens vurdering af målopfyldelse',
-    en: "Support person's assessment of goal attainment",
-  },
-  spending: { da: 'Forbrug efter udgiftskategori', en: 'Spending by expense category' },
-  completion: { da: 'Afslutning af forløbene', en: 'How the cases ended' },
-  education: { da: 'Højeste fuldførte uddannelse', en: 'Highest completed education' },
-  incomeSource: { da: 'Hovedindtægtskilde året før start', en: 'Main income source in the year before' },
-  wellbeing: { da: 'Trivsel (WHO-5)', en: 'Well-being (WHO-5)' },
+export const REPORT_FIGURE_TITLES: Readonly<Record<ReportFigureKey, MessageKey>> = {
+  participants: 'label.reportFigure.participants',
+  gender: 'label.reportFigure.gender',
+  age: 'label.reportFigure.age',
+  goalCategories: 'label.reportFigure.goalCategories',
+  startDistance: 'label.reportFigure.startDistance',
+  endDistance: 'label.reportFigure.endDistance',
+  change: 'label.reportFigure.change',
+  supportBelief: 'label.reportFigure.supportBelief',
+  supportAssessment: 'label.reportFigure.supportAssessment',
+  spending: 'label.reportFigure.spending',
+  completion: 'label.reportFigure.completion',
+  education: 'label.reportFigure.education',
+  incomeSource: 'label.reportFigure.incomeSource',
+  wellbeing: 'label.reportFigure.wellbeing',
 };
 
 /** The base each figure is computed on (spec: Bases). */
@@ -96,6 +93,13 @@ const SCALES: Readonly<Record<ScaleFigureKey, Scale<string>>> = {
   education: EDUCATION,
   incomeSource: INCOME_SOURCE,
 };
+
+/** The CSV's labels are Danish (formats: Report CSV), whatever the reader's language. */
+const DANISH = translator('da');
+
+function danishLabel(key: MessageKey | undefined): string | undefined {
+  return key === undefined ? undefined : DANISH(key);
+}
 
 /** The CSV text of one figure of a report (anonymised or not). */
 export function reportFigureCsv(report: AnonymisedReport, key: ReportFigureKey): string {
@@ -144,7 +148,7 @@ function scaleTable(report: AnonymisedReport, key: ScaleFigureKey): string[][] {
   return table(['code', 'label', 'count', 'pct', 'n', 'missing'], places(figure), (f) =>
     scale.codes.map((c) => [
       c,
-      scale.labels[c]?.da ?? c,
+      danishLabel(scale.labels[c]) ?? c,
       int(f.counts[c]),
       int(f.pct[c]),
       int(f.n),
@@ -169,7 +173,7 @@ function spendingTable(report: AnonymisedReport): string[][] {
     EXPENSE_CATEGORIES.map((c) => {
       const cat = s.byCategory[c];
       const base = [int(s.n), kr(s.grantedKr), kr(s.spentKr), kr(s.returnedKr)];
-      return [c, EXPENSE_CATEGORY_LABELS[c].da, kr(cat.kr), int(cat.count), int(cat.citizens), ...base];
+      return [c, DANISH(EXPENSE_CATEGORY_LABELS[c]), kr(cat.kr), int(cat.count), int(cat.citizens), ...base];
     }),
   );
 }

@@ -1,8 +1,8 @@
 // What the report is computed from: aggregated rows, one per municipality and code, as SQL GROUP BYs
-// give them (issue 5: "computed in SQL aggregations"). Every row names its municipality, so the
+// give them (spec: Evaluation report). Every row names its municipality, so the
 // per-municipality breakdown and the total are both sums of rows; a municipality's figure never
 // depends on another's. Rows may repeat a key: their counts and sums add up (so a row per case is
-// also valid input; see report-cases.ts).
+// also valid input; see tests/support/report-cases.ts).
 //
 // Bases (spec: Bases): `participants` gives, per municipality, the cases that reached `active` (started)
 // and those of them with a `citizen_end` questionnaire (followed up). Each figure's rows count only

@@ -6,9 +6,9 @@ import { EXPENSE_CATEGORIES } from '../expense-category.ts';
 import { ore } from '../money.ts';
 import { GOAL_CATEGORIES } from '../plan.ts';
 import { SMALL, anonymiseReport } from './anonymise.ts';
-import { aggregateCases, type ReportCase } from './report-cases.ts';
+import { aggregateCases, type ReportCase } from '../../../tests/support/report-cases.ts';
 import { buildReport, type Report } from './report.ts';
-import { end, start } from './report.fixture.ts';
+import { end, start } from '../../../tests/support/report.fixture.ts';
 import {
   BELIEF,
   COMPLETION,

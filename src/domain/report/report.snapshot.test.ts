@@ -15,9 +15,10 @@
 import { describe, expect, it } from 'vitest';
 import { anonymiseReport } from './anonymise.ts';
 import { REPORT_FIGURE_BASE, REPORT_FIGURE_KEYS, REPORT_FIGURE_TITLES } from './report-csv.ts';
-import { aggregateCases } from './report-cases.ts';
+import { aggregateCases } from '../../../tests/support/report-cases.ts';
 import { buildReport } from './report.ts';
-import { GENERATED_AT, PILOT, PILOT_SELECTION } from './report.fixture.ts';
+import { GENERATED_AT, PILOT, PILOT_SELECTION } from '../../../tests/support/report.fixture.ts';
+import { en } from '../../i18n/en.ts';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 type Row = readonly string[];
@@ -119,7 +120,7 @@ function reportAsTables(report: { readonly [key: string]: Json }): string {
     if (!isObject(figure) || !isObject(figure.byMunicipality)) throw new Error(`No figure ${key}`);
     const { all, byMunicipality } = figure;
     const figures = scopes.map((s) => (s === 'all' ? all : byMunicipality[s]));
-    const title = `${key} — ${REPORT_FIGURE_TITLES[key].en} (base: ${REPORT_FIGURE_BASE[key]})`;
+    const title = `${key} — ${en[REPORT_FIGURE_TITLES[key]]} (base: ${REPORT_FIGURE_BASE[key]})`;
     const tables = [scopeTable(scopes, figures.map(rowsOf)), ...subTables(scopes, figures)];
     parts.push(`${title}\n${tables.join('\n\n')}`);
   }

@@ -1,10 +1,17 @@
 // Each figure (spec: Figures) on the hand-computed pilot of report.fixture.ts. Percentages are worked out
 // in the comments; ".5" rounds away from zero (1 of 8 = 12.5 % → 13).
 import { describe, expect, it } from 'vitest';
-import { aggregateCases } from './report-cases.ts';
+import { aggregateCases } from '../../../tests/support/report-cases.ts';
 import { EMPTY_REPORT_ROWS } from './report-rows.ts';
 import { buildReport, formatGeneratedAt, type Report } from './report.ts';
-import { GENERATED_AT, PILOT, PILOT_SELECTION, end, reportCase, start } from './report.fixture.ts';
+import {
+  GENERATED_AT,
+  PILOT,
+  PILOT_SELECTION,
+  end,
+  reportCase,
+  start,
+} from '../../../tests/support/report.fixture.ts';
 
 const report: Report = buildReport({
   generatedAt: GENERATED_AT,

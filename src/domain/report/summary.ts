@@ -38,16 +38,6 @@ export function meanFromSum(sum: number, n: number, base: number): MeanSummary {
   return { n, missing: base - n, mean: mean1(sum, n) };
 }
 
-/** Mean of integer values, one per case in the base; null = not known. */
-export function meanOf(values: readonly (number | null)[]): MeanSummary {
-  const known = values.filter((v): v is number => v !== null);
-  return meanFromSum(
-    known.reduce((s, v) => s + v, 0),
-    known.length,
-    values.length,
-  );
-}
-
 /**
  * WHO-5 for the n cases with a full score at start and at end, given the sums of their scores. The
  * mean change is computed from the sums, not as the difference of two rounded means.
@@ -66,17 +56,4 @@ export function wellbeingFromSums(
     endMean: mean1(endSum, n),
     meanChange: mean1(endSum - startSum, n),
   };
-}
-
-/** WHO-5 from one score pair per case in the base; a case lacking either score is missing. */
-export function wellbeingSummary(
-  pairs: readonly { readonly start: number | null; readonly end: number | null }[],
-): WellbeingSummary {
-  const full = pairs.filter((p): p is { start: number; end: number } => p.start !== null && p.end !== null);
-  return wellbeingFromSums(
-    full.reduce((s, p) => s + p.start, 0),
-    full.reduce((s, p) => s + p.end, 0),
-    full.length,
-    pairs.length,
-  );
 }

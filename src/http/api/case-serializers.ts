@@ -6,8 +6,9 @@ import type { CitizenView } from '../../services/cases/citizen-view.ts';
 import type { CitizenWithCases } from '../../services/cases/citizen.service.ts';
 import type { NoteView } from '../../services/cases/note.service.ts';
 import type { PlanRevisionView, PlanView } from '../../services/cases/plan.service.ts';
+import { translate, translator } from '../../i18n/index.ts';
 
-// The JSON shapes of citizens, cases, plans and notes (issue 3). The CPR number only ever appears
+// The JSON shapes of citizens, cases, plans and notes (spec: JSON API). The CPR number only ever appears
 // masked (`DDMMYY-XXXX`); amounts are kroner as numbers, named …Kr; instants are ISO 8601 strings.
 
 export function citizenJson(c: CitizenView) {
@@ -106,12 +107,15 @@ export function caseDetailJson(d: CaseDetail) {
   };
 }
 
+const DANISH = translator('da');
+
 export function conditionsJson(s: ConditionsSheet) {
   return {
     caseNumber: s.caseNumber,
     citizenName: s.citizenName,
     programmeName: s.programmeName,
-    conditions: s.conditions.map((c) => ({ code: c.code, text: c.da })),
+    // In plain Danish, as the printed sheet (spec: Conditions).
+    conditions: s.conditions.map((c) => ({ code: c.code, text: translate(DANISH, c.text) })),
     acknowledgement: s.acknowledgement,
   };
 }

@@ -30,14 +30,16 @@ import {
 import type { ApiRegistry, ApiRoute } from './registry.ts';
 import { actorOf, addRead, param } from './route-helpers.ts';
 
-// /api/v1 for citizens and cases (issue 3): the same services and authorisation as the pages, one
+// /api/v1 for citizens and cases (spec: JSON API): the same services and authorisation as the pages, one
 // service call per handler. The CPR number is never in a URL: search sends it in the body, and every
 // answer shows it masked. Reads pass the route (e.g. 'GET /api/v1/cases/{id}') as the access log's purpose.
 
 /** Registers the routes of citizens and cases. */
 export function addCaseRoutes(api: ApiRegistry, services: Services): void {
   addCitizenRoutes(api, services);
-  addCaseLifecycleRoutes(api, services);
+  addCaseReadRoutes(api, services);
+  addCaseChangeRoutes(api, services);
+  addCaseStepRoutes(api, services);
 }
 
 function addCitizenRoutes(api: ApiRegistry, { citizens }: Services): void {
@@ -82,7 +84,8 @@ function addCitizenRoutes(api: ApiRegistry, { citizens }: Services): void {
   });
 }
 
-function addCaseLifecycleRoutes(api: ApiRegistry, { cases }: Services): void {
+/** The referral, and reading cases: the caseload, the overview, one case and its conditions. */
+function addCaseReadRoutes(api: ApiRegistry, { cases }: Services): void {
   api.add({
     method: 'post',
     path: '/cases',
@@ -123,7 +126,10 @@ function addCaseLifecycleRoutes(api: ApiRegistry, { cases }: Services): void {
     returns: 'The conditions sheet.',
     read: async (c, purpose) => conditionsJson(await cases.conditions(actorOf(c), param(c, 'id'), purpose)),
   });
+}
 
+/** Changes of a case's records and team, each answered with 204. */
+function addCaseChangeRoutes(api: ApiRegistry, { cases }: Services): void {
   const change = (
     path: string,
     summary: string,
@@ -158,7 +164,10 @@ function addCaseLifecycleRoutes(api: ApiRegistry, { cases }: Services): void {
     AcknowledgeConditionsInput,
     (c, b) => cases.acknowledgeConditions(actorOf(c), param(c, 'id'), b),
   );
+}
 
+/** The steps of a case through its phases (spec: Phases); 409 when a step is not possible now. */
+function addCaseStepRoutes(api: ApiRegistry, { cases }: Services): void {
   type Step = 'accept' | 'decline' | 'activate' | 'pause' | 'resume' | 'complete' | 'terminate';
   const step = (path: string, summary: string, body: NonNullable<ApiRoute['body']>, name: Step) =>
     api.add({

@@ -12,7 +12,7 @@ import { attachmentJson } from './money-serializers.ts';
 import type { ApiRegistry } from './registry.ts';
 import { actorOf, param } from './route-helpers.ts';
 
-// /api/v1 for finance and paperwork (issue 4): the payment queue, one payable request with its
+// /api/v1 for finance and paperwork: the payment queue, one payable request with its
 // attachments, payments and refunds posted in a period, payment files (pain.001.001.03) and the
 // bookkeeping CSV; attachments up- and downloaded. Finance sees amounts, vendors, categories and case
 // numbers only; the services decide. Amounts are integer øre (…Ore).
@@ -22,7 +22,16 @@ const PERIOD = {
   to: 'Last day, YYYY-MM-DD (default: today).',
 };
 
-export function addFinanceRoutes(api: ApiRegistry, { payments, attachments }: Services): void {
+/** Registers the routes of finance: payments, payment files, bookkeeping, attachments. */
+export function addFinanceRoutes(api: ApiRegistry, services: Services): void {
+  addPaymentRoutes(api, services);
+  addPaymentFileRoutes(api, services);
+  addBookkeepingRoute(api, services);
+  addAttachmentRoutes(api, services);
+}
+
+/** What waits for payment and what was posted. */
+function addPaymentRoutes(api: ApiRegistry, { payments }: Services): void {
   api.add({
     method: 'get',
     path: '/payments',
@@ -49,6 +58,10 @@ export function addFinanceRoutes(api: ApiRegistry, { payments, attachments }: Se
     handler: async (c) =>
       (await payments.paid(actorOf(c), { from: c.req.query('from'), to: c.req.query('to') })).map(postedJson),
   });
+}
+
+/** Payment files for the bank (ISO 20022). */
+function addPaymentFileRoutes(api: ApiRegistry, { payments }: Services): void {
   api.add({
     method: 'get',
     path: '/payment-files',
@@ -91,6 +104,9 @@ export function addFinanceRoutes(api: ApiRegistry, { payments, attachments }: Se
     status: 204,
     handler: (c, body) => payments.markSent(actorOf(c), param(c, 'id'), body),
   });
+}
+
+function addBookkeepingRoute(api: ApiRegistry, { payments }: Services): void {
   api.add({
     method: 'get',
     path: '/bookkeeping',
@@ -105,6 +121,10 @@ export function addFinanceRoutes(api: ApiRegistry, { payments, attachments }: Se
       return { fileName, contentType: 'text/csv; charset=utf-8', body: csv };
     },
   });
+}
+
+/** Attachments of a purchase request: quotes, invoices, receipts. */
+function addAttachmentRoutes(api: ApiRegistry, { attachments }: Services): void {
   api.add({
     method: 'post',
     requireIdempotencyKey: true,

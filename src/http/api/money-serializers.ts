@@ -9,11 +9,11 @@ import type { Services } from '../../services/index.ts';
 
 type VendorRow = Awaited<ReturnType<Services['budgets']['vendors']>>[number];
 
-// The JSON shapes of a case's budget, its purchase requests and the vendor list (issue 4). Amounts are
+// The JSON shapes of a case's budget, its purchase requests and the vendor list. Amounts are
 // integer øre, named …Ore (never floats, so an integration can add them up exactly); instants are
 // ISO 8601 strings, calendar dates YYYY-MM-DD.
 
-export function balanceJson(b: Balance) {
+function balanceJson(b: Balance) {
   return {
     grantedOre: b.granted,
     returnedOre: b.returned,
@@ -35,7 +35,7 @@ export function attachmentJson(a: AttachmentView) {
   };
 }
 
-export function postingJson(p: PostingView) {
+function postingJson(p: PostingView) {
   return {
     id: p.id,
     kind: p.kind,
@@ -50,7 +50,7 @@ export function postingJson(p: PostingView) {
   };
 }
 
-export function purchaseRequestJson(r: PurchaseRequestView) {
+function purchaseRequestJson(r: PurchaseRequestView) {
   return {
     id: r.id,
     number: r.number,

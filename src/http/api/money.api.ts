@@ -14,13 +14,21 @@ import { budgetJson, vendorJson } from './money-serializers.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
 import { actorOf, addRead, param } from './route-helpers.ts';
 
-// /api/v1 for money (issue 4): a case's budget, grants, purchase requests through their lifecycle,
+// /api/v1 for money: a case's budget, grants, purchase requests through their lifecycle,
 // payments and refunds, and the vendor list. One service call per handler; the services lock the case
 // row and the database's guard re-checks every posting. Amounts go in as kroner (…Kr, the forms'
 // schemas) and come out as integer øre (…Ore). Every mutating call must carry an Idempotency-Key
 // (middleware/command.ts): a replay gets the first answer; a call without one is refused (422).
 
-export function addMoneyRoutes(api: ApiRegistry, { budgets, purchases }: Services): void {
+/** Registers the routes of money: the budget, grants, purchase requests and their steps, vendors. */
+export function addMoneyRoutes(api: ApiRegistry, services: Services): void {
+  addBudgetRoutes(api, services);
+  addPurchaseStepRoutes(api, services);
+  addVendorRoutes(api, services);
+}
+
+/** The case's budget, a grant, and a new purchase request. */
+function addBudgetRoutes(api: ApiRegistry, { budgets, purchases }: Services): void {
   addRead(api, {
     path: '/cases/{id}/budget',
     tag: 'budget',
@@ -50,7 +58,10 @@ export function addMoneyRoutes(api: ApiRegistry, { budgets, purchases }: Service
     status: 201,
     handler: async (c, body) => ({ id: await purchases.create(actorOf(c), param(c, 'id'), body) }),
   });
+}
 
+/** A purchase request's steps (spec: Request lifecycle); 409 when a step is not possible now. */
+function addPurchaseStepRoutes(api: ApiRegistry, { purchases }: Services): void {
   type Step = 'confirm' | 'reject' | 'cancel' | 'pay' | 'refund';
   const step = (
     path: string,
@@ -92,7 +103,10 @@ export function addMoneyRoutes(api: ApiRegistry, { budgets, purchases }: Service
     withBody('pay'),
   );
   step('refunds', 'Register a refund of a paid purchase (finance)', RefundInput, withBody('refund'));
+}
 
+/** The municipality's vendor list (spec: Vendors). */
+function addVendorRoutes(api: ApiRegistry, { budgets }: Services): void {
   api.add({
     method: 'get',
     path: '/vendors',

@@ -14,28 +14,14 @@ import { noteJson, planJson, planRevisionJson } from './case-serializers.ts';
 import type { ApiRegistry } from './registry.ts';
 import { actorOf, addRead, param } from './route-helpers.ts';
 
-// /api/v1 for a case's plan and follow-up notes (issue 3): the dream, long-term goals, at most five
-// sub-goals, planned activities with estimated costs (…Kr), ideas, the revision history, and notes.
-// Every change is a plan revision made by the service; one service call per handler.
+// /api/v1 for a case's plan and follow-up notes (spec: Goal plan; spec: Follow-up notes): the dream,
+// long-term goals, at most five sub-goals, planned activities with estimated costs (…Kr), ideas, the revision
+// history, and notes. Every change is a plan revision made by the service; one service call per handler.
 
-export function addPlanRoutes(api: ApiRegistry, { plans, notes }: Services): void {
-  addRead(api, {
-    path: '/cases/{id}/plan',
-    tag: 'plans',
-    summary: "The case's plan: dream, goals, sub-goals with activities, ideas",
-    returns: 'The plan; estimated costs in kroner.',
-    read: async (c, purpose) => planJson(await plans.get(actorOf(c), param(c, 'id'), purpose)),
-  });
-  addRead(api, {
-    path: '/cases/{id}/plan/history',
-    tag: 'plans',
-    summary: 'Who changed what in the plan, when',
-    returns: 'The plan revisions, oldest first.',
-    read: async (c, purpose) =>
-      (await plans.history(actorOf(c), param(c, 'id'), purpose)).map(planRevisionJson),
-  });
+const id = (c: Context<AppEnv>) => param(c, 'id');
 
-  const id = (c: Context<AppEnv>) => param(c, 'id');
+/** Registers a creating POST (201 with the new id) and a changing PUT or DELETE (204). */
+function registrars(api: ApiRegistry) {
   const created = (
     path: string,
     summary: string,
@@ -60,7 +46,38 @@ export function addPlanRoutes(api: ApiRegistry, { plans, notes }: Services): voi
     call: (c: Context<AppEnv>, body: unknown) => Promise<void>,
   ) =>
     api.add({ method, path, tag: 'plans', summary, body, returns: 'Nothing.', status: 204, handler: call });
+  return { created, changed };
+}
 
+/** Registers the routes of a case's plan and its follow-up notes. */
+export function addPlanRoutes(api: ApiRegistry, services: Services): void {
+  addPlanReadRoutes(api, services);
+  addPlanGoalRoutes(api, services);
+  addPlanItemRoutes(api, services);
+  addNoteRoutes(api, services);
+}
+
+function addPlanReadRoutes(api: ApiRegistry, { plans }: Services): void {
+  addRead(api, {
+    path: '/cases/{id}/plan',
+    tag: 'plans',
+    summary: "The case's plan: dream, goals, sub-goals with activities, ideas",
+    returns: 'The plan; estimated costs in kroner.',
+    read: async (c, purpose) => planJson(await plans.get(actorOf(c), param(c, 'id'), purpose)),
+  });
+  addRead(api, {
+    path: '/cases/{id}/plan/history',
+    tag: 'plans',
+    summary: 'Who changed what in the plan, when',
+    returns: 'The plan revisions, oldest first.',
+    read: async (c, purpose) =>
+      (await plans.history(actorOf(c), param(c, 'id'), purpose)).map(planRevisionJson),
+  });
+}
+
+/** The dream, the long-term goals and the sub-goals. */
+function addPlanGoalRoutes(api: ApiRegistry, { plans }: Services): void {
+  const { created, changed } = registrars(api);
   changed('put', '/cases/{id}/plan/dream', "Write the dream in the citizen's own words", DreamInput, (c, b) =>
     plans.setDream(actorOf(c), id(c), b),
   );
@@ -86,6 +103,11 @@ export function addPlanRoutes(api: ApiRegistry, { plans, notes }: Services): voi
     SubGoalInput,
     (c, b) => plans.updateSubGoal(actorOf(c), id(c), param(c, 'subGoalId'), b),
   );
+}
+
+/** Planned activities and the idea list. */
+function addPlanItemRoutes(api: ApiRegistry, { plans }: Services): void {
+  const { created, changed } = registrars(api);
   created(
     '/cases/{id}/plan/sub-goals/{subGoalId}/activities',
     'Add a planned activity with an estimated cost in kroner',
@@ -111,7 +133,11 @@ export function addPlanRoutes(api: ApiRegistry, { plans, notes }: Services): voi
   changed('delete', '/cases/{id}/plan/ideas/{ideaId}', 'Remove an idea', undefined, (c) =>
     plans.removeIdea(actorOf(c), id(c), param(c, 'ideaId')),
   );
+}
 
+/** Follow-up notes (spec: Follow-up notes). */
+function addNoteRoutes(api: ApiRegistry, { notes }: Services): void {
+  const { created } = registrars(api);
   addRead(api, {
     path: '/cases/{id}/notes',
     tag: 'notes',

@@ -10,7 +10,7 @@ import { actorOf, addRead, param } from './route-helpers.ts';
 // /api/v1 for a case's questionnaires (spec: Questionnaires): the four with their due
 // status and saved answers, and saving one part-way or as complete. One service call per handler.
 
-export function questionnaireJson(q: QuestionnaireView) {
+function questionnaireJson(q: QuestionnaireView) {
   return {
     instrument: q.instrument,
     version: q.version,

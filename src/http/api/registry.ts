@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationFailed } from '../../domain/errors.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm } from '../form.ts';
+import { message } from '../../i18n/index.ts';
 
 // Every API route is declared once: the handler and its OpenAPI description come from the same zod
 // schemas the services validate with, so the document cannot drift from what the API accepts.
@@ -50,8 +51,8 @@ export class ApiRegistry {
       app.on(route.method.toUpperCase(), honoPath, async (c) => {
         if (route.requireIdempotencyKey && !c.req.header('idempotency-key')) {
           throw new ValidationFailed(
-            { 'Idempotency-Key': 'Send en Idempotency-Key-header med en nøgle pr. handling, fx et UUID.' },
-            'Idempotency-Key mangler.',
+            { 'Idempotency-Key': message('field.api.idempotencyKey') },
+            message('error.api.idempotencyKeyMissing'),
           );
         }
         const body = route.upload ? await readForm(c) : route.body ? await readJson(c) : undefined;
@@ -66,52 +67,7 @@ export class ApiRegistry {
   openApi(serverUrl: string): object {
     const paths: Record<string, Record<string, object>> = {};
     for (const r of this.routes) {
-      const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      }));
-      (paths[r.path] ??= {})[r.method] = {
-        summary: r.summary,
-        tags: [r.tag],
-        parameters: [
-          ...params,
-          ...Object.entries(r.query ?? {}).map(([name, description]) => ({
-            name,
-            in: 'query',
-            required: false,
-            schema: { type: 'string' },
-            description,
-          })),
-          ...(r.method === 'get'
-            ? []
-            : [{ ...IDEMPOTENCY_PARAMETER, required: r.requireIdempotencyKey === true }]),
-        ],
-        ...requestBody(r),
-        responses: {
-          [String(r.status ?? 200)]: {
-            description: r.returns,
-            ...(r.produces
-              ? {
-                  content: Object.fromEntries(
-                    r.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-                  ),
-                }
-              : {}),
-          },
-          '401': { description: 'Not logged in, or an unknown or revoked token.' },
-          '404': { description: 'Not found — also the answer when the caller may not see it.' },
-          ...(r.body || r.upload
-            ? { '422': { description: 'Invalid input; `error.fields` names each field and what to fix.' } }
-            : {}),
-          '503': {
-            description:
-              'The database cannot be reached; nothing was saved. Retry after `Retry-After` seconds, with the same Idempotency-Key.',
-          },
-        },
-        security: [{ bearer: [] }, { session: [] }],
-      };
+      (paths[r.path] ??= {})[r.method] = operationOf(r);
     }
     return {
       openapi: '3.1.0',
@@ -137,6 +93,64 @@ export class ApiRegistry {
       paths,
     };
   }
+}
+
+/** One route's operation in the OpenAPI document. */
+function operationOf(r: ApiRoute): object {
+  return {
+    summary: r.summary,
+    tags: [r.tag],
+    parameters: parametersOf(r),
+    ...requestBody(r),
+    responses: responsesOf(r),
+    security: [{ bearer: [] }, { session: [] }],
+  };
+}
+
+/** The path's own parameters, the query's, and the Idempotency-Key header of every change. */
+function parametersOf(r: ApiRoute): object[] {
+  const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  return [
+    ...params,
+    ...Object.entries(r.query ?? {}).map(([name, description]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+      description,
+    })),
+    ...(r.method === 'get' ? [] : [{ ...IDEMPOTENCY_PARAMETER, required: r.requireIdempotencyKey === true }]),
+  ];
+}
+
+/** The success answer, and the error answers every route may give. */
+function responsesOf(r: ApiRoute): object {
+  return {
+    [String(r.status ?? 200)]: {
+      description: r.returns,
+      ...(r.produces
+        ? {
+            content: Object.fromEntries(
+              r.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          }
+        : {}),
+    },
+    '401': { description: 'Not logged in, or an unknown or revoked token.' },
+    '404': { description: 'Not found — also the answer when the caller may not see it.' },
+    ...(r.body || r.upload
+      ? { '422': { description: 'Invalid input; `error.fields` names each field and what to fix.' } }
+      : {}),
+    '503': {
+      description:
+        'The database cannot be reached; nothing was saved. Retry after `Retry-After` seconds, with the same Idempotency-Key.',
+    },
+  };
 }
 
 function requestBody(r: ApiRoute): object {
@@ -194,9 +208,7 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   try {
     return await c.req.json<unknown>();
   } catch {
-    throw new ValidationFailed(
-      { _body: 'The request body is not valid JSON.' },
-      'The request body is not valid JSON.',
-    );
+    const said = message('error.api.invalidJson');
+    throw new ValidationFailed({ _body: said }, said);
   }
 }

@@ -9,8 +9,8 @@ import type { ApiRegistry, ApiRoute } from './registry.ts';
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
   if (!actor) throw new Unauthenticated();
-  // The API is for staff and their systems; a citizen uses the portal's pages (issue 6). Their session
-  // gets the answer for something that does not exist (spec: Authorisation).
+  // The API is for staff and their systems; a citizen uses the portal's pages. Their session
+  // gets the answer for something that does not exist (spec: JSON API; spec: Authorisation).
   if (actor.role === 'citizen') throw new NotFound();
   return actor;
 }

@@ -10,7 +10,7 @@ import { readForm } from '../form.ts';
 // carry a fresh key in a hidden field; API clients send an Idempotency-Key header. A repeat gets the
 // first response back; a response that is an error keeps nothing, so the key stays free.
 
-export const IDEMPOTENCY_FIELD = '_idem';
+const IDEMPOTENCY_FIELD = '_idem';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const REPLAYED_HEADERS = ['location', 'content-type'];

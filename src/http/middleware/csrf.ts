@@ -10,8 +10,8 @@ import type { AppDeps, AppEnv } from '../env.ts';
 // site can neither read nor compute. SameSite=Lax cookies are a third layer.
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-export const CSRF_FIELD = '_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_FIELD = '_csrf';
+const CSRF_HEADER = 'x-csrf-token';
 
 export class CsrfRejected extends Error {
   constructor(readonly reason: string) {

@@ -13,7 +13,8 @@ import { recordAudit } from '../audit.service.ts';
 import { toActor } from './auth.service.ts';
 import { fieldErrors } from '../form-fields.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { plainText } from '../form-fields.ts';
+import { plainText, say } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 import { isUuid } from '../ids.ts';
 import { tokenHash } from './tokens.ts';
 import { randomBytes } from 'node:crypto';
@@ -22,8 +23,8 @@ import { randomBytes } from 'node:crypto';
 // shown once, stored only as a hash, acts with that user's role, and can be revoked at any time.
 
 export const IssueTokenInput = z.object({
-  userId: z.string().refine(isUuid, 'Vælg en bruger.'),
-  name: plainText().min(1, 'Skriv hvad nøglen bruges til.').max(100, 'Navnet må højst være på 100 tegn.'),
+  userId: z.string().refine(isUuid, say('field.token.userId')),
+  name: plainText().min(1, say('field.token.name')).max(100, say('field.nameTooLong')),
 });
 
 export interface ApiTokenView {
@@ -40,82 +41,98 @@ const TOKEN_PREFIX = 'bb_';
 const TOUCH_INTERVAL_MS = 60_000;
 
 export function createApiTokenService(deps: ServiceDeps) {
-  const { database, clock } = deps;
   return {
-    async issue(actor: Actor, input: unknown): Promise<{ id: string; token: string }> {
-      authorize(actor, 'apiToken.manage');
-      const municipalityId = ownMunicipality(actor);
-      const parsed = IssueTokenInput.safeParse(input);
-      if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
-      const now = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const user = await findUserById(tx, parsed.data.userId);
-        if (user?.municipality_id !== municipalityId || !user.active || user.role === 'citizen') {
-          throw new ValidationFailed({ userId: 'Vælg en aktiv bruger i kommunen.' });
-        }
-        const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-        const id = await insertApiToken(tx, {
-          municipalityId,
-          userId: user.id,
-          name: parsed.data.name,
-          tokenHash: tokenHash(token),
-          createdBy: actor.userId,
-          at: now,
-        });
-        await recordAudit(tx, actor, now, {
-          municipalityId,
-          action: 'apiToken.issue',
-          entityType: 'api_token',
-          entityId: id,
-          after: { userId: user.id, name: parsed.data.name },
-        });
-        return { id, token };
-      });
-    },
-
-    async list(actor: Actor): Promise<ApiTokenView[]> {
-      authorize(actor, 'apiToken.manage');
-      const municipalityId = ownMunicipality(actor);
-      const rows = await database.transaction({ municipalityId }, (tx) => listTokens(tx, municipalityId));
-      return rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        userName: r.user_name,
-        userEmail: r.email ?? '',
-        createdAt: r.created_at,
-        lastUsedAt: r.last_used_at,
-        revokedAt: r.revoked_at,
-      }));
-    },
-
-    async revoke(actor: Actor, id: string): Promise<void> {
-      authorize(actor, 'apiToken.manage');
-      const municipalityId = ownMunicipality(actor);
-      if (!isUuid(id)) throw new NotFound();
-      const now = clock.now();
-      await database.transaction({ municipalityId }, async (tx) => {
-        if (!(await revokeToken(tx, id, municipalityId, now))) throw new NotFound();
-        await recordAudit(tx, actor, now, {
-          municipalityId,
-          action: 'apiToken.revoke',
-          entityType: 'api_token',
-          entityId: id,
-        });
-      });
-    },
-
-    /** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
-    async authenticate(token: string, requestId?: string): Promise<Actor | null> {
-      if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-      const now = clock.now();
-      return database.transaction('all', async (tx) => {
-        const row = await findLiveToken(tx, tokenHash(token));
-        if (!row?.active) return null;
-        if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-          await touchToken(tx, row.token_id, now);
-        }
-        return { ...toActor(row), requestId };
-      });
-    },
+    issue: (actor: Actor, input: unknown) => issueToken(deps, actor, input),
+    list: (actor: Actor) => listApiTokens(deps, actor),
+    revoke: (actor: Actor, id: string) => revokeApiToken(deps, actor, id),
+    authenticate: (token: string, requestId?: string) => authenticateToken(deps, token, requestId),
   };
+}
+
+async function issueToken(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ id: string; token: string }> {
+  const { database, clock } = deps;
+  authorize(actor, 'apiToken.manage');
+  const municipalityId = ownMunicipality(actor);
+  const parsed = IssueTokenInput.safeParse(input);
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+  const now = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const user = await findUserById(tx, parsed.data.userId);
+    if (user?.municipality_id !== municipalityId || !user.active || user.role === 'citizen') {
+      throw new ValidationFailed({ userId: message('field.token.activeUser') });
+    }
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const id = await insertApiToken(tx, {
+      municipalityId,
+      userId: user.id,
+      name: parsed.data.name,
+      tokenHash: tokenHash(token),
+      createdBy: actor.userId,
+      at: now,
+    });
+    await recordAudit(tx, actor, now, {
+      municipalityId,
+      action: 'apiToken.issue',
+      entityType: 'api_token',
+      entityId: id,
+      after: { userId: user.id, name: parsed.data.name },
+    });
+    return { id, token };
+  });
+}
+
+async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenView[]> {
+  const { database } = deps;
+  authorize(actor, 'apiToken.manage');
+  const municipalityId = ownMunicipality(actor);
+  const rows = await database.transaction({ municipalityId }, (tx) => listTokens(tx, municipalityId));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    userName: r.user_name,
+    userEmail: r.email ?? '',
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  const { database, clock } = deps;
+  authorize(actor, 'apiToken.manage');
+  const municipalityId = ownMunicipality(actor);
+  if (!isUuid(id)) throw new NotFound();
+  const now = clock.now();
+  await database.transaction({ municipalityId }, async (tx) => {
+    if (!(await revokeToken(tx, id, municipalityId, now))) throw new NotFound();
+    await recordAudit(tx, actor, now, {
+      municipalityId,
+      action: 'apiToken.revoke',
+      entityType: 'api_token',
+      entityId: id,
+    });
+  });
+}
+
+/** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
+async function authenticateToken(
+  deps: ServiceDeps,
+  token: string,
+  requestId?: string,
+): Promise<Actor | null> {
+  const { database, clock } = deps;
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const now = clock.now();
+  return database.transaction('all', async (tx) => {
+    const row = await findLiveToken(tx, tokenHash(token));
+    if (!row?.active) return null;
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+      await touchToken(tx, row.token_id, now);
+    }
+    return { ...toActor(row), requestId };
+  });
 }

@@ -19,25 +19,29 @@ import type { Tx } from '../../db/client.ts';
 import { parseLoginName } from '../../domain/phone.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { fieldErrors, plainText } from '../form-fields.ts';
+import { fieldErrors, plainText, say } from '../form-fields.ts';
 import { verifyPassword } from './password.ts';
 import { createThrottle } from './throttle.ts';
 import { newToken, tokenHash } from './tokens.ts';
+import { message, translate, translator } from '../../i18n/index.ts';
 
 // Log-in with local accounts (ASVS 5.0 §6): one generic message whatever was wrong, the same work
 // whether or not the account exists, and a growing wait after repeated failures (never a lock-out).
 
-export const GENERIC_LOGIN_ERROR = 'Forkert e-mail, mobilnummer eller adgangskode.';
+/** The one answer to a failed log-in, whatever failed: it must not tell which. */
+export const LOGIN_FAILED = message('error.access.loginFailed');
+/** The same in Danish, as the login form's field shows it. */
+export const GENERIC_LOGIN_ERROR = translate(translator('da'), LOGIN_FAILED);
 
 // Staff log in by e-mail; a citizen by e-mail or mobile number (domain/phone.ts). The field keeps the
 // name `email` (the form, its tests and clients post it) but holds either. Text that is neither is looked
 // up as an e-mail address, so it fails like any unknown account.
 const LoginInput = z.object({
-  email: plainText().min(1, 'Skriv din e-mail eller dit mobilnummer.').max(254),
-  password: z.string().min(1, 'Skriv din adgangskode.').max(1024),
+  email: plainText().min(1, say('field.login.email')).max(254),
+  password: z.string().min(1, say('field.login.password')).max(1024),
 });
 
-/** How an identity was verified; MitID through a broker comes later (issue 6). */
+/** How an identity was verified; MitID through a broker comes later (spec: Not yet built). */
 export type LoginMethod = 'password' | 'activation';
 
 /**
@@ -74,85 +78,100 @@ export interface AuthenticatedSession {
 }
 
 export function createAuthService(deps: ServiceDeps) {
+  return {
+    login: (input: unknown, address: string) => logIn(deps, input, address),
+    authenticate: (token: string, requestId?: string) => authenticateSession(deps, token, requestId),
+    keepAlive: (token: string) => keepAlive(deps, token),
+    logout: (token: string, actor: Actor) => logout(deps, token, actor),
+  };
+}
+
+/** Returns a new session token (a new one at every log-in: no session fixation). */
+async function logIn(
+  deps: ServiceDeps,
+  input: unknown,
+  address: string,
+): Promise<{ token: string; actor: Actor }> {
   const { database, clock } = deps;
   const throttle = createThrottle(database, clock, deps.secrets.session);
+  const parsed = LoginInput.safeParse(input);
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error), LOGIN_FAILED);
+  const { email: login, password } = parsed.data;
+  const name = parseLoginName(login) ?? { kind: 'email', email: login.toLowerCase() };
+  const now = clock.now();
+  const account = name.kind === 'email' ? name.email : name.phone;
+  const keys = throttle.keys(`account:${account}`, `address:${address}`);
+  await throttle.reserve(keys);
+  const user = await database.transaction('all', async (tx) => {
+    const found = await findUserByLogin(tx, name);
+    const municipality = found?.municipality_id
+      ? await findMunicipality(tx, found.municipality_id)
+      : undefined;
+    return found && { ...found, municipality_name: municipality?.name ?? null };
+  });
+  const ok = await verifyPassword(user?.active ? user.password_hash : null, password);
+  // The reservation counted this attempt as a failure; only the right password takes it back.
+  if (!user || !ok) throw new Unauthenticated(LOGIN_FAILED);
+  return database.transaction('all', async (tx) => {
+    await throttle.clear(tx, keys);
+    return startSession(tx, user, now, 'password');
+  });
+}
 
-  return {
-    /** Returns a new session token (a new one at every log-in: no session fixation). */
-    async login(input: unknown, address: string): Promise<{ token: string; actor: Actor }> {
-      const parsed = LoginInput.safeParse(input);
-      if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error), GENERIC_LOGIN_ERROR);
-      const { email: login, password } = parsed.data;
-      const name = parseLoginName(login) ?? { kind: 'email', email: login.toLowerCase() };
-      const now = clock.now();
-      const account = name.kind === 'email' ? name.email : name.phone;
-      const keys = throttle.keys(`account:${account}`, `address:${address}`);
-      await throttle.reserve(keys);
-      const user = await database.transaction('all', async (tx) => {
-        const found = await findUserByLogin(tx, name);
-        const municipality = found?.municipality_id
-          ? await findMunicipality(tx, found.municipality_id)
-          : undefined;
-        return found && { ...found, municipality_name: municipality?.name ?? null };
-      });
-      const ok = await verifyPassword(user?.active ? user.password_hash : null, password);
-      // The reservation counted this attempt as a failure; only the right password takes it back.
-      if (!user || !ok) throw new Unauthenticated(GENERIC_LOGIN_ERROR);
-      return database.transaction('all', async (tx) => {
-        await throttle.clear(tx, keys);
-        return startSession(tx, user, now, 'password');
-      });
-    },
+/** The session behind a token, or null when it is unknown, ended, idle too long or too old. */
+async function authenticateSession(
+  deps: ServiceDeps,
+  token: string,
+  requestId?: string,
+): Promise<AuthenticatedSession | null> {
+  const { database, clock } = deps;
+  if (token.length < 20 || token.length > 100) return null;
+  const hash = tokenHash(token);
+  const now = clock.now();
+  return database.transaction('all', async (tx) => {
+    const s = await findOpenSession(tx, hash);
+    if (!s?.active) return null;
+    const idle = now.getTime() - s.last_seen_at.getTime();
+    const age = now.getTime() - s.created_at.getTime();
+    if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
+      await endSession(tx, hash, now);
+      return null;
+    }
+    let lastSeen = s.last_seen_at;
+    if (idle > SESSION_TOUCH_INTERVAL_MS) {
+      await touchSession(tx, hash, now);
+      lastSeen = now;
+    }
+    const actor = { ...toActor({ ...s, id: s.user_id }), requestId };
+    return { actor, expiresAt: sessionExpiresAt(s.created_at, lastSeen) };
+  });
+}
 
-    /** The session behind a token, or null when it is unknown, ended, idle too long or too old. */
-    async authenticate(token: string, requestId?: string): Promise<AuthenticatedSession | null> {
-      if (token.length < 20 || token.length > 100) return null;
-      const hash = tokenHash(token);
-      const now = clock.now();
-      return database.transaction('all', async (tx) => {
-        const s = await findOpenSession(tx, hash);
-        if (!s?.active) return null;
-        const idle = now.getTime() - s.last_seen_at.getTime();
-        const age = now.getTime() - s.created_at.getTime();
-        if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
-          await endSession(tx, hash, now);
-          return null;
-        }
-        let lastSeen = s.last_seen_at;
-        if (idle > SESSION_TOUCH_INTERVAL_MS) {
-          await touchSession(tx, hash, now);
-          lastSeen = now;
-        }
-        const actor = { ...toActor({ ...s, id: s.user_id }), requestId };
-        return { actor, expiresAt: sessionExpiresAt(s.created_at, lastSeen) };
-      });
-    },
+/** Keeps the session alive (the "stay logged in" button of the idle warning). */
+async function keepAlive(deps: ServiceDeps, token: string): Promise<Date | null> {
+  const { database, clock } = deps;
+  const hash = tokenHash(token);
+  const now = clock.now();
+  return database.transaction('all', async (tx) => {
+    const s = await findOpenSession(tx, hash);
+    if (!s?.active || now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
+    await touchSession(tx, hash, now);
+    return sessionExpiresAt(s.created_at, now);
+  });
+}
 
-    /** Keeps the session alive (the "stay logged in" button of the idle warning). */
-    async keepAlive(token: string): Promise<Date | null> {
-      const hash = tokenHash(token);
-      const now = clock.now();
-      return database.transaction('all', async (tx) => {
-        const s = await findOpenSession(tx, hash);
-        if (!s?.active || now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
-        await touchSession(tx, hash, now);
-        return sessionExpiresAt(s.created_at, now);
-      });
-    },
-
-    async logout(token: string, actor: Actor): Promise<void> {
-      const now = clock.now();
-      await database.transaction('all', async (tx) => {
-        await endSession(tx, tokenHash(token), now);
-        await recordAudit(tx, actor, now, {
-          municipalityId: actor.municipalityId,
-          action: 'session.logout',
-          entityType: 'user',
-          entityId: actor.userId,
-        });
-      });
-    },
-  };
+async function logout(deps: ServiceDeps, token: string, actor: Actor): Promise<void> {
+  const { database, clock } = deps;
+  const now = clock.now();
+  await database.transaction('all', async (tx) => {
+    await endSession(tx, tokenHash(token), now);
+    await recordAudit(tx, actor, now, {
+      municipalityId: actor.municipalityId,
+      action: 'session.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
 }
 
 export interface ActorSource {
@@ -164,7 +183,7 @@ export interface ActorSource {
   email: string | null;
 }
 
-export const NATIONAL_AUTHORITY = 'Socialstyrelsen';
+const NATIONAL_AUTHORITY = 'Socialstyrelsen';
 
 export function toActor(u: ActorSource): Actor {
   const role = z.enum(ROLES).parse(u.role);

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { checkPassword, MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../domain/password-policy.ts';
+import { message, type Message } from '../../i18n/index.ts';
 
 // argon2id (algorithm 2 of @node-rs/argon2's const enum) with OWASP's recommended minimum
 // (m=19456 KiB, t=2, p=1).
@@ -55,10 +56,9 @@ export async function passwordProblem(
   return checkPassword(password, { common: await commonPasswords(), identity });
 }
 
-export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
-  too_short: `Adgangskoden skal være på mindst ${MIN_PASSWORD_LENGTH} tegn. Brug gerne flere ord efter hinanden.`,
-  too_long: 'Adgangskoden må højst være på 128 tegn.',
-  common:
-    'Adgangskoden er for almindelig og let at gætte. Vælg en anden, fx nogle ord der ikke hører sammen.',
-  contains_identity: 'Adgangskoden må ikke indeholde dit navn eller din e-mailadresse.',
+export const PASSWORD_MESSAGES: Record<PasswordProblem, Message> = {
+  too_short: message('field.password.tooShort', { minimum: MIN_PASSWORD_LENGTH }),
+  too_long: message('field.password.tooLong'),
+  common: message('field.password.common'),
+  contains_identity: message('field.password.containsIdentity'),
 };

@@ -8,6 +8,7 @@ import { TooManyAttempts } from '../../domain/errors.ts';
 import { LOGIN_FAILURE_WINDOW_MS, loginDelaySeconds } from '../../domain/session-policy.ts';
 import type { Clock } from '../context.ts';
 import { keyedHash } from './tokens.ts';
+import { message } from '../../i18n/index.ts';
 
 // Slows down guessing (log-in, one-time codes) per account and per address. Keys are keyed hashes, so
 // the table holds neither e-mail addresses nor IP addresses.
@@ -36,7 +37,7 @@ export function createThrottle(database: DatabaseHandle, clock: Clock, secret: B
         });
         const wait = Math.max(0, ...rows.map((row) => row.wait));
         if (wait > 0)
-          throw new TooManyAttempts(wait, `For mange forsøg. Vent ${wait} sekunder, og prøv igen.`);
+          throw new TooManyAttempts(wait, message('error.access.tooManyAttempts', { seconds: wait }));
         for (const row of rows) await setFailures(tx, row.key, row.failures + 1, now);
       });
     },
@@ -44,5 +45,3 @@ export function createThrottle(database: DatabaseHandle, clock: Clock, secret: B
     clear: clearThrottles,
   };
 }
-
-export type Throttle = ReturnType<typeof createThrottle>;

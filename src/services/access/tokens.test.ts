@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyedHash, newOneTimeCode, normaliseCode } from './tokens.ts';
 
-// One-time codes (staff reset codes and citizens' activation codes, issue 6) are typed from paper or
-// read aloud: no look-alike characters, grouped for reading, and compared as people type them.
+// One-time codes — staff reset codes and citizens' activation codes — are typed from paper or read aloud:
+// no look-alike characters, grouped for reading, and compared as people type them (spec: Staff log-in).
 
 describe('one-time codes', () => {
   it('are 12 characters without 0, O, 1, I or L, in three groups of four', () => {

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { Conflict, NotFound, ValidationFailed } from '../../domain/errors.ts';
-import { MUNICIPAL_STAFF_ROLES, type Role } from '../../domain/roles.ts';
+import type { Role } from '../../domain/roles.ts';
 import { endSessionsOfUser } from '../../db/repositories/session.repository.ts';
 import {
   deactivateUser,
@@ -21,62 +20,24 @@ import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { fieldErrors } from '../form-fields.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { plainText } from '../form-fields.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { isUuid } from '../ids.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
+import { CreateUserInput, FirstAdminInput, ResetPasswordInput } from './user.schemas.ts';
+import { message, translate, translator } from '../../i18n/index.ts';
 
 // A municipality's IT administrator manages the staff accounts of their municipality (spec: Roles): no case
 // content. New users and forgotten passwords get a one-time code; the user chooses the password.
 
 const CODE_VALID_MS = 72 * 60 * 60_000;
 
-export const CreateUserInput = z.object({
-  name: plainText().min(1, 'Skriv brugerens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
-  // Trimmed before the format check (zod checks run in order): a pasted address often ends in a space.
-  email: z
-    .string({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
-    .trim()
-    .toLowerCase()
-    .pipe(
-      z
-        .email({ error: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' })
-        .max(254, 'E-mailadressen er for lang.'),
-    ),
-  role: z.enum(MUNICIPAL_STAFF_ROLES, { error: 'Vælg en rolle.' }),
-});
+const EMAIL_TAKEN = message('field.user.emailTaken');
 
-const FirstAdminInput = z.object({
-  municipalityCode: z.coerce
-    .number({ error: '--municipality must be a 3-digit municipality code, e.g. 751.' })
-    .int('--municipality must be a 3-digit municipality code, e.g. 751.')
-    .min(101, '--municipality must be a 3-digit municipality code, e.g. 751.')
-    .max(999, '--municipality must be a 3-digit municipality code, e.g. 751.'),
-  municipalityName: plainText().min(1).max(100).optional(),
-  email: z
-    .string({ error: '--email must be an e-mail address.' })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: '--email must be an e-mail address.' })),
-  name: plainText('single', '--name is required.').min(1, '--name is required.').max(200),
-});
-
-const ResetPasswordInput = z
-  .object({
-    email: plainText().toLowerCase().min(1, 'Skriv din e-mailadresse.').max(254),
-    code: plainText().min(1, 'Skriv koden fra din administrator.').max(40),
-    password: z.string().min(1, 'Skriv en ny adgangskode.').max(1024),
-    passwordRepeat: z.string(),
-  })
-  .refine((v) => v.password === v.passwordRepeat, {
-    path: ['passwordRepeat'],
-    message: 'De to adgangskoder er ikke ens.',
-  });
-
-const EMAIL_TAKEN = 'Der findes allerede en bruger med den e-mailadresse.';
-
-export const GENERIC_CODE_ERROR = 'E-mailadressen eller koden er forkert, eller koden er udløbet.';
+/** The one answer to a wrong one-time code, whatever was wrong. */
+export const CODE_FAILED = message('error.access.codeFailed');
+/** The same in Danish, as the code field shows it. */
+export const GENERIC_CODE_ERROR = translate(translator('da'), CODE_FAILED);
 
 export interface UserView {
   id: string;
@@ -90,191 +51,219 @@ export interface UserView {
 }
 
 export function createUserService(deps: ServiceDeps) {
-  const { database, clock } = deps;
-  const codeHash = (code: string) => keyedHash(deps.secrets.session, `reset:${normaliseCode(code)}`);
-  const throttle = createThrottle(database, clock, deps.secrets.session);
-
-  async function issueCode(tx: Tx, userId: string) {
-    const code = newOneTimeCode();
-    await setResetCode(tx, userId, codeHash(code), new Date(clock.now().getTime() + CODE_VALID_MS));
-    return code;
-  }
-
   return {
-    async list(actor: Actor): Promise<UserView[]> {
-      authorize(actor, 'user.list');
-      const municipalityId = ownMunicipality(actor);
-      const rows = await database.transaction({ municipalityId }, (tx) =>
-        listUsersOfMunicipality(tx, municipalityId),
-      );
-      return rows.map(toView);
-    },
-
-    /** For the empty "new user" form: answers NotFound to anyone who may not create users. */
-    assertMayCreate(actor: Actor): void {
-      authorize(actor, 'user.create');
-    },
-
-    /** Creates a staff user and returns the one-time code they use to choose a password. */
-    async create(actor: Actor, input: unknown): Promise<{ user: UserView; code: string }> {
-      authorize(actor, 'user.create');
-      const municipalityId = ownMunicipality(actor);
-      const parsed = CreateUserInput.safeParse(input);
-      if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
-      const { name, email, role } = parsed.data;
-      const now = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const row = await insertUser(tx, { municipalityId, email, name, role, passwordHash: null }).catch(
-          (error: unknown) => {
-            // E-mail addresses are unique across municipalities (they are the log-in).
-            if (isUniqueViolation(error)) throw new ValidationFailed({ email: EMAIL_TAKEN });
-            throw error;
-          },
-        );
-        const code = await issueCode(tx, row.id);
-        await recordAudit(tx, actor, now, {
-          municipalityId,
-          action: 'user.create',
-          entityType: 'user',
-          entityId: row.id,
-          after: { name, email, role },
-        });
-        return { user: toView({ ...row, reset_code_hash: 'set' }), code };
-      });
-    },
-
-    /** One staff user of the actor's municipality, for the deactivation's confirmation page. */
-    async getForDeactivation(actor: Actor, userId: string): Promise<UserView> {
-      authorize(actor, 'user.deactivate');
-      const municipalityId = ownMunicipality(actor);
-      if (userId === actor.userId) throw new NotFound();
-      const user = await database.transaction({ municipalityId }, (tx) =>
-        staffUserOf(tx, userId, municipalityId),
-      );
-      return toView(user);
-    },
-
-    async deactivate(actor: Actor, userId: string): Promise<void> {
-      authorize(actor, 'user.deactivate');
-      const municipalityId = ownMunicipality(actor);
-      if (userId === actor.userId) throw new Conflict('Du kan ikke deaktivere dig selv.');
-      const now = clock.now();
-      await database.transaction({ municipalityId }, async (tx) => {
-        const user = await staffUserOf(tx, userId, municipalityId);
-        if (!user.active) return;
-        await deactivateUser(tx, user.id, now);
-        // A deactivated account's sessions end at once, not at their next timeout.
-        await endSessionsOfUser(tx, user.id, now);
-        await recordAudit(tx, actor, now, {
-          municipalityId,
-          action: 'user.deactivate',
-          entityType: 'user',
-          entityId: user.id,
-          before: { active: true },
-          after: { active: false },
-        });
-      });
-    },
-
-    async issueResetCode(actor: Actor, userId: string): Promise<{ user: UserView; code: string }> {
-      authorize(actor, 'user.issueResetCode');
-      const municipalityId = ownMunicipality(actor);
-      const now = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const user = await staffUserOf(tx, userId, municipalityId);
-        if (!user.active) throw new Conflict('Brugeren er deaktiveret.');
-        const code = await issueCode(tx, user.id);
-        await recordAudit(tx, actor, now, {
-          municipalityId,
-          action: 'user.issueResetCode',
-          entityType: 'user',
-          entityId: user.id,
-        });
-        return { user: toView({ ...user, reset_code_hash: 'set' }), code };
-      });
-    },
-
-    /**
-     * The command line's way in for a new municipality: creates the municipality (and a programme with
-     * the default rules) if it is new, and its first administrator, who gets a one-time code.
-     */
-    async createFirstAdmin(input: unknown): Promise<{ municipalityId: number; email: string; code: string }> {
-      const parsed = FirstAdminInput.safeParse(input);
-      if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
-      const { municipalityCode: municipalityId, municipalityName, email, name } = parsed.data;
-      const now = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        if (!(await findMunicipality(tx, municipalityId))) {
-          if (!municipalityName) {
-            throw new ValidationFailed({
-              municipalityName: `Municipality ${municipalityId} is new: give its name with --municipality-name.`,
-            });
-          }
-          await insertMunicipality(tx, municipalityId, municipalityName);
-          const programmeId = await insertDefaultProgramme(tx, municipalityId, defaultProgrammeRules());
-          await recordAudit(tx, null, now, {
-            municipalityId,
-            action: 'programme.create',
-            entityType: 'programme',
-            entityId: programmeId,
-          });
-        }
-        const row = await insertUser(tx, {
-          municipalityId,
-          email,
-          name,
-          role: 'admin',
-          passwordHash: null,
-        }).catch((error: unknown) => {
-          if (isUniqueViolation(error))
-            throw new ValidationFailed({ email: `A user with the e-mail address ${email} already exists.` });
-          throw error;
-        });
-        const code = await issueCode(tx, row.id);
-        await recordAudit(tx, null, now, {
-          municipalityId,
-          action: 'user.create',
-          entityType: 'user',
-          entityId: row.id,
-          after: { name, email, role: 'admin', source: 'cli' },
-        });
-        return { municipalityId, email, code };
-      });
-    },
-
-    /** Public: sets a password with a one-time code. Ends the user's other sessions. */
-    async resetPassword(input: unknown, address: string): Promise<void> {
-      const parsed = ResetPasswordInput.safeParse(input);
-      if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
-      const { email, code, password } = parsed.data;
-      const now = clock.now();
-      const keys = throttle.keys(`reset:${email}`, `address:${address}`);
-      await throttle.reserve(keys);
-      const user = await database.transaction('all', (tx) => findUserByEmail(tx, email));
-      const valid =
-        user?.active === true &&
-        user.reset_code_hash !== null &&
-        user.reset_code_expires_at !== null &&
-        user.reset_code_expires_at > now &&
-        safeEqual(user.reset_code_hash, codeHash(code));
-      if (!user || !valid) throw new ValidationFailed({ code: GENERIC_CODE_ERROR }, GENERIC_CODE_ERROR);
-      // The right code: this attempt was no guess, whatever comes next (a weak password).
-      await database.transaction('all', (tx) => throttle.clear(tx, keys));
-      const problem = await passwordProblem(password, [user.email ?? '', user.name]);
-      if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
-      const passwordHash = await hashPassword(password);
-      await database.transaction('all', async (tx) => {
-        await setPassword(tx, user.id, passwordHash);
-        await endSessionsOfUser(tx, user.id, now);
-        await recordAudit(tx, null, now, {
-          municipalityId: user.municipality_id,
-          action: 'user.setPassword',
-          entityType: 'user',
-          entityId: user.id,
-        });
-      });
-    },
+    list: (actor: Actor) => listUsers(deps, actor),
+    assertMayCreate,
+    create: (actor: Actor, input: unknown) => createUser(deps, actor, input),
+    getForDeactivation: (actor: Actor, userId: string) => userForDeactivation(deps, actor, userId),
+    deactivate: (actor: Actor, userId: string) => deactivateStaffUser(deps, actor, userId),
+    issueResetCode: (actor: Actor, userId: string) => issueResetCode(deps, actor, userId),
+    createFirstAdmin: (input: unknown) => createFirstAdmin(deps, input),
+    resetPassword: (input: unknown, address: string) => resetPassword(deps, input, address),
   };
+}
+
+async function listUsers(deps: ServiceDeps, actor: Actor): Promise<UserView[]> {
+  const { database } = deps;
+  authorize(actor, 'user.list');
+  const municipalityId = ownMunicipality(actor);
+  const rows = await database.transaction({ municipalityId }, (tx) =>
+    listUsersOfMunicipality(tx, municipalityId),
+  );
+  return rows.map(toView);
+}
+
+/** For the empty "new user" form: answers NotFound to anyone who may not create users. */
+function assertMayCreate(actor: Actor): void {
+  authorize(actor, 'user.create');
+}
+
+/** Creates a staff user and returns the one-time code they use to choose a password. */
+async function createUser(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ user: UserView; code: string }> {
+  const { database, clock } = deps;
+  authorize(actor, 'user.create');
+  const municipalityId = ownMunicipality(actor);
+  const parsed = CreateUserInput.safeParse(input);
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+  const { name, email, role } = parsed.data;
+  const now = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const row = await insertUser(tx, { municipalityId, email, name, role, passwordHash: null }).catch(
+      (error: unknown) => {
+        // E-mail addresses are unique across municipalities (they are the log-in).
+        if (isUniqueViolation(error)) throw new ValidationFailed({ email: EMAIL_TAKEN });
+        throw error;
+      },
+    );
+    const code = await issueCode(deps, tx, row.id);
+    await recordAudit(tx, actor, now, {
+      municipalityId,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: { name, email, role },
+    });
+    return { user: toView({ ...row, reset_code_hash: 'set' }), code };
+  });
+}
+
+/** One staff user of the actor's municipality, for the deactivation's confirmation page. */
+async function userForDeactivation(deps: ServiceDeps, actor: Actor, userId: string): Promise<UserView> {
+  const { database } = deps;
+  authorize(actor, 'user.deactivate');
+  const municipalityId = ownMunicipality(actor);
+  if (userId === actor.userId) throw new NotFound();
+  const user = await database.transaction({ municipalityId }, (tx) =>
+    staffUserOf(tx, userId, municipalityId),
+  );
+  return toView(user);
+}
+
+async function deactivateStaffUser(deps: ServiceDeps, actor: Actor, userId: string): Promise<void> {
+  const { database, clock } = deps;
+  authorize(actor, 'user.deactivate');
+  const municipalityId = ownMunicipality(actor);
+  if (userId === actor.userId) throw new Conflict(message('error.access.cannotDeactivateSelf'));
+  const now = clock.now();
+  await database.transaction({ municipalityId }, async (tx) => {
+    const user = await staffUserOf(tx, userId, municipalityId);
+    if (!user.active) return;
+    await deactivateUser(tx, user.id, now);
+    // A deactivated account's sessions end at once, not at their next timeout.
+    await endSessionsOfUser(tx, user.id, now);
+    await recordAudit(tx, actor, now, {
+      municipalityId,
+      action: 'user.deactivate',
+      entityType: 'user',
+      entityId: user.id,
+      before: { active: true },
+      after: { active: false },
+    });
+  });
+}
+
+async function issueResetCode(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+): Promise<{ user: UserView; code: string }> {
+  const { database, clock } = deps;
+  authorize(actor, 'user.issueResetCode');
+  const municipalityId = ownMunicipality(actor);
+  const now = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const user = await staffUserOf(tx, userId, municipalityId);
+    if (!user.active) throw new Conflict(message('error.access.userDeactivated'));
+    const code = await issueCode(deps, tx, user.id);
+    await recordAudit(tx, actor, now, {
+      municipalityId,
+      action: 'user.issueResetCode',
+      entityType: 'user',
+      entityId: user.id,
+    });
+    return { user: toView({ ...user, reset_code_hash: 'set' }), code };
+  });
+}
+
+/**
+ * The command line's way in for a new municipality: creates the municipality (and a programme with
+ * the default rules) if it is new, and its first administrator, who gets a one-time code.
+ */
+async function createFirstAdmin(
+  deps: ServiceDeps,
+  input: unknown,
+): Promise<{ municipalityId: number; email: string; code: string }> {
+  const { database, clock } = deps;
+  const parsed = FirstAdminInput.safeParse(input);
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+  const { municipalityCode: municipalityId, municipalityName, email, name } = parsed.data;
+  const now = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    if (!(await findMunicipality(tx, municipalityId))) {
+      if (!municipalityName) {
+        throw new ValidationFailed({
+          municipalityName: message('field.cli.municipalityName', { municipality: municipalityId }),
+        });
+      }
+      await insertMunicipality(tx, municipalityId, municipalityName);
+      const programmeId = await insertDefaultProgramme(tx, municipalityId, defaultProgrammeRules());
+      await recordAudit(tx, null, now, {
+        municipalityId,
+        action: 'programme.create',
+        entityType: 'programme',
+        entityId: programmeId,
+      });
+    }
+    const row = await insertUser(tx, {
+      municipalityId,
+      email,
+      name,
+      role: 'admin',
+      passwordHash: null,
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw new ValidationFailed({ email: message('field.cli.userExists', { email }) });
+      throw error;
+    });
+    const code = await issueCode(deps, tx, row.id);
+    await recordAudit(tx, null, now, {
+      municipalityId,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: { name, email, role: 'admin', source: 'cli' },
+    });
+    return { municipalityId, email, code };
+  });
+}
+
+/** Public: sets a password with a one-time code. Ends the user's other sessions. */
+async function resetPassword(deps: ServiceDeps, input: unknown, address: string): Promise<void> {
+  const { database, clock } = deps;
+  const parsed = ResetPasswordInput.safeParse(input);
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+  const { email, code, password } = parsed.data;
+  const now = clock.now();
+  const throttle = createThrottle(database, clock, deps.secrets.session);
+  const keys = throttle.keys(`reset:${email}`, `address:${address}`);
+  await throttle.reserve(keys);
+  const user = await database.transaction('all', (tx) => findUserByEmail(tx, email));
+  const valid =
+    user?.active === true &&
+    user.reset_code_hash !== null &&
+    user.reset_code_expires_at !== null &&
+    user.reset_code_expires_at > now &&
+    safeEqual(user.reset_code_hash, codeHash(deps, code));
+  if (!user || !valid) throw new ValidationFailed({ code: CODE_FAILED }, CODE_FAILED);
+  // The right code: this attempt was no guess, whatever comes next (a weak password).
+  await database.transaction('all', (tx) => throttle.clear(tx, keys));
+  const problem = await passwordProblem(password, [user.email ?? '', user.name]);
+  if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
+  const passwordHash = await hashPassword(password);
+  await database.transaction('all', async (tx) => {
+    await setPassword(tx, user.id, passwordHash);
+    await endSessionsOfUser(tx, user.id, now);
+    await recordAudit(tx, null, now, {
+      municipalityId: user.municipality_id,
+      action: 'user.setPassword',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+function codeHash(deps: ServiceDeps, code: string): string {
+  return keyedHash(deps.secrets.session, `reset:${normaliseCode(code)}`);
+}
+
+async function issueCode(deps: ServiceDeps, tx: Tx, userId: string) {
+  const code = newOneTimeCode();
+  await setResetCode(tx, userId, codeHash(deps, code), new Date(deps.clock.now().getTime() + CODE_VALID_MS));
+  return code;
 }
 
 async function staffUserOf(tx: Tx, userId: string, municipalityId: number) {

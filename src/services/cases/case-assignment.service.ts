@@ -9,6 +9,7 @@ import {
   staffMember,
 } from '../../db/repositories/case-team.repository.ts';
 import { updateCase, type CaseRecord } from '../../db/repositories/case.repository.ts';
+import { isCaseClosed } from '../../domain/case-lifecycle.ts';
 import { Conflict, ValidationFailed } from '../../domain/errors.ts';
 import type { Action } from '../../domain/permissions.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
@@ -23,14 +24,15 @@ import {
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
+import { message } from '../../i18n/index.ts';
 
 // Who works on a case and what was agreed: the support person (with history; spec: Support assignment),
 // the conditions acknowledgement, the intake baseline and the referral details.
 
-const CLOSED = 'Forløbet er lukket og kan ikke ændres.';
+const CLOSED = message('case.refused.case_closed');
 
 function assertOpen(row: CaseRecord): void {
-  if (row.phase === 'closed') throw new Conflict(CLOSED, 'case_closed');
+  if (isCaseClosed(row.phase)) throw new Conflict(CLOSED, 'case_closed');
 }
 
 export type AssignSupport = z.output<typeof AssignSupportInput>;
@@ -39,7 +41,7 @@ export type AssignSupport = z.output<typeof AssignSupportInput>;
  * Assigns the support person, or changes them with a reason: the current assignment ends on `from` and
  * the new one starts, so the previous support person loses access at once.
  */
-export async function assignSupport(
+async function assignSupport(
   tx: Tx,
   actor: Actor,
   at: Date,
@@ -48,29 +50,16 @@ export async function assignSupport(
 ): Promise<void> {
   const row = await loadCase(tx, actor, 'case.assignSupport', caseId, true);
   assertOpen(row);
-  const support = isUuid(v.supportUserId)
-    ? await staffMember(tx, v.supportUserId, row.municipality_id)
-    : undefined;
-  if (support?.role !== 'support' || !support.active) {
-    throw new ValidationFailed({ supportUserId: 'Vælg en aktiv støtteperson fra kommunen.' });
-  }
-  if (v.coordinatorUserId !== null) {
-    const coordinator = isUuid(v.coordinatorUserId)
-      ? await staffMember(tx, v.coordinatorUserId, row.municipality_id)
-      : undefined;
-    if (coordinator?.role !== 'coordinator' || !coordinator.active) {
-      throw new ValidationFailed({ coordinatorUserId: 'Vælg en aktiv koordinator fra kommunen.' });
-    }
-  }
+  const support = await chosenTeam(tx, row, v);
   const from = notInFuture(v.from ?? today(at), at, 'from');
   const current = await currentAssignment(tx, row.id);
   if (current?.support_user_id === support.id && current.coordinator_user_id === v.coordinatorUserId) return;
   if (current) {
     if (current.support_user_id !== support.id && v.reason === null) {
-      throw new ValidationFailed({ reason: 'Skriv hvorfor støttepersonen skiftes.' });
+      throw new ValidationFailed({ reason: message('field.case.changeReason') });
     }
     if (from < current.valid_from) {
-      throw new ValidationFailed({ from: 'Skiftet kan ikke ligge før den nuværende tilknytnings start.' });
+      throw new ValidationFailed({ from: message('field.case.changeBeforeStart') });
     }
     await endAssignment(tx, current.id, from, at);
   }
@@ -106,10 +95,29 @@ export async function assignSupport(
   });
 }
 
+/** The chosen support person and coordinator: active staff of the case's municipality in those roles. */
+async function chosenTeam(tx: Tx, row: CaseRecord, v: AssignSupport) {
+  const support = isUuid(v.supportUserId)
+    ? await staffMember(tx, v.supportUserId, row.municipality_id)
+    : undefined;
+  if (support?.role !== 'support' || !support.active) {
+    throw new ValidationFailed({ supportUserId: message('field.case.activeSupport') });
+  }
+  if (v.coordinatorUserId !== null) {
+    const coordinator = isUuid(v.coordinatorUserId)
+      ? await staffMember(tx, v.coordinatorUserId, row.municipality_id)
+      : undefined;
+    if (coordinator?.role !== 'coordinator' || !coordinator.active) {
+      throw new ValidationFailed({ coordinatorUserId: message('field.case.activeCoordinator') });
+    }
+  }
+  return support;
+}
+
 export type AcknowledgeConditions = z.output<typeof AcknowledgeConditionsInput>;
 
 /** Records that the conditions were explained and accepted (spec: Conditions), before the start. */
-export async function acknowledgeConditions(
+async function acknowledgeConditions(
   tx: Tx,
   actor: Actor,
   at: Date,
@@ -119,14 +127,11 @@ export async function acknowledgeConditions(
   const row = await loadCase(tx, actor, 'case.acknowledgeConditions', caseId, true);
   assertOpen(row);
   if (row.lead_in_started_on === null) {
-    throw new Conflict(
-      'Betingelserne gennemgås, når borgeren er optaget i ordningen.',
-      'conditions_before_lead_in',
-    );
+    throw new Conflict(message('error.case.conditionsBeforeLeadIn'), 'conditions_before_lead_in');
   }
   const on = notInFuture(v.date ?? today(at), at, 'date');
   if (on < row.lead_in_started_on) {
-    throw new ValidationFailed({ date: 'Datoen kan ikke ligge før indflyvningens start.' });
+    throw new ValidationFailed({ date: message('field.case.beforeLeadIn') });
   }
   await insertAcknowledgement(tx, {
     municipality_id: row.municipality_id,
@@ -156,7 +161,7 @@ export type Intake = z.output<typeof IntakeInput>;
  * The intake baseline (spec: Intake baseline), only with consent. The audit names the fields, never the
  * answers.
  */
-export async function updateIntake(tx: Tx, actor: Actor, at: Date, caseId: string, v: Intake): Promise<void> {
+async function updateIntake(tx: Tx, actor: Actor, at: Date, caseId: string, v: Intake): Promise<void> {
   const row = await loadCase(tx, actor, 'case.update', caseId, true);
   assertOpen(row);
   const next = {
@@ -183,10 +188,10 @@ export async function updateIntake(tx: Tx, actor: Actor, at: Date, caseId: strin
   });
 }
 
-export function createCaseAssignmentService(deps: ServiceDeps) {
+/** One change of a case's team or records: role first, input next, one transaction. */
+function changer(deps: ServiceDeps) {
   const { database, clock } = deps;
-
-  async function change<S extends z.ZodType>(
+  return async function change<S extends z.ZodType>(
     actor: Actor,
     action: Action,
     schema: S,
@@ -198,7 +203,39 @@ export function createCaseAssignmentService(deps: ServiceDeps) {
     const v = parseInput(schema, input);
     const at = clock.now();
     await database.transaction({ municipalityId }, (tx) => apply(tx, at, v));
-  }
+  };
+}
+
+/** Corrects who referred the citizen and why. */
+async function updateReferral(
+  tx: Tx,
+  actor: Actor,
+  at: Date,
+  caseId: string,
+  v: z.output<typeof UpdateReferralInput>,
+): Promise<void> {
+  const row = await loadCase(tx, actor, 'case.update', caseId, true);
+  assertOpen(row);
+  if (row.referral_source === v.source && row.referral_reason === v.reason) return;
+  await updateCase(tx, row.id, {
+    referral_source: v.source,
+    referral_reason: v.reason,
+    updated_at: at,
+  });
+  await recordCaseEvent(tx, actor, at, row, { type: 'referral_updated', data: { source: v.source } });
+  await recordAudit(tx, actor, at, {
+    municipalityId: row.municipality_id,
+    action: 'case.updateReferral',
+    entityType: 'case',
+    entityId: row.id,
+    before: { source: row.referral_source },
+    after: { source: v.source, reasonChanged: row.referral_reason !== v.reason },
+  });
+}
+
+export function createCaseAssignmentService(deps: ServiceDeps) {
+  const { database } = deps;
+  const change = changer(deps);
 
   return {
     /** Who may be chosen as support person: staff names only, so no case is read. */
@@ -231,25 +268,9 @@ export function createCaseAssignmentService(deps: ServiceDeps) {
 
     /** Corrects who referred the citizen and why. */
     updateReferral(actor: Actor, caseId: string, input: unknown): Promise<void> {
-      return change(actor, 'case.update', UpdateReferralInput, input, async (tx, at, v) => {
-        const row = await loadCase(tx, actor, 'case.update', caseId, true);
-        assertOpen(row);
-        if (row.referral_source === v.source && row.referral_reason === v.reason) return;
-        await updateCase(tx, row.id, {
-          referral_source: v.source,
-          referral_reason: v.reason,
-          updated_at: at,
-        });
-        await recordCaseEvent(tx, actor, at, row, { type: 'referral_updated', data: { source: v.source } });
-        await recordAudit(tx, actor, at, {
-          municipalityId: row.municipality_id,
-          action: 'case.updateReferral',
-          entityType: 'case',
-          entityId: row.id,
-          before: { source: row.referral_source },
-          after: { source: v.source, reasonChanged: row.referral_reason !== v.reason },
-        });
-      });
+      return change(actor, 'case.update', UpdateReferralInput, input, (tx, at, v) =>
+        updateReferral(tx, actor, at, caseId, v),
+      );
     },
   };
 }

@@ -16,7 +16,7 @@ import { caseState, loadCase, logAccess, periodOf, today } from './case-record.t
 import type { Actor, ServiceDeps } from '../context.ts';
 import { toProgramme } from './programme.service.ts';
 
-// One case as the case page shows it (issue 3 "Pages"): the citizen (CPR masked), referral, period,
+// One case as the case page shows it (spec: Staff pages): the citizen (CPR masked), referral, period,
 // intake baseline, support person with history, the conditions acknowledgement, the next step and
 // the timeline of every event. Every call is a read of personal data and goes in the access log.
 
@@ -139,34 +139,6 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
   const subGoals = (await subGoalsOf(tx, row.id)).filter((s) => s.status !== 'dropped');
   const state = caseState(row, pauseRows);
   const period = periodOf(state, on);
-  const history = assignments.map((a): SupportAssignmentView => ({
-    supportUserId: a.support_user_id,
-    supportName: a.support_name,
-    coordinatorUserId: a.coordinator_user_id,
-    coordinatorName: a.coordinator_name,
-    from: a.valid_from,
-    to: a.valid_to,
-    reason: a.reason,
-  }));
-  const current = assignments.findIndex((a) => a.ended_at === null);
-  const timeline: TimelineEntry[] = [
-    ...events.map((e) => ({
-      at: e.occurred_at,
-      date: e.event_date,
-      type: e.type,
-      actor: actorOf(e.actor_user_id, e.actor_name, e.actor_role),
-      reason: e.reason,
-      data: e.data,
-    })),
-    ...revisions.map((r) => ({
-      at: r.occurred_at,
-      date: null,
-      type: `plan.${r.entity_type}.${r.change}`,
-      actor: actorOf(r.actor_user_id, r.actor_name, r.actor_role),
-      reason: null,
-      data: { entityId: r.entity_id },
-    })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -201,7 +173,7 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
       incomeSource: row.income_source as IncomeSource | null,
       highestEducation: row.highest_education as Education | null,
     },
-    support: { current: history[current] ?? null, history },
+    support: supportOf(assignments),
     conditions: ack ? acknowledgementView(ack) : null,
     nextStep: nextStep({
       phase: state.phase,
@@ -211,8 +183,48 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
       subGoals: subGoals.length,
       daysLeft: period?.daysLeft ?? null,
     }),
-    timeline,
+    timeline: timelineOf(events, revisions),
   };
+}
+
+/** The case's current support person and every assignment before (spec: Support assignment). */
+function supportOf(assignments: Awaited<ReturnType<typeof assignmentsOf>>) {
+  const history = assignments.map((a): SupportAssignmentView => ({
+    supportUserId: a.support_user_id,
+    supportName: a.support_name,
+    coordinatorUserId: a.coordinator_user_id,
+    coordinatorName: a.coordinator_name,
+    from: a.valid_from,
+    to: a.valid_to,
+    reason: a.reason,
+  }));
+  const current = assignments.findIndex((a) => a.ended_at === null);
+  return { current: history[current] ?? null, history };
+}
+
+/** The case's steps and the plan's revisions, in the order they happened (spec: Timeline). */
+function timelineOf(
+  events: Awaited<ReturnType<typeof eventsOfCase>>,
+  revisions: Awaited<ReturnType<typeof revisionsOf>>,
+): TimelineEntry[] {
+  return [
+    ...events.map((e) => ({
+      at: e.occurred_at,
+      date: e.event_date,
+      type: e.type,
+      actor: actorOf(e.actor_user_id, e.actor_name, e.actor_role),
+      reason: e.reason,
+      data: e.data,
+    })),
+    ...revisions.map((r) => ({
+      at: r.occurred_at,
+      date: null,
+      type: `plan.${r.entity_type}.${r.change}`,
+      actor: actorOf(r.actor_user_id, r.actor_name, r.actor_role),
+      reason: null,
+      data: { entityId: r.entity_id },
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 function actorOf(userId: string | null, name: string | null, role: string | null) {

@@ -35,13 +35,14 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { returnUnspentToPool } from '../money/ledger-record.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
+import { message } from '../../i18n/index.ts';
 
 // A case's way from referral to close (spec: Phases): each step checked by the domain's state
 // machine (domain/case-lifecycle.ts), stored, put on the case's timeline and in the audit log, in one
 // transaction. The functions taking a transaction let a larger use case (an import) compose the steps
 // in one transaction of its own; they check access themselves.
 
-export const ALREADY_OPEN = 'Borgeren har allerede et åbent forløb i denne ordning.';
+const ALREADY_OPEN = message('error.case.alreadyOpen');
 
 export interface CaseStep {
   id: string;
@@ -57,15 +58,15 @@ export interface Referral {
 }
 
 /** Registers a referral: a new case in phase `referred` with the next case number. */
-export async function referCase(tx: Tx, actor: Actor, at: Date, referral: Referral): Promise<CaseStep> {
+async function referCase(tx: Tx, actor: Actor, at: Date, referral: Referral): Promise<CaseStep> {
   const municipalityId = ownMunicipality(actor);
   const citizen = isUuid(referral.citizenId) ? await findCitizenById(tx, referral.citizenId) : undefined;
   if (citizen?.municipality_id !== municipalityId) {
-    throw new ValidationFailed({ citizenId: 'Borgeren findes ikke. Registrér borgeren først.' });
+    throw new ValidationFailed({ citizenId: message('field.case.citizenMissing') });
   }
   const programme = isUuid(referral.programmeId) ? await findProgramme(tx, referral.programmeId) : undefined;
   if (programme?.municipality_id !== municipalityId) {
-    throw new ValidationFailed({ programmeId: 'Vælg en af kommunens ordninger.' });
+    throw new ValidationFailed({ programmeId: message('field.case.programmeOfMunicipality') });
   }
   notInFuture(referral.referredOn, at, 'referredOn');
   if (await findOpenCase(tx, citizen.id, programme.id)) throw new Conflict(ALREADY_OPEN, 'case_already_open');
@@ -128,7 +129,7 @@ const EVENT_TYPES: Record<CaseEvent['type'], CaseEventType> = {
 };
 
 /** One step of the state machine on a stored case; refused steps change nothing. */
-export async function transitionCase(
+async function transitionCase(
   tx: Tx,
   actor: Actor,
   at: Date,
@@ -187,11 +188,23 @@ function eventDate(event: CaseEvent): CalendarDate | null {
   }
 }
 
-export function createCaseLifecycleService(deps: ServiceDeps) {
+/** Registers a referral: a new case, referred (spec: Referral). */
+async function refer(deps: ServiceDeps, actor: Actor, input: unknown): Promise<CaseStep> {
   const { database, clock } = deps;
+  authorize(actor, 'case.refer');
+  const municipalityId = ownMunicipality(actor);
+  const v = parseInput(ReferInput, input);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, (tx) =>
+    referCase(tx, actor, at, { ...v, referredOn: v.referredOn ?? today(at) }),
+  );
+}
 
-  /** Role check first (a refusal is NotFound whatever the input), input next, then one transaction. */
-  async function step<S extends z.ZodType>(
+/** One step of a case (spec: Phases). */
+function stepper(deps: ServiceDeps) {
+  const { database, clock } = deps;
+  // Role check first (a refusal is NotFound whatever the input), input next, then one transaction.
+  return async function step<S extends z.ZodType>(
     actor: Actor,
     action: Action,
     caseId: string,
@@ -207,21 +220,19 @@ export function createCaseLifecycleService(deps: ServiceDeps) {
     return database.transaction({ municipalityId }, (tx) =>
       transitionCase(tx, actor, at, caseId, action, event),
     );
-  }
+  };
+}
 
-  const dated = (date: CalendarDate | undefined, at: Date, field: string) =>
-    notInFuture(date ?? today(at), at, field);
+/** A step's date: today unless given, never in the future. */
+function dated(date: CalendarDate | undefined, at: Date, field: string): CalendarDate {
+  return notInFuture(date ?? today(at), at, field);
+}
+
+export function createCaseLifecycleService(deps: ServiceDeps) {
+  const step = stepper(deps);
 
   return {
-    async refer(actor: Actor, input: unknown): Promise<CaseStep> {
-      authorize(actor, 'case.refer');
-      const municipalityId = ownMunicipality(actor);
-      const v = parseInput(ReferInput, input);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, (tx) =>
-        referCase(tx, actor, at, { ...v, referredOn: v.referredOn ?? today(at) }),
-      );
-    },
+    refer: (actor: Actor, input: unknown) => refer(deps, actor, input),
 
     startScreening(actor: Actor, caseId: string): Promise<CaseStep> {
       return step(actor, 'case.screen', caseId, DatedInput, {}, () => ({ type: 'start_screening' }));

@@ -26,7 +26,7 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 
-// The support person's caseload and the coordinator's overview of the municipality (issue 3 "Pages"):
+// The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages):
 // phase, days left, the next step, and lead-ins that have lasted longer than the programme allows.
 // Each listed case shows the citizen's name, so each is a read that goes in the access log.
 
@@ -62,43 +62,8 @@ export interface CaseOverview {
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export function createCaseListService(deps: ServiceDeps) {
-  const { database, clock } = deps;
-
-  async function list(
-    actor: Actor,
-    filter: CaseListFilter,
-    purpose: string,
-    only: { overdue?: boolean; questionnairesOverdue?: boolean } = {},
-  ) {
-    const municipalityId = ownMunicipality(actor);
-    const at = clock.now();
-    const on = today(at);
-    return database.transaction({ municipalityId }, async (tx) => {
-      const rows = await listCases(tx, municipalityId, filter);
-      const ids = rows.map((r) => r.id);
-      const pauses = groupByCase(await pausesOf(tx, ids));
-      const completed = new Map<string, Set<InstrumentCode>>();
-      for (const q of await completedInstrumentsOf(tx, ids)) {
-        completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
-      }
-      const shown = rows
-        .map((r) => ({
-          row: r,
-          item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
-        }))
-        .filter(({ item }) => !only.overdue || item.leadInOverdue)
-        .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
-      await logAccess(
-        tx,
-        actor,
-        at,
-        purpose,
-        shown.map(({ row }) => ({ caseId: row.id, citizenId: row.citizen_id, municipalityId })),
-      );
-      const counts = filter.assignedTo === undefined ? await countCasesByPhase(tx, municipalityId) : [];
-      return { items: shown.map(({ item }) => item), counts };
-    });
-  }
+  const list = (actor: Actor, filter: CaseListFilter, purpose: string, only?: ListOnly) =>
+    listCasesOf(deps, actor, filter, purpose, only);
 
   return {
     /** The actor's own cases: where they are the current support person or the named coordinator. */
@@ -130,6 +95,50 @@ export function createCaseListService(deps: ServiceDeps) {
       return { items, countsByPhase };
     },
   };
+}
+
+interface ListOnly {
+  overdue?: boolean;
+  questionnairesOverdue?: boolean;
+}
+
+/** The cases the filter picks, each read logged; the counts per phase unless filtered by person. */
+async function listCasesOf(
+  deps: ServiceDeps,
+  actor: Actor,
+  filter: CaseListFilter,
+  purpose: string,
+  only: ListOnly = {},
+) {
+  const { database, clock } = deps;
+  const municipalityId = ownMunicipality(actor);
+  const at = clock.now();
+  const on = today(at);
+  return database.transaction({ municipalityId }, async (tx) => {
+    const rows = await listCases(tx, municipalityId, filter);
+    const ids = rows.map((r) => r.id);
+    const pauses = groupByCase(await pausesOf(tx, ids));
+    const completed = new Map<string, Set<InstrumentCode>>();
+    for (const q of await completedInstrumentsOf(tx, ids)) {
+      completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
+    }
+    const shown = rows
+      .map((r) => ({
+        row: r,
+        item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
+      }))
+      .filter(({ item }) => !only.overdue || item.leadInOverdue)
+      .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
+    await logAccess(
+      tx,
+      actor,
+      at,
+      purpose,
+      shown.map(({ row }) => ({ caseId: row.id, citizenId: row.citizen_id, municipalityId })),
+    );
+    const counts = filter.assignedTo === undefined ? await countCasesByPhase(tx, municipalityId) : [];
+    return { items: shown.map(({ item }) => item), counts };
+  });
 }
 
 function groupByCase(rows: CasePauseRow[]): Map<string, CasePauseRow[]> {

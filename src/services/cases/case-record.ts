@@ -23,6 +23,7 @@ import type { Action } from '../../domain/permissions.ts';
 import { authorizeCase, type CaseTarget } from '../access/access.ts';
 import type { Actor } from '../context.ts';
 import { isUuid } from '../ids.ts';
+import { message } from '../../i18n/index.ts';
 
 // What the case services share: loading a case with its access check, turning rows into the domain's
 // case state and back, the timeline and the access log.
@@ -60,8 +61,8 @@ export function today(at: Date): CalendarDate {
 /** Transitions and records are dated when they happened: never in the future. */
 export function notInFuture(date: CalendarDate, at: Date, field: string): CalendarDate {
   if (date > today(at)) {
-    const message = 'Datoen kan ikke ligge efter i dag.';
-    throw new ValidationFailed({ [field]: message }, message);
+    const said = message('error.case.dateInFuture');
+    throw new ValidationFailed({ [field]: said }, said);
   }
   return date;
 }

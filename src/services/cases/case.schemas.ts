@@ -2,26 +2,35 @@ import { z } from 'zod';
 import { ACKNOWLEDGEMENT_METHODS, REFERRAL_SOURCES, TARGET_GROUPS } from '../../domain/case-intake.ts';
 import { CASE_PHASES } from '../../domain/case-lifecycle.ts';
 import { EDUCATION, INCOME_SOURCE, type Education, type IncomeSource } from '../../domain/report/scales.ts';
-import { checkbox, codeSet, id, optionalCode, optionalDate, optionalText, text } from '../form-fields.ts';
+import {
+  checkbox,
+  codeSet,
+  id,
+  optionalCode,
+  optionalDate,
+  optionalText,
+  say,
+  text,
+} from '../form-fields.ts';
 
 // One schema per case form and API call (conventions: Input validation). Field names are the keys of
 // ValidationFailed.fields. A date left empty means today; the state machine checks the order of dates.
 
-const reason = text('en begrundelse', 4000, 'Angiv en begrundelse.', 'multi');
+const reason = text('field.case.reason', 4000, 'multi');
 
-const referralReason = text('hvorfor borgeren henvises', 4000, 'Skriv hvorfor borgeren henvises.', 'multi');
+const referralReason = text('field.case.referralReason', 4000, 'multi');
 
 export const ReferInput = z.object({
-  citizenId: id('Vælg borgeren.'),
-  programmeId: id('Vælg ordningen.'),
-  source: z.enum(REFERRAL_SOURCES, { error: 'Vælg hvem der henviser borgeren.' }),
+  citizenId: id('field.case.citizenId'),
+  programmeId: id('field.case.programmeId'),
+  source: z.enum(REFERRAL_SOURCES, { error: say('field.case.source') }),
   reason: referralReason,
   referredOn: optionalDate,
 });
 export type ReferInput = z.input<typeof ReferInput>;
 
 export const UpdateReferralInput = z.object({
-  source: z.enum(REFERRAL_SOURCES, { error: 'Vælg hvem der henviser borgeren.' }),
+  source: z.enum(REFERRAL_SOURCES, { error: say('field.case.source') }),
   reason: referralReason,
 });
 export type UpdateReferralInput = z.input<typeof UpdateReferralInput>;
@@ -41,7 +50,7 @@ export const PauseInput = z.object({ from: optionalDate, reason });
 export type PauseInput = z.input<typeof PauseInput>;
 
 export const AssignSupportInput = z.object({
-  supportUserId: id('Vælg en støtteperson.'),
+  supportUserId: id('field.case.supportUserId'),
   coordinatorUserId: optionalText(100),
   from: optionalDate,
   // Required when the case already has a support person (the service knows): why the change.
@@ -51,7 +60,7 @@ export type AssignSupportInput = z.input<typeof AssignSupportInput>;
 
 export const AcknowledgeConditionsInput = z.object({
   date: optionalDate,
-  method: z.enum(ACKNOWLEDGEMENT_METHODS, { error: 'Vælg hvordan borgeren har accepteret betingelserne.' }),
+  method: z.enum(ACKNOWLEDGEMENT_METHODS, { error: say('field.case.acknowledgementMethod') }),
 });
 export type AcknowledgeConditionsInput = z.input<typeof AcknowledgeConditionsInput>;
 
@@ -64,9 +73,9 @@ const EDUCATION_CODES = EDUCATION.codes as readonly [Education, ...Education[]];
 export const IntakeInput = z
   .object({
     baselineConsent: checkbox,
-    targetGroups: codeSet(TARGET_GROUPS, 'Vælg en målgruppe fra listen.'),
-    incomeSource: optionalCode(INCOME_CODES, 'Vælg en forsørgelse fra listen.'),
-    highestEducation: optionalCode(EDUCATION_CODES, 'Vælg en uddannelse fra listen.'),
+    targetGroups: codeSet(TARGET_GROUPS, 'field.case.targetGroups'),
+    incomeSource: optionalCode(INCOME_CODES, 'field.case.incomeSource'),
+    highestEducation: optionalCode(EDUCATION_CODES, 'field.case.education'),
   })
   .refine(
     (v) =>
@@ -74,7 +83,7 @@ export const IntakeInput = z
       (v.targetGroups.length === 0 && v.incomeSource === null && v.highestEducation === null),
     {
       path: ['baselineConsent'],
-      message: 'Oplysningerne kan kun gemmes, hvis borgeren har givet samtykke.',
+      message: say('field.case.consent'),
     },
   );
 export type IntakeInput = z.input<typeof IntakeInput>;
@@ -87,10 +96,10 @@ export type CaseloadOptions = z.input<typeof CaseloadOptions>;
 
 export const CaseOverviewFilter = z
   .object({
-    phase: optionalCode(CASE_PHASES, 'Vælg en fase fra listen.'),
+    phase: optionalCode(CASE_PHASES, 'field.case.phase'),
     supportUserId: optionalText(100),
     overdueOnly: checkbox,
-    /** Only cases with a questionnaire past its time (issue 5). */
+    /** Only cases with a questionnaire past its time (spec: Due dates). */
     questionnairesOverdue: checkbox,
     includeClosed: checkbox,
   })

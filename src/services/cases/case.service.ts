@@ -11,8 +11,6 @@ import type { ServiceDeps } from '../context.ts';
 // Every method takes the actor first; a refusal for role, municipality or case assignment is NotFound.
 // Reads take a `purpose` (the page or API route, e.g. 'GET /forloeb/:id') for the access log.
 
-export type CaseService = ReturnType<typeof createCaseService>;
-
 export function createCaseService(deps: ServiceDeps) {
   return {
     ...createCaseLifecycleService(deps),

@@ -9,6 +9,7 @@ import {
   updateCitizen,
   type CitizenRow,
 } from '../../db/repositories/citizen.repository.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { CasePhase, CloseOutcome } from '../../domain/case-lifecycle.ts';
 import { cprBirthDate, cprGender, formatCpr } from '../../domain/cpr.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
@@ -27,13 +28,14 @@ import { toCitizenView, type CitizenView } from './citizen-view.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createCprVault, type CprVault } from '../cpr-vault.ts';
 import { parseInput } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 import { isUuid } from '../ids.ts';
 
 // Citizens (spec: CPR numbers): registered with their CPR number, which is stored encrypted and found
 // again through its keyed hash, within the actor's municipality only. Staff see it masked; the full
 // number is revealed on purpose only, and that read is logged like any other.
 
-export const CPR_TAKEN = 'Der findes allerede en borger med dette CPR-nummer. Søg borgeren frem i stedet.';
+export const CPR_TAKEN = message('field.citizen.cprTaken');
 
 export interface CitizenCase {
   id: string;
@@ -52,7 +54,7 @@ export interface CitizenWithCases {
 
 export type CitizenRegistration = z.output<typeof RegisterCitizenInput>;
 
-export async function registerCitizen(
+async function registerCitizen(
   tx: Tx,
   actor: Actor,
   at: Date,
@@ -94,115 +96,157 @@ export async function registerCitizen(
   return row;
 }
 
+/** The services' deps with the CPR vault, made once when the service is. */
+interface CitizenDeps extends ServiceDeps {
+  vault: CprVault;
+}
+
 export function createCitizenService(deps: ServiceDeps) {
-  const { database, clock } = deps;
-  const vault = createCprVault(deps.secrets.cpr);
-
-  /** The citizen and their cases, if the actor may do `action` on the citizen; otherwise NotFound. */
-  async function loadCitizen(tx: Tx, actor: Actor, action: Action, citizenId: string) {
-    const row = isUuid(citizenId) ? await findCitizenById(tx, citizenId) : undefined;
-    if (!row) throw new NotFound();
-    const cases = await casesOfCitizen(tx, row.id);
-    const targetOf = (c: (typeof cases)[number]): CaseTarget => ({
-      municipalityId: c.municipality_id,
-      supportUserId: c.support_user_id,
-      citizenUserId: row.user_id,
-    });
-    authorizeCitizen(actor, action, { municipalityId: row.municipality_id }, cases.map(targetOf));
-    const visible = cases.filter((c) => actor.role === 'coordinator' || mayWorkOnCase(actor, targetOf(c)));
-    return { row, cases: visible };
-  }
-
-  function withCases(row: CitizenRow, cases: Awaited<ReturnType<typeof casesOfCitizen>>): CitizenWithCases {
-    return {
-      citizen: toCitizenView(row, today(clock.now())),
-      cases: cases.map((c) => ({
-        id: c.id,
-        caseNumber: c.case_number,
-        programmeName: c.programme_name,
-        phase: c.phase as CasePhase,
-        closeOutcome: c.close_outcome as CloseOutcome | null,
-        referredOn: c.referred_on,
-      })),
-    };
-  }
+  const withVault: CitizenDeps = { ...deps, vault: createCprVault(deps.secrets.cpr) };
 
   return {
-    async register(actor: Actor, input: unknown): Promise<CitizenView> {
-      authorize(actor, 'citizen.register');
-      const municipalityId = ownMunicipality(actor);
-      const v = parseInput(RegisterCitizenInput, input);
-      const at = clock.now();
-      const row = await database.transaction({ municipalityId }, (tx) =>
-        registerCitizen(tx, actor, at, vault, v),
-      );
-      return toCitizenView(row, today(at));
-    },
+    register: (actor: Actor, input: unknown) => registerCitizenAs(withVault, actor, input),
+    findByCpr: (actor: Actor, input: unknown, purpose: string) => findByCpr(withVault, actor, input, purpose),
+    get: (actor: Actor, citizenId: string, purpose: string) =>
+      citizenWithCases(withVault, actor, citizenId, purpose),
+    update: (actor: Actor, citizenId: string, input: unknown) =>
+      updateCitizenDetails(withVault, actor, citizenId, input),
+    revealCpr: (actor: Actor, citizenId: string, purpose: string) =>
+      revealCpr(withVault, actor, citizenId, purpose),
+  };
+}
 
-    /** Finds a citizen of the actor's municipality by CPR number; null if there is none. */
-    async findByCpr(actor: Actor, input: unknown, purpose: string): Promise<CitizenWithCases | null> {
-      authorize(actor, 'citizen.search');
-      const municipalityId = ownMunicipality(actor);
-      const { cpr } = parseInput(FindCitizenInput, input);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const row = await findCitizenByCprHash(tx, municipalityId, vault.lookupHash(cpr));
-        if (!row) return null;
-        const cases = await casesOfCitizen(tx, row.id);
-        await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
-        return withCases(row, cases);
-      });
-    },
+async function registerCitizenAs(deps: CitizenDeps, actor: Actor, input: unknown): Promise<CitizenView> {
+  const { database, clock, vault } = deps;
+  authorize(actor, 'citizen.register');
+  const municipalityId = ownMunicipality(actor);
+  const v = parseInput(RegisterCitizenInput, input);
+  const at = clock.now();
+  const row = await database.transaction({ municipalityId }, (tx) =>
+    registerCitizen(tx, actor, at, vault, v),
+  );
+  return toCitizenView(row, today(at));
+}
 
-    async get(actor: Actor, citizenId: string, purpose: string): Promise<CitizenWithCases> {
-      authorize(actor, 'citizen.read');
-      const municipalityId = ownMunicipality(actor);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const { row, cases } = await loadCitizen(tx, actor, 'citizen.read', citizenId);
-        await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
-        return withCases(row, cases);
-      });
-    },
+/** Finds a citizen of the actor's municipality by CPR number; null if there is none. */
+async function findByCpr(
+  deps: CitizenDeps,
+  actor: Actor,
+  input: unknown,
+  purpose: string,
+): Promise<CitizenWithCases | null> {
+  const { database, clock, vault } = deps;
+  authorize(actor, 'citizen.search');
+  const municipalityId = ownMunicipality(actor);
+  const { cpr } = parseInput(FindCitizenInput, input);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const row = await findCitizenByCprHash(tx, municipalityId, vault.lookupHash(cpr));
+    if (!row) return null;
+    const cases = await casesOfCitizen(tx, row.id);
+    await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
+    return withCases(row, cases, today(clock.now()));
+  });
+}
 
-    /** Name and contact details; the CPR number cannot be changed (register the right one instead). */
-    async update(actor: Actor, citizenId: string, input: unknown): Promise<CitizenView> {
-      authorize(actor, 'citizen.update');
-      const municipalityId = ownMunicipality(actor);
-      const v = parseInput(UpdateCitizenInput, input);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const { row } = await loadCitizen(tx, actor, 'citizen.update', citizenId);
-        const next = {
-          name: v.name,
-          phone: v.phone,
-          email: v.email,
-          preferred_language: v.preferredLanguage,
-        };
-        const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => row[k] !== next[k]);
-        if (changed.length === 0) return toCitizenView(row, today(at));
-        await updateCitizen(tx, row.id, { ...next, updated_at: at });
-        await recordAudit(tx, actor, at, {
-          municipalityId,
-          action: 'citizen.update',
-          entityType: 'citizen',
-          entityId: row.id,
-          after: { fields: changed },
-        });
-        return toCitizenView({ ...row, ...next, updated_at: at }, today(at));
-      });
-    },
+async function citizenWithCases(
+  deps: CitizenDeps,
+  actor: Actor,
+  citizenId: string,
+  purpose: string,
+): Promise<CitizenWithCases> {
+  const { database, clock } = deps;
+  authorize(actor, 'citizen.read');
+  const municipalityId = ownMunicipality(actor);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const { row, cases } = await loadCitizen(tx, actor, 'citizen.read', citizenId);
+    await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
+    return withCases(row, cases, today(clock.now()));
+  });
+}
 
-    /** The full CPR number `DDMMYY-SSSS`, where it is needed (a payment, a letter); logged as a read. */
-    async revealCpr(actor: Actor, citizenId: string, purpose: string): Promise<string> {
-      authorize(actor, 'citizen.revealCpr');
-      const municipalityId = ownMunicipality(actor);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const { row } = await loadCitizen(tx, actor, 'citizen.revealCpr', citizenId);
-        await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
-        return formatCpr(vault.decrypt(row.cpr_encrypted));
-      });
-    },
+/** Name and contact details; the CPR number cannot be changed (register the right one instead). */
+async function updateCitizenDetails(
+  deps: CitizenDeps,
+  actor: Actor,
+  citizenId: string,
+  input: unknown,
+): Promise<CitizenView> {
+  const { database, clock } = deps;
+  authorize(actor, 'citizen.update');
+  const municipalityId = ownMunicipality(actor);
+  const v = parseInput(UpdateCitizenInput, input);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const { row } = await loadCitizen(tx, actor, 'citizen.update', citizenId);
+    const next = {
+      name: v.name,
+      phone: v.phone,
+      email: v.email,
+      preferred_language: v.preferredLanguage,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => row[k] !== next[k]);
+    if (changed.length === 0) return toCitizenView(row, today(at));
+    await updateCitizen(tx, row.id, { ...next, updated_at: at });
+    await recordAudit(tx, actor, at, {
+      municipalityId,
+      action: 'citizen.update',
+      entityType: 'citizen',
+      entityId: row.id,
+      after: { fields: changed },
+    });
+    return toCitizenView({ ...row, ...next, updated_at: at }, today(at));
+  });
+}
+
+/** The full CPR number `DDMMYY-SSSS`, where it is needed (a payment, a letter); logged as a read. */
+async function revealCpr(
+  deps: CitizenDeps,
+  actor: Actor,
+  citizenId: string,
+  purpose: string,
+): Promise<string> {
+  const { database, clock, vault } = deps;
+  authorize(actor, 'citizen.revealCpr');
+  const municipalityId = ownMunicipality(actor);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const { row } = await loadCitizen(tx, actor, 'citizen.revealCpr', citizenId);
+    await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
+    return formatCpr(vault.decrypt(row.cpr_encrypted));
+  });
+}
+
+/** The citizen and their cases, if the actor may do `action` on the citizen; otherwise NotFound. */
+async function loadCitizen(tx: Tx, actor: Actor, action: Action, citizenId: string) {
+  const row = isUuid(citizenId) ? await findCitizenById(tx, citizenId) : undefined;
+  if (!row) throw new NotFound();
+  const cases = await casesOfCitizen(tx, row.id);
+  const targetOf = (c: (typeof cases)[number]): CaseTarget => ({
+    municipalityId: c.municipality_id,
+    supportUserId: c.support_user_id,
+    citizenUserId: row.user_id,
+  });
+  authorizeCitizen(actor, action, { municipalityId: row.municipality_id }, cases.map(targetOf));
+  const visible = cases.filter((c) => actor.role === 'coordinator' || mayWorkOnCase(actor, targetOf(c)));
+  return { row, cases: visible };
+}
+
+function withCases(
+  row: CitizenRow,
+  cases: Awaited<ReturnType<typeof casesOfCitizen>>,
+  on: CalendarDate,
+): CitizenWithCases {
+  return {
+    citizen: toCitizenView(row, on),
+    cases: cases.map((c) => ({
+      id: c.id,
+      caseNumber: c.case_number,
+      programmeName: c.programme_name,
+      phase: c.phase as CasePhase,
+      closeOutcome: c.close_outcome as CloseOutcome | null,
+      referredOn: c.referred_on,
+    })),
   };
 }

@@ -6,7 +6,7 @@ import { checkbox, optionalDate, text } from '../form-fields.ts';
 
 export const NoteInput = z.object({
   writtenOn: optionalDate,
-  body: text('opfølgningen', 10_000, 'Skriv opfølgningen.', 'multi'),
+  body: text('field.note.body', 10_000, 'multi'),
   internal: checkbox,
 });
 export type NoteInput = z.input<typeof NoteInput>;

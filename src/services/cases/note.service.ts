@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { insertNote, notesOf } from '../../db/repositories/note.repository.ts';
+import { isCaseClosed } from '../../domain/case-lifecycle.ts';
 import { Conflict, ValidationFailed } from '../../domain/errors.ts';
 import { isAllowed } from '../../domain/permissions.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
@@ -9,6 +10,7 @@ import { loadCase, logAccess, notInFuture, today } from './case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { NoteInput } from './note.schemas.ts';
+import { message } from '../../i18n/index.ts';
 
 // Follow-up notes (opfølgning; spec: Follow-up notes): dated notes on progress, written by the support person
 // or a coordinator. They are shared with the citizen unless marked internal; internal ones are only ever read
@@ -25,18 +27,12 @@ export interface NoteView {
 
 export type NoteFields = z.output<typeof NoteInput>;
 
-export async function writeNote(
-  tx: Tx,
-  actor: Actor,
-  at: Date,
-  caseId: string,
-  v: NoteFields,
-): Promise<string> {
+async function writeNote(tx: Tx, actor: Actor, at: Date, caseId: string, v: NoteFields): Promise<string> {
   const row = await loadCase(tx, actor, 'note.write', caseId, true);
-  if (row.phase === 'closed') throw new Conflict('Forløbet er lukket og kan ikke ændres.', 'case_closed');
+  if (isCaseClosed(row.phase)) throw new Conflict(message('case.refused.case_closed'), 'case_closed');
   const writtenOn = notInFuture(v.writtenOn ?? today(at), at, 'writtenOn');
   if (writtenOn < row.referred_on) {
-    throw new ValidationFailed({ writtenOn: 'Datoen kan ikke ligge før henvisningen.' });
+    throw new ValidationFailed({ writtenOn: message('field.note.beforeReferral') });
   }
   const note = await insertNote(tx, {
     municipality_id: row.municipality_id,

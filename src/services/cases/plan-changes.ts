@@ -22,16 +22,17 @@ import {
 } from '../../domain/plan.ts';
 import type { PlanChange } from './plan-record.ts';
 import type { DreamInput, GoalInput, SubGoalInput } from './plan.schemas.ts';
+import { message } from '../../i18n/index.ts';
 
 // The changes of the dream, the long-term goals and the sub-goals, each run inside changePlan
 // (plan-record.ts), which locks the case, checks access and phase, and records the revision and the
 // audit event.
 
-export const goalSnapshot = (g: Pick<LongTermGoalRow, 'description' | 'categories'>) => ({
+const goalSnapshot = (g: Pick<LongTermGoalRow, 'description' | 'categories'>) => ({
   description: g.description,
   categories: g.categories,
 });
-export const subGoalSnapshot = (s: Pick<SubGoalRow, 'description' | 'status' | 'long_term_goal_id'>) => ({
+const subGoalSnapshot = (s: Pick<SubGoalRow, 'description' | 'status' | 'long_term_goal_id'>) => ({
   description: s.description,
   status: s.status,
   longTermGoalId: s.long_term_goal_id,
@@ -84,7 +85,7 @@ function checkLimit(subGoals: readonly { status: string }[], field: string): voi
 async function checkGoalOfCase(tx: Tx, caseId: string, goalId: string | null): Promise<void> {
   if (goalId === null) return;
   if (!(await goalsOf(tx, caseId)).some((g) => g.id === goalId)) {
-    throw new ValidationFailed({ longTermGoalId: 'Vælg et af forløbets langsigtede mål.' });
+    throw new ValidationFailed({ longTermGoalId: message('field.plan.longTermGoalId') });
   }
 }
 
@@ -164,7 +165,7 @@ export async function removeGoalChange(tx: Tx, row: CaseRecord, goalId: string):
   const goal = (await goalsOf(tx, row.id)).find((g) => g.id === goalId);
   if (!goal) throw new NotFound();
   if ((await subGoalsOf(tx, row.id)).some((s) => s.long_term_goal_id === goal.id)) {
-    throw new Conflict('Målet har delmål. Knyt delmålene til et andet mål først.', 'goal_has_sub_goals');
+    throw new Conflict(message('error.plan.goalHasSubGoals'), 'goal_has_sub_goals');
   }
   await deleteGoal(tx, goal.id);
   return {

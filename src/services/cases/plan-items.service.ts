@@ -31,7 +31,7 @@ const activitySnapshot = (a: PlannedActivityRow) => ({
 });
 const ideaSnapshot = (i: Pick<IdeaRow, 'text' | 'status'>) => ({ text: i.text, status: i.status });
 
-export async function addActivityChange(
+async function addActivityChange(
   tx: Tx,
   row: CaseRecord,
   subGoalId: string,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import type { CaseRecord } from '../../db/repositories/case.repository.ts';
 import { insertRevision } from '../../db/repositories/plan.repository.ts';
+import { isCaseClosed, isCaseOpen } from '../../domain/case-lifecycle.ts';
 import { Conflict } from '../../domain/errors.ts';
 import type { Action } from '../../domain/permissions.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
@@ -9,6 +10,7 @@ import { recordAudit } from '../audit.service.ts';
 import { loadCase } from './case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 
 // What every change of a plan shares: the case locked (so the five-sub-goal rule holds under
 // concurrency), the phase checked, a plan_revision with before and after, and an audit event that
@@ -26,13 +28,13 @@ export interface PlanChange {
 
 /** The plan is made during the lead-in and kept up to date while the case runs (spec: Goal plan). */
 export function isPlanOpen(phase: string): boolean {
-  return phase === 'lead_in' || phase === 'active' || phase === 'paused';
+  return isCaseOpen(phase);
 }
 
-export function assertPlanOpen(row: CaseRecord): void {
-  if (row.phase === 'closed') throw new Conflict('Forløbet er lukket og kan ikke ændres.', 'case_closed');
-  if (row.phase === 'referred' || row.phase === 'screening') {
-    throw new Conflict('Planen laves, når borgeren er optaget i ordningen.', 'plan_not_open');
+function assertPlanOpen(row: CaseRecord): void {
+  if (isCaseClosed(row.phase)) throw new Conflict(message('case.refused.case_closed'), 'case_closed');
+  if (!isCaseOpen(row.phase)) {
+    throw new Conflict(message('error.plan.notOpen'), 'plan_not_open');
   }
 }
 
@@ -46,7 +48,7 @@ export async function changePlan(
   at: Date,
   caseId: string,
   apply: (row: CaseRecord) => Promise<PlanChange | null>,
-  /** 'portal.use' when the citizen changes their own dream or ideas (issue 6). */
+  /** 'portal.use' when the citizen changes their own dream or ideas (spec: Goal plan). */
   action: Action = 'plan.edit',
 ): Promise<string | null> {
   const row = await loadCase(tx, actor, action, caseId, true);

@@ -63,78 +63,11 @@ export interface PlanRevisionView {
 }
 
 export function createPlanService(deps: ServiceDeps) {
-  const { database, clock } = deps;
   const run = planChanger(deps);
 
   return {
-    async get(actor: Actor, caseId: string, purpose: string): Promise<PlanView> {
-      authorize(actor, 'case.read');
-      const municipalityId = ownMunicipality(actor);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const row = await loadCase(tx, actor, 'case.read', caseId);
-        const goals = await goalsOf(tx, row.id);
-        const subGoals = await subGoalsOf(tx, row.id);
-        const activities = await activitiesOf(tx, row.id);
-        const ideas = await ideasOf(tx, row.id);
-        await logAccess(tx, actor, at, purpose, [
-          { caseId: row.id, citizenId: row.citizen_id, municipalityId },
-        ]);
-        const view = (a: (typeof activities)[number]) => ({
-          id: a.id,
-          description: a.description,
-          estimatedCost: a.estimated_cost_ore === null ? null : ore(a.estimated_cost_ore),
-          expenseCategory: a.expense_category as ExpenseCategory | null,
-        });
-        return {
-          caseId: row.id,
-          editable: isPlanOpen(row.phase),
-          dream: row.dream,
-          goals: goals.map((g) => ({
-            id: g.id,
-            description: g.description,
-            categories: g.categories as GoalCategory[],
-          })),
-          subGoals: subGoals.map((s) => ({
-            id: s.id,
-            description: s.description,
-            status: s.status as SubGoalStatus,
-            longTermGoalId: s.long_term_goal_id,
-            activities: activities.filter((a) => a.sub_goal_id === s.id).map(view),
-          })),
-          ideas: ideas.map((i) => ({ id: i.id, text: i.text, status: i.status as IdeaStatus })),
-          activeSubGoals: subGoals.filter((s) => s.status !== 'dropped').length,
-          maxSubGoals: MAX_SUB_GOALS,
-          estimatedTotal: sumOre(activities.map((a) => ore(a.estimated_cost_ore ?? 0))),
-        };
-      });
-    },
-
-    /** Who changed what in the plan, when: every revision with before and after. */
-    async history(actor: Actor, caseId: string, purpose: string): Promise<PlanRevisionView[]> {
-      authorize(actor, 'case.read');
-      const municipalityId = ownMunicipality(actor);
-      const at = clock.now();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const row = await loadCase(tx, actor, 'case.read', caseId);
-        const revisions = await revisionsOf(tx, row.id);
-        await logAccess(tx, actor, at, purpose, [
-          { caseId: row.id, citizenId: row.citizen_id, municipalityId },
-        ]);
-        return revisions.map((r) => ({
-          at: r.occurred_at,
-          actor:
-            r.actor_user_id === null
-              ? null
-              : { userId: r.actor_user_id, name: r.actor_name, role: r.actor_role },
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          change: r.change,
-          before: r.before,
-          after: r.after,
-        }));
-      });
-    },
+    get: (actor: Actor, caseId: string, purpose: string) => planOf(deps, actor, caseId, purpose),
+    history: (actor: Actor, caseId: string, purpose: string) => planHistory(deps, actor, caseId, purpose),
 
     async setDream(actor: Actor, caseId: string, input: unknown): Promise<void> {
       await run(actor, caseId, DreamInput, input, dreamChange);
@@ -170,4 +103,74 @@ export function createPlanService(deps: ServiceDeps) {
 
     ...createPlanItemService(deps),
   };
+}
+
+async function planOf(deps: ServiceDeps, actor: Actor, caseId: string, purpose: string): Promise<PlanView> {
+  const { database, clock } = deps;
+  authorize(actor, 'case.read');
+  const municipalityId = ownMunicipality(actor);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const row = await loadCase(tx, actor, 'case.read', caseId);
+    const goals = await goalsOf(tx, row.id);
+    const subGoals = await subGoalsOf(tx, row.id);
+    const activities = await activitiesOf(tx, row.id);
+    const ideas = await ideasOf(tx, row.id);
+    await logAccess(tx, actor, at, purpose, [{ caseId: row.id, citizenId: row.citizen_id, municipalityId }]);
+    const view = (a: (typeof activities)[number]) => ({
+      id: a.id,
+      description: a.description,
+      estimatedCost: a.estimated_cost_ore === null ? null : ore(a.estimated_cost_ore),
+      expenseCategory: a.expense_category as ExpenseCategory | null,
+    });
+    return {
+      caseId: row.id,
+      editable: isPlanOpen(row.phase),
+      dream: row.dream,
+      goals: goals.map((g) => ({
+        id: g.id,
+        description: g.description,
+        categories: g.categories as GoalCategory[],
+      })),
+      subGoals: subGoals.map((s) => ({
+        id: s.id,
+        description: s.description,
+        status: s.status as SubGoalStatus,
+        longTermGoalId: s.long_term_goal_id,
+        activities: activities.filter((a) => a.sub_goal_id === s.id).map(view),
+      })),
+      ideas: ideas.map((i) => ({ id: i.id, text: i.text, status: i.status as IdeaStatus })),
+      activeSubGoals: subGoals.filter((s) => s.status !== 'dropped').length,
+      maxSubGoals: MAX_SUB_GOALS,
+      estimatedTotal: sumOre(activities.map((a) => ore(a.estimated_cost_ore ?? 0))),
+    };
+  });
+}
+
+/** Who changed what in the plan, when: every revision with before and after. */
+async function planHistory(
+  deps: ServiceDeps,
+  actor: Actor,
+  caseId: string,
+  purpose: string,
+): Promise<PlanRevisionView[]> {
+  const { database, clock } = deps;
+  authorize(actor, 'case.read');
+  const municipalityId = ownMunicipality(actor);
+  const at = clock.now();
+  return database.transaction({ municipalityId }, async (tx) => {
+    const row = await loadCase(tx, actor, 'case.read', caseId);
+    const revisions = await revisionsOf(tx, row.id);
+    await logAccess(tx, actor, at, purpose, [{ caseId: row.id, citizenId: row.citizen_id, municipalityId }]);
+    return revisions.map((r) => ({
+      at: r.occurred_at,
+      actor:
+        r.actor_user_id === null ? null : { userId: r.actor_user_id, name: r.actor_name, role: r.actor_role },
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      change: r.change,
+      before: r.before,
+      after: r.after,
+    }));
+  });
 }

@@ -2,29 +2,36 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
 import { parseKr, type Ore } from '../../domain/money.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
-import { plainText } from '../form-fields.ts';
+import { issue, plainText, say } from '../form-fields.ts';
+import { message, type MessageKey } from '../../i18n/index.ts';
 
 // One schema for the programme settings form and the API (conventions: Input validation). Amounts are entered
-// in kroner with either decimal mark; the schema turns them into øre. Messages are plain Danish.
+// in kroner with either decimal mark; the schema turns them into øre. Messages are catalogue keys (form-fields.ts).
 
-const kr = (label: string) =>
-  z
-    .union([z.string(), z.number()], { error: `${label}: skriv et beløb i kroner.` })
-    .transform((value, ctx): Ore => {
-      const result = parseKr(String(value));
-      if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: `${label}: ${result.error.message}` });
-        return z.NEVER;
-      }
-      return result.value;
-    });
+/** An amount field: `label` names it in a message; `notKr` says it when the API sends neither text nor number. */
+const kr = (label: MessageKey, notKr: MessageKey) =>
+  z.union([z.string(), z.number()], { error: say(notKr) }).transform((value, ctx): Ore => {
+    const result = parseKr(String(value));
+    if (!result.ok) {
+      ctx.addIssue(
+        issue(message('field.labelled', { label: message(label), problem: result.error.message })),
+      );
+      return z.NEVER;
+    }
+    return result.value;
+  });
 
-const wholeNumber = (label: string, min: number, max: number) =>
+/** A whole number between `min` and `max`; zod gives a limit's issue no parameters, so each field has its keys. */
+const wholeNumber = (
+  said: { notWhole: MessageKey; min: MessageKey; max: MessageKey },
+  min: number,
+  max: number,
+) =>
   z.coerce
-    .number({ error: `${label} skal være et helt tal.` })
-    .int(`${label} skal være et helt tal.`)
-    .min(min, `${label} skal være mindst ${min}.`)
-    .max(max, `${label} må højst være ${max}.`);
+    .number({ error: say(said.notWhole) })
+    .int(say(said.notWhole))
+    .min(min, say(said.min))
+    .max(max, say(said.max));
 
 /**
  * HTML checkboxes send "on" when ticked and nothing otherwise; the API sends booleans. `.optional()`
@@ -39,42 +46,53 @@ const optionalDate = z
   .string()
   .trim()
   .transform((v) => (v === '' ? null : v))
-  .pipe(z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD.' }).nullable())
+  .pipe(z.iso.date({ error: say('field.programme.date') }).nullable())
   .optional()
   .transform((v) => v ?? null);
 
 const categoryRule = z.object({
-  rule: z.enum(CATEGORY_RULE_KINDS, { error: 'Vælg en regel for kategorien.' }),
-  guideline: plainText()
-    .max(LIMITS.guidelineLength, `Retningslinjen må højst være på ${LIMITS.guidelineLength} tegn.`)
-    .default(''),
+  rule: z.enum(CATEGORY_RULE_KINDS, { error: say('field.programme.rule') }),
+  guideline: plainText().max(LIMITS.guidelineLength, say('field.programme.guidelineTooLong')).default(''),
 });
 
 export const ProgrammeSettingsInput = z.object({
-  name: plainText().min(1, 'Skriv ordningens navn.').max(200, 'Navnet må højst være på 200 tegn.'),
-  targetGroup: plainText('multi').max(2000, 'Målgruppen må højst beskrives med 2000 tegn.').default(''),
+  name: plainText().min(1, say('field.programme.name')).max(200, say('field.nameTooLong')),
+  targetGroup: plainText('multi').max(2000, say('field.programme.targetGroupTooLong')).default(''),
   periodStart: optionalDate,
   periodEnd: optionalDate,
-  poolKr: kr('Puljen'),
-  maxGrantKr: kr('Det højeste budget'),
-  durationMonths: wholeNumber('Varigheden', LIMITS.durationMonths.min, LIMITS.durationMonths.max),
-  maxLeadInMonths: wholeNumber('Indflyvningen', LIMITS.maxLeadInMonths.min, LIMITS.maxLeadInMonths.max),
+  poolKr: kr('field.programme.pool', 'field.programme.pool.notKr'),
+  maxGrantKr: kr('field.programme.maxGrant', 'field.programme.maxGrant.notKr'),
+  durationMonths: wholeNumber(
+    {
+      notWhole: 'field.programme.duration.notWhole',
+      min: 'field.programme.duration.min',
+      max: 'field.programme.duration.max',
+    },
+    LIMITS.durationMonths.min,
+    LIMITS.durationMonths.max,
+  ),
+  maxLeadInMonths: wholeNumber(
+    {
+      notWhole: 'field.programme.leadIn.notWhole',
+      min: 'field.programme.leadIn.min',
+      max: 'field.programme.leadIn.max',
+    },
+    LIMITS.maxLeadInMonths.min,
+    LIMITS.maxLeadInMonths.max,
+  ),
   citizenSeesAmount: checkbox,
-  unusedFunds: z.enum(UNUSED_FUNDS_RULES, { error: 'Vælg hvad der gælder for ubrugte midler.' }),
+  unusedFunds: z.enum(UNUSED_FUNDS_RULES, { error: say('field.programme.unusedFunds') }),
   directTransferEnabled: checkbox,
-  directTransferMaxPerKr: kr('Loftet pr. overførsel'),
-  directTransferMaxTotalKr: kr('Det samlede loft'),
-  singleApprovalLimitKr: kr('Grænsen for godkendelse'),
+  directTransferMaxPerKr: kr('field.programme.transferMaxPer', 'field.programme.transferMaxPer.notKr'),
+  directTransferMaxTotalKr: kr('field.programme.transferMaxTotal', 'field.programme.transferMaxTotal.notKr'),
+  singleApprovalLimitKr: kr('field.programme.approvalLimit', 'field.programme.approvalLimit.notKr'),
   receiptsRequired: checkbox,
   accountString: plainText()
-    .max(
-      LIMITS.accountStringLength,
-      `Konteringsstrengen må højst være på ${LIMITS.accountStringLength} tegn.`,
-    )
+    .max(LIMITS.accountStringLength, say('field.programme.accountStringTooLong'))
     .default(''),
   // An enum-keyed record is exhaustive: every expense category must have its rule.
   categoryRules: z.record(z.enum(EXPENSE_CATEGORIES), categoryRule, {
-    error: 'Angiv en regel for hver udgiftskategori.',
+    error: say('field.programme.categoryRules'),
   }),
 });
 

@@ -4,7 +4,7 @@ import {
   listProgrammes,
   updateProgramme,
 } from '../../db/repositories/programme.repository.ts';
-import { NotFound, ValidationFailed } from '../../domain/errors.ts';
+import { NotFound, ValidationFailed, type FieldErrors } from '../../domain/errors.ts';
 import { ore, type Ore } from '../../domain/money.ts';
 import {
   checkRuleConsistency,
@@ -16,6 +16,7 @@ import {
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { fieldErrors } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { ProgrammeSettingsInput } from './programme.schemas.ts';
 import { isUuid } from '../ids.ts';
@@ -117,12 +118,12 @@ function parseSettings(input: unknown): Settings {
     accountString: v.accountString,
     categoryRules: v.categoryRules,
   };
-  const problems: Record<string, string> = {};
-  for (const [field, message] of Object.entries(checkRuleConsistency(rules))) {
-    problems[RULE_FIELDS[field as RulesField]] = message;
+  const problems: FieldErrors = {};
+  for (const [field, said] of Object.entries(checkRuleConsistency(rules))) {
+    problems[RULE_FIELDS[field as RulesField]] = said;
   }
   if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) {
-    problems.periodEnd = 'Slutdatoen kan ikke ligge før startdatoen.';
+    problems.periodEnd = message('field.period.toBeforeFrom');
   }
   if (Object.keys(problems).length > 0) throw new ValidationFailed(problems);
   return {

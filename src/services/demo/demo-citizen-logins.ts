@@ -1,6 +1,7 @@
 import { findCitizenByCprHash, casesOfCitizen } from '../../db/repositories/citizen.repository.ts';
 import { findMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { findUserById } from '../../db/repositories/user.repository.ts';
+import { isCaseClosed } from '../../domain/case-lifecycle.ts';
 import { toActor } from '../access/auth.service.ts';
 import { createCitizenLoginService } from '../access/citizen-login.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
@@ -9,11 +10,11 @@ import { syntheticCpr } from './demo-cpr.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, type DemoLogin } from './demo-organisation.ts';
 import { DEMO_PERSONAS } from './demo-personas.ts';
 
-// Two demo citizens with a portal log-in (issue 6), made the way a real one is: their support person
-// issues an activation code and the citizen uses it. Mads logs in by e-mail, Sara by mobile number.
+// Two demo citizens with a portal log-in (spec: Demo personas), made the way a real one is: their support
+// person issues an activation code and the citizen uses it. Mads logs in by e-mail, Sara by mobile number.
 // A citizen who has a log-in already is left alone, so loading again changes nothing.
 
-export const DEMO_CITIZEN_LOGINS = [
+const DEMO_CITIZEN_LOGINS = [
   { persona: 'mads', login: 'borger@aarhus.example' },
   // Shown as a Dane writes it; stored as +4520260001.
   { persona: 'sara', login: '20 26 00 01' },
@@ -39,7 +40,7 @@ export async function loadDemoCitizenLogins(deps: ServiceDeps): Promise<void> {
       const citizen = await findCitizenByCprHash(tx, p.municipalityId, hash);
       if (!citizen || citizen.user_id) return null;
       const open = (await casesOfCitizen(tx, citizen.id)).find(
-        (c) => c.phase !== 'closed' && c.support_user_id !== null,
+        (c) => !isCaseClosed(c.phase) && c.support_user_id !== null,
       );
       const support = open?.support_user_id ? await findUserById(tx, open.support_user_id) : undefined;
       const municipality = await findMunicipality(tx, p.municipalityId);

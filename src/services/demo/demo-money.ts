@@ -1,18 +1,22 @@
-import { listUsersOfMunicipality } from '../../db/repositories/user.repository.ts';
+import { runningCasesWithSupport, vendorIdsOf } from '../../db/repositories/demo.repository.ts';
+import { listUsersOfMunicipality, type UserRow } from '../../db/repositories/user.repository.ts';
 import { addDays } from '../../domain/calendar-date.ts';
+import { isSpendingPeriod } from '../../domain/case-lifecycle.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
-import type { PaymentMethod } from '../../domain/purchase-request.ts';
+import { formatKrCsv, parseKr } from '../../domain/money.ts';
+import { defaultProgrammeRules, MAX_GRANT } from '../../domain/programme-rules.ts';
+import { needsSecondApprover, type PaymentMethod } from '../../domain/purchase-request.ts';
 import type { Role } from '../../domain/roles.ts';
 import { createAttachmentService } from '../money/attachment.service.ts';
 import { createBudgetService } from '../money/budget.service.ts';
 import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createPurchaseService } from '../money/purchase.service.ts';
-import { demoEmail, DEMO_MUNICIPALITIES } from './demo-organisation.ts';
+import { demoEmail, DEMO_MUNICIPALITIES, type DemoMunicipality } from './demo-organisation.ts';
 
-// The demo's money (issue 4): vendors, grants and purchase requests in every state — draft, submitted
-// above the limit, approved and waiting for finance, rejected, cancelled, paid with its receipt, paid
-// with the receipt still to come, refunded. It goes through the real services as the demo staff, so
+// The demo's money (spec: Demo personas): vendors, grants and purchase requests in every state — draft,
+// submitted above the limit, approved and waiting for finance, rejected, cancelled, paid with its receipt,
+// paid with the receipt still to come, refunded. It goes through the real services as the demo staff, so
 // the ledger, its guard and the audit log see exactly what a municipality would. Skipped for a
 // municipality that has vendors already, so loading again changes nothing.
 
@@ -40,8 +44,6 @@ interface Purchase {
   /** How far it gets. */
   ends:
     'draft' | 'submitted' | 'approved' | 'rejected' | 'cancelled' | 'paid' | 'paid_with_receipt' | 'refunded';
-  /** Who approves: above the limit, the coordinator. */
-  approver?: 'support' | 'coordinator';
 }
 
 const FIRST_CASE: Purchase[] = [
@@ -147,108 +149,135 @@ const OTHER_CASE: Purchase[] = [
 /** A minimal PDF, enough to be recognised as one. */
 const RECEIPT_PDF = new TextEncoder().encode('%PDF-1.4\n% Kvittering (demo)\n%%EOF\n');
 
+interface MoneyServices {
+  budgets: ReturnType<typeof createBudgetService>;
+  purchases: ReturnType<typeof createPurchaseService>;
+  attachments: ReturnType<typeof createAttachmentService>;
+}
+
+interface Team {
+  support: Actor;
+  coordinator: Actor;
+  finance: Actor;
+}
+
 export async function loadDemoMoney(deps: ServiceDeps, now: Date): Promise<void> {
-  const budgets = createBudgetService(deps);
-  const purchases = createPurchaseService(deps);
-  const attachments = createAttachmentService(deps);
-  for (const m of DEMO_MUNICIPALITIES) {
-    const state = await deps.database.transaction({ municipalityId: m.id }, async (tx) => ({
-      vendors: await tx.selectFrom('vendor').select('id').where('municipality_id', '=', m.id).execute(),
-      users: await listUsersOfMunicipality(tx, m.id),
-      cases: await tx
-        .selectFrom('citizen_case as c')
-        .innerJoin('support_assignment as s', (j) =>
-          j.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
-        )
-        .select(['c.id', 'c.phase', 's.support_user_id'])
-        .where('c.municipality_id', '=', m.id)
-        .where('c.phase', 'in', ['active', 'paused'])
-        .orderBy('c.case_number')
-        .execute(),
-    }));
-    if (state.vendors.length > 0) continue;
-    const actor = (role: Role, userId?: string | null): Actor => {
-      const user = state.users.find((u) =>
-        userId ? u.id === userId : u.email === demoEmail(m, localOf(role)),
-      );
-      if (!user) throw new Error(`The demo ${role} of ${m.name} is missing`);
-      return {
-        userId: user.id,
-        role: user.role as Role,
-        municipalityId: m.id,
-        municipalityName: m.name,
-        name: user.name,
-        email: user.email,
-      };
-    };
-    const coordinator = actor('coordinator');
-    const finance = actor('finance');
-    const vendorIds: string[] = [];
-    for (const v of VENDORS) vendorIds.push(await budgets.addVendor(finance, v));
+  const services: MoneyServices = {
+    budgets: createBudgetService(deps),
+    purchases: createPurchaseService(deps),
+    attachments: createAttachmentService(deps),
+  };
+  for (const m of DEMO_MUNICIPALITIES) await loadMunicipalityMoney(deps, services, m, now);
+}
 
-    const active = state.cases.filter((c) => c.phase === 'active');
-    for (const [i, c] of state.cases.entries()) {
-      await budgets.grant(coordinator, c.id, {
-        amountKr: i % 2 === 0 ? '50000' : '40000',
-        note: 'Bevilget ved opstart.',
-      });
-    }
-    for (const [i, c] of active.entries()) {
-      const support = actor('support', c.support_user_id);
-      const script = i === 0 ? FIRST_CASE : i === 1 ? SECOND_CASE : OTHER_CASE;
-      for (const p of script) await play(p, c.id, { support, coordinator, finance }, vendorIds, now);
-    }
-  }
+/** One municipality's vendors, grants and requests; nothing where it has vendors already. */
+async function loadMunicipalityMoney(
+  deps: ServiceDeps,
+  s: MoneyServices,
+  m: DemoMunicipality,
+  now: Date,
+): Promise<void> {
+  const state = await deps.database.transaction({ municipalityId: m.id }, async (tx) => ({
+    vendors: await vendorIdsOf(tx, m.id),
+    users: await listUsersOfMunicipality(tx, m.id),
+    cases: await runningCasesWithSupport(tx, m.id),
+  }));
+  if (state.vendors.length > 0) return;
+  const actor = (role: Role, userId?: string | null) => staffActor(m, state.users, role, userId);
+  const coordinator = actor('coordinator');
+  const finance = actor('finance');
+  const vendorIds: string[] = [];
+  for (const v of VENDORS) vendorIds.push(await s.budgets.addVendor(finance, v));
 
-  async function play(
-    p: Purchase,
-    caseId: string,
-    who: { support: Actor; coordinator: Actor; finance: Actor },
-    vendorIds: string[],
-    at: Date,
-  ): Promise<void> {
-    const id = await purchases.create(who.support, caseId, {
-      title: p.title,
-      purpose: p.purpose,
-      amountKr: p.amountKr,
-      category: p.category,
-      vendorId: p.vendor === null ? undefined : vendorIds[p.vendor],
-      paymentMethod: p.method,
-      justification: p.justification,
+  // Every other case gets the scheme's full grant, the rest 40,000 kr.
+  const full = formatKrCsv(MAX_GRANT);
+  const spending = state.cases.filter((c) => isSpendingPeriod(c.phase));
+  for (const [i, c] of state.cases.entries()) {
+    await s.budgets.grant(coordinator, c.id, {
+      amountKr: i % 2 === 0 ? full : '40000',
+      note: 'Bevilget ved opstart.',
     });
-    if (p.ends === 'draft') return;
-    await purchases.confirm(who.support, id, { how: 'in_person' });
-    await purchases.submit(who.support, id);
-    if (p.ends === 'submitted') return;
-    if (p.ends === 'rejected') {
-      await purchases.reject(who.coordinator, id, {
-        reason: 'Gælden skal først afklares med gældsrådgivningen.',
-      });
-      return;
-    }
-    await purchases.approve(Number(p.amountKr) > 5000 ? who.coordinator : who.support, id);
-    if (p.ends === 'approved') return;
-    if (p.ends === 'cancelled') {
-      await purchases.cancel(who.support, id, { reason: 'Borgeren fandt et billigere tilbud.' });
-      return;
-    }
-    const paidOn = addDays(today(at), -7);
-    await purchases.pay(who.finance, id, { paidOn, reference: `DEMO-${p.amountKr}` });
-    if (p.ends === 'paid_with_receipt') {
-      await attachments.attach(
-        who.support,
-        id,
-        { kind: 'receipt' },
-        { name: 'kvittering.pdf', bytes: RECEIPT_PDF },
-      );
-    }
-    if (p.ends === 'refunded') {
-      await purchases.refund(who.finance, id, {
-        amountKr: p.amountKr,
-        reference: 'Kreditnota',
-        refundedOn: addDays(today(at), -2),
-      });
-    }
+  }
+  for (const [i, c] of spending.entries()) {
+    const support = actor('support', c.support_user_id);
+    const script = i === 0 ? FIRST_CASE : i === 1 ? SECOND_CASE : OTHER_CASE;
+    for (const p of script) await play(s, p, c.id, { support, coordinator, finance }, vendorIds, now);
+  }
+}
+
+/** The demo staff member of the role (or the user), as the actor the services take. */
+function staffActor(m: DemoMunicipality, users: UserRow[], role: Role, userId?: string | null): Actor {
+  const user = users.find((u) => (userId ? u.id === userId : u.email === demoEmail(m, localOf(role))));
+  if (!user) throw new Error(`The demo ${role} of ${m.name} is missing`);
+  return {
+    userId: user.id,
+    role: user.role as Role,
+    municipalityId: m.id,
+    municipalityName: m.name,
+    name: user.name,
+    email: user.email,
+  };
+}
+
+/** Who approves: the support person alone up to the programme's limit, above it a coordinator (spec: Approval). */
+function approverOf(p: Purchase, who: Team): Actor {
+  const amount = parseKr(p.amountKr);
+  if (!amount.ok) throw new Error(`A demo purchase has a bad amount: ${p.amountKr}`);
+  const limit = defaultProgrammeRules().singleApprovalLimit;
+  return needsSecondApprover(amount.value, limit) ? who.coordinator : who.support;
+}
+
+/** Takes one purchase as far as its script says, through the services as the staff would. */
+async function play(
+  s: MoneyServices,
+  p: Purchase,
+  caseId: string,
+  who: Team,
+  vendorIds: string[],
+  at: Date,
+): Promise<void> {
+  const { purchases, attachments } = s;
+  const id = await purchases.create(who.support, caseId, {
+    title: p.title,
+    purpose: p.purpose,
+    amountKr: p.amountKr,
+    category: p.category,
+    vendorId: p.vendor === null ? undefined : vendorIds[p.vendor],
+    paymentMethod: p.method,
+    justification: p.justification,
+  });
+  if (p.ends === 'draft') return;
+  await purchases.confirm(who.support, id, { how: 'in_person' });
+  await purchases.submit(who.support, id);
+  if (p.ends === 'submitted') return;
+  if (p.ends === 'rejected') {
+    await purchases.reject(who.coordinator, id, {
+      reason: 'Gælden skal først afklares med gældsrådgivningen.',
+    });
+    return;
+  }
+  await purchases.approve(approverOf(p, who), id);
+  if (p.ends === 'approved') return;
+  if (p.ends === 'cancelled') {
+    await purchases.cancel(who.support, id, { reason: 'Borgeren fandt et billigere tilbud.' });
+    return;
+  }
+  const paidOn = addDays(today(at), -7);
+  await purchases.pay(who.finance, id, { paidOn, reference: `DEMO-${p.amountKr}` });
+  if (p.ends === 'paid_with_receipt') {
+    await attachments.attach(
+      who.support,
+      id,
+      { kind: 'receipt' },
+      { name: 'kvittering.pdf', bytes: RECEIPT_PDF },
+    );
+  }
+  if (p.ends === 'refunded') {
+    await purchases.refund(who.finance, id, {
+      amountKr: p.amountKr,
+      reference: 'Kreditnota',
+      refundedOn: addDays(today(at), -2),
+    });
   }
 }
 

@@ -28,26 +28,10 @@ export function buildPlan(plan: NonNullable<DemoPersona['plan']>, t: PlanTools):
   const by = worker(plan.daysAgo);
   const stamp = () => at(plan.daysAgo);
   revise(stamp(), by, { type: 'dream', id: null, change: 'update' }, { dream: '' }, { dream: plan.dream });
-  let goalId: string | null = null;
-  if (plan.goal) {
-    const checked = checkGoalCategories(plan.goal.categories);
-    if (!checked.ok) throw new Error(checked.error.message);
-    goalId = randomUUID();
-    const instant = stamp();
-    const after = { description: plan.goal.description, categories: checked.categories };
-    rows.goals.push({
-      id: goalId,
-      ...owned,
-      ...after,
-      position: 1,
-      created_at: instant,
-      updated_at: instant,
-    });
-    revise(instant, by, { type: 'long_term_goal', id: goalId, change: 'create' }, null, after);
-  }
+  const goalId = plan.goal ? addGoal(t, plan.goal, by, stamp()) : null;
   const subGoals = plan.subGoals ?? [];
   const limit = checkSubGoalLimit(subGoals);
-  if (!limit.ok) throw new Error(limit.error.message);
+  if (!limit.ok) throw new Error(limit.error.code);
   for (const [i, sub] of subGoals.entries()) {
     const id = randomUUID();
     const instant = stamp();
@@ -69,24 +53,7 @@ export function buildPlan(plan: NonNullable<DemoPersona['plan']>, t: PlanTools):
       created_at: instant,
       updated_at: updated,
     });
-    if (sub.activity) {
-      const activityId = randomUUID();
-      const cost = sub.activity.kr * 100;
-      const a = { subGoalId: id, description: sub.activity.description, estimatedCostOre: cost };
-      const after = { ...a, expenseCategory: sub.activity.category };
-      revise(instant, by, { type: 'planned_activity', id: activityId, change: 'create' }, null, after);
-      rows.activities.push({
-        id: activityId,
-        ...owned,
-        sub_goal_id: id,
-        description: a.description,
-        estimated_cost_ore: cost,
-        expense_category: sub.activity.category,
-        position: 1,
-        created_at: instant,
-        updated_at: instant,
-      });
-    }
+    if (sub.activity) addActivity(t, sub.activity, id, by, instant);
   }
   for (const text of plan.ideas ?? []) {
     const id = randomUUID();
@@ -94,4 +61,52 @@ export function buildPlan(plan: NonNullable<DemoPersona['plan']>, t: PlanTools):
     rows.ideas.push({ id, ...owned, text, status: 'open', created_at: instant, updated_at: instant });
     revise(instant, by, { type: 'idea', id, change: 'create' }, null, { text, status: 'open' });
   }
+}
+
+type Plan = NonNullable<DemoPersona['plan']>;
+
+/** The long-term goal, with the categories the domain accepts; its id. */
+function addGoal(t: PlanTools, goal: NonNullable<Plan['goal']>, by: StaffMember, instant: Date): string {
+  const { owned, rows, revise } = t;
+  const checked = checkGoalCategories(goal.categories);
+  if (!checked.ok) throw new Error(checked.error.code);
+  const goalId = randomUUID();
+  const after = { description: goal.description, categories: checked.categories };
+  rows.goals.push({
+    id: goalId,
+    ...owned,
+    ...after,
+    position: 1,
+    created_at: instant,
+    updated_at: instant,
+  });
+  revise(instant, by, { type: 'long_term_goal', id: goalId, change: 'create' }, null, after);
+  return goalId;
+}
+
+/** A planned activity of a sub-goal, with its estimated cost. */
+function addActivity(
+  t: PlanTools,
+  activity: NonNullable<NonNullable<Plan['subGoals']>[number]['activity']>,
+  subGoalId: string,
+  by: StaffMember,
+  instant: Date,
+): void {
+  const { owned, rows, revise } = t;
+  const activityId = randomUUID();
+  const cost = activity.kr * 100;
+  const a = { subGoalId, description: activity.description, estimatedCostOre: cost };
+  const after = { ...a, expenseCategory: activity.category };
+  revise(instant, by, { type: 'planned_activity', id: activityId, change: 'create' }, null, after);
+  rows.activities.push({
+    id: activityId,
+    ...owned,
+    sub_goal_id: subGoalId,
+    description: a.description,
+    estimated_cost_ore: cost,
+    expense_category: activity.category,
+    position: 1,
+    created_at: instant,
+    updated_at: instant,
+  });
 }

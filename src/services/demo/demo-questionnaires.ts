@@ -1,3 +1,4 @@
+import { startedCasesWithoutAnswers } from '../../db/repositories/demo.repository.ts';
 import { listUsersOfMunicipality } from '../../db/repositories/user.repository.ts';
 import { addDays } from '../../domain/calendar-date.ts';
 import type { InstrumentCode } from '../../domain/questionnaire/instrument.ts';
@@ -9,7 +10,7 @@ import { DEMO_MUNICIPALITIES } from './demo-organisation.ts';
 import type { DemoPersona } from './demo-persona.ts';
 import { DEMO_PERSONAS } from './demo-personas.ts';
 
-// The demo's questionnaires (issue 5 point 6), so the evaluation report has something to show: start
+// The demo's questionnaires (spec: Demo personas), so the evaluation report has something to show: start
 // questionnaires for every started case, end ones for the closed cases; a few saved part-way with
 // items missing, and one support person's questionnaire never answered (so the overview shows it
 // overdue). They go through the questionnaire service as each case's support person, who enters the
@@ -109,24 +110,7 @@ export async function loadDemoQuestionnaires(deps: ServiceDeps, now: Date): Prom
   for (const m of DEMO_MUNICIPALITIES) {
     const state = await deps.database.transaction({ municipalityId: m.id }, async (tx) => ({
       users: await listUsersOfMunicipality(tx, m.id),
-      cases: await tx
-        .selectFrom('citizen_case as c')
-        .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
-        .innerJoin('support_assignment as s', (j) =>
-          j.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
-        )
-        .select(['c.id', 'z.name', 's.support_user_id'])
-        .where('c.municipality_id', '=', m.id)
-        .where('c.start_date', 'is not', null)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb.selectFrom('questionnaire_response as q').select('q.id').whereRef('q.case_id', '=', 'c.id'),
-            ),
-          ),
-        )
-        .orderBy('c.case_number')
-        .execute(),
+      cases: await startedCasesWithoutAnswers(tx, m.id),
     }));
     for (const c of state.cases) {
       const persona = DEMO_PERSONAS.find((p) => p.municipalityId === m.id && p.name === c.name);

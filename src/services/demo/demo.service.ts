@@ -1,9 +1,9 @@
 import type { Tx } from '../../db/client.ts';
-import { insertMunicipality } from '../../db/repositories/municipality.repository.ts';
+import { countMunicipalities, insertMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { insertDefaultProgramme } from '../../db/repositories/programme.repository.ts';
 import { findUserByEmail, insertUser } from '../../db/repositories/user.repository.ts';
 import { Conflict } from '../../domain/errors.ts';
-import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
+import { DEFAULT_POOL, defaultProgrammeRules } from '../../domain/programme-rules.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../access/password.ts';
@@ -19,6 +19,7 @@ import {
   demoLogins,
   type DemoMunicipality,
 } from './demo-organisation.ts';
+import { message } from '../../i18n/index.ts';
 
 // Demo data for trying Borgerbudget out (spec: Demo data). Loading it again changes nothing
 // that is already there. Never in production: the logins are published in the README.
@@ -31,18 +32,12 @@ export function createDemoService(deps: ServiceDeps) {
     password: DEMO_PASSWORD,
 
     async isEmpty(): Promise<boolean> {
-      const row = await database.transaction('all', (tx) =>
-        tx
-          .selectFrom('municipality')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      );
-      return row.n == 0; // count(*) is a bigint: a number here, checked safe by the driver
+      const n = await database.transaction('all', (tx) => countMunicipalities(tx));
+      return n == 0;
     },
 
     async load(): Promise<void> {
-      if (deps.production)
-        throw new Conflict('Demodata kan ikke indlæses i produktion (NODE_ENV=production).');
+      if (deps.production) throw new Conflict(message('error.demo.production'));
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       const now = clock.now();
       for (const m of DEMO_MUNICIPALITIES) {
@@ -82,9 +77,7 @@ async function seedMunicipality(tx: Tx, m: DemoMunicipality, passwordHash: strin
       target_group: m.targetGroup,
       period_start: '2026-01-01',
       period_end: '2027-12-31',
-      // Room for 25 citizens at the full 50,000 kr., as in each pilot municipality
-      // (2020 evaluation report, §5.1).
-      pool_ore: 25 * rules.maxGrant,
+      pool_ore: DEFAULT_POOL,
       account_string: `${m.id}-5.38.50-BORGERBUDGET`,
     });
     await recordAudit(tx, null, now, {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { checkbox, optionalDate } from '../form-fields.ts';
+import { checkbox, optionalDate, say } from '../form-fields.ts';
 
 // The questionnaire form and API body (conventions: Input validation). The answers are judged item by item by
 // the domain (domain/questionnaire/answers.ts) against the instrument's version, so each bad answer gets its
-// own Danish message; here only the shape is checked.
+// own message; here only the shape is checked.
 
 export const QuestionnaireInput = z.object({
   answers: z
-    .record(z.string(), z.unknown(), { error: 'Svarene skal være et objekt: spørgsmål → svar.' })
+    .record(z.string(), z.unknown(), { error: say('field.questionnaire.answers') })
     .optional()
     .transform((v) => v ?? {})
     .describe(

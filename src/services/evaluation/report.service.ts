@@ -22,8 +22,9 @@ import { buildReport, type Report, type ReportSelection } from '../../domain/rep
 import { EMPTY_REPORT_ROWS, type CountRow, type ReportRows } from '../../domain/report/report-rows.ts';
 import type { DistanceEnd, DistanceStart } from '../../domain/report/scales.ts';
 import { authorize } from '../access/access.ts';
-import type { Actor, ServiceDeps } from '../context.ts';
-import { optionalDate, parseInput } from '../form-fields.ts';
+import type { Actor, Clock, ServiceDeps } from '../context.ts';
+import { optionalDate, parseInput, say } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 
 // The evaluation report (spec: Evaluation report). The database does the counting (report.repository.ts: a
 // few GROUP BYs, however many cases); the domain turns the rows into figures (buildReport) and, for
@@ -37,7 +38,7 @@ import { optionalDate, parseInput } from '../form-fields.ts';
 // personal data and is shown to that citizen (no single citizen is read here), and the audit log
 // records changes (a report changes nothing).
 
-export const ReportInput = z.object({
+const ReportInput = z.object({
   /** A municipality code; empty = all the actor may see. */
   municipality: z
     .string()
@@ -47,7 +48,7 @@ export const ReportInput = z.object({
     .pipe(
       z
         .string()
-        .regex(/^\d{3}$/, 'Vælg en kommune på listen.')
+        .regex(/^\d{3}$/, say('field.report.municipality'))
         .optional(),
     ),
   programme: z
@@ -55,7 +56,7 @@ export const ReportInput = z.object({
     .trim()
     .optional()
     .transform((v) => (v === '' ? undefined : v))
-    .pipe(z.uuid('Vælg en ordning på listen.').optional()),
+    .pipe(z.uuid(say('field.report.programme')).optional()),
   from: optionalDate,
   to: optionalDate,
 });
@@ -87,79 +88,92 @@ function periodOf(v: Parsed): ReportSelection['period'] {
 }
 
 export function createReportService(deps: ServiceDeps) {
-  const { database, clock } = deps;
-
-  async function compute(tx: Tx, filter: ReportFilter, selection: ReportSelection): Promise<Report> {
-    // No municipality selected (a database without programmes): an empty report, nothing to count.
-    let rows = EMPTY_REPORT_ROWS;
-    if (filter.municipalityIds.length > 0) {
-      await preferHashJoins(tx);
-      await selectBases(tx, filter);
-      rows = await reportRows(tx);
-    }
-    return buildReport({ generatedAt: clock.now(), selection, rows });
-  }
-
   return {
-    /** The report for the web page and the API: the actor's own municipality, or anonymised national. */
-    async view(actor: Actor, input: unknown): Promise<ReportView> {
-      const national = isAllowed(actor.role, 'report.viewNational');
-      authorize(actor, national ? 'report.viewNational' : 'report.viewMunicipality');
-      const v = parseInput(ReportInput, input);
-      if (v.from !== undefined && v.to !== undefined && v.from > v.to)
-        throw new ValidationFailed({ to: 'Slutdatoen skal være samme dag som startdatoen eller senere.' });
-      const scope =
-        national || actor.municipalityId === null ? 'all' : { municipalityId: actor.municipalityId };
-      return database.transaction(scope, async (tx) => {
-        const all = (await schemeMunicipalities(tx)).map((m) => ({ code: String(m.id), name: m.name }));
-        const own = national ? all : all.filter((m) => m.code === String(actor.municipalityId));
-        let chosen = v.municipality === undefined ? own : own.filter((m) => m.code === v.municipality);
-        if (v.programme !== undefined) {
-          const p = await programmeMunicipality(tx, v.programme);
-          if (p === undefined) throw new NotFound();
-          chosen = chosen.filter((m) => m.code === String(p.municipality_id));
-        }
-        // Another municipality's code, or a programme outside the choice, looks like nothing at all.
-        if (chosen.length === 0) throw new NotFound();
-        const selection: ReportSelection = {
-          municipalities: chosen.map((m) => m.code),
-          ...(v.programme !== undefined ? { programme: v.programme } : {}),
-          ...(periodOf(v) ? { period: periodOf(v) } : {}),
-        };
-        const filter: ReportFilter = {
-          municipalityIds: chosen.map((m) => Number(m.code)),
-          programmeId: v.programme,
-          from: v.from,
-          to: v.to,
-        };
-        const report = await compute(tx, filter, selection);
-        return {
-          report: national ? anonymiseReport(report) : report,
-          anonymised: national,
-          municipalities: own,
-        };
-      });
-    },
-
-    /**
-     * `borgerbudget report`: the operator who runs the command has the database itself, so there is no
-     * actor; the whole database (an empty report when it has no programme yet), or one municipality,
-     * anonymised on request.
-     */
-    async forOperator(input: OperatorReportInput): Promise<AnonymisedReport> {
-      return database.transaction('all', async (tx) => {
-        const all = (await schemeMunicipalities(tx)).map((m) => String(m.id));
-        const { municipality } = input;
-        if (municipality !== undefined && !all.includes(municipality))
-          throw new ValidationFailed({
-            municipality: `Municipality ${municipality} has no programme in this database.`,
-          });
-        const chosen = municipality === undefined ? all : [municipality];
-        const report = await compute(tx, { municipalityIds: chosen.map(Number) }, { municipalities: chosen });
-        return input.anonymise ? anonymiseReport(report) : report;
-      });
-    },
+    view: (actor: Actor, input: unknown) => reportView(deps, actor, input),
+    forOperator: (input: OperatorReportInput) => operatorReport(deps, input),
   };
+}
+
+/** The report for the web page and the API: the actor's own municipality, or anonymised national. */
+async function reportView(deps: ServiceDeps, actor: Actor, input: unknown): Promise<ReportView> {
+  const { database, clock } = deps;
+  const national = isAllowed(actor.role, 'report.viewNational');
+  authorize(actor, national ? 'report.viewNational' : 'report.viewMunicipality');
+  const v = parseInput(ReportInput, input);
+  if (v.from !== undefined && v.to !== undefined && v.from > v.to)
+    throw new ValidationFailed({ to: message('field.report.to') });
+  const scope = national || actor.municipalityId === null ? 'all' : { municipalityId: actor.municipalityId };
+  return database.transaction(scope, async (tx) => {
+    const all = (await schemeMunicipalities(tx)).map((m) => ({ code: String(m.id), name: m.name }));
+    const own = national ? all : all.filter((m) => m.code === String(actor.municipalityId));
+    let chosen = v.municipality === undefined ? own : own.filter((m) => m.code === v.municipality);
+    if (v.programme !== undefined) {
+      const p = await programmeMunicipality(tx, v.programme);
+      if (p === undefined) throw new NotFound();
+      chosen = chosen.filter((m) => m.code === String(p.municipality_id));
+    }
+    // Another municipality's code, or a programme outside the choice, looks like nothing at all.
+    if (chosen.length === 0) throw new NotFound();
+    const selection: ReportSelection = {
+      municipalities: chosen.map((m) => m.code),
+      ...(v.programme !== undefined ? { programme: v.programme } : {}),
+      ...(periodOf(v) ? { period: periodOf(v) } : {}),
+    };
+    const filter: ReportFilter = {
+      municipalityIds: chosen.map((m) => Number(m.code)),
+      programmeId: v.programme,
+      from: v.from,
+      to: v.to,
+    };
+    const report = await compute(clock, tx, filter, selection);
+    return {
+      report: national ? anonymiseReport(report) : report,
+      anonymised: national,
+      municipalities: own,
+    };
+  });
+}
+
+/**
+ * `borgerbudget report`: the operator who runs the command has the database itself, so there is no
+ * actor; the whole database (an empty report when it has no programme yet), or one municipality,
+ * anonymised on request.
+ */
+async function operatorReport(deps: ServiceDeps, input: OperatorReportInput): Promise<AnonymisedReport> {
+  const { database, clock } = deps;
+  return database.transaction('all', async (tx) => {
+    const all = (await schemeMunicipalities(tx)).map((m) => String(m.id));
+    const { municipality } = input;
+    if (municipality !== undefined && !all.includes(municipality))
+      throw new ValidationFailed({
+        municipality: message('field.cli.noProgramme', { municipality }),
+      });
+    const chosen = municipality === undefined ? all : [municipality];
+    const report = await compute(
+      clock,
+      tx,
+      { municipalityIds: chosen.map(Number) },
+      { municipalities: chosen },
+    );
+    return input.anonymise ? anonymiseReport(report) : report;
+  });
+}
+
+/** The report of the bases the filter selects, dated now. */
+async function compute(
+  clock: Clock,
+  tx: Tx,
+  filter: ReportFilter,
+  selection: ReportSelection,
+): Promise<Report> {
+  // No municipality selected (a database without programmes): an empty report, nothing to count.
+  let rows = EMPTY_REPORT_ROWS;
+  if (filter.municipalityIds.length > 0) {
+    await preferHashJoins(tx);
+    await selectBases(tx, filter);
+    rows = await reportRows(tx);
+  }
+  return buildReport({ generatedAt: clock.now(), selection, rows });
 }
 
 /** The report's rows from the aggregations, typed as the domain reads them. */
@@ -200,6 +214,26 @@ async function reportRows(tx: Tx): Promise<ReportRows> {
     })),
     supportBelief: countsOf('supportBelief'),
     supportAssessment: countsOf('supportAssessment'),
+    ...spendingOf(totals, categories),
+    completion: countsOf('completion'),
+    terminationReasons: reasons,
+    education: countsOf('education'),
+    incomeSource: countsOf('incomeSource'),
+    wellbeing: perMunicipality.map((r) => ({
+      municipality: r.municipality,
+      n: r.who5_n,
+      startSum: r.who5_start_sum,
+      endSum: r.who5_end_sum,
+    })),
+  };
+}
+
+/** What was granted, spent and returned, and spent on each category, per municipality (spec: Figures). */
+function spendingOf(
+  totals: Awaited<ReturnType<typeof spendingTotals>>,
+  categories: Awaited<ReturnType<typeof spendingByCategory>>,
+): Pick<ReportRows, 'spendingTotals' | 'spendingByCategory'> {
+  return {
     spendingTotals: totals.map((r) => ({
       municipality: r.municipality,
       granted: ore(r.granted),
@@ -212,16 +246,6 @@ async function reportRows(tx: Tx): Promise<ReportRows> {
       amount: ore(r.amount),
       count: r.count,
       citizens: r.citizens,
-    })),
-    completion: countsOf('completion'),
-    terminationReasons: reasons,
-    education: countsOf('education'),
-    incomeSource: countsOf('incomeSource'),
-    wellbeing: perMunicipality.map((r) => ({
-      municipality: r.municipality,
-      n: r.who5_n,
-      startSum: r.who5_start_sum,
-      endSum: r.who5_end_sum,
     })),
   };
 }

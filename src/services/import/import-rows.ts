@@ -1,8 +1,6 @@
 import type { Insertable } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../../db/client.ts';
-import { vendorNamed, type ExistingCaseRow } from '../../db/repositories/import.repository.ts';
-import { findUserByEmail, insertUser } from '../../db/repositories/user.repository.ts';
+import type { ExistingCaseRow } from '../../db/repositories/import.repository.ts';
 import type { ImportedCaseTable } from '../../db/schema-import.ts';
 import type { CaseEventTable, CitizenCaseTable, CitizenTable } from '../../db/schema-cases.ts';
 import type { PurchaseRequestTable } from '../../db/schema-money.ts';
@@ -10,16 +8,19 @@ import type { QuestionnaireResponseTable } from '../../db/schema-questionnaires.
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { CaseEvent } from '../../domain/case-lifecycle.ts';
 import { cprBirthDate, cprGender } from '../../domain/cpr.ts';
-import type { ImportContext, ImportPlan, PlannedPayment } from '../../domain/import/import-model.ts';
-import { recordAudit } from '../audit.service.ts';
+import type {
+  ImportContext,
+  ImportPlan,
+  PlannedCase,
+  PlannedPayment,
+} from '../../domain/import/import-model.ts';
 import { stateColumns, type CaseEventType } from '../cases/case-record.ts';
 import type { Actor } from '../context.ts';
 import type { CprVault } from '../cpr-vault.ts';
 import type { CasePosting, LedgerCase, Posting } from '../money/ledger-record.ts';
 
 // The rows an import plan becomes (import.service.ts writes them a table at a time, and posts the
-// postings through the ledger's posting function), and the two things a payment needs that the files
-// do not give: a vendor and, on the command line, a user.
+// postings through the ledger's posting function). Who the payments are from and by: import-payers.ts.
 
 export interface ImportedCaseView {
   caseRef: string;
@@ -94,43 +95,13 @@ export function caseRows(
     if (citizenId === undefined) {
       citizenId = randomUUID();
       citizenIds.set(key, citizenId);
-      citizens.push({
-        id: citizenId,
-        municipality_id: c.municipalityId,
-        cpr_encrypted: vault.encrypt(c.cpr),
-        cpr_hash: hash,
-        birth_date: cprBirthDate(c.cpr),
-        legal_gender: cprGender(c.cpr),
-        name: `Importeret borger (${c.caseRef})`,
-        phone: null,
-        email: null,
-        preferred_language: 'da',
-        user_id: null,
-        created_at: at,
-        updated_at: at,
-      });
+      citizens.push(citizenRow(w, c, citizenId, hash));
     }
     const caseId = randomUUID();
     const caseNumber = next.get(c.municipalityId) ?? 1;
     next.set(c.municipalityId, caseNumber + 1);
-    const recorded = c.education !== null || c.incomeSource !== null;
-    cases.push({
-      id: caseId,
-      municipality_id: c.municipalityId,
-      case_number: caseNumber,
-      programme_id: programmes.get(c.municipalityId) ?? '',
-      citizen_id: citizenId,
-      ...stateColumns(c.state),
-      referral_source: 'other',
-      referral_reason: `Importeret fra tidligere data (sagsreference ${c.caseRef}).`,
-      referred_on: c.referredOn,
-      // The files' education and income source were recorded with the citizen's consent where they came from.
-      baseline_consent: recorded,
-      income_source: c.incomeSource,
-      highest_education: c.education,
-      created_at: at,
-      updated_at: at,
-    });
+    const programmeId = programmes.get(c.municipalityId) ?? '';
+    cases.push(caseRow(w, c, { caseId, caseNumber, citizenId, programmeId }));
     imported.push({
       case_id: caseId,
       municipality_id: c.municipalityId,
@@ -138,25 +109,78 @@ export function caseRows(
       imported_at: at,
       imported_by: actor?.userId ?? null,
     });
-    const event = (type: CaseEventType, date: CalendarDate | null, reason: string | null, data?: object) =>
-      events.push({
-        municipality_id: c.municipalityId,
-        case_id: caseId,
-        occurred_at: at,
-        event_date: date,
-        type,
-        actor_user_id: actor?.userId ?? null,
-        actor_role: actor?.role ?? null,
-        reason,
-        data: data === undefined ? null : JSON.stringify(data),
-      });
-    event('referred', c.referredOn, null, { source: 'other', imported: true, caseRef: c.caseRef });
-    for (const step of c.steps) {
-      event(EVENT_TYPES[step.type], eventDate(step), 'reason' in step ? step.reason.trim() : null);
-    }
+    events.push(...timelineRows(w, c, caseId));
     created.push({ caseRef: c.caseRef, caseId, caseNumber, municipalityId: c.municipalityId });
   }
   return { citizens, cases, imported, events, created };
+}
+
+function citizenRow(w: Writer, c: PlannedCase, citizenId: string, hash: string): Insertable<CitizenTable> {
+  const { at, vault } = w;
+  return {
+    id: citizenId,
+    municipality_id: c.municipalityId,
+    cpr_encrypted: vault.encrypt(c.cpr),
+    cpr_hash: hash,
+    birth_date: cprBirthDate(c.cpr),
+    legal_gender: cprGender(c.cpr),
+    name: `Importeret borger (${c.caseRef})`,
+    phone: null,
+    email: null,
+    preferred_language: 'da',
+    user_id: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function caseRow(
+  w: Writer,
+  c: PlannedCase,
+  ids: { caseId: string; caseNumber: number; citizenId: string; programmeId: string },
+): Insertable<CitizenCaseTable> {
+  const { at } = w;
+  const recorded = c.education !== null || c.incomeSource !== null;
+  return {
+    id: ids.caseId,
+    municipality_id: c.municipalityId,
+    case_number: ids.caseNumber,
+    programme_id: ids.programmeId,
+    citizen_id: ids.citizenId,
+    ...stateColumns(c.state),
+    referral_source: 'other',
+    referral_reason: `Importeret fra tidligere data (sagsreference ${c.caseRef}).`,
+    referred_on: c.referredOn,
+    // The files' education and income source were recorded with the citizen's consent where they came from.
+    baseline_consent: recorded,
+    income_source: c.incomeSource,
+    highest_education: c.education,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** The case's timeline, from the referral to its status. */
+function timelineRows(w: Writer, c: PlannedCase, caseId: string): Insertable<CaseEventTable>[] {
+  const { actor, at } = w;
+  const rows: Insertable<CaseEventTable>[] = [];
+  const event = (type: CaseEventType, date: CalendarDate | null, reason: string | null, data?: object) =>
+    rows.push({
+      municipality_id: c.municipalityId,
+      case_id: caseId,
+      occurred_at: at,
+      event_date: date,
+      type,
+      actor_user_id: actor?.userId ?? null,
+      actor_role: actor?.role ?? null,
+      reason,
+      data: data === undefined ? null : JSON.stringify(data),
+    });
+  event('referred', c.referredOn, null, { source: 'other', imported: true, caseRef: c.caseRef });
+  for (const step of c.steps) {
+    event(EVENT_TYPES[step.type], eventDate(step), 'reason' in step ? step.reason.trim() : null);
+  }
+  return rows;
 }
 
 /** One answer set per case and instrument; complete when every item is answered. */
@@ -198,9 +222,35 @@ export function ledgerRows(
   programmes: ReadonlyMap<number, string>,
   payers: ReadonlyMap<number, Payer>,
 ): { requests: Insertable<PurchaseRequestTable>[]; postings: CasePosting[] } {
+  const { requests, pay } = paidRequests(w, payers);
+  const postings: CasePosting[] = [];
+  for (const c of plan.cases) {
+    const caseRow = {
+      id: caseIds.get(c.caseRef) ?? '',
+      municipality_id: c.municipalityId,
+      programme_id: programmes.get(c.municipalityId) ?? '',
+    };
+    for (const p of c.ledger) {
+      const posting: Posting =
+        p.kind === 'payment'
+          ? pay(caseRow, p.payment)
+          : { kind: p.kind, amount: p.amount, note: p.kind === 'grant' ? 'Importeret bevilling.' : null };
+      postings.push({ caseRow, posting });
+    }
+  }
+  for (const p of plan.paymentsToExisting) {
+    const row = 'caseId' in p.target ? w.world.existing.get(p.target.caseId) : undefined;
+    if (!row) throw new Error('An existing case went missing');
+    const caseRow = { id: row.case_id, municipality_id: row.municipality_id, programme_id: row.programme_id };
+    postings.push({ caseRow, posting: pay(caseRow, p) });
+  }
+  return { requests, postings };
+}
+
+/** A paid purchase request for each imported payment, numbered on from the case's last request. */
+function paidRequests(w: Writer, payers: ReadonlyMap<number, Payer>) {
   const { at } = w;
   const requests: Insertable<PurchaseRequestTable>[] = [];
-  const postings: CasePosting[] = [];
   const nextNumber = new Map<string, number>();
   const pay = (caseRow: LedgerCase, p: PlannedPayment): Posting => {
     const payer = payers.get(caseRow.municipality_id);
@@ -240,95 +290,5 @@ export function ledgerRows(
       reference: 'Importeret',
     };
   };
-  for (const c of plan.cases) {
-    const caseRow = {
-      id: caseIds.get(c.caseRef) ?? '',
-      municipality_id: c.municipalityId,
-      programme_id: programmes.get(c.municipalityId) ?? '',
-    };
-    for (const p of c.ledger) {
-      const posting: Posting =
-        p.kind === 'payment'
-          ? pay(caseRow, p.payment)
-          : { kind: p.kind, amount: p.amount, note: p.kind === 'grant' ? 'Importeret bevilling.' : null };
-      postings.push({ caseRow, posting });
-    }
-  }
-  for (const p of plan.paymentsToExisting) {
-    const row = 'caseId' in p.target ? w.world.existing.get(p.target.caseId) : undefined;
-    if (!row) throw new Error('An existing case went missing');
-    const caseRow = { id: row.case_id, municipality_id: row.municipality_id, programme_id: row.programme_id };
-    postings.push({ caseRow, posting: pay(caseRow, p) });
-  }
-  return { requests, postings };
-}
-
-/**
- * The payer of each municipality with payments in the plan: its placeholder vendor and the importing
- * coordinator, or on the command line the municipality's import user.
- */
-export async function payersOf(tx: Tx, w: Writer, plan: ImportPlan): Promise<Map<number, Payer>> {
-  const municipalities = new Set([
-    ...plan.cases.filter((c) => c.ledger.some((p) => p.kind === 'payment')).map((c) => c.municipalityId),
-    ...plan.paymentsToExisting.flatMap((p) => ('caseId' in p.target ? [p.target.municipalityId] : [])),
-  ]);
-  const payers = new Map<number, Payer>();
-  for (const m of municipalities) {
-    payers.set(m, {
-      vendorId: await placeholderVendorOf(tx, m, w.at),
-      userId: w.actor?.userId ?? (await importUserOf(tx, m, w.at)),
-    });
-  }
-  return payers;
-}
-
-export const PLACEHOLDER_VENDOR = 'Leverandør ikke oplyst (import)';
-
-/** The municipality's vendor for imported payments (the files name none); added to the list once. */
-export async function placeholderVendorOf(tx: Tx, municipalityId: number, at: Date): Promise<string> {
-  const found = await vendorNamed(tx, municipalityId, PLACEHOLDER_VENDOR);
-  if (found !== undefined) return found;
-  const row = await tx
-    .insertInto('vendor')
-    .values({ municipality_id: municipalityId, name: PLACEHOLDER_VENDOR, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordAudit(tx, null, at, {
-    municipalityId,
-    action: 'vendor.create',
-    entityType: 'vendor',
-    entityId: row.id,
-    after: { name: PLACEHOLDER_VENDOR, source: 'import' },
-  });
-  return row.id;
-}
-
-/**
- * The operator's command line has no user, but a purchase request names who wrote and decided it: a
- * deactivated user "Dataimport" per municipality, without a password, so it can never log in.
- */
-export async function importUserOf(tx: Tx, municipalityId: number, at: Date): Promise<string> {
-  const email = `dataimport+${municipalityId}@borgerbudget.invalid`;
-  const found = await findUserByEmail(tx, email);
-  if (found) return found.id;
-  const user = await insertUser(tx, {
-    municipalityId,
-    email,
-    name: 'Dataimport (system)',
-    role: 'coordinator',
-    passwordHash: null,
-  });
-  await tx
-    .updateTable('app_user')
-    .set({ active: false, deactivated_at: at })
-    .where('id', '=', user.id)
-    .execute();
-  await recordAudit(tx, null, at, {
-    municipalityId,
-    action: 'user.create',
-    entityType: 'user',
-    entityId: user.id,
-    after: { name: user.name, email, role: 'coordinator', active: false, source: 'import' },
-  });
-  return user.id;
+  return { requests, pay };
 }

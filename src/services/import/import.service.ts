@@ -1,6 +1,8 @@
+import type { Insertable } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import type { PurchaseRequestTable } from '../../db/schema-money.ts';
 import { insertMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { insertDefaultProgramme } from '../../db/repositories/programme.repository.ts';
 import { reserveCaseNumbers } from '../../db/repositories/demo-bulk.repository.ts';
@@ -32,16 +34,17 @@ import { recordAudit } from '../audit.service.ts';
 import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createCprVault, type CprVault } from '../cpr-vault.ts';
+import { payersOf } from './import-payers.ts';
 import {
   caseRows,
   ledgerRows,
-  payersOf,
   questionnaireRows,
   type ImportedCaseView,
   type World,
   type Writer,
 } from './import-rows.ts';
 import { postAll } from '../money/ledger-record.ts';
+import { message } from '../../i18n/index.ts';
 
 // Importing existing programme data (formats: CSV import; spec: Import): one service behind the
 // coordinator's upload page and the operator's `borgerbudget import`. The domain reads and checks the
@@ -85,11 +88,7 @@ export function createImportService(deps: ServiceDeps) {
       });
     } catch (error) {
       // Two imports of the same cases at once: the second one's insert meets the first one's rows.
-      if (isUniqueViolation(error))
-        throw new Conflict(
-          'De samme forløb bliver importeret lige nu. Vent lidt, og prøv igen.',
-          'import_busy',
-        );
+      if (isUniqueViolation(error)) throw new Conflict(message('error.import.busy'), 'import_busy');
       throw error;
     }
   }
@@ -122,50 +121,8 @@ async function loadContext(
   only: number | null,
   on: CalendarDate,
 ): Promise<World> {
-  const municipalities = new Map<number, ProgrammeFacts | null>();
-  for (const m of await municipalitiesWithProgramme(tx)) {
-    municipalities.set(
-      m.municipality_id,
-      m.programme_id === null
-        ? null
-        : {
-            id: m.programme_id,
-            name: m.programme_name ?? '',
-            maxGrant: ore(m.max_grant_ore ?? 0),
-            durationMonths: m.duration_months ?? defaultProgrammeRules().durationMonths,
-            pool: ore(m.pool_ore ?? 0),
-            held: ore(m.held ?? 0),
-          },
-    );
-  }
-  const refs = new Set<string>();
-  for (const rows of Object.values(read.rows))
-    for (const r of rows) if (r.values.case_ref) refs.add(r.values.case_ref);
-  const existingRows = await existingCases(tx, [...refs]);
-  const existingRefs = new Map<string, ExistingCase[]>();
-  const existing = new Map<string, ExistingCaseRow>();
-  for (const row of existingRows) {
-    existing.set(row.case_id, row);
-    const entries: LedgerEntry[] = [
-      { kind: 'grant', amount: ore(row.granted) },
-      { kind: 'reservation', amount: ore(row.reserved) },
-      { kind: 'payment', amount: ore(row.paid), settles: ore(0) },
-      { kind: 'refund', amount: ore(row.refunded) },
-      { kind: 'return_to_pool', amount: ore(row.returned) },
-    ];
-    existingRefs.set(row.case_ref, [
-      ...(existingRefs.get(row.case_ref) ?? []),
-      {
-        caseId: row.case_id,
-        municipalityId: row.municipality_id,
-        phase: row.phase,
-        startDate: row.start_date as CalendarDate | null,
-        closedOn: row.closed_on as CalendarDate | null,
-        balance: deriveBalance(entries.filter((e) => e.amount > 0)),
-        instruments: new Set<InstrumentCode>(row.instruments.filter(isInstrumentCode)),
-      },
-    ]);
-  }
+  const municipalities = await programmeFactsOf(tx);
+  const { existing, existingRefs } = await existingCasesOf(tx, read);
   const hashes = new Map<Cpr, string>();
   for (const r of read.rows['cases.csv'] ?? []) {
     const parsed = parseCpr(r.values.cpr ?? '');
@@ -195,6 +152,93 @@ async function loadContext(
 /** Writes the plan, a table at a time; the ledger's guard checks every posting as it goes in. */
 async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary> {
   const { actor, at } = w;
+  const { programmes, newMunicipalities } = await programmesOf(tx, w, plan);
+  const numbers = new Map<number, number>();
+  for (const m of new Set(plan.cases.map((c) => c.municipalityId))) {
+    const count = plan.cases.filter((c) => c.municipalityId === m).length;
+    numbers.set(m, await reserveCaseNumbers(tx, m, count));
+  }
+  const rows = caseRows(w, plan, programmes, numbers);
+  await insertChunked(tx, 'citizen', rows.citizens);
+  await insertChunked(tx, 'citizen_case', rows.cases);
+  await insertChunked(tx, 'imported_case', rows.imported);
+  await insertChunked(tx, 'case_event', rows.events);
+  const caseIds = new Map(rows.created.map((c) => [c.caseRef, c.caseId]));
+  await insertChunked(tx, 'questionnaire_response', questionnaireRows(w, plan, caseIds));
+
+  // Payments become paid purchase requests; then every posting goes through the ledger's one posting
+  // function, in the plan's order, so each passes the guard trigger and gets its audit event.
+  const ledger = ledgerRows(w, plan, caseIds, programmes, await payersOf(tx, w, plan));
+  await insertChunked(tx, 'purchase_request', ledger.requests);
+  await postAll(tx, actor, at, ledger.postings);
+
+  await recordImports(tx, w, plan, rows.created, ledger.requests);
+  return {
+    cases: rows.created,
+    answers: plan.counts.answers,
+    payments: plan.counts.payments,
+    questionnaires: plan.questionnaires.length,
+    newMunicipalities,
+  };
+}
+
+/** Each municipality's programme, or null for a municipality without one. */
+async function programmeFactsOf(tx: Tx): Promise<Map<number, ProgrammeFacts | null>> {
+  const municipalities = new Map<number, ProgrammeFacts | null>();
+  for (const m of await municipalitiesWithProgramme(tx)) {
+    municipalities.set(
+      m.municipality_id,
+      m.programme_id === null
+        ? null
+        : {
+            id: m.programme_id,
+            name: m.programme_name ?? '',
+            maxGrant: ore(m.max_grant_ore ?? 0),
+            durationMonths: m.duration_months ?? defaultProgrammeRules().durationMonths,
+            pool: ore(m.pool_ore ?? 0),
+            held: ore(m.held ?? 0),
+          },
+    );
+  }
+  return municipalities;
+}
+
+/** The cases in the database the files name by case_ref, with what the plan must know of them. */
+async function existingCasesOf(tx: Tx, read: ReadResult) {
+  const refs = new Set<string>();
+  for (const rows of Object.values(read.rows))
+    for (const r of rows) if (r.values.case_ref) refs.add(r.values.case_ref);
+  const existingRows = await existingCases(tx, [...refs]);
+  const existingRefs = new Map<string, ExistingCase[]>();
+  const existing = new Map<string, ExistingCaseRow>();
+  for (const row of existingRows) {
+    existing.set(row.case_id, row);
+    const entries: LedgerEntry[] = [
+      { kind: 'grant', amount: ore(row.granted) },
+      { kind: 'reservation', amount: ore(row.reserved) },
+      { kind: 'payment', amount: ore(row.paid), settles: ore(0) },
+      { kind: 'refund', amount: ore(row.refunded) },
+      { kind: 'return_to_pool', amount: ore(row.returned) },
+    ];
+    existingRefs.set(row.case_ref, [
+      ...(existingRefs.get(row.case_ref) ?? []),
+      {
+        caseId: row.case_id,
+        municipalityId: row.municipality_id,
+        phase: row.phase,
+        startDate: row.start_date as CalendarDate | null,
+        closedOn: row.closed_on as CalendarDate | null,
+        balance: deriveBalance(entries.filter((e) => e.amount > 0)),
+        instruments: new Set<InstrumentCode>(row.instruments.filter(isInstrumentCode)),
+      },
+    ]);
+  }
+  return { existing, existingRefs };
+}
+
+/** Each municipality's programme: new municipalities and a programme with the default rules where none is. */
+async function programmesOf(tx: Tx, w: Writer, plan: ImportPlan) {
+  const { actor, at } = w;
   const programmes = new Map<number, string>();
   const newMunicipalities: number[] = [];
   for (const m of plan.municipalities) {
@@ -217,31 +261,24 @@ async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary
       after: { source: 'import', poolOre: m.programme.newPool },
     });
   }
-  const numbers = new Map<number, number>();
-  for (const m of new Set(plan.cases.map((c) => c.municipalityId))) {
-    const count = plan.cases.filter((c) => c.municipalityId === m).length;
-    numbers.set(m, await reserveCaseNumbers(tx, m, count));
-  }
-  const rows = caseRows(w, plan, programmes, numbers);
-  await insertChunked(tx, 'citizen', rows.citizens);
-  await insertChunked(tx, 'citizen_case', rows.cases);
-  await insertChunked(tx, 'imported_case', rows.imported);
-  await insertChunked(tx, 'case_event', rows.events);
-  const caseIds = new Map(rows.created.map((c) => [c.caseRef, c.caseId]));
-  await insertChunked(tx, 'questionnaire_response', questionnaireRows(w, plan, caseIds));
+  return { programmes, newMunicipalities };
+}
 
-  // Payments become paid purchase requests; then every posting goes through the ledger's one posting
-  // function, in the plan's order, so each passes the guard trigger and gets its audit event.
-  const ledger = ledgerRows(w, plan, caseIds, programmes, await payersOf(tx, w, plan));
-  await insertChunked(tx, 'purchase_request', ledger.requests);
-  await postAll(tx, actor, at, ledger.postings);
-
+/** One audit event per municipality the import wrote to, naming every case it created. */
+async function recordImports(
+  tx: Tx,
+  w: Writer,
+  plan: ImportPlan,
+  created: readonly ImportedCaseView[],
+  requests: readonly Insertable<PurchaseRequestTable>[],
+): Promise<void> {
+  const { actor, at } = w;
   for (const m of new Set([
     ...plan.cases.map((c) => c.municipalityId),
     ...plan.questionnaires.map((q) => q.municipalityId),
-    ...ledger.requests.map((r) => r.municipality_id),
+    ...requests.map((r) => r.municipality_id),
   ])) {
-    const created = rows.created.filter((c) => c.municipalityId === m);
+    const own = created.filter((c) => c.municipalityId === m);
     await recordAudit(tx, actor, at, {
       municipalityId: m,
       action: 'import.run',
@@ -249,17 +286,10 @@ async function write(tx: Tx, w: Writer, plan: ImportPlan): Promise<ImportSummary
       entityId: randomUUID(),
       after: {
         source: actor === null ? 'cli' : 'web',
-        cases: created.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, caseRef: c.caseRef })),
+        cases: own.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, caseRef: c.caseRef })),
         questionnaires: plan.questionnaires.filter((q) => q.municipalityId === m).length,
-        payments: ledger.requests.filter((r) => r.municipality_id === m).length,
+        payments: requests.filter((r) => r.municipality_id === m).length,
       },
     });
   }
-  return {
-    cases: rows.created,
-    answers: plan.counts.answers,
-    payments: plan.counts.payments,
-    questionnaires: plan.questionnaires.length,
-    newMunicipalities,
-  };
 }

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { findCase } from '../../db/repositories/case.repository.ts';
-import type { AttachmentInfo, PurchaseRequestRow } from '../../db/repositories/money.repository.ts';
+import {
+  findAttachment,
+  insertAttachment,
+  type AttachmentInfo,
+  type PurchaseRequestRow,
+} from '../../db/repositories/money.repository.ts';
 import { checkAttachment, type AttachmentType } from '../../domain/attachment-file.ts';
 import { Conflict, NotFound, ValidationFailed } from '../../domain/errors.ts';
 import { ATTACHMENT_KINDS, FINANCE_STATUSES, type AttachmentKind } from '../../domain/purchase-request.ts';
@@ -10,16 +15,17 @@ import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { loadCase, logAccess } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { parseInput } from '../form-fields.ts';
+import { parseInput, say } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
-import { lockRequest } from './purchase.service.ts';
+import { lockRequest } from './purchase-record.ts';
+import { message } from '../../i18n/index.ts';
 
 // Attachments of a purchase request (spec: Attachments and receipts): the support person adds quotes and
 // receipts, finance invoices and proofs of payment. Stored in the database with a SHA-256 checksum; the type
 // is checked by content. Reading one is a read of the case's data, logged for staff who work on cases.
 
 export const AttachmentInput = z.object({
-  kind: z.enum(ATTACHMENT_KINDS, { error: 'Vælg hvilken slags bilag det er.' }),
+  kind: z.enum(ATTACHMENT_KINDS, { error: say('field.attachment.kind') }),
 });
 
 /** An attachment as pages and the API list it: never its content. */
@@ -69,14 +75,11 @@ export function createAttachmentService(deps: ServiceDeps) {
         const v = parseInput(AttachmentInput, input);
         const checked = file
           ? checkAttachment(file.name, file.bytes)
-          : ({ ok: false, message: 'Vælg en fil.' } as const);
+          : ({ ok: false, message: message('field.attachment.none') } as const);
         if (!checked.ok) throw new ValidationFailed({ file: checked.message });
         const bytes = file?.bytes ?? new Uint8Array();
         if (request.status === 'cancelled' || request.status === 'rejected') {
-          throw new Conflict(
-            'Der kan ikke tilføjes bilag til en annulleret eller afvist anmodning.',
-            'request_closed',
-          );
+          throw new Conflict(message('error.money.requestClosed'), 'request_closed');
         }
         const attachmentId = await storeAttachment(tx, actor, at, request, v.kind, checked, bytes);
         return { attachmentId, caseId: request.case_id };
@@ -117,7 +120,7 @@ export function createAttachmentService(deps: ServiceDeps) {
 
 /**
  * Stores a checked file on a request with its checksum and audit event; the caller has checked who may
- * and locked the request. Also the citizen's photo of a quote when they propose a purchase (issue 6).
+ * and locked the request. Also the citizen's photo of a quote when they propose a purchase (spec: Proposals).
  */
 export async function storeAttachment(
   tx: Tx,
@@ -129,50 +132,29 @@ export async function storeAttachment(
   bytes: Uint8Array,
 ): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const row = await tx
-    .insertInto('purchase_attachment')
-    .values({
-      municipality_id: request.municipality_id,
-      purchase_request_id: request.id,
-      kind,
-      file_name: checked.fileName,
-      content_type: checked.type,
-      size_bytes: bytes.length,
-      sha256,
-      content: bytes,
-      uploaded_by: actor.userId,
-      uploaded_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const attachmentId = await insertAttachment(tx, {
+    municipality_id: request.municipality_id,
+    purchase_request_id: request.id,
+    kind,
+    file_name: checked.fileName,
+    content_type: checked.type,
+    size_bytes: bytes.length,
+    sha256,
+    content: bytes,
+    uploaded_by: actor.userId,
+    uploaded_at: at,
+  });
   await recordAudit(tx, actor, at, {
     municipalityId: request.municipality_id,
     action: 'purchase.attach',
     entityType: 'purchase_attachment',
-    entityId: row.id,
+    entityId: attachmentId,
     after: { requestId: request.id, kind, sizeBytes: bytes.length, sha256 },
   });
-  return row.id;
+  return attachmentId;
 }
 
 /** Finance sees a request's papers from its approval on (spec: Attachments and receipts), never a draft's. */
 function financeSees(actor: Actor, status: string): boolean {
   return actor.role !== 'finance' || (FINANCE_STATUSES as readonly string[]).includes(status);
-}
-
-function findAttachment(tx: Tx, id: string) {
-  return tx
-    .selectFrom('purchase_attachment as a')
-    .innerJoin('purchase_request as r', 'r.id', 'a.purchase_request_id')
-    .select([
-      'a.municipality_id',
-      'a.file_name',
-      'a.content_type',
-      'a.sha256',
-      'a.content',
-      'r.case_id',
-      'r.status',
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
 }

@@ -1,9 +1,11 @@
 import { attachmentsOf } from '../../db/repositories/money.repository.ts';
 import {
-  payableRequests,
-  postedPayments,
   type PayableRow,
   type PostedRow,
+  paymentQueue,
+  findPayable,
+  paymentsOfRequest,
+  paymentsBetween,
 } from '../../db/repositories/payment.repository.ts';
 import { listProgrammes } from '../../db/repositories/programme.repository.ts';
 import { bookkeepingCsv, type BookkeepingRow } from '../../domain/bookkeeping.ts';
@@ -14,18 +16,19 @@ import { ore, type Ore } from '../../domain/money.ts';
 import type { BankAccount } from '../../domain/payment-file.ts';
 import { FINANCE_STATUSES, type PaymentMethod, type PurchaseStatus } from '../../domain/purchase-request.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
-import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
 import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 import { isUuid } from '../ids.ts';
+import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
 import { PeriodInput } from './money.schemas.ts';
 
 // Finance's work (spec: Roles; spec: Payments): the approved requests of the municipality waiting to be paid,
 // the payments and refunds posted, and the bookkeeping file for the ERP (payment files are in
-// payment-file.service.ts; a payment by hand is purchase.service.ts's pay). Finance sees amount, vendor, category, case and request number — never a request's
-// title or purpose, the citizen's name, notes or goals — so nothing here is a read of personal data
-// and nothing goes to the access log.
+// payment-file.service.ts; a payment by hand is purchase-payment.ts's pay). Finance sees amount, vendor,
+// category, case and request number — never a request's title or purpose, the citizen's name, notes or
+// goals — so nothing here is a read of personal data and nothing goes to the access log.
 
 export interface PaymentVendorView {
   name: string;
@@ -142,113 +145,108 @@ function checkPeriod(input: unknown, at: Date): { from: CalendarDate; to: Calend
   const v = parseInput(PeriodInput, input);
   const to = v.to ?? today(at);
   const from = v.from ?? (`${to.slice(0, 7)}-01` as CalendarDate);
-  if (to < from) throw new ValidationFailed({ to: 'Slutdatoen kan ikke ligge før startdatoen.' });
+  if (to < from) throw new ValidationFailed({ to: message('field.period.toBeforeFrom') });
   return { from, to };
 }
 
+/** The bookkeeping form's default period (this month so far), for those who may export. */
+function bookkeepingPeriod(deps: ServiceDeps, actor: Actor): { from: CalendarDate; to: CalendarDate } {
+  authorize(actor, 'bookkeeping.export');
+  ownMunicipality(actor);
+  return checkPeriod({}, deps.clock.now());
+}
+
+/** The vendor list page is for those who keep the list (finance, coordinator). */
+function assertMayManageVendors(actor: Actor): void {
+  authorize(actor, 'vendor.manage');
+  ownMunicipality(actor);
+}
+
+/** Approved requests of the municipality, waiting for payment, oldest approval first. */
+async function queue(deps: ServiceDeps, actor: Actor): Promise<PayableView[]> {
+  authorize(actor, 'payment.queue');
+  const municipalityId = ownMunicipality(actor);
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const rows = await paymentQueue(tx, municipalityId);
+    return rows.map(toPayable);
+  });
+}
+
+/** One approved, paid or refunded request, with its payments and refunds (the register page). */
+async function payable(deps: ServiceDeps, actor: Actor, requestId: string): Promise<PayableDetail> {
+  authorize(actor, 'payment.register');
+  const municipalityId = ownMunicipality(actor);
+  if (!isUuid(requestId)) throw new NotFound();
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const row = await findPayable(tx, municipalityId, requestId, FINANCE_STATUSES);
+    if (!row) throw new NotFound();
+    const postings = await paymentsOfRequest(tx, municipalityId, requestId);
+    const attachments = await attachmentsOf(tx, [requestId]);
+    return {
+      ...toPayable(row),
+      postings: postings.map(toPosted),
+      attachments: attachments.map(toAttachmentView),
+    };
+  });
+}
+
+/** Payments and refunds posted in a period (by payment date), for the "paid" list. */
+async function paid(deps: ServiceDeps, actor: Actor, period: unknown): Promise<PostedPaymentView[]> {
+  authorize(actor, 'payment.queue');
+  const municipalityId = ownMunicipality(actor);
+  const { from, to } = checkPeriod(period, deps.clock.now());
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const rows = await paymentsBetween(tx, municipalityId, from, to);
+    return rows.map(toPosted);
+  });
+}
+
+/** The ERP file: every payment and refund posted in the period, on the programme's account. */
+async function bookkeeping(
+  deps: ServiceDeps,
+  actor: Actor,
+  period: unknown,
+): Promise<{ fileName: string; csv: string }> {
+  authorize(actor, 'bookkeeping.export');
+  const municipalityId = ownMunicipality(actor);
+  const { from, to } = checkPeriod(period, deps.clock.now());
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const programmes = await listProgrammes(tx, municipalityId);
+    const first = programmes[0];
+    if (!first) throw new NotFound();
+    const rows = await paymentsBetween(tx, municipalityId, from, to);
+    const toRow = (p: PostedRow): BookkeepingRow => ({
+      postedOn: p.paid_on ?? '',
+      caseNumber: String(p.case_number),
+      requestNumber: String(p.request_number),
+      kind: p.kind as 'payment' | 'refund',
+      amount: ore(p.amount_ore),
+      category: p.category as ExpenseCategory,
+      vendorName: p.vendor_name ?? 'Udbetalt til borgeren',
+      vendorCvr: p.vendor_cvr,
+      method: p.payment_method,
+      reference: p.reference ?? '',
+    });
+    // One file; each programme's postings on that programme's account string.
+    const parts = programmes
+      .map((prog) => ({ prog, rows: rows.filter((r) => r.programme_id === prog.id) }))
+      .filter((part, i) => i === 0 || part.rows.length > 0)
+      .map((part, i) => {
+        const csv = bookkeepingCsv(part.prog.account_string, part.rows.map(toRow));
+        if (i === 0) return csv;
+        return csv.slice(csv.indexOf('\n') + 1); // no second BOM and header
+      });
+    return { fileName: `bogfoering-${municipalityId}-${from}-${to}.csv`, csv: parts.join('') };
+  });
+}
+
 export function createPaymentService(deps: ServiceDeps) {
-  const { database, clock } = deps;
-
   return {
-    /** The bookkeeping form's default period (this month so far), for those who may export. */
-    bookkeepingPeriod(actor: Actor): { from: CalendarDate; to: CalendarDate } {
-      authorize(actor, 'bookkeeping.export');
-      ownMunicipality(actor);
-      return checkPeriod({}, clock.now());
-    },
-
-    /** The vendor list page is for those who keep the list (finance, coordinator). */
-    assertMayManageVendors(actor: Actor): void {
-      authorize(actor, 'vendor.manage');
-      ownMunicipality(actor);
-    },
-
-    /** Approved requests of the municipality, waiting for payment, oldest approval first. */
-    async queue(actor: Actor): Promise<PayableView[]> {
-      authorize(actor, 'payment.queue');
-      const municipalityId = ownMunicipality(actor);
-      return database.transaction({ municipalityId }, async (tx) => {
-        const rows = await payableRequests(tx, municipalityId)
-          .where('r.status', '=', 'approved')
-          .orderBy('r.decided_at')
-          .orderBy('c.case_number')
-          .orderBy('r.request_number')
-          .execute();
-        return rows.map(toPayable);
-      });
-    },
-
-    /** One approved, paid or refunded request, with its payments and refunds (the register page). */
-    async payable(actor: Actor, requestId: string): Promise<PayableDetail> {
-      authorize(actor, 'payment.register');
-      const municipalityId = ownMunicipality(actor);
-      if (!isUuid(requestId)) throw new NotFound();
-      return database.transaction({ municipalityId }, async (tx) => {
-        const row = await payableRequests(tx, municipalityId)
-          .where('r.id', '=', requestId)
-          .where('r.status', 'in', FINANCE_STATUSES)
-          .executeTakeFirst();
-        if (!row) throw new NotFound();
-        const postings = await postedPayments(tx, municipalityId).where('r.id', '=', requestId).execute();
-        const attachments = await attachmentsOf(tx, [requestId]);
-        return {
-          ...toPayable(row),
-          postings: postings.map(toPosted),
-          attachments: attachments.map(toAttachmentView),
-        };
-      });
-    },
-
-    /** Payments and refunds posted in a period (by payment date), for the "paid" list. */
-    async paid(actor: Actor, period: unknown): Promise<PostedPaymentView[]> {
-      authorize(actor, 'payment.queue');
-      const municipalityId = ownMunicipality(actor);
-      const { from, to } = checkPeriod(period, clock.now());
-      return database.transaction({ municipalityId }, async (tx) => {
-        const rows = await postedPayments(tx, municipalityId)
-          .where('e.paid_on', '>=', from)
-          .where('e.paid_on', '<=', to)
-          .execute();
-        return rows.map(toPosted);
-      });
-    },
-
-    /** The ERP file: every payment and refund posted in the period, on the programme's account. */
-    async bookkeeping(actor: Actor, period: unknown): Promise<{ fileName: string; csv: string }> {
-      authorize(actor, 'bookkeeping.export');
-      const municipalityId = ownMunicipality(actor);
-      const { from, to } = checkPeriod(period, clock.now());
-      return database.transaction({ municipalityId }, async (tx) => {
-        const programmes = await listProgrammes(tx, municipalityId);
-        const first = programmes[0];
-        if (!first) throw new NotFound();
-        const rows = await postedPayments(tx, municipalityId)
-          .where('e.paid_on', '>=', from)
-          .where('e.paid_on', '<=', to)
-          .execute();
-        const toRow = (p: PostedRow): BookkeepingRow => ({
-          postedOn: p.paid_on ?? '',
-          caseNumber: String(p.case_number),
-          requestNumber: String(p.request_number),
-          kind: p.kind as 'payment' | 'refund',
-          amount: ore(p.amount_ore),
-          category: p.category as ExpenseCategory,
-          vendorName: p.vendor_name ?? 'Udbetalt til borgeren',
-          vendorCvr: p.vendor_cvr,
-          method: p.payment_method,
-          reference: p.reference ?? '',
-        });
-        // One file; each programme's postings on that programme's account string.
-        const parts = programmes
-          .map((prog) => ({ prog, rows: rows.filter((r) => r.programme_id === prog.id) }))
-          .filter((part, i) => i === 0 || part.rows.length > 0)
-          .map((part, i) => {
-            const csv = bookkeepingCsv(part.prog.account_string, part.rows.map(toRow));
-            if (i === 0) return csv;
-            return csv.slice(csv.indexOf('\n') + 1); // no second BOM and header
-          });
-        return { fileName: `bogfoering-${municipalityId}-${from}-${to}.csv`, csv: parts.join('') };
-      });
-    },
+    bookkeepingPeriod: (actor: Actor) => bookkeepingPeriod(deps, actor),
+    assertMayManageVendors: (actor: Actor) => assertMayManageVendors(actor),
+    queue: (actor: Actor) => queue(deps, actor),
+    payable: (actor: Actor, requestId: string) => payable(deps, actor, requestId),
+    paid: (actor: Actor, period: unknown) => paid(deps, actor, period),
+    bookkeeping: (actor: Actor, period: unknown) => bookkeeping(deps, actor, period),
   };
 }

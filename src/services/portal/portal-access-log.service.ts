@@ -21,7 +21,7 @@ import { portalRunner } from './portal.service.ts';
 // reads, not in principle to the identity of the employees who read under the controller's authority;
 // the page says how to ask the municipality who it was when the citizen needs to know.
 
-export const ACCESS_LOG_PAGE_SIZE = 20;
+const ACCESS_LOG_PAGE_SIZE = 20;
 
 /** What a read was for, in words a citizen understands (the web layer holds the words). */
 export const ACCESS_PURPOSES = [

@@ -1,21 +1,25 @@
 import { z } from 'zod';
-import { ore, parseKr, type Ore } from '../../domain/money.ts';
-import { optionalText, plainText, text } from '../form-fields.ts';
+import { parseKr, type Ore } from '../../domain/money.ts';
+import { LIMITS } from '../../domain/programme-rules.ts';
+import { issue, optionalText, plainText, say, text } from '../form-fields.ts';
+import { message } from '../../i18n/index.ts';
 
-// The citizen portal's forms (issue 6). The messages speak to the citizen: "du", short, plain words.
+// The citizen portal's forms (spec: Citizen portal). The messages speak to the citizen: "du", short, plain
+// words (catalogue keys field.portal.*).
 
 export const CitizenDreamInput = z.object({
-  dream: plainText('multi').max(4000, 'Din drøm må højst fylde 4000 tegn.').default(''),
+  dream: plainText('multi').max(4000, say('field.portal.dreamTooLong')).default(''),
 });
 export type CitizenDreamInput = z.input<typeof CitizenDreamInput>;
 
 export const CitizenIdeaInput = z.object({
-  text: text('din idé', 1000, 'Skriv din idé.', 'multi'),
+  text: text('field.portal.idea', 1000, 'multi'),
 });
 export type CitizenIdeaInput = z.input<typeof CitizenIdeaInput>;
 
-const MAX_PRICE = ore(50_000_00);
-const PRICE_MESSAGE = 'Skriv prisen med tal, fx 2500.';
+/** A proposal is at most the scheme's cap on a grant (spec: Maximum grant). */
+const MAX_PRICE = LIMITS.maxGrant;
+const PRICE_MESSAGE = message('field.portal.price');
 
 /**
  * A price as people write it in Danish: "2.500 kr.", "2500,-", "2 500". The dot of "2.500" is a
@@ -34,16 +38,16 @@ export function everydayPrice(typed: string): string {
 /** The price as the citizen types it, with one plain message for every way it can be wrong. */
 function price() {
   return z
-    .union([z.string(), z.number(), z.null()], { error: PRICE_MESSAGE })
+    .union([z.string(), z.number(), z.null()], { error: say(PRICE_MESSAGE.key) })
     .optional()
     .transform((value, ctx): Ore => {
       const result = parseKr(everydayPrice(String(value ?? '')));
       if (!result.ok || result.value <= 0) {
-        ctx.addIssue({ code: 'custom', message: PRICE_MESSAGE });
+        ctx.addIssue(issue(PRICE_MESSAGE));
         return z.NEVER;
       }
       if (result.value > MAX_PRICE) {
-        ctx.addIssue({ code: 'custom', message: 'Prisen kan højst være 50.000 kr.' });
+        ctx.addIssue(issue(message('field.portal.priceTooBig')));
         return z.NEVER;
       }
       return result.value;
@@ -52,8 +56,8 @@ function price() {
 
 /** What the citizen proposes to buy; the support person adds the rest (vendor, category, payment). */
 export const ProposalInput = z.object({
-  title: text('hvad du vil købe', 200, 'Skriv hvad du vil købe.'),
-  purpose: text('hvorfor', 4000, 'Skriv hvorfor du vil købe det.', 'multi'),
+  title: text('field.portal.title', 200),
+  purpose: text('field.portal.purpose', 4000, 'multi'),
   subGoalId: optionalText(100),
   amountKr: price(),
   shop: optionalText(2000),

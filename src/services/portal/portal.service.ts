@@ -1,5 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import { pausesOf, type CaseRecord } from '../../db/repositories/case.repository.ts';
+import { draftsOfCase } from '../../db/repositories/money.repository.ts';
+import { contactOfUser, citizenName, ideaAuthorsOf } from '../../db/repositories/personal-data.repository.ts';
 import { goalsOf, ideasOf, subGoalsOf } from '../../db/repositories/plan.repository.ts';
 import { completedInstrumentsOf } from '../../db/repositories/questionnaire.repository.ts';
 import { addDays, type CalendarDate } from '../../domain/calendar-date.ts';
@@ -9,21 +11,21 @@ import type { SubGoalStatus } from '../../domain/plan.ts';
 import { questionnaireStatuses } from '../../domain/questionnaire/due.ts';
 import { entryMode, INSTRUMENT_CODES, type InstrumentCode } from '../../domain/questionnaire/instrument.ts';
 import { caseState, periodOf, today } from '../cases/case-record.ts';
+import { dreamChange } from '../cases/plan-changes.ts';
+import { removeIdeaChange, addIdeaChange } from '../cases/plan-items.service.ts';
+import { changePlan, isPlanOpen } from '../cases/plan-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
-import { removeIdeaChange, addIdeaChange } from '../cases/plan-items.service.ts';
-import { dreamChange } from '../cases/plan-changes.ts';
-import { changePlan, isPlanOpen } from '../cases/plan-record.ts';
+import { portalRunner, withOwnCase } from './portal-case.ts';
 import { createPortalMoneyService, waitsForConfirmation } from './portal-money.service.ts';
-import { ownCase, portalRunner } from './portal-case.ts';
 import { CitizenDreamInput, CitizenIdeaInput } from './portal.schemas.ts';
 
-// The citizen's own portal (issue 6). The case is always found from the log-in (citizen.user_id), never
-// from an id in the request, so a citizen cannot even name another person's case. A citizen reading
+// The citizen's own portal (spec: Own case only). The case is always found from the log-in (citizen.user_id),
+// never from an id in the request, so a citizen cannot even name another person's case. A citizen reading
 // their own case is not written to the access log (case-record.ts logAccess): the log answers "who
 // among the staff has seen my information" (spec: Who has seen my data).
 
-export { ownCase, portalRunner };
+export { portalRunner };
 
 /** Where the case stands, in the terms the front page speaks in. */
 export interface PortalStatus {
@@ -90,129 +92,100 @@ async function questionnairesDue(tx: Tx, row: CaseRecord, status: PortalStatus, 
   );
 }
 
-/** Who wrote each idea: the plan revision that created it. */
-async function ideaAuthors(tx: Tx, caseId: string): Promise<Map<string, string | null>> {
-  const rows = await tx
-    .selectFrom('plan_revision')
-    .select(['entity_id', 'actor_user_id'])
-    .where('case_id', '=', caseId)
-    .where('entity_type', '=', 'idea')
-    .where('change', '=', 'create')
-    .execute();
-  return new Map(rows.filter((r) => r.entity_id !== null).map((r) => [r.entity_id ?? '', r.actor_user_id]));
+/** The id of the citizen's own case (NotFound without one). */
+async function ownCaseId(deps: ServiceDeps, actor: Actor): Promise<string> {
+  return withOwnCase(deps, actor, (_tx, row) => Promise.resolve(row.id));
+}
+
+/** The front page: who helps me, where things stand, what I can do next. */
+async function home(deps: ServiceDeps, actor: Actor): Promise<PortalHome> {
+  return withOwnCase(deps, actor, async (tx, row, at) => {
+    const on = today(at);
+    const status = await statusOf(tx, row, on);
+    const support = row.support_user_id ? await contactOfUser(tx, row.support_user_id) : undefined;
+    const name = await citizenName(tx, row.citizen_id);
+    const requests = await draftsOfCase(tx, row.id);
+    return {
+      firstName: name.split(/\s+/)[0] ?? name,
+      support: support ?? null,
+      status,
+      hasDream: row.dream.trim() !== '',
+      subGoals: (await subGoalsOf(tx, row.id)).filter((s) => s.status !== 'dropped').length,
+      toConfirm: requests.filter((r) => waitsForConfirmation(r, actor)).length,
+      questionnairesDue: await questionnairesDue(tx, row, status, on),
+    };
+  });
+}
+
+/** My dream, long-term goals and sub-goals with their status. */
+async function plan(deps: ServiceDeps, actor: Actor): Promise<PortalPlan> {
+  return withOwnCase(deps, actor, async (tx, row) => ({
+    editable: isPlanOpen(row.phase),
+    dream: row.dream,
+    goals: (await goalsOf(tx, row.id)).map((g) => ({ id: g.id, description: g.description })),
+    subGoals: (await subGoalsOf(tx, row.id)).map((s) => ({
+      id: s.id,
+      description: s.description,
+      status: s.status as SubGoalStatus,
+      goalId: s.long_term_goal_id,
+    })),
+  }));
+}
+
+/** The citizen writes their dream in their own words: a plan revision by the citizen. */
+async function setDream(deps: ServiceDeps, actor: Actor, input: unknown): Promise<void> {
+  const v = parseInput(CitizenDreamInput, input);
+  await withOwnCase(deps, actor, async (tx, row, at) => {
+    await changePlan(tx, actor, at, row.id, (locked) => dreamChange(tx, locked, v, at), 'portal.use');
+  });
+}
+
+async function ideas(deps: ServiceDeps, actor: Actor): Promise<{ editable: boolean; ideas: PortalIdea[] }> {
+  return withOwnCase(deps, actor, async (tx, row) => {
+    const authors = await ideaAuthorsOf(tx, row.id);
+    return {
+      editable: isPlanOpen(row.phase),
+      ideas: (await ideasOf(tx, row.id)).map((i) => ({
+        id: i.id,
+        text: i.text,
+        status: i.status,
+        mine: authors.get(i.id) === actor.userId,
+      })),
+    };
+  });
+}
+
+async function addIdea(deps: ServiceDeps, actor: Actor, input: unknown): Promise<void> {
+  const v = parseInput(CitizenIdeaInput, input);
+  await withOwnCase(deps, actor, async (tx, row, at) => {
+    await changePlan(
+      tx,
+      actor,
+      at,
+      row.id,
+      (locked) => addIdeaChange(tx, locked, { text: v.text, status: 'open' }, at),
+      'portal.use',
+    );
+  });
+}
+
+/** Only an idea the citizen wrote; any other id is NotFound, as a missing one. */
+async function removeIdea(deps: ServiceDeps, actor: Actor, ideaId: string): Promise<void> {
+  await withOwnCase(deps, actor, async (tx, row, at) => {
+    if ((await ideaAuthorsOf(tx, row.id)).get(ideaId) !== actor.userId) throw new NotFound();
+    await changePlan(tx, actor, at, row.id, (locked) => removeIdeaChange(tx, locked, ideaId), 'portal.use');
+  });
 }
 
 export function createPortalService(deps: ServiceDeps) {
-  const withOwnCase = portalRunner(deps);
-
   return {
-    /** The id of the citizen's own case (NotFound without one). */
-    async ownCaseId(actor: Actor): Promise<string> {
-      return withOwnCase(actor, (_tx, row) => Promise.resolve(row.id));
-    },
-
-    /** The front page: who helps me, where things stand, what I can do next. */
-    async home(actor: Actor): Promise<PortalHome> {
-      return withOwnCase(actor, async (tx, row, at) => {
-        const on = today(at);
-        const status = await statusOf(tx, row, on);
-        const support = row.support_user_id
-          ? await tx
-              .selectFrom('app_user')
-              .select(['name', 'email', 'phone'])
-              .where('id', '=', row.support_user_id)
-              .executeTakeFirst()
-          : undefined;
-        const citizen = await tx
-          .selectFrom('citizen')
-          .select('name')
-          .where('id', '=', row.citizen_id)
-          .executeTakeFirstOrThrow();
-        const requests = await tx
-          .selectFrom('purchase_request')
-          .select(['status', 'citizen_confirmed_on', 'created_by', 'created_at', 'updated_at'])
-          .where('case_id', '=', row.id)
-          .where('status', '=', 'draft')
-          .execute();
-        return {
-          firstName: citizen.name.split(/\s+/)[0] ?? citizen.name,
-          support: support ?? null,
-          status,
-          hasDream: row.dream.trim() !== '',
-          subGoals: (await subGoalsOf(tx, row.id)).filter((s) => s.status !== 'dropped').length,
-          toConfirm: requests.filter((r) => waitsForConfirmation(r, actor)).length,
-          questionnairesDue: await questionnairesDue(tx, row, status, on),
-        };
-      });
-    },
-
-    /** My dream, long-term goals and sub-goals with their status. */
-    async plan(actor: Actor): Promise<PortalPlan> {
-      return withOwnCase(actor, async (tx, row) => ({
-        editable: isPlanOpen(row.phase),
-        dream: row.dream,
-        goals: (await goalsOf(tx, row.id)).map((g) => ({ id: g.id, description: g.description })),
-        subGoals: (await subGoalsOf(tx, row.id)).map((s) => ({
-          id: s.id,
-          description: s.description,
-          status: s.status as SubGoalStatus,
-          goalId: s.long_term_goal_id,
-        })),
-      }));
-    },
-
-    /** The citizen writes their dream in their own words: a plan revision by the citizen. */
-    async setDream(actor: Actor, input: unknown): Promise<void> {
-      const v = parseInput(CitizenDreamInput, input);
-      await withOwnCase(actor, async (tx, row, at) => {
-        await changePlan(tx, actor, at, row.id, (locked) => dreamChange(tx, locked, v, at), 'portal.use');
-      });
-    },
-
-    async ideas(actor: Actor): Promise<{ editable: boolean; ideas: PortalIdea[] }> {
-      return withOwnCase(actor, async (tx, row) => {
-        const authors = await ideaAuthors(tx, row.id);
-        return {
-          editable: isPlanOpen(row.phase),
-          ideas: (await ideasOf(tx, row.id)).map((i) => ({
-            id: i.id,
-            text: i.text,
-            status: i.status,
-            mine: authors.get(i.id) === actor.userId,
-          })),
-        };
-      });
-    },
-
-    async addIdea(actor: Actor, input: unknown): Promise<void> {
-      const v = parseInput(CitizenIdeaInput, input);
-      await withOwnCase(actor, async (tx, row, at) => {
-        await changePlan(
-          tx,
-          actor,
-          at,
-          row.id,
-          (locked) => addIdeaChange(tx, locked, { text: v.text, status: 'open' }, at),
-          'portal.use',
-        );
-      });
-    },
-
-    /** Only an idea the citizen wrote; any other id is NotFound, as a missing one. */
-    async removeIdea(actor: Actor, ideaId: string): Promise<void> {
-      await withOwnCase(actor, async (tx, row, at) => {
-        if ((await ideaAuthors(tx, row.id)).get(ideaId) !== actor.userId) throw new NotFound();
-        await changePlan(
-          tx,
-          actor,
-          at,
-          row.id,
-          (locked) => removeIdeaChange(tx, locked, ideaId),
-          'portal.use',
-        );
-      });
-    },
-
+    ownCaseId: (actor: Actor) => ownCaseId(deps, actor),
+    home: (actor: Actor) => home(deps, actor),
+    plan: (actor: Actor) => plan(deps, actor),
+    setDream: (actor: Actor, input: unknown) => setDream(deps, actor, input),
+    ideas: (actor: Actor) => ideas(deps, actor),
+    addIdea: (actor: Actor, input: unknown) => addIdea(deps, actor, input),
+    removeIdea: (actor: Actor, ideaId: string) => removeIdea(deps, actor, ideaId),
     ...createPortalMoneyService(deps),
   };
 }

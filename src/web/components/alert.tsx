@@ -26,3 +26,8 @@ export function Alert({
     </div>
   );
 }
+
+/** The notice of what was just done (the page after a 303), or nothing. */
+export function DoneNotice({ notice, iconLabel }: { notice: string | undefined; iconLabel: string }) {
+  return notice ? <Alert kind="success" iconLabel={iconLabel} heading={notice} /> : null;
+}

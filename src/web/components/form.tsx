@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../domain/errors.ts';
+import { translate } from '../../i18n/index.ts';
 import type { PageContext } from '../context.ts';
 import { Icon } from './icon.tsx';
 
@@ -40,6 +41,16 @@ export function fieldId(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
+/** A field's message in the reader's language, or undefined when the field is fine. */
+export function fieldError(
+  ctx: PageContext,
+  errors: FieldErrors | undefined,
+  name: string,
+): string | undefined {
+  const said = errors?.[name];
+  return said ? translate(ctx.t, said) : undefined;
+}
+
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors | undefined }) {
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
@@ -52,7 +63,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldE
           {entries.map(([name, message]) => (
             <li>
               <a class="function-link" href={`#${fieldId(name === '_form' ? 'main-content' : name)}`}>
-                {message}
+                {translate(ctx.t, message)}
               </a>
             </li>
           ))}
@@ -124,7 +135,7 @@ export function TextField(
 ) {
   const { ctx, name, label, hint, values, errors } = props;
   const id = fieldId(name);
-  const error = errors?.[name];
+  const error = fieldError(ctx, errors, name);
   const common = {
     id,
     name,
@@ -169,7 +180,7 @@ export function TextField(
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
   const { ctx, name, label, hint, values, errors, options } = props;
   const id = fieldId(name);
-  const error = errors?.[name];
+  const error = fieldError(ctx, errors, name);
   const selected = valueOf(values, name);
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>
@@ -197,7 +208,7 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 export function RadioGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
   const { ctx, name, label, hint, values, errors, options } = props;
   const id = fieldId(name);
-  const error = errors?.[name];
+  const error = fieldError(ctx, errors, name);
   const selected = valueOf(values, name);
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>
@@ -242,7 +253,7 @@ export function Checkbox({
   const error = errors?.[name];
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>
-      {error && ctx ? <HintAndError ctx={ctx} id={id} error={error} /> : null}
+      {error && ctx ? <HintAndError ctx={ctx} id={id} error={translate(ctx.t, error)} /> : null}
       <div class="form-group-checkbox">
         <input
           type="checkbox"
@@ -272,7 +283,7 @@ function valuesOf(values: Values, name: string): string[] {
 export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
   const { ctx, name, label, hint, values, errors, options } = props;
   const id = fieldId(name);
-  const error = errors?.[name];
+  const error = fieldError(ctx, errors, name);
   const checked = valuesOf(values, name);
   return (
     <div class={`form-group${error ? ' form-error' : ''}`}>

@@ -140,40 +140,58 @@ function Header({ ctx, authority }: { ctx: PageContext; authority?: string | und
             </div>
           </div>
           <div class="overlay" />
-          <div class="mobile-drawer" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
-            <div class="menu-top">
-              <h2 id="menu-heading" class="menu-heading">
-                {t('app.menu')}
-              </h2>
-              <button
-                type="button"
-                class="function-link button-menu-close js-menu-close"
-                aria-label={t('app.close')}
-              >
-                <Icon name="close" />
-                {t('app.close')}
-              </button>
-            </div>
-            <nav class="navigation-menu-mobile" aria-label={t('app.mainMenuMobile')}>
-              <MenuItems ctx={ctx} items={items} />
-            </nav>
-            {authority ? (
-              <div class="solution-info-mobile">
-                <h3 class="sr-only">{t('app.authority')}</h3>
-                <p class="mb-2">
-                  <strong class="authority-name">{authority}</strong>
-                </p>
-              </div>
-            ) : null}
-            <div class="portal-info-mobile">
-              <h3 class="sr-only">{t('app.user')}</h3>
-              <p class="user">{userLine}</p>
-              <LogoutForm ctx={ctx} />
-            </div>
-          </div>
+          <MobileDrawer ctx={ctx} items={items} authority={authority} userLine={userLine} />
         </>
       ) : null}
     </header>
+  );
+}
+
+/** The menu on a small screen: the main menu, the authority and the user, in a dialog of its own. */
+function MobileDrawer({
+  ctx,
+  items,
+  authority,
+  userLine,
+}: {
+  ctx: PageContext;
+  items: NavItem[];
+  authority?: string | undefined;
+  userLine: string | null;
+}) {
+  const { t } = ctx;
+  return (
+    <div class="mobile-drawer" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
+      <div class="menu-top">
+        <h2 id="menu-heading" class="menu-heading">
+          {t('app.menu')}
+        </h2>
+        <button
+          type="button"
+          class="function-link button-menu-close js-menu-close"
+          aria-label={t('app.close')}
+        >
+          <Icon name="close" />
+          {t('app.close')}
+        </button>
+      </div>
+      <nav class="navigation-menu-mobile" aria-label={t('app.mainMenuMobile')}>
+        <MenuItems ctx={ctx} items={items} />
+      </nav>
+      {authority ? (
+        <div class="solution-info-mobile">
+          <h3 class="sr-only">{t('app.authority')}</h3>
+          <p class="mb-2">
+            <strong class="authority-name">{authority}</strong>
+          </p>
+        </div>
+      ) : null}
+      <div class="portal-info-mobile">
+        <h3 class="sr-only">{t('app.user')}</h3>
+        <p class="user">{userLine}</p>
+        <LogoutForm ctx={ctx} />
+      </div>
+    </div>
   );
 }
 

@@ -7,8 +7,8 @@ import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
 
-// The citizen's activation (issue 6): the code from the letter, a mobile number or an e-mail to log in
-// with, and a password. One short form, plain words; what was typed stays when something is wrong.
+// The citizen's activation (spec: Citizen log-in): the code from the letter, a mobile number or an e-mail to
+// log in with, and a password. One short form, plain words; what was typed stays when something is wrong.
 
 export function ActivationPage({
   ctx,
@@ -71,7 +71,7 @@ export function ActivationPage({
 }
 
 /** The last whole day the code works (it ends at the time of day it was made, the day after). */
-export function lastValidDay(expiresAt: Date): string {
+function lastValidDay(expiresAt: Date): string {
   return addDays(danishDateOf(expiresAt), -1);
 }
 

@@ -50,28 +50,71 @@ function Section({ title, children }: { title: string; children: Child }) {
 }
 
 export function CaseActions(props: FormProps) {
+  const { ctx } = props;
+  const role = ctx.actor?.role;
+  const parts: Child[] = [
+    ...(role === 'coordinator' ? coordinatorActions(props) : []),
+    ...(role === 'coordinator' || role === 'support' ? workerActions(props) : []),
+  ];
+  if (parts.length === 0) return null;
+  return (
+    <section class="mt-7">
+      <h2>{ctx.t('case.actions')}</h2>
+      {parts}
+    </section>
+  );
+}
+
+/** A step as a form of its own: a heading, the fields, and a button. */
+function ActionForm({
+  ctx,
+  title,
+  action,
+  button,
+  submit = title,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  button: 'primary' | 'secondary' | 'warning';
+  /** The button's text, when it is not the heading's. */
+  submit?: string;
+  children: Child;
+}) {
+  return (
+    <Section title={title}>
+      <Form ctx={ctx} action={action}>
+        {children}
+        <button type="submit" class={`button button-${button}`}>
+          {submit}
+        </button>
+      </Form>
+    </Section>
+  );
+}
+
+/** The coordinator's steps: screening a referral, and assigning the support person of an open case. */
+function coordinatorActions(props: FormProps): Child[] {
   const { ctx, detail } = props;
   const { t } = ctx;
-  const role = ctx.actor?.role;
   const base = `/forloeb/${detail.id}`;
-  const coordinator = role === 'coordinator';
-  const worker = role === 'coordinator' || role === 'support';
   const open = detail.phase === 'lead_in' || detail.phase === 'active' || detail.phase === 'paused';
   const parts: Child[] = [];
-  if (coordinator && detail.phase === 'referred') {
+  if (detail.phase === 'referred') {
     parts.push(
-      <Section title={t('case.action.startScreening')}>
-        <Form ctx={ctx} action={`${base}/visitation`}>
-          <p>{t('case.action.startScreening.text')}</p>
-          <button type="submit" class="button button-primary">
-            {t('case.action.startScreening')}
-          </button>
-        </Form>
-      </Section>,
+      <ActionForm
+        ctx={ctx}
+        title={t('case.action.startScreening')}
+        action={`${base}/visitation`}
+        button="primary"
+      >
+        <p>{t('case.action.startScreening.text')}</p>
+      </ActionForm>,
     );
   }
-  if (coordinator && detail.phase === 'screening') parts.push(<ScreeningForm {...props} />);
-  if (coordinator && open) {
+  if (detail.phase === 'screening') parts.push(<ScreeningForm {...props} />);
+  if (open) {
     parts.push(
       <Section title={t('case.action.assign')}>
         <p>
@@ -82,74 +125,52 @@ export function CaseActions(props: FormProps) {
       </Section>,
     );
   }
-  if (worker && detail.phase === 'lead_in') {
+  return parts;
+}
+
+/** The steps of the coordinator and the support person: from the lead-in to the case's end. */
+function workerActions(props: FormProps): Child[] {
+  const { ctx, detail } = props;
+  const { t } = ctx;
+  const base = `/forloeb/${detail.id}`;
+  const parts: Child[] = [];
+  if (detail.phase === 'lead_in') {
     parts.push(<AcknowledgeForm {...props} />);
     if (detail.support.current && detail.conditions) {
       parts.push(
-        <Section title={t('case.action.activate')}>
-          <Form ctx={ctx} action={`${base}/aktiver`}>
-            <DateField {...props} name="activate.startDate" label={t('case.startDate')} />
-            <button type="submit" class="button button-primary">
-              {t('case.action.activate')}
-            </button>
-          </Form>
-        </Section>,
+        <ActionForm ctx={ctx} title={t('case.action.activate')} action={`${base}/aktiver`} button="primary">
+          <DateField {...props} name="activate.startDate" label={t('case.startDate')} />
+        </ActionForm>,
       );
     }
   }
-  if (worker && detail.phase === 'active') {
+  if (detail.phase === 'active') {
     parts.push(
-      <Section title={t('case.action.pause')}>
-        <Form ctx={ctx} action={`${base}/pause`}>
-          <DateField {...props} name="pause.from" label={t('case.action.pauseFrom')} />
-          <ReasonField {...props} name="pause.reason" />
-          <button type="submit" class="button button-secondary">
-            {t('case.action.pause')}
-          </button>
-        </Form>
-      </Section>,
-      <Section title={t('case.action.complete')}>
-        <Form ctx={ctx} action={`${base}/afslut`}>
-          <DateField {...props} name="complete.date" label={t('case.action.closeDate')} />
-          <button type="submit" class="button button-secondary">
-            {t('case.action.complete')}
-          </button>
-        </Form>
-      </Section>,
+      <ActionForm ctx={ctx} title={t('case.action.pause')} action={`${base}/pause`} button="secondary">
+        <DateField {...props} name="pause.from" label={t('case.action.pauseFrom')} />
+        <ReasonField {...props} name="pause.reason" />
+      </ActionForm>,
+      <ActionForm ctx={ctx} title={t('case.action.complete')} action={`${base}/afslut`} button="secondary">
+        <DateField {...props} name="complete.date" label={t('case.action.closeDate')} />
+      </ActionForm>,
     );
   }
-  if (worker && detail.phase === 'paused') {
+  if (detail.phase === 'paused') {
     parts.push(
-      <Section title={t('case.action.resume')}>
-        <Form ctx={ctx} action={`${base}/genoptag`}>
-          <DateField {...props} name="resume.date" label={t('case.action.resumeDate')} />
-          <button type="submit" class="button button-primary">
-            {t('case.action.resume')}
-          </button>
-        </Form>
-      </Section>,
+      <ActionForm ctx={ctx} title={t('case.action.resume')} action={`${base}/genoptag`} button="primary">
+        <DateField {...props} name="resume.date" label={t('case.action.resumeDate')} />
+      </ActionForm>,
     );
   }
-  if (worker && (detail.phase === 'active' || detail.phase === 'paused')) {
+  if (detail.phase === 'active' || detail.phase === 'paused') {
     parts.push(
-      <Section title={t('case.action.terminate')}>
-        <Form ctx={ctx} action={`${base}/afbryd`}>
-          <DateField {...props} name="terminate.date" label={t('case.action.closeDate')} />
-          <ReasonField {...props} name="terminate.reason" />
-          <button type="submit" class="button button-warning">
-            {t('case.action.terminate')}
-          </button>
-        </Form>
-      </Section>,
+      <ActionForm ctx={ctx} title={t('case.action.terminate')} action={`${base}/afbryd`} button="warning">
+        <DateField {...props} name="terminate.date" label={t('case.action.closeDate')} />
+        <ReasonField {...props} name="terminate.reason" />
+      </ActionForm>,
     );
   }
-  if (parts.length === 0) return null;
-  return (
-    <section class="mt-7">
-      <h2>{t('case.actions')}</h2>
-      {parts}
-    </section>
-  );
+  return parts;
 }
 
 function ReasonField({ ctx, values, errors, name }: FormProps & { name: string }) {
@@ -169,31 +190,32 @@ function ScreeningForm(props: FormProps) {
   const { ctx, detail, values, errors } = props;
   const { t } = ctx;
   return (
-    <Section title={t('case.action.screening')}>
-      <Form ctx={ctx} action={`/forloeb/${detail.id}/visitation/afgoerelse`}>
-        <RadioGroup
-          ctx={ctx}
-          name="screening.decision"
-          label={t('case.action.decision')}
-          options={[
-            { value: 'accept', label: t('case.action.accept') },
-            { value: 'decline', label: t('case.action.decline') },
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <ReasonField {...props} name="screening.reason" />
-        <DateField {...props} name="screening.date" label={t('case.action.decisionDate')} />
-        <button type="submit" class="button button-primary">
-          {t('case.action.saveDecision')}
-        </button>
-      </Form>
-    </Section>
+    <ActionForm
+      ctx={ctx}
+      title={t('case.action.screening')}
+      action={`/forloeb/${detail.id}/visitation/afgoerelse`}
+      button="primary"
+      submit={t('case.action.saveDecision')}
+    >
+      <RadioGroup
+        ctx={ctx}
+        name="screening.decision"
+        label={t('case.action.decision')}
+        options={[
+          { value: 'accept', label: t('case.action.accept') },
+          { value: 'decline', label: t('case.action.decline') },
+        ]}
+        values={values}
+        errors={errors}
+      />
+      <ReasonField {...props} name="screening.reason" />
+      <DateField {...props} name="screening.date" label={t('case.action.decisionDate')} />
+    </ActionForm>
   );
 }
 
 function AcknowledgeForm({ ctx, detail, values, errors }: FormProps) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <Section title={t('case.action.acknowledge')}>
       <p>
@@ -206,7 +228,7 @@ function AcknowledgeForm({ ctx, detail, values, errors }: FormProps) {
           label={t('case.action.ackMethod')}
           options={ACKNOWLEDGEMENT_METHODS.map((m) => ({
             value: m,
-            label: ACKNOWLEDGEMENT_METHOD_LABELS[m][lang],
+            label: t(ACKNOWLEDGEMENT_METHOD_LABELS[m]),
           }))}
           values={values}
           errors={errors}

@@ -152,7 +152,7 @@ export function StatusTag({ ctx, status }: { ctx: PageContext; status: PurchaseS
     paid: 'badge-success',
     refunded: 'badge-warning',
   };
-  return <span class={`badge ${kind[status]}`.trim()}>{PURCHASE_STATUS_LABELS[status][ctx.lang]}</span>;
+  return <span class={`badge ${kind[status]}`.trim()}>{ctx.t(PURCHASE_STATUS_LABELS[status])}</span>;
 }
 
 /** What needs attention on a request, in words. */
@@ -234,7 +234,7 @@ function SpendingTable({
 }
 
 function Spending({ ctx, overview }: { ctx: PageContext; overview: BudgetOverview }) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   if (overview.bySubGoal.length === 0 && overview.byCategory.length === 0) return null;
   return (
     <section class="mt-7">
@@ -249,11 +249,7 @@ function Spending({ ctx, overview }: { ctx: PageContext; overview: BudgetOvervie
         ctx={ctx}
         caption={t('money.byCategory')}
         first={t('money.category')}
-        rows={overview.byCategory.map((s) => [
-          EXPENSE_CATEGORY_LABELS[s.category][lang],
-          s.reserved,
-          s.spent,
-        ])}
+        rows={overview.byCategory.map((s) => [t(EXPENSE_CATEGORY_LABELS[s.category]), s.reserved, s.spent])}
       />
     </section>
   );

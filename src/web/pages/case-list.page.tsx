@@ -2,11 +2,12 @@ import { CASE_PHASE_LABELS, CASE_PHASES, type CasePhase } from '../../domain/cas
 import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
 import { currentInstrument } from '../../domain/questionnaire/instrument.ts';
 import type { CaseListItem, CaseOverview } from '../../services/cases/case-list.service.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { Checkbox, SelectField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
-// The support person's caseload and the coordinator's overview of the municipality (issue 3 "Pages").
+// The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages).
 // The overview filters with a GET form, so a filtered list can be bookmarked and works without JS.
 
 export function CaseloadPage({ ctx, items }: { ctx: PageContext; items: CaseListItem[] }) {
@@ -35,8 +36,7 @@ export function OverviewPage({
   supportOptions: { value: string; label: string }[];
   filter: Values;
 }) {
-  const { t, lang, actor } = ctx;
-  const phases = CASE_PHASES.map((p) => ({ value: p, label: CASE_PHASE_LABELS[p][lang] }));
+  const { t, actor } = ctx;
   return (
     <Layout ctx={ctx} title={t('cases.overview.title')} authority={actor?.municipalityName}>
       <h1>{t('cases.overview.title')}</h1>
@@ -50,55 +50,72 @@ export function OverviewPage({
       <ul class="inline-list unstyled-list">
         {CASE_PHASES.map((p) => (
           <li class="mr-5">
-            {CASE_PHASE_LABELS[p][lang]}: <strong>{overview.countsByPhase[p]}</strong>
+            {t(CASE_PHASE_LABELS[p])}: <strong>{overview.countsByPhase[p]}</strong>
           </li>
         ))}
       </ul>
-      <form method="get" action="/forloeb/oversigt" class="mt-5 mb-6">
-        <fieldset>
-          <legend class="h3">{t('cases.filter.title')}</legend>
-          <div class="row">
-            <div class="col-12 col-md-6">
-              <SelectField
-                ctx={ctx}
-                name="phase"
-                label={t('cases.filter.phase')}
-                options={[{ value: '', label: t('cases.filter.all') }, ...phases]}
-                values={filter}
-              />
-            </div>
-            <div class="col-12 col-md-6">
-              <SelectField
-                ctx={ctx}
-                name="supportUserId"
-                label={t('cases.filter.support')}
-                options={[
-                  { value: '', label: t('cases.filter.all') },
-                  { value: 'none', label: t('cases.filter.none') },
-                  ...supportOptions,
-                ]}
-                values={filter}
-              />
-            </div>
-          </div>
-          <Checkbox name="overdueOnly" label={t('cases.filter.overdueOnly')} values={filter} />
-          <Checkbox
-            name="questionnairesOverdue"
-            label={t('cases.filter.questionnairesOverdue')}
-            values={filter}
-          />
-          <Checkbox name="includeClosed" label={t('cases.filter.includeClosed')} values={filter} />
-          <button type="submit" class="button button-secondary">
-            {t('cases.filter.submit')}
-          </button>
-        </fieldset>
-      </form>
+      <OverviewFilter ctx={ctx} supportOptions={supportOptions} filter={filter} />
       {overview.items.length === 0 ? (
         <p>{t('cases.overview.none')}</p>
       ) : (
         <CaseTable ctx={ctx} items={overview.items} caption={t('cases.overview.title')} showSupport />
       )}
     </Layout>
+  );
+}
+
+/** The overview's filter: a GET form, so a filtered list can be bookmarked. */
+function OverviewFilter({
+  ctx,
+  supportOptions,
+  filter,
+}: {
+  ctx: PageContext;
+  supportOptions: { value: string; label: string }[];
+  filter: Values;
+}) {
+  const { t } = ctx;
+  const phases = CASE_PHASES.map((p) => ({ value: p, label: t(CASE_PHASE_LABELS[p]) }));
+  return (
+    <form method="get" action="/forloeb/oversigt" class="mt-5 mb-6">
+      <fieldset>
+        <legend class="h3">{t('cases.filter.title')}</legend>
+        <div class="row">
+          <div class="col-12 col-md-6">
+            <SelectField
+              ctx={ctx}
+              name="phase"
+              label={t('cases.filter.phase')}
+              options={[{ value: '', label: t('cases.filter.all') }, ...phases]}
+              values={filter}
+            />
+          </div>
+          <div class="col-12 col-md-6">
+            <SelectField
+              ctx={ctx}
+              name="supportUserId"
+              label={t('cases.filter.support')}
+              options={[
+                { value: '', label: t('cases.filter.all') },
+                { value: 'none', label: t('cases.filter.none') },
+                ...supportOptions,
+              ]}
+              values={filter}
+            />
+          </div>
+        </div>
+        <Checkbox name="overdueOnly" label={t('cases.filter.overdueOnly')} values={filter} />
+        <Checkbox
+          name="questionnairesOverdue"
+          label={t('cases.filter.questionnairesOverdue')}
+          values={filter}
+        />
+        <Checkbox name="includeClosed" label={t('cases.filter.includeClosed')} values={filter} />
+        <button type="submit" class="button button-secondary">
+          {t('cases.filter.submit')}
+        </button>
+      </fieldset>
+    </form>
   );
 }
 
@@ -111,7 +128,7 @@ export function PhaseBadge({ ctx, phase }: { ctx: PageContext; phase: CasePhase 
     paused: 'badge-warning',
     closed: '',
   };
-  return <span class={`badge ${kind[phase]}`.trim()}>{CASE_PHASE_LABELS[phase][ctx.lang]}</span>;
+  return <span class={`badge ${kind[phase]}`.trim()}>{ctx.t(CASE_PHASE_LABELS[phase])}</span>;
 }
 
 function CaseTable({
@@ -125,51 +142,50 @@ function CaseTable({
   caption: string;
   showSupport: boolean;
 }) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
-    <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-      <table class="table table--zebra table--responsive-headers">
-        <caption class="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.col.citizen')}</th>
-            <th scope="col">{t('cases.col.phase')}</th>
-            <th scope="col">{t('cases.col.daysLeft')}</th>
-            {showSupport ? <th scope="col">{t('cases.col.support')}</th> : null}
-            <th scope="col">{t('cases.col.nextStep')}</th>
-            <th scope="col">{t('cases.col.questionnaires')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr>
-              <td data-title={t('cases.col.citizen')}>
-                <a href={`/forloeb/${c.id}`}>{c.citizenName}</a>
-                <br />
-                <span class="form-hint">{t('cases.caseNumber', { number: c.caseNumber })}</span>
-              </td>
-              <td data-title={t('cases.col.phase')}>
-                <PhaseBadge ctx={ctx} phase={c.phase} />
-                {c.leadInOverdue ? (
-                  <>
-                    {' '}
-                    <span class="badge badge-warning">{t('cases.overdue')}</span>
-                  </>
-                ) : null}
-              </td>
-              <td data-title={t('cases.col.daysLeft')}>{c.daysLeft === null ? '–' : String(c.daysLeft)}</td>
-              {showSupport ? (
-                <td data-title={t('cases.col.support')}>{c.support?.name ?? t('cases.noSupport')}</td>
+    <DataTable
+      caption={caption}
+      scroll
+      rows={items}
+      columns={[
+        {
+          header: t('cases.col.citizen'),
+          cell: (c) => (
+            <>
+              <a href={`/forloeb/${c.id}`}>{c.citizenName}</a>
+              <br />
+              <span class="form-hint">{t('cases.caseNumber', { number: c.caseNumber })}</span>
+            </>
+          ),
+        },
+        {
+          header: t('cases.col.phase'),
+          cell: (c) => (
+            <>
+              <PhaseBadge ctx={ctx} phase={c.phase} />
+              {c.leadInOverdue ? (
+                <>
+                  {' '}
+                  <span class="badge badge-warning">{t('cases.overdue')}</span>
+                </>
               ) : null}
-              <td data-title={t('cases.col.nextStep')}>{NEXT_STEP_LABELS[c.nextStep][lang]}</td>
-              <td data-title={t('cases.col.questionnaires')}>
-                <OverdueQuestionnaires ctx={ctx} item={c} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </>
+          ),
+        },
+        { header: t('cases.col.daysLeft'), cell: (c) => (c.daysLeft === null ? '–' : String(c.daysLeft)) },
+        ...(showSupport
+          ? [
+              {
+                header: t('cases.col.support'),
+                cell: (c: CaseListItem) => c.support?.name ?? t('cases.noSupport'),
+              },
+            ]
+          : []),
+        { header: t('cases.col.nextStep'), cell: (c) => t(NEXT_STEP_LABELS[c.nextStep]) },
+        { header: t('cases.col.questionnaires'), cell: (c) => <OverdueQuestionnaires ctx={ctx} item={c} /> },
+      ]}
+    />
   );
 }
 
@@ -182,9 +198,7 @@ function OverdueQuestionnaires({ ctx, item }: { ctx: PageContext; item: CaseList
       <ul class="unstyled-list mt-2">
         {item.overdueQuestionnaires.map((code) => (
           <li>
-            <a href={`/forloeb/${item.id}/spoergeskemaer/${code}`}>
-              {currentInstrument(code).title[ctx.lang]}
-            </a>
+            <a href={`/forloeb/${item.id}/spoergeskemaer/${code}`}>{ctx.t(currentInstrument(code).title)}</a>
           </li>
         ))}
       </ul>

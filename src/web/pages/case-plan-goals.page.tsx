@@ -25,13 +25,13 @@ export interface PlanFormProps {
  * The eight goal categories (spec: Goal categories) as checkboxes in one fieldset; at least one is needed.
  */
 function CategoryBoxes({ ctx, values, errors }: Omit<PlanFormProps, 'plan'>) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <CheckboxGroup
       ctx={ctx}
       name="goal.categories"
       label={t('plan.goal.categories')}
-      options={GOAL_CATEGORIES.map((c) => ({ value: c, label: GOAL_CATEGORY_LABELS[c][lang] }))}
+      options={GOAL_CATEGORIES.map((c) => ({ value: c, label: t(GOAL_CATEGORY_LABELS[c]) }))}
       values={values}
       errors={errors}
     />
@@ -39,7 +39,7 @@ function CategoryBoxes({ ctx, values, errors }: Omit<PlanFormProps, 'plan'>) {
 }
 
 export function Goals({ ctx, plan, values, errors }: PlanFormProps) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <section class="mt-7">
       <h2>{t('plan.goals')}</h2>
@@ -50,7 +50,7 @@ export function Goals({ ctx, plan, values, errors }: PlanFormProps) {
             {g.description}
             <br />
             {g.categories.map((c) => (
-              <span class="badge badge-info mr-2">{GOAL_CATEGORY_LABELS[c][lang]}</span>
+              <span class="badge badge-info mr-2">{t(GOAL_CATEGORY_LABELS[c])}</span>
             ))}
           </li>
         ))}
@@ -77,14 +77,10 @@ export function Goals({ ctx, plan, values, errors }: PlanFormProps) {
 }
 
 const statusOptions = (ctx: PageContext) =>
-  SUB_GOAL_STATUSES.map((s) => ({ value: s, label: SUB_GOAL_STATUS_LABELS[s][ctx.lang] }));
+  SUB_GOAL_STATUSES.map((s) => ({ value: s, label: ctx.t(SUB_GOAL_STATUS_LABELS[s]) }));
 
 export function SubGoals({ ctx, plan, values, errors }: PlanFormProps) {
   const { t } = ctx;
-  const goalOptions = [
-    { value: '', label: '' },
-    ...plan.goals.map((g) => ({ value: g.id, label: g.description })),
-  ];
   return (
     <section class="mt-7">
       <h2>{t('plan.subGoals', { count: plan.activeSubGoals, max: plan.maxSubGoals })}</h2>
@@ -94,7 +90,7 @@ export function SubGoals({ ctx, plan, values, errors }: PlanFormProps) {
           <li class="mb-6 sub-goal">
             <p class="mb-2">
               <strong>{s.description}</strong>{' '}
-              <span class="badge">{SUB_GOAL_STATUS_LABELS[s.status][ctx.lang]}</span>
+              <span class="badge">{ctx.t(SUB_GOAL_STATUS_LABELS[s.status])}</span>
             </p>
             {s.activities.length > 0 ? (
               <ul>
@@ -113,52 +109,15 @@ export function SubGoals({ ctx, plan, values, errors }: PlanFormProps) {
         ))}
       </ol>
       <p>{t('plan.estimatedTotal', { amount: formatKr(plan.estimatedTotal) })}</p>
-      {plan.editable ? (
-        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal`}>
-          <h3>{t('plan.subGoal.add')}</h3>
-          <TextField
-            ctx={ctx}
-            name="subGoal.description"
-            label={t('plan.subGoal.description')}
-            values={values}
-            errors={errors}
-          />
-          <SelectField
-            ctx={ctx}
-            name="subGoal.status"
-            label={t('plan.subGoal.status')}
-            options={statusOptions(ctx)}
-            values={values}
-            errors={errors}
-          />
-          <SelectField
-            ctx={ctx}
-            name="subGoal.longTermGoalId"
-            label={t('plan.subGoal.goal')}
-            options={goalOptions}
-            values={values}
-            errors={errors}
-          />
-          <button type="submit" class="button button-primary">
-            {t('plan.subGoal.add')}
-          </button>
-        </Form>
-      ) : null}
+      {plan.editable ? <NewSubGoalForm ctx={ctx} plan={plan} values={values} errors={errors} /> : null}
     </section>
   );
 }
 
-function SubGoalForms({
-  ctx,
-  plan,
-  sub,
-  values,
-  errors,
-}: PlanFormProps & { sub: PlanView['subGoals'][number] }) {
+function SubGoalForms({ ctx, plan, sub, values, errors }: SubGoalProps) {
   const { t } = ctx;
   const edit = `sub_${sub.id}`;
   const act = `act_${sub.id}`;
-  const current = { [edit]: { status: sub.status }, ...values };
   return (
     <details
       class="details"
@@ -166,46 +125,107 @@ function SubGoalForms({
     >
       <summary class="details-summary">{t('plan.subGoal.edit', { name: sub.description })}</summary>
       <div class="details-text">
-        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}`}>
-          <input type="hidden" name={`${edit}.description`} value={sub.description} />
-          <input type="hidden" name={`${edit}.longTermGoalId`} value={sub.longTermGoalId ?? ''} />
-          <SelectField
-            ctx={ctx}
-            name={`${edit}.status`}
-            label={t('plan.subGoal.status')}
-            options={statusOptions(ctx)}
-            values={current}
-            errors={errors}
-          />
-          <button type="submit" class="button button-secondary">
-            {t('plan.subGoal.saveStatus')}
-          </button>
-        </Form>
-        <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}/aktiviteter`}>
-          <h3 class="h4">{t('plan.activity.add')}</h3>
-          <TextField
-            ctx={ctx}
-            name={`${act}.description`}
-            label={t('plan.activity.description')}
-            values={values}
-            errors={errors}
-          />
-          <TextField
-            ctx={ctx}
-            name={`${act}.estimatedCostKr`}
-            label={t('plan.activity.cost')}
-            hint={t('plan.activity.costHint')}
-            inputmode="decimal"
-            width="s"
-            suffix={t('programme.kr')}
-            values={values}
-            errors={errors}
-          />
-          <button type="submit" class="button button-secondary">
-            {t('plan.activity.add')}
-          </button>
-        </Form>
+        <StatusForm ctx={ctx} plan={plan} sub={sub} values={values} errors={errors} />
+        <ActivityForm ctx={ctx} plan={plan} sub={sub} values={values} errors={errors} />
       </div>
     </details>
+  );
+}
+
+/** A new sub-goal, with its status and the long-term goal it serves. */
+function NewSubGoalForm({ ctx, plan, values, errors }: PlanFormProps) {
+  const { t } = ctx;
+  const goalOptions = [
+    { value: '', label: '' },
+    ...plan.goals.map((g) => ({ value: g.id, label: g.description })),
+  ];
+  return (
+    <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal`}>
+      <h3>{t('plan.subGoal.add')}</h3>
+      <TextField
+        ctx={ctx}
+        name="subGoal.description"
+        label={t('plan.subGoal.description')}
+        values={values}
+        errors={errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="subGoal.status"
+        label={t('plan.subGoal.status')}
+        options={statusOptions(ctx)}
+        values={values}
+        errors={errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="subGoal.longTermGoalId"
+        label={t('plan.subGoal.goal')}
+        options={goalOptions}
+        values={values}
+        errors={errors}
+      />
+      <button type="submit" class="button button-primary">
+        {t('plan.subGoal.add')}
+      </button>
+    </Form>
+  );
+}
+
+type SubGoalProps = PlanFormProps & { sub: PlanView['subGoals'][number] };
+
+/** A sub-goal's new status (its description and goal are sent along unchanged). */
+function StatusForm({ ctx, plan, sub, values, errors }: SubGoalProps) {
+  const { t } = ctx;
+  const edit = `sub_${sub.id}`;
+  const current = { [edit]: { status: sub.status }, ...values };
+  return (
+    <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}`}>
+      <input type="hidden" name={`${edit}.description`} value={sub.description} />
+      <input type="hidden" name={`${edit}.longTermGoalId`} value={sub.longTermGoalId ?? ''} />
+      <SelectField
+        ctx={ctx}
+        name={`${edit}.status`}
+        label={t('plan.subGoal.status')}
+        options={statusOptions(ctx)}
+        values={current}
+        errors={errors}
+      />
+      <button type="submit" class="button button-secondary">
+        {t('plan.subGoal.saveStatus')}
+      </button>
+    </Form>
+  );
+}
+
+/** A planned activity of the sub-goal, with its estimated cost. */
+function ActivityForm({ ctx, plan, sub, values, errors }: SubGoalProps) {
+  const { t } = ctx;
+  const act = `act_${sub.id}`;
+  return (
+    <Form ctx={ctx} action={`/forloeb/${plan.caseId}/plan/delmaal/${sub.id}/aktiviteter`}>
+      <h3 class="h4">{t('plan.activity.add')}</h3>
+      <TextField
+        ctx={ctx}
+        name={`${act}.description`}
+        label={t('plan.activity.description')}
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name={`${act}.estimatedCostKr`}
+        label={t('plan.activity.cost')}
+        hint={t('plan.activity.costHint')}
+        inputmode="decimal"
+        width="s"
+        suffix={t('programme.kr')}
+        values={values}
+        errors={errors}
+      />
+      <button type="submit" class="button button-secondary">
+        {t('plan.activity.add')}
+      </button>
+    </Form>
   );
 }

@@ -1,11 +1,12 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import type { PlanRevisionView, PlanView } from '../../services/cases/plan.service.ts';
 import { Alert } from '../components/alert.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
+import { actorText, formatDateTime } from '../format.ts';
+import { isMessageKey } from '../../i18n/index.ts';
 import { Goals, SubGoals } from './case-plan-goals.page.tsx';
 
 // The plan editor (spec: Goal plan): the dream in the citizen's own words, long-term goals, sub-goals
@@ -120,33 +121,20 @@ function History({ ctx, history }: { ctx: PageContext; history: PlanRevisionView
       {history.length === 0 ? (
         <p>{t('plan.history.none')}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-          <table class="table table--zebra table--responsive-headers">
-            <caption class="sr-only">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.timeline.when')}</th>
-                <th scope="col">{t('case.timeline.who')}</th>
-                <th scope="col">{t('case.timeline.what')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...history].reverse().map((r) => (
-                <tr>
-                  <td data-title={t('case.timeline.when')}>{formatDateTime(r.at, lang)}</td>
-                  <td data-title={t('case.timeline.who')}>
-                    {r.actor
-                      ? `${r.actor.name ?? ''}${r.actor.role ? ` (${t(`role.${r.actor.role}` as MessageKey)})` : ''}`
-                      : t('audit.system')}
-                  </td>
-                  <td data-title={t('case.timeline.what')}>
-                    {`${label(ctx, `plan.entity.${r.entityType}`)}: ${label(ctx, `plan.change.${r.change}`)}${gist(r)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={caption}
+          scroll
+          rows={[...history].reverse()}
+          columns={[
+            { header: t('case.timeline.when'), cell: (r) => formatDateTime(r.at, lang) },
+            { header: t('case.timeline.who'), cell: (r) => actorText(ctx, r.actor) },
+            {
+              header: t('case.timeline.what'),
+              cell: (r) =>
+                `${label(ctx, `plan.entity.${r.entityType}`)}: ${label(ctx, `plan.change.${r.change}`)}${gist(r)}`,
+            },
+          ]}
+        />
       )}
     </section>
   );

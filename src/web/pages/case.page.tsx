@@ -6,18 +6,19 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import type { NoteView } from '../../services/cases/note.service.ts';
 import type { CaseQuestionnaires } from '../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
+import { actorText, formatDate, formatDateTime } from '../format.ts';
+import { isMessageKey, translate, translator } from '../../i18n/index.ts';
 import { ActivationCodeSection } from './activation.page.tsx';
 import { CaseActions, Notes } from './case-actions.page.tsx';
 import { PhaseBadge } from './case-list.page.tsx';
 import { QuestionnaireSection } from './questionnaire.page.tsx';
 
-// The case page (issue 3 "Pages"): the citizen with the CPR number masked, the phase and its dates, the
+// The case page (spec: Staff pages): the citizen with the CPR number masked, the phase and its dates, the
 // support person with history, the conditions, and a timeline of every event in the case.
 
 export function CasePage({
@@ -91,7 +92,7 @@ function factRows(ctx: PageContext, d: CaseDetail): [string, string][] {
     [t('case.age'), String(d.citizen.age)],
     [t('case.programme'), d.programme.name],
     [t('case.referredOn'), date(d.referral.referredOn)],
-    [t('case.referralSource'), REFERRAL_SOURCE_LABELS[d.referral.source][lang]],
+    [t('case.referralSource'), t(REFERRAL_SOURCE_LABELS[d.referral.source])],
     [t('case.referralReason'), d.referral.reason],
   ];
   if (d.leadInStartedOn) rows.push([t('case.leadInStartedOn'), date(d.leadInStartedOn)]);
@@ -99,7 +100,7 @@ function factRows(ctx: PageContext, d: CaseDetail): [string, string][] {
   if (d.endDate) rows.push([t('case.endDate'), date(d.endDate)]);
   if (d.daysLeft !== null) rows.push([t('case.daysLeft'), String(d.daysLeft)]);
   if (d.closeOutcome) {
-    rows.push([t('case.closed'), `${CLOSE_OUTCOME_LABELS[d.closeOutcome][lang]} ${date(d.closedOn)}`]);
+    rows.push([t('case.closed'), `${t(CLOSE_OUTCOME_LABELS[d.closeOutcome])} ${date(d.closedOn)}`]);
     if (d.closeReason) rows.push([t('case.closeReason'), d.closeReason]);
   }
   rows.push([t('case.support'), d.support.current?.supportName ?? t('cases.noSupport')]);
@@ -111,12 +112,12 @@ function factRows(ctx: PageContext, d: CaseDetail): [string, string][] {
     d.conditions
       ? t('case.conditions.acknowledged', {
           date: date(d.conditions.acknowledgedOn),
-          method: ACKNOWLEDGEMENT_METHOD_LABELS[d.conditions.method][lang],
+          method: t(ACKNOWLEDGEMENT_METHOD_LABELS[d.conditions.method]),
           name: d.conditions.recordedBy,
         })
       : t('case.conditions.missing'),
   ]);
-  rows.push([t('case.nextStep'), NEXT_STEP_LABELS[d.nextStep][lang]]);
+  rows.push([t('case.nextStep'), t(NEXT_STEP_LABELS[d.nextStep])]);
   return rows;
 }
 
@@ -126,29 +127,17 @@ function SupportHistory({ ctx, detail }: { ctx: PageContext; detail: CaseDetail 
   return (
     <section class="mt-6">
       <h2>{caption}</h2>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('case.support')}</th>
-              <th scope="col">{t('case.supportHistory.from')}</th>
-              <th scope="col">{t('case.supportHistory.to')}</th>
-              <th scope="col">{t('case.supportHistory.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.support.history.map((a) => (
-              <tr>
-                <td data-title={t('case.support')}>{a.supportName}</td>
-                <td data-title={t('case.supportHistory.from')}>{formatDate(a.from, lang)}</td>
-                <td data-title={t('case.supportHistory.to')}>{a.to ? formatDate(a.to, lang) : '–'}</td>
-                <td data-title={t('case.supportHistory.reason')}>{a.reason ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        scroll
+        rows={detail.support.history}
+        columns={[
+          { header: t('case.support'), cell: (a) => a.supportName },
+          { header: t('case.supportHistory.from'), cell: (a) => formatDate(a.from, lang) },
+          { header: t('case.supportHistory.to'), cell: (a) => (a.to ? formatDate(a.to, lang) : '–') },
+          { header: t('case.supportHistory.reason'), cell: (a) => a.reason ?? '–' },
+        ]}
+      />
     </section>
   );
 }
@@ -173,35 +162,20 @@ function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[]
   return (
     <section class="mt-6">
       <h2>{caption}</h2>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('case.timeline.when')}</th>
-              <th scope="col">{t('case.timeline.what')}</th>
-              <th scope="col">{t('case.timeline.who')}</th>
-              <th scope="col">{t('case.timeline.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr>
-                <td data-title={t('case.timeline.when')}>
-                  {e.date ? formatDate(e.date, lang) : formatDateTime(e.at, lang)}
-                </td>
-                <td data-title={t('case.timeline.what')}>{eventLabel(ctx, e.type)}</td>
-                <td data-title={t('case.timeline.who')}>
-                  {e.actor
-                    ? `${e.actor.name ?? ''}${e.actor.role ? ` (${t(`role.${e.actor.role}` as MessageKey)})` : ''}`
-                    : t('audit.system')}
-                </td>
-                <td data-title={t('case.timeline.reason')}>{e.reason ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        scroll
+        rows={entries}
+        columns={[
+          {
+            header: t('case.timeline.when'),
+            cell: (e) => (e.date ? formatDate(e.date, lang) : formatDateTime(e.at, lang)),
+          },
+          { header: t('case.timeline.what'), cell: (e) => eventLabel(ctx, e.type) },
+          { header: t('case.timeline.who'), cell: (e) => actorText(ctx, e.actor) },
+          { header: t('case.timeline.reason'), cell: (e) => e.reason ?? '' },
+        ]}
+      />
     </section>
   );
 }
@@ -209,6 +183,8 @@ function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[]
 /**
  * The printable conditions, generated from the programme's rules (spec: Conditions). Danish: the legal text.
  */
+const DANISH = translator('da');
+
 export function ConditionsPage({
   ctx,
   sheet,
@@ -229,16 +205,17 @@ export function ConditionsPage({
       <p class="font-lead">
         {t('conditions.intro', { name: sheet.citizenName, programme: sheet.programmeName })}
       </p>
+      {/* The conditions are read aloud in plain Danish, whatever the page's language (spec: Conditions). */}
       <ol lang="da">
         {sheet.conditions.map((c) => (
-          <li class="mb-4">{c.da}</li>
+          <li class="mb-4">{translate(DANISH, c.text)}</li>
         ))}
       </ol>
       <p>
         {sheet.acknowledgement
           ? t('case.conditions.acknowledged', {
               date: formatDate(sheet.acknowledgement.acknowledgedOn, lang),
-              method: ACKNOWLEDGEMENT_METHOD_LABELS[sheet.acknowledgement.method][lang],
+              method: t(ACKNOWLEDGEMENT_METHOD_LABELS[sheet.acknowledgement.method]),
               name: sheet.acknowledgement.recordedBy,
             })
           : t('case.conditions.missing')}

@@ -3,14 +3,13 @@ import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import { formatKr } from '../../domain/money.ts';
 import { PAYMENT_METHOD_LABELS, PURCHASE_STATUS_LABELS } from '../../domain/purchase-request.ts';
 import type {
-  BatchView,
   PayableDetail,
   PayableView,
   PaymentVendorView,
   PostedPaymentView,
 } from '../../services/money/payment.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
-import { Alert } from '../components/alert.tsx';
+import { DoneNotice } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -18,8 +17,9 @@ import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 
-// Finance's pages (spec: Payments): what is waiting to be paid, one payment or refund, payment files for
-// the bank, and the bookkeeping file. Only numbers, amounts, vendors and categories: no case content.
+// Finance's pages (spec: Payments): what is waiting to be paid, and one payment or refund; the payment
+// files for the bank and the bookkeeping file are in finance-files.page.tsx. Only numbers, amounts,
+// vendors and categories: no case content.
 
 function accountText(v: PaymentVendorView | null): string {
   if (!v) return '';
@@ -38,59 +38,63 @@ export function QueuePage({
   paid: PostedPaymentView[];
   notice?: string | undefined;
 }) {
-  const { t, lang, actor } = ctx;
+  const { t, actor } = ctx;
   return (
     <Layout ctx={ctx} title={t('finance.queue.title')} authority={actor?.municipalityName}>
-      {notice ? <Alert kind="success" iconLabel={t('finance.done')} heading={notice} /> : null}
+      <DoneNotice notice={notice} iconLabel={t('finance.done')} />
       <h1>{t('finance.queue.title')}</h1>
       <p>{t('finance.queue.intro')}</p>
-      {queue.length === 0 ? (
-        <p>{t('finance.queue.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('finance.queue.title')}
-          rows={queue}
-          columns={[
-            {
-              header: t('finance.request'),
-              cell: (p) => (
-                <a href={`/betalinger/${p.id}`}>
-                  {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
-                </a>
-              ),
-            },
-            { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
-            { header: t('finance.category'), cell: (p) => EXPENSE_CATEGORY_LABELS[p.category][lang] },
-            {
-              header: t('finance.vendor'),
-              cell: (p) =>
-                p.vendor ? (
-                  <>
-                    {p.vendor.name}
-                    {p.vendor.cvr ? <span class="form-hint">CVR {p.vendor.cvr}</span> : null}
-                    {accountText(p.vendor) ? (
-                      <span class="form-hint">
-                        {t('finance.account')} {accountText(p.vendor)}
-                      </span>
-                    ) : null}
-                    {p.vendor.ean ? <span class="form-hint">EAN {p.vendor.ean}</span> : null}
-                  </>
-                ) : (
-                  t('finance.toCitizen')
-                ),
-            },
-            { header: t('finance.method'), cell: (p) => PAYMENT_METHOD_LABELS[p.paymentMethod][lang] },
-            {
-              header: t('finance.approvedAt'),
-              cell: (p) => (p.approvedAt ? formatDateTime(p.approvedAt, lang) : ''),
-            },
-            { header: t('finance.file'), cell: (p) => (p.batch ? p.batch.messageId : t('finance.noFile')) },
-          ]}
-        />
-      )}
+      {queue.length === 0 ? <p>{t('finance.queue.none')}</p> : <QueueTable ctx={ctx} queue={queue} />}
       <h2 class="mt-7">{t('finance.paid.title')}</h2>
       {paid.length === 0 ? <p>{t('finance.paid.none')}</p> : <PostingsTable ctx={ctx} rows={paid} link />}
     </Layout>
+  );
+}
+
+/** What is waiting to be paid, with how and to whom. */
+function QueueTable({ ctx, queue }: { ctx: PageContext; queue: PayableView[] }) {
+  const { t, lang } = ctx;
+  return (
+    <DataTable
+      caption={t('finance.queue.title')}
+      rows={queue}
+      columns={[
+        {
+          header: t('finance.request'),
+          cell: (p) => (
+            <a href={`/betalinger/${p.id}`}>
+              {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
+            </a>
+          ),
+        },
+        { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
+        { header: t('finance.category'), cell: (p) => t(EXPENSE_CATEGORY_LABELS[p.category]) },
+        {
+          header: t('finance.vendor'),
+          cell: (p) =>
+            p.vendor ? (
+              <>
+                {p.vendor.name}
+                {p.vendor.cvr ? <span class="form-hint">CVR {p.vendor.cvr}</span> : null}
+                {accountText(p.vendor) ? (
+                  <span class="form-hint">
+                    {t('finance.account')} {accountText(p.vendor)}
+                  </span>
+                ) : null}
+                {p.vendor.ean ? <span class="form-hint">EAN {p.vendor.ean}</span> : null}
+              </>
+            ) : (
+              t('finance.toCitizen')
+            ),
+        },
+        { header: t('finance.method'), cell: (p) => t(PAYMENT_METHOD_LABELS[p.paymentMethod]) },
+        {
+          header: t('finance.approvedAt'),
+          cell: (p) => (p.approvedAt ? formatDateTime(p.approvedAt, lang) : ''),
+        },
+        { header: t('finance.file'), cell: (p) => (p.batch ? p.batch.messageId : t('finance.noFile')) },
+      ]}
+    />
   );
 }
 
@@ -130,6 +134,22 @@ function PostingsTable({
   );
 }
 
+/** The request's facts: what, how much, to whom and how. */
+function payableRows(ctx: PageContext, p: PayableDetail): [string, string][] {
+  const { t } = ctx;
+  return [
+    [t('finance.status'), t(PURCHASE_STATUS_LABELS[p.status])],
+    [t('finance.amount'), formatKr(p.amount)],
+    [t('finance.category'), t(EXPENSE_CATEGORY_LABELS[p.category])],
+    [t('finance.vendor'), p.vendor ? p.vendor.name : t('finance.toCitizen')],
+    ...(p.vendor?.cvr ? [['CVR', p.vendor.cvr] as [string, string]] : []),
+    ...(accountText(p.vendor) ? [[t('finance.account'), accountText(p.vendor)] as [string, string]] : []),
+    ...(p.vendor?.ean ? [['EAN', p.vendor.ean] as [string, string]] : []),
+    [t('finance.method'), t(PAYMENT_METHOD_LABELS[p.paymentMethod])],
+    ...(p.batch ? [[t('finance.file'), p.batch.messageId] as [string, string]] : []),
+  ];
+}
+
 export function PayablePage({
   ctx,
   payable: p,
@@ -143,24 +163,14 @@ export function PayablePage({
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
 }) {
-  const { t, lang, actor } = ctx;
+  const { t, actor } = ctx;
   const title = t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber });
   const paid = p.postings.some((x) => x.kind === 'payment');
-  const rows: [string, string][] = [
-    [t('finance.status'), PURCHASE_STATUS_LABELS[p.status][lang]],
-    [t('finance.amount'), formatKr(p.amount)],
-    [t('finance.category'), EXPENSE_CATEGORY_LABELS[p.category][lang]],
-    [t('finance.vendor'), p.vendor ? p.vendor.name : t('finance.toCitizen')],
-    ...(p.vendor?.cvr ? [['CVR', p.vendor.cvr] as [string, string]] : []),
-    ...(accountText(p.vendor) ? [[t('finance.account'), accountText(p.vendor)] as [string, string]] : []),
-    ...(p.vendor?.ean ? [['EAN', p.vendor.ean] as [string, string]] : []),
-    [t('finance.method'), PAYMENT_METHOD_LABELS[p.paymentMethod][lang]],
-    ...(p.batch ? [[t('finance.file'), p.batch.messageId] as [string, string]] : []),
-  ];
+  const rows = payableRows(ctx, p);
   return (
     <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
       <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? <Alert kind="success" iconLabel={t('finance.done')} heading={notice} /> : null}
+      <DoneNotice notice={notice} iconLabel={t('finance.done')} />
       <p>
         <a href="/betalinger" class="back-link">
           {t('finance.queue.back')}
@@ -183,220 +193,110 @@ export function PayablePage({
       {p.status === 'approved' && !p.batch ? (
         <>
           <h2 class="mt-7">{t('finance.pay.title')}</h2>
-          <Form ctx={ctx} action={`/betalinger/${p.id}`}>
-            <input type="hidden" name="action" value="pay" />
-            <TextField
-              ctx={ctx}
-              name="paidOn"
-              label={t('finance.paidOn')}
-              hint={t('finance.dateHint')}
-              width="s"
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="reference"
-              label={t('finance.reference')}
-              hint={t('finance.referenceHint')}
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="amountKr"
-              label={t('finance.pay.amount')}
-              hint={t('finance.pay.amountHint', { amount: formatKr(p.amount) })}
-              inputmode="decimal"
-              width="s"
-              suffix="kr."
-              values={values}
-              errors={errors}
-            />
-            <button type="submit" class="button button-primary">
-              {t('finance.pay.submit')}
-            </button>
-          </Form>
+          <PayForm ctx={ctx} payable={p} values={values} errors={errors} />
         </>
       ) : null}
       {p.status === 'paid' && paid ? (
         <>
           <h2 class="mt-7">{t('finance.refund.title')}</h2>
           <p>{t('finance.refund.intro')}</p>
-          <Form ctx={ctx} action={`/betalinger/${p.id}`}>
-            <input type="hidden" name="action" value="refund" />
-            <TextField
-              ctx={ctx}
-              name="amountKr"
-              label={t('finance.amount')}
-              inputmode="decimal"
-              width="s"
-              suffix="kr."
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="refundedOn"
-              label={t('finance.refund.on')}
-              hint={t('finance.dateHint')}
-              width="s"
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="reference"
-              label={t('finance.reference')}
-              values={values}
-              errors={errors}
-            />
-            <button type="submit" class="button button-secondary">
-              {t('finance.refund.submit')}
-            </button>
-          </Form>
+          <RefundForm ctx={ctx} payable={p} values={values} errors={errors} />
         </>
       ) : null}
     </Layout>
   );
 }
 
-export function BatchesPage({
+/** Registering the payment of an approved request that is in no payment file. */
+function PayForm({
   ctx,
-  batches,
-  waiting,
-  values = {},
-  errors,
-  notice,
-}: {
-  ctx: PageContext;
-  batches: BatchView[];
-  /** Approved bank transfers in no file yet. */
-  waiting: number;
-  values?: Values;
-  errors?: FieldErrors | undefined;
-  notice?: string | undefined;
-}) {
-  const { t, lang, actor } = ctx;
-  return (
-    <Layout
-      ctx={ctx}
-      title={t('finance.files.title')}
-      authority={actor?.municipalityName}
-      hasErrors={!!errors}
-    >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? <Alert kind="success" iconLabel={t('finance.done')} heading={notice} /> : null}
-      <h1>{t('finance.files.title')}</h1>
-      <p>{t('finance.files.intro')}</p>
-      <h2>{t('finance.files.new')}</h2>
-      <p>{t('finance.files.waiting', { count: waiting })}</p>
-      {waiting > 0 ? (
-        <Form ctx={ctx} action="/betalinger/filer">
-          <TextField
-            ctx={ctx}
-            name="executionDate"
-            label={t('finance.files.executionDate')}
-            hint={t('finance.dateHint')}
-            width="s"
-            values={values}
-            errors={errors}
-          />
-          <button type="submit" class="button button-primary">
-            {t('finance.files.create')}
-          </button>
-        </Form>
-      ) : null}
-      <h2 class="mt-7">{t('finance.files.list')}</h2>
-      {batches.length === 0 ? (
-        <p>{t('finance.files.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('finance.files.list')}
-          rows={batches}
-          columns={[
-            { header: t('finance.files.id'), cell: (b) => b.messageId },
-            { header: t('finance.files.executionDate'), cell: (b) => formatDate(b.executionDate, lang) },
-            { header: t('finance.files.count'), cell: (b) => b.count },
-            { header: t('finance.amount'), nowrap: true, cell: (b) => formatKr(b.total) },
-            {
-              header: t('finance.status'),
-              cell: (b) =>
-                b.sentAt
-                  ? t('finance.files.sentAt', { at: formatDateTime(b.sentAt, lang) })
-                  : t('finance.files.created'),
-            },
-            {
-              header: t('users.actions'),
-              cell: (b) => (
-                <>
-                  <a href={`/betalinger/filer/${b.id}/fil`} download={`${b.messageId}.xml`}>
-                    {t('finance.files.download', { id: b.messageId })}
-                  </a>
-                  {b.status === 'created' ? (
-                    <Form ctx={ctx} action={`/betalinger/filer/${b.id}/sendt`} class="mt-3">
-                      <button
-                        type="submit"
-                        class="button button-secondary"
-                        aria-label={t('finance.files.markSentLabel', { id: b.messageId })}
-                      >
-                        {t('finance.files.markSent')}
-                      </button>
-                    </Form>
-                  ) : null}
-                </>
-              ),
-            },
-          ]}
-        />
-      )}
-    </Layout>
-  );
-}
-
-export function BookkeepingPage({
-  ctx,
+  payable: p,
   values,
   errors,
 }: {
   ctx: PageContext;
+  payable: PayableDetail;
   values: Values;
-  errors?: FieldErrors | undefined;
+  errors: FieldErrors | undefined;
 }) {
-  const { t, actor } = ctx;
+  const { t } = ctx;
   return (
-    <Layout
-      ctx={ctx}
-      title={t('finance.books.title')}
-      authority={actor?.municipalityName}
-      hasErrors={!!errors}
-    >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <h1>{t('finance.books.title')}</h1>
-      <p>{t('finance.books.intro')}</p>
-      <form method="get" action="/bogfoering/csv" novalidate>
-        <TextField
-          ctx={ctx}
-          name="fra"
-          label={t('finance.books.from')}
-          hint={t('finance.dateHint')}
-          width="s"
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          ctx={ctx}
-          name="til"
-          label={t('finance.books.to')}
-          hint={t('finance.dateHint')}
-          width="s"
-          values={values}
-          errors={errors}
-        />
-        <button type="submit" class="button button-primary">
-          {t('finance.books.download')}
-        </button>
-      </form>
-    </Layout>
+    <Form ctx={ctx} action={`/betalinger/${p.id}`}>
+      <input type="hidden" name="action" value="pay" />
+      <TextField
+        ctx={ctx}
+        name="paidOn"
+        label={t('finance.paidOn')}
+        hint={t('finance.dateHint')}
+        width="s"
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name="reference"
+        label={t('finance.reference')}
+        hint={t('finance.referenceHint')}
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name="amountKr"
+        label={t('finance.pay.amount')}
+        hint={t('finance.pay.amountHint', { amount: formatKr(p.amount) })}
+        inputmode="decimal"
+        width="s"
+        suffix="kr."
+        values={values}
+        errors={errors}
+      />
+      <button type="submit" class="button button-primary">
+        {t('finance.pay.submit')}
+      </button>
+    </Form>
+  );
+}
+
+/** Registering money paid back on a paid request. */
+function RefundForm({
+  ctx,
+  payable: p,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  payable: PayableDetail;
+  values: Values;
+  errors: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Form ctx={ctx} action={`/betalinger/${p.id}`}>
+      <input type="hidden" name="action" value="refund" />
+      <TextField
+        ctx={ctx}
+        name="amountKr"
+        label={t('finance.amount')}
+        inputmode="decimal"
+        width="s"
+        suffix="kr."
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name="refundedOn"
+        label={t('finance.refund.on')}
+        hint={t('finance.dateHint')}
+        width="s"
+        values={values}
+        errors={errors}
+      />
+      <TextField ctx={ctx} name="reference" label={t('finance.reference')} values={values} errors={errors} />
+      <button type="submit" class="button button-secondary">
+        {t('finance.refund.submit')}
+      </button>
+    </Form>
   );
 }

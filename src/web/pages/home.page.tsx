@@ -1,6 +1,7 @@
 import { formatKr } from '../../domain/money.ts';
 import type { AuditLine } from '../../services/cases/overview.service.ts';
 import type { Programme } from '../../services/cases/programme.service.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
@@ -103,27 +104,18 @@ function RecentChanges({ ctx, lines }: { ctx: PageContext; lines: AuditLine[] })
       {lines.length === 0 ? (
         <p>{t('home.noChanges')}</p>
       ) : (
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{t('home.recentChanges')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.who')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr>
-                <td data-title={t('audit.when')}>{formatDateTime(l.at, lang)}</td>
-                <td data-title={t('audit.what')}>{auditLabel(ctx, l.action)}</td>
-                <td data-title={t('audit.who')}>
-                  {l.actorRole ? t(`role.${l.actorRole}` as MessageKey) : t('audit.system')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('home.recentChanges')}
+          rows={lines}
+          columns={[
+            { header: t('audit.when'), cell: (l) => formatDateTime(l.at, lang) },
+            { header: t('audit.what'), cell: (l) => auditLabel(ctx, l.action) },
+            {
+              header: t('audit.who'),
+              cell: (l) => (l.actorRole ? t(`role.${l.actorRole}` as MessageKey) : t('audit.system')),
+            },
+          ]}
+        />
       )}
     </section>
   );

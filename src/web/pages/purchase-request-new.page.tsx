@@ -1,4 +1,8 @@
-import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
+import {
+  EXPENSE_CATEGORIES,
+  EXPENSE_CATEGORY_EXAMPLES,
+  EXPENSE_CATEGORY_LABELS,
+} from '../../domain/expense-category.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr } from '../../domain/money.ts';
 import type { ProgrammeRules } from '../../domain/programme-rules.ts';
@@ -42,12 +46,9 @@ export function NewRequestPage({
   errors?: FieldErrors | undefined;
   refused?: string | undefined;
 }) {
-  const { t, lang, actor } = ctx;
+  const { t, actor } = ctx;
   const title = t('money.new.title');
-  const ruleOf = (c: (typeof EXPENSE_CATEGORIES)[number]) => rules.categoryRules[c];
-  const methods = PAYMENT_METHODS.filter((m) => m !== 'direct_to_citizen' || rules.directTransfer.enabled);
-  const justified = EXPENSE_CATEGORIES.filter((c) => ruleOf(c).rule === 'needs_justification');
-  const notCovered = EXPENSE_CATEGORIES.filter((c) => ruleOf(c).rule === 'not_allowed');
+  const f: FieldsProps = { ctx, rules, values, errors };
   return (
     <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
       <p>
@@ -58,139 +59,203 @@ export function NewRequestPage({
       <p class="font-lead">{t('money.new.intro', { number: caseNumber })}</p>
       <Refused ctx={ctx} message={refused} />
       <Form ctx={ctx} action={`/forloeb/${caseId}/anmodninger/ny`}>
-        <TextField ctx={ctx} name="title" label={t('money.field.title')} values={values} errors={errors} />
-        <TextField
-          ctx={ctx}
-          name="purpose"
-          label={t('money.field.purpose')}
-          hint={t('money.field.purpose.hint')}
-          multiline
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          ctx={ctx}
-          name="amountKr"
-          label={t('money.field.amount')}
-          hint={t('money.field.amount.hint', { limit: formatKr(rules.singleApprovalLimit) })}
-          inputmode="decimal"
-          width="s"
-          suffix="kr."
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="category"
-          label={t('money.field.category')}
-          hint={[
-            t('money.field.category.hint'),
-            ...notCovered.map(
-              (c) =>
-                `${EXPENSE_CATEGORY_LABELS[c][lang]} ${t('money.rule.not_allowed')}${ruleOf(c).guideline ? `: ${ruleOf(c).guideline}` : '.'}`,
-            ),
-          ].join(' ')}
-          options={[
-            { value: '', label: t('money.choose') },
-            ...EXPENSE_CATEGORIES.map((c) => ({
-              value: c,
-              label: `${EXPENSE_CATEGORY_LABELS[c][lang]}${
-                ruleOf(c).rule === 'not_allowed'
-                  ? ` (${t('money.rule.not_allowed')})`
-                  : ruleOf(c).rule === 'needs_justification'
-                    ? ` (${t('money.rule.needs_justification')})`
-                    : ''
-              }`,
-            })),
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <details class="details mb-6">
-          <summary class="details-summary">{t('money.categories.summary')}</summary>
-          <div class="details-text">
-            <dl>
-              {EXPENSE_CATEGORIES.map((c) => (
-                <>
-                  <dt>
-                    {EXPENSE_CATEGORY_LABELS[c][lang]}
-                    {ruleOf(c).rule === 'allowed'
-                      ? ''
-                      : ` – ${t(ruleOf(c).rule === 'not_allowed' ? 'money.rule.not_allowed' : 'money.rule.needs_justification')}`}
-                  </dt>
-                  <dd class="mb-4">
-                    {EXPENSE_CATEGORY_LABELS[c].examples[lang]}
-                    {ruleOf(c).guideline ? (
-                      <>
-                        <br />
-                        {`${t('money.guideline')}: ${ruleOf(c).guideline}`}
-                      </>
-                    ) : null}
-                  </dd>
-                </>
-              ))}
-            </dl>
-          </div>
-        </details>
-        <TextField
-          ctx={ctx}
-          name="justification"
-          label={t('money.field.justification')}
-          hint={[
-            t('money.field.justification.hint'),
-            ...justified.map(
-              (c) =>
-                `${EXPENSE_CATEGORY_LABELS[c][lang]}: ${ruleOf(c).guideline || t('money.rule.needs_justification')}`,
-            ),
-          ].join(' ')}
-          multiline
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="subGoalId"
-          label={t('money.field.subGoal')}
-          options={[
-            { value: '', label: t('money.noSubGoal') },
-            ...subGoals.map((s) => ({ value: s.id, label: s.description })),
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="vendorId"
-          label={t('money.field.vendor')}
-          hint={vendors.length === 0 ? t('money.field.vendor.none') : undefined}
-          options={[
-            { value: '', label: t('money.choose') },
-            ...vendors.map((v) => ({ value: v.id, label: v.cvr ? `${v.name} (CVR ${v.cvr})` : v.name })),
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <RadioGroup
-          ctx={ctx}
-          name="paymentMethod"
-          label={t('money.field.paymentMethod')}
-          options={methods.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m][lang] }))}
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          ctx={ctx}
-          name="links"
-          label={t('money.field.links')}
-          hint={t('money.optional')}
-          multiline
-          values={values}
-          errors={errors}
-        />
+        <WhatFields {...f} />
+        <CategoryFields {...f} />
+        <HowFields {...f} subGoals={subGoals} vendors={vendors} />
         <button type="submit" class="button button-primary">
           {t('money.new.submit')}
         </button>
       </Form>
     </Layout>
+  );
+}
+
+/** What every field of the form is given: the page, the programme's rules, what was typed, the errors. */
+interface FieldsProps {
+  ctx: PageContext;
+  rules: ProgrammeRules;
+  values: Values;
+  errors: FieldErrors | undefined;
+}
+
+/** What is to be bought, why, and for how much. */
+function WhatFields({ ctx, rules, values, errors }: FieldsProps) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextField ctx={ctx} name="title" label={t('money.field.title')} values={values} errors={errors} />
+      <TextField
+        ctx={ctx}
+        name="purpose"
+        label={t('money.field.purpose')}
+        hint={t('money.field.purpose.hint')}
+        multiline
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name="amountKr"
+        label={t('money.field.amount')}
+        hint={t('money.field.amount.hint', { limit: formatKr(rules.singleApprovalLimit) })}
+        inputmode="decimal"
+        width="s"
+        suffix="kr."
+        values={values}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+/**
+ * The expense category, with the programme's rule for each where the choice is made (not covered, needs
+ * a justification), and the justification.
+ */
+function CategoryFields({ ctx, rules, values, errors }: FieldsProps) {
+  const { t } = ctx;
+  const ruleOf = (c: (typeof EXPENSE_CATEGORIES)[number]) => rules.categoryRules[c];
+  const justified = EXPENSE_CATEGORIES.filter((c) => ruleOf(c).rule === 'needs_justification');
+  const notCovered = EXPENSE_CATEGORIES.filter((c) => ruleOf(c).rule === 'not_allowed');
+  return (
+    <>
+      <SelectField
+        ctx={ctx}
+        name="category"
+        label={t('money.field.category')}
+        hint={[
+          t('money.field.category.hint'),
+          ...notCovered.map(
+            (c) =>
+              `${t(EXPENSE_CATEGORY_LABELS[c])} ${t('money.rule.not_allowed')}${ruleOf(c).guideline ? `: ${ruleOf(c).guideline}` : '.'}`,
+          ),
+        ].join(' ')}
+        options={[
+          { value: '', label: t('money.choose') },
+          ...EXPENSE_CATEGORIES.map((c) => ({
+            value: c,
+            label: `${t(EXPENSE_CATEGORY_LABELS[c])}${
+              ruleOf(c).rule === 'not_allowed'
+                ? ` (${t('money.rule.not_allowed')})`
+                : ruleOf(c).rule === 'needs_justification'
+                  ? ` (${t('money.rule.needs_justification')})`
+                  : ''
+            }`,
+          })),
+        ]}
+        values={values}
+        errors={errors}
+      />
+      <CategoryRules ctx={ctx} rules={rules} />
+      <TextField
+        ctx={ctx}
+        name="justification"
+        label={t('money.field.justification')}
+        hint={[
+          t('money.field.justification.hint'),
+          ...justified.map(
+            (c) =>
+              `${t(EXPENSE_CATEGORY_LABELS[c])}: ${ruleOf(c).guideline || t('money.rule.needs_justification')}`,
+          ),
+        ].join(' ')}
+        multiline
+        values={values}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+/** Every category with examples, its rule and the programme's guideline, folded away. */
+function CategoryRules({ ctx, rules }: { ctx: PageContext; rules: ProgrammeRules }) {
+  const { t } = ctx;
+  const ruleOf = (c: (typeof EXPENSE_CATEGORIES)[number]) => rules.categoryRules[c];
+  return (
+    <details class="details mb-6">
+      <summary class="details-summary">{t('money.categories.summary')}</summary>
+      <div class="details-text">
+        <dl>
+          {EXPENSE_CATEGORIES.map((c) => (
+            <>
+              <dt>
+                {t(EXPENSE_CATEGORY_LABELS[c])}
+                {ruleOf(c).rule === 'allowed'
+                  ? ''
+                  : ` – ${t(ruleOf(c).rule === 'not_allowed' ? 'money.rule.not_allowed' : 'money.rule.needs_justification')}`}
+              </dt>
+              <dd class="mb-4">
+                {t(EXPENSE_CATEGORY_EXAMPLES[c])}
+                {ruleOf(c).guideline ? (
+                  <>
+                    <br />
+                    {`${t('money.guideline')}: ${ruleOf(c).guideline}`}
+                  </>
+                ) : null}
+              </dd>
+            </>
+          ))}
+        </dl>
+      </div>
+    </details>
+  );
+}
+
+/** The sub-goal it serves, the vendor, how it is paid, and links. */
+function HowFields({
+  ctx,
+  rules,
+  values,
+  errors,
+  subGoals,
+  vendors,
+}: FieldsProps & {
+  subGoals: { id: string; description: string }[];
+  vendors: { id: string; name: string; cvr: string | null }[];
+}) {
+  const { t } = ctx;
+  const methods = PAYMENT_METHODS.filter((m) => m !== 'direct_to_citizen' || rules.directTransfer.enabled);
+  return (
+    <>
+      <SelectField
+        ctx={ctx}
+        name="subGoalId"
+        label={t('money.field.subGoal')}
+        options={[
+          { value: '', label: t('money.noSubGoal') },
+          ...subGoals.map((s) => ({ value: s.id, label: s.description })),
+        ]}
+        values={values}
+        errors={errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="vendorId"
+        label={t('money.field.vendor')}
+        hint={vendors.length === 0 ? t('money.field.vendor.none') : undefined}
+        options={[
+          { value: '', label: t('money.choose') },
+          ...vendors.map((v) => ({ value: v.id, label: v.cvr ? `${v.name} (CVR ${v.cvr})` : v.name })),
+        ]}
+        values={values}
+        errors={errors}
+      />
+      <RadioGroup
+        ctx={ctx}
+        name="paymentMethod"
+        label={t('money.field.paymentMethod')}
+        options={methods.map((m) => ({ value: m, label: t(PAYMENT_METHOD_LABELS[m]) }))}
+        values={values}
+        errors={errors}
+      />
+      <TextField
+        ctx={ctx}
+        name="links"
+        label={t('money.field.links')}
+        hint={t('money.optional')}
+        multiline
+        values={values}
+        errors={errors}
+      />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { PAYMENT_METHOD_LABELS } from '../../domain/purchase-request.ts';
 import type { BudgetOverview, PurchaseRequestView } from '../../services/money/budget.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { Alert } from '../components/alert.tsx';
-import { ErrorSummary, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
+import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
@@ -16,6 +16,7 @@ import { DoneAlert, flagsOf, StatusTag, type Done } from './case-budget.page.tsx
 // now.
 
 import { Refused } from './purchase-request-new.page.tsx';
+import { Steps } from './purchase-request-steps.page.tsx';
 export function RequestPage({
   ctx,
   overview,
@@ -33,13 +34,49 @@ export function RequestPage({
   errors?: FieldErrors | undefined;
   refused?: string | undefined;
 }) {
-  const { t, lang, actor } = ctx;
+  const { t, actor } = ctx;
   const title = t('money.request.title', { number: r.number, title: r.title });
   const base = `/forloeb/${overview.caseId}/anmodninger/${r.id}`;
+  const rows = requestRows(ctx, r);
+  const flags = flagsOf(ctx, r);
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
+      <p>
+        <a href={`/forloeb/${overview.caseId}/budget`}>{t('money.back')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{title}</h1>
+      <p>
+        <StatusTag ctx={ctx} status={r.status} />
+      </p>
+      {done ? <DoneAlert ctx={ctx} done={done} /> : null}
+      <Refused ctx={ctx} message={refused} />
+      <FlagsAlert ctx={ctx} flags={flags} />
+      <section class="mt-6">
+        <h2>{t('money.request.details')}</h2>
+        <SummaryTable caption={t('money.request.details')} rows={rows} />
+      </section>
+      {/* The attachments' slot (id "bilag"): list, download and upload are attachments.tsx's. */}
+      <div class="mt-7">
+        <AttachmentsSection
+          ctx={ctx}
+          requestId={r.id}
+          attachments={r.attachments}
+          canUpload={r.status !== 'rejected' && r.status !== 'cancelled'}
+        />
+      </div>
+      <Steps ctx={ctx} overview={overview} request={r} base={base} values={values} errors={errors} />
+    </Layout>
+  );
+}
+
+/** The request's details, as label–value rows; what is not there is left out. */
+function requestRows(ctx: PageContext, r: PurchaseRequestView): [string, string][] {
+  const { t, lang } = ctx;
   const rows: [string, string][] = [
     [t('money.amount'), formatKr(r.amount)],
     [t('money.field.purpose'), r.purpose],
-    [t('money.category'), EXPENSE_CATEGORY_LABELS[r.category][lang]],
+    [t('money.category'), t(EXPENSE_CATEGORY_LABELS[r.category])],
   ];
   if (r.justification) rows.push([t('money.field.justification'), r.justification]);
   rows.push(
@@ -48,7 +85,7 @@ export function RequestPage({
       t('money.field.vendor'),
       r.vendor ? `${r.vendor.name}${r.vendor.cvr ? ` (CVR ${r.vendor.cvr})` : ''}` : '–',
     ],
-    [t('money.field.paymentMethod'), PAYMENT_METHOD_LABELS[r.paymentMethod][lang]],
+    [t('money.field.paymentMethod'), t(PAYMENT_METHOD_LABELS[r.paymentMethod])],
   );
   if (r.links) rows.push([t('money.field.links'), r.links]);
   rows.push(
@@ -73,172 +110,20 @@ export function RequestPage({
   if (r.reserved > 0) rows.push([t('money.reserved'), formatKr(r.reserved)]);
   if (r.paid > 0) rows.push([t('money.paid'), formatKr(r.paid)]);
   if (r.refunded > 0) rows.push([t('money.refunded'), formatKr(r.refunded)]);
-  const flags = flagsOf(ctx, r);
-  return (
-    <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
-      <p>
-        <a href={`/forloeb/${overview.caseId}/budget`}>{t('money.back')}</a>
-      </p>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <h1>{title}</h1>
-      <p>
-        <StatusTag ctx={ctx} status={r.status} />
-      </p>
-      {done ? <DoneAlert ctx={ctx} done={done} /> : null}
-      <Refused ctx={ctx} message={refused} />
-      {flags.length > 0 ? (
-        <Alert kind="warning" heading={t('money.flags')} iconLabel={t('money.flags')}>
-          <ul class="nobullet-list">
-            {flags.map((f) => (
-              <li>{f}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-      <section class="mt-6">
-        <h2>{t('money.request.details')}</h2>
-        <SummaryTable caption={t('money.request.details')} rows={rows} />
-      </section>
-      {/* The attachments' slot (id "bilag"): list, download and upload are attachments.tsx's. */}
-      <div class="mt-7">
-        <AttachmentsSection
-          ctx={ctx}
-          requestId={r.id}
-          attachments={r.attachments}
-          canUpload={r.status !== 'rejected' && r.status !== 'cancelled'}
-        />
-      </div>
-      <Steps ctx={ctx} overview={overview} request={r} base={base} values={values} errors={errors} />
-    </Layout>
-  );
+  return rows;
 }
 
-function Steps({
-  ctx,
-  overview,
-  request: r,
-  base,
-  values,
-  errors,
-}: {
-  ctx: PageContext;
-  overview: BudgetOverview;
-  request: PurchaseRequestView;
-  base: string;
-  values: Values;
-  errors?: FieldErrors | undefined;
-}) {
+/** What needs attention on the request, as a warning above its details. */
+function FlagsAlert({ ctx, flags }: { ctx: PageContext; flags: string[] }) {
   const { t } = ctx;
-  const draft = r.status === 'draft';
-  const submitted = r.status === 'submitted';
-  const cancellable = draft || submitted || r.status === 'approved';
-  if (!cancellable) return null;
-  const confirmValues = { confirm: { how: 'in_person' }, ...values };
+  if (flags.length === 0) return null;
   return (
-    <section class="mt-7">
-      <h2>{t('money.steps')}</h2>
-      {draft ? (
-        <div class="mt-5">
-          <h3>{t('money.confirm')}</h3>
-          <Form ctx={ctx} action={`${base}/bekraeft`}>
-            <RadioGroup
-              ctx={ctx}
-              name="confirm.how"
-              label={t('money.confirm.how')}
-              options={[
-                { value: 'in_person', label: t('money.how.in_person') },
-                { value: 'portal', label: t('money.how.portal') },
-              ]}
-              values={confirmValues}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="confirm.date"
-              label={t('money.confirm.date')}
-              hint={t('money.confirm.date.hint')}
-              type="date"
-              width="m"
-              values={values}
-              errors={errors}
-            />
-            <button type="submit" class="button button-secondary">
-              {t('money.confirm.submit')}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-      {draft ? (
-        <div class="mt-6">
-          <h3>{t('money.submit')}</h3>
-          <p>{r.citizenConfirmed ? t('money.submit.ready') : t('money.submit.needsConfirm')}</p>
-          <Form ctx={ctx} action={`${base}/indsend`}>
-            <button type="submit" class="button button-primary">
-              {t('money.submit.submit')}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-      {submitted ? (
-        <div class="mt-5">
-          <h3>{t('money.approve')}</h3>
-          {r.approval.ok ? (
-            <>
-              <p>
-                {t('money.approve.fourEyes', { limit: formatKr(overview.singleApprovalLimit) })}{' '}
-                {t('money.approve.available', { available: formatKr(overview.balance.available) })}
-              </p>
-              {r.possibleDuplicates.length > 0 ? (
-                <p>
-                  <strong>
-                    {t('money.approve.duplicates', {
-                      numbers: r.possibleDuplicates.map((n) => `#${n}`).join(', '),
-                    })}
-                  </strong>
-                </p>
-              ) : null}
-              <Form ctx={ctx} action={`${base}/godkend`}>
-                <button type="submit" class="button button-primary">
-                  {t('money.approve.submit')}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <p>{r.approval.message}</p>
-          )}
-          <h3 class="mt-6">{t('money.reject')}</h3>
-          <Form ctx={ctx} action={`${base}/afvis`}>
-            <TextField
-              ctx={ctx}
-              name="reject.reason"
-              label={t('money.reason')}
-              multiline
-              values={values}
-              errors={errors}
-            />
-            <button type="submit" class="button button-secondary">
-              {t('money.reject.submit')}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-      <div class="mt-6">
-        <h3>{t('money.cancel')}</h3>
-        {r.status === 'approved' ? <p>{t('money.cancel.releases')}</p> : null}
-        <Form ctx={ctx} action={`${base}/annuller`}>
-          <TextField
-            ctx={ctx}
-            name="cancel.reason"
-            label={t('money.reason')}
-            multiline
-            values={values}
-            errors={errors}
-          />
-          <button type="submit" class="button button-secondary">
-            {t('money.cancel.submit')}
-          </button>
-        </Form>
-      </div>
-    </section>
+    <Alert kind="warning" heading={t('money.flags')} iconLabel={t('money.flags')}>
+      <ul class="nobullet-list">
+        {flags.map((f) => (
+          <li>{f}</li>
+        ))}
+      </ul>
+    </Alert>
   );
 }

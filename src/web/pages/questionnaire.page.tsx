@@ -12,19 +12,13 @@ import type {
   QuestionnaireView,
 } from '../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
-import {
-  CheckboxGroup,
-  ErrorSummary,
-  Form,
-  RadioGroup,
-  TextField,
-  type Values,
-} from '../components/form.tsx';
-import { Layout } from '../components/layout.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import { CheckboxGroup, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, labelOf } from '../format.ts';
 import type { MessageKey } from '../../i18n/index.ts';
+import { CaseFrame } from './case-frame.page.tsx';
 
 // The questionnaires of a case (spec: Questionnaires): a section on the case page listing
 // the four with their status in words, and a page per questionnaire with its items — WHO-5 as radio
@@ -32,7 +26,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 
 export type Saved = 'partial' | 'complete';
 
-export function definitionOf(q: QuestionnaireView): InstrumentDefinition {
+function definitionOf(q: QuestionnaireView): InstrumentDefinition {
   const def = findInstrument(q.instrument, q.version);
   if (!def) throw new Error(`No version ${q.version} of ${q.instrument}`);
   return def;
@@ -53,7 +47,7 @@ function StatusText({ ctx, q }: { ctx: PageContext; q: QuestionnaireView }) {
   const partway = q.status !== 'done' && q.updatedAt !== null;
   return (
     <>
-      <span class={statusBadge(q.status)}>{DUE_STATUS_LABELS[q.status][ctx.lang]}</span>
+      <span class={statusBadge(q.status)}>{ctx.t(DUE_STATUS_LABELS[q.status])}</span>
       {partway ? (
         <>
           {' '}
@@ -75,45 +69,35 @@ function savedText(ctx: PageContext, q: QuestionnaireView): string {
 
 /** The case page's section: the four questionnaires, their status, and a link to each. */
 export function QuestionnaireSection({ ctx, data }: { ctx: PageContext; data: CaseQuestionnaires }) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const caption = t('questionnaires.title');
   return (
     <section class="mt-6" id="spoergeskemaer">
       <h2>{caption}</h2>
       <p>{t('questionnaires.intro')}</p>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={caption}>
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('questionnaires.col.instrument')}</th>
-              <th scope="col">{t('questionnaires.col.status')}</th>
-              <th scope="col">{t('questionnaires.col.saved')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.questionnaires.map((q) => {
-              const title = definitionOf(q).title[lang];
+      <DataTable
+        caption={caption}
+        scroll
+        rows={data.questionnaires}
+        columns={[
+          {
+            header: t('questionnaires.col.instrument'),
+            cell: (q) => {
+              const title = t(definitionOf(q).title);
               return (
-                <tr>
-                  <td data-title={t('questionnaires.col.instrument')}>
-                    <a
-                      href={`/forloeb/${data.caseId}/spoergeskemaer/${q.instrument}`}
-                      aria-label={`${q.canAnswer ? t('questionnaires.answer') : t('questionnaires.show')}: ${title}`}
-                    >
-                      {title}
-                    </a>
-                  </td>
-                  <td data-title={t('questionnaires.col.status')}>
-                    <StatusText ctx={ctx} q={q} />
-                  </td>
-                  <td data-title={t('questionnaires.col.saved')}>{savedText(ctx, q)}</td>
-                </tr>
+                <a
+                  href={`/forloeb/${data.caseId}/spoergeskemaer/${q.instrument}`}
+                  aria-label={`${q.canAnswer ? t('questionnaires.answer') : t('questionnaires.show')}: ${title}`}
+                >
+                  {title}
+                </a>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          { header: t('questionnaires.col.status'), cell: (q) => <StatusText ctx={ctx} q={q} /> },
+          { header: t('questionnaires.col.saved'), cell: (q) => savedText(ctx, q) },
+        ]}
+      />
     </section>
   );
 }
@@ -130,7 +114,7 @@ function ratingOptions(ctx: PageContext, item: RatingItem) {
   const values: number[] = [];
   for (let v = item.min; v <= item.max; v++) values.push(v);
   if (item.order === 'high_first') values.reverse();
-  return values.map((v) => ({ value: String(v), label: `${item.labels[v]?.[ctx.lang] ?? v} (${v})` }));
+  return values.map((v) => ({ value: String(v), label: `${labelOf(ctx.t, item.labels[v]) ?? v} (${v})` }));
 }
 
 function ItemField({
@@ -144,10 +128,10 @@ function ItemField({
   values: Values;
   errors: FieldErrors | undefined;
 }) {
-  const { lang } = ctx;
-  const common = { ctx, name: `answers.${item.id}`, label: item.text[lang], values, errors };
+  const { t } = ctx;
+  const common = { ctx, name: `answers.${item.id}`, label: t(item.text), values, errors };
   if (item.kind === 'rating') return <RadioGroup {...common} options={ratingOptions(ctx, item)} />;
-  const options = item.scale.codes.map((c) => ({ value: c, label: item.scale.labels[c]?.[lang] ?? c }));
+  const options = item.scale.codes.map((c) => ({ value: c, label: labelOf(t, item.scale.labels[c]) ?? c }));
   return item.kind === 'multi' ? (
     <CheckboxGroup {...common} options={options} />
   ) : (
@@ -176,8 +160,8 @@ function Items({
           if (item !== firstWho5) return null;
           return (
             <section class="mt-6 mb-6">
-              <h2 class="h3">{WHO5_TITLE[ctx.lang]}</h2>
-              <p>{WHO5_INSTRUCTION[ctx.lang]}</p>
+              <h2 class="h3">{ctx.t(WHO5_TITLE)}</h2>
+              <p>{ctx.t(WHO5_INSTRUCTION)}</p>
               {who5.map((w) => (
                 <ItemField ctx={ctx} item={w} values={values} errors={errors} />
               ))}
@@ -196,10 +180,10 @@ function answerText(
   value: string | number | string[] | undefined,
 ): string {
   if (value === undefined) return ctx.t('questionnaire.notAnswered');
-  const { lang } = ctx;
+  const { t } = ctx;
   if (item.kind === 'rating')
-    return `${item.labels[Number(value)]?.[lang] ?? String(value)} (${String(value)})`;
-  const label = (c: string) => item.scale.labels[c]?.[lang] ?? c;
+    return `${labelOf(t, item.labels[Number(value)]) ?? String(value)} (${String(value)})`;
+  const label = (c: string) => labelOf(t, item.scale.labels[c]) ?? c;
   return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
 }
 
@@ -209,7 +193,7 @@ function answerText(
  */
 function answerRows(ctx: PageContext, def: InstrumentDefinition, q: QuestionnaireView): [string, string][] {
   const rows = def.items.map((item): [string, string] => [
-    item.short[ctx.lang],
+    ctx.t(item.short),
     answerText(ctx, item, q.answers[item.id]),
   ]);
   if (!def.items.some((i) => i.kind === 'rating' && i.group === 'who5')) return rows;
@@ -241,71 +225,88 @@ export function QuestionnairePage({
   errors?: FieldErrors | undefined;
   saved?: Saved | undefined;
 }) {
-  const { t, lang, actor } = ctx;
+  const { t } = ctx;
   const def = definitionOf(q);
-  const title = t('questionnaire.title', { title: def.title[lang], number: data.caseNumber });
+  const title = t('questionnaire.title', { title: t(def.title), number: data.caseNumber });
   const total = def.items.length;
   return (
-    <Layout ctx={ctx} title={title} authority={actor?.municipalityName} hasErrors={!!errors}>
-      <div class="row">
-        <div class="col-12 col-lg-8">
-          <p>
-            <a href={`/forloeb/${data.caseId}#spoergeskemaer`}>
-              {t('case.title', { number: data.caseNumber, name: data.citizenName })}
-            </a>
-          </p>
-          <ErrorSummary ctx={ctx} errors={errors} />
-          {saved ? (
-            <Alert kind="success" iconLabel={t('common.saved')}>
-              <p>{t(saved === 'complete' ? 'questionnaire.completed' : 'questionnaire.saved')}</p>
-            </Alert>
-          ) : null}
-          <h1>{title}</h1>
-          <SummaryTable
-            caption={title}
-            rows={[
-              [t('questionnaire.status'), DUE_STATUS_LABELS[q.status][lang]],
-              [
-                t('questionnaire.answered'),
-                t('questionnaire.answeredCount', { answered: total - q.missing.length, total }),
-              ],
-              [t('questionnaire.lastSaved'), savedText(ctx, q)],
-            ]}
-          />
-          {q.canAnswer ? (
-            <Form ctx={ctx} action={`/forloeb/${data.caseId}/spoergeskemaer/${q.instrument}`} class="mt-6">
-              <input type="hidden" name="version" value={String(q.version)} />
-              {q.entry === 'on_behalf' ? (
-                <Alert kind="info" iconLabel={t('questionnaires.onBehalf')}>
-                  <p>{t('questionnaire.onBehalfNotice')}</p>
-                </Alert>
-              ) : null}
-              <p>{t('questionnaire.partwayHint')}</p>
-              <Items ctx={ctx} def={def} values={values} errors={errors} />
-              <TextField
-                ctx={ctx}
-                name="answeredOn"
-                type="date"
-                label={t('questionnaire.answeredOn')}
-                hint={t('questionnaire.answeredOnHint')}
-                values={values}
-                errors={errors}
-              />
-              <button type="submit" name="action" value="partial" class="button button-secondary mr-4">
-                {t('questionnaire.savePartial')}
-              </button>
-              <button type="submit" name="action" value="complete" class="button button-primary">
-                {t('questionnaire.saveComplete')}
-              </button>
-            </Form>
-          ) : (
-            <>
-              <p class="mt-6">{t(closedNotice(ctx, data, q))}</p>
-              <SummaryTable caption={t('questionnaire.answersCaption')} rows={answerRows(ctx, def, q)} />
-            </>
-          )}
-        </div>
-      </div>
-    </Layout>
+    <CaseFrame
+      ctx={ctx}
+      title={title}
+      back={`/forloeb/${data.caseId}#spoergeskemaer`}
+      caseNumber={data.caseNumber}
+      citizenName={data.citizenName}
+      errors={errors}
+    >
+      {saved ? (
+        <Alert kind="success" iconLabel={t('common.saved')}>
+          <p>{t(saved === 'complete' ? 'questionnaire.completed' : 'questionnaire.saved')}</p>
+        </Alert>
+      ) : null}
+      <h1>{title}</h1>
+      <SummaryTable
+        caption={title}
+        rows={[
+          [t('questionnaire.status'), t(DUE_STATUS_LABELS[q.status])],
+          [
+            t('questionnaire.answered'),
+            t('questionnaire.answeredCount', { answered: total - q.missing.length, total }),
+          ],
+          [t('questionnaire.lastSaved'), savedText(ctx, q)],
+        ]}
+      />
+      {q.canAnswer ? (
+        <AnswerForm ctx={ctx} data={data} q={q} values={values} errors={errors} />
+      ) : (
+        <>
+          <p class="mt-6">{t(closedNotice(ctx, data, q))}</p>
+          <SummaryTable caption={t('questionnaire.answersCaption')} rows={answerRows(ctx, def, q)} />
+        </>
+      )}
+    </CaseFrame>
+  );
+}
+
+/** The answers to save part-way or as complete, and the date they were given. */
+function AnswerForm({
+  ctx,
+  data,
+  q,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  data: CaseQuestionnaires;
+  q: QuestionnaireView;
+  values: Values;
+  errors: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Form ctx={ctx} action={`/forloeb/${data.caseId}/spoergeskemaer/${q.instrument}`} class="mt-6">
+      <input type="hidden" name="version" value={String(q.version)} />
+      {q.entry === 'on_behalf' ? (
+        <Alert kind="info" iconLabel={t('questionnaires.onBehalf')}>
+          <p>{t('questionnaire.onBehalfNotice')}</p>
+        </Alert>
+      ) : null}
+      <p>{t('questionnaire.partwayHint')}</p>
+      <Items ctx={ctx} def={definitionOf(q)} values={values} errors={errors} />
+      <TextField
+        ctx={ctx}
+        name="answeredOn"
+        type="date"
+        label={t('questionnaire.answeredOn')}
+        hint={t('questionnaire.answeredOnHint')}
+        values={values}
+        errors={errors}
+      />
+      <button type="submit" name="action" value="partial" class="button button-secondary mr-4">
+        {t('questionnaire.savePartial')}
+      </button>
+      <button type="submit" name="action" value="complete" class="button button-primary">
+        {t('questionnaire.saveComplete')}
+      </button>
+    </Form>
   );
 }

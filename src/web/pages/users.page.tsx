@@ -3,6 +3,7 @@ import { MUNICIPAL_STAFF_ROLES } from '../../domain/roles.ts';
 import type { UserView } from '../../services/access/user.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 
@@ -30,35 +31,21 @@ export function UsersPage({
           {t('users.new')}
         </a>
       </p>
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label={t('users.title')}>
-        <table class="table table--zebra table--responsive-headers">
-          <caption class="sr-only">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td data-title={t('users.name')}>{u.name}</td>
-                <td data-title={t('users.email')}>{u.email}</td>
-                <td data-title={t('users.role')}>{t(`role.${u.role}`)}</td>
-                <td data-title={t('users.status')}>
-                  <StatusBadge ctx={ctx} user={u} />
-                </td>
-                <td data-title={t('users.actions')}>
-                  {u.active && u.id !== actor?.userId ? <UserActions ctx={ctx} user={u} /> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('users.title')}
+        scroll
+        rows={users}
+        columns={[
+          { header: t('users.name'), cell: (u) => u.name },
+          { header: t('users.email'), cell: (u) => u.email },
+          { header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
+          { header: t('users.status'), cell: (u) => <StatusBadge ctx={ctx} user={u} /> },
+          {
+            header: t('users.actions'),
+            cell: (u) => (u.active && u.id !== actor?.userId ? <UserActions ctx={ctx} user={u} /> : null),
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -118,32 +118,40 @@ export function PortalIdeasPage({
       {ideas.length === 0 ? (
         <p>{t('portal.ideas.none')}</p>
       ) : (
-        <ul class="unstyled-list portal-ideas">
-          {ideas.map((idea) => (
-            <li>
-              <p class="portal-own-words">{idea.text}</p>
-              {idea.status === 'chosen' || idea.status === 'set_aside' ? (
-                <p>
-                  <span class="badge">{t(`portal.ideas.status.${idea.status}`)}</span>
-                </p>
-              ) : null}
-              {idea.mine && editable ? (
-                <Form ctx={ctx} action={`/borger/ideer/${idea.id}/fjern`} class="portal-inline-form">
-                  <button
-                    type="submit"
-                    class="button button-secondary"
-                    aria-label={t('portal.ideas.removeLabel', { text: idea.text.slice(0, 60) })}
-                  >
-                    {t('portal.ideas.remove')}
-                  </button>
-                </Form>
-              ) : idea.mine ? null : (
-                <p class="form-hint">{t('portal.ideas.fromSupport')}</p>
-              )}
-            </li>
-          ))}
-        </ul>
+        <IdeaList ctx={ctx} ideas={ideas} editable={editable} />
       )}
     </PortalLayout>
+  );
+}
+
+/** The ideas, the citizen's own and the support person's; the citizen may remove their own. */
+function IdeaList({ ctx, ideas, editable }: { ctx: PageContext; ideas: PortalIdea[]; editable: boolean }) {
+  const { t } = ctx;
+  return (
+    <ul class="unstyled-list portal-ideas">
+      {ideas.map((idea) => (
+        <li>
+          <p class="portal-own-words">{idea.text}</p>
+          {idea.status === 'chosen' || idea.status === 'set_aside' ? (
+            <p>
+              <span class="badge">{t(`portal.ideas.status.${idea.status}`)}</span>
+            </p>
+          ) : null}
+          {idea.mine && editable ? (
+            <Form ctx={ctx} action={`/borger/ideer/${idea.id}/fjern`} class="portal-inline-form">
+              <button
+                type="submit"
+                class="button button-secondary"
+                aria-label={t('portal.ideas.removeLabel', { text: idea.text.slice(0, 60) })}
+              >
+                {t('portal.ideas.remove')}
+              </button>
+            </Form>
+          ) : idea.mine ? null : (
+            <p class="form-hint">{t('portal.ideas.fromSupport')}</p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,8 +4,8 @@ import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
-// The frame of the citizen's portal (issue 6): mobile first. The page's one thing comes first; under
-// it, the citizen's pages as a short list of big links (DKFDS side menu), the same on every page, so a
+// The frame of the citizen's portal (spec: Citizen portal): mobile first. The page's one thing comes first;
+// under it, the citizen's pages as a short list of big links (DKFDS side menu), the same on every page, so a
 // citizen on a small phone never needs the header's menu.
 
 export interface PortalLink {
@@ -14,7 +14,7 @@ export interface PortalLink {
 }
 
 /** The portal's pages, in the order a citizen meets them. */
-export const PORTAL_LINKS: readonly PortalLink[] = [
+const PORTAL_LINKS: readonly PortalLink[] = [
   { href: '/borger', label: 'portal.nav.home' },
   { href: '/borger/maal', label: 'portal.nav.goals' },
   { href: '/borger/budget', label: 'portal.nav.budget' },
@@ -56,7 +56,7 @@ export function PortalLayout({ ctx, title, hasErrors, children }: PortalLayoutPr
 }
 
 /** The big links to the citizen's pages; `notes` adds a short line under a link (e.g. "2 venter"). */
-export function PortalNav({ ctx, notes }: { ctx: PageContext; notes?: Partial<Record<string, string>> }) {
+function PortalNav({ ctx, notes }: { ctx: PageContext; notes?: Partial<Record<string, string>> }) {
   const { t } = ctx;
   return (
     <nav class="portal-nav d-print-none" aria-labelledby="portal-nav-heading">

@@ -1,19 +1,18 @@
-import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr, ZERO_ORE } from '../../domain/money.ts';
 import type {
   PortalBudget,
   PortalRequest,
-  ProposalForm,
   RequestState,
 } from '../../services/portal/portal-money.service.ts';
-import { ErrorSummary, fieldId, Form, SelectField, TextField, type Values } from '../components/form.tsx';
+import { Form } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
 import { Notice } from './portal-home.page.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 
-// The citizen's money: "Mit budget", "Mine køb", "Foreslå et køb" and "Bekræft". Amounts only where
-// the programme lets the citizen see them; otherwise words without kroner (spec: Hidden amounts).
+// The citizen's money: "Mit budget", "Mine køb" and "Bekræft" ("Foreslå et køb" is in
+// portal-propose.page.tsx). Amounts only where the programme lets the citizen see them; otherwise words
+// without kroner (spec: Hidden amounts).
 
 export function PortalBudgetPage({ ctx, budget }: { ctx: PageContext; budget: PortalBudget }) {
   const { t } = ctx;
@@ -26,26 +25,7 @@ export function PortalBudgetPage({ ctx, budget }: { ctx: PageContext; budget: Po
         <p class="font-lead">{t('portal.budget.noGrant')}</p>
       ) : totals ? (
         <>
-          <table class="table structured-list portal-totals">
-            <tbody>
-              <tr>
-                <th scope="row">{t('portal.budget.left')}</th>
-                <td class="portal-amount portal-amount--big">{formatKr(totals.available)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('portal.budget.reserved')}</th>
-                <td class="portal-amount">{formatKr(totals.reserved)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('portal.budget.spent')}</th>
-                <td class="portal-amount">{formatKr(totals.spent)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('portal.budget.granted')}</th>
-                <td class="portal-amount">{formatKr(totals.granted)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <BudgetTotals ctx={ctx} totals={totals} />
           <p class="form-hint">{t('portal.budget.reservedHint')}</p>
         </>
       ) : (
@@ -57,6 +37,48 @@ export function PortalBudgetPage({ ctx, budget }: { ctx: PageContext; budget: Po
         </>
       )}
 
+      <SubGoalSpending ctx={ctx} budget={budget} />
+
+      <h2>{t('portal.budget.rule')}</h2>
+      <p>{t(`portal.budget.rule.${budget.unusedFunds}`)}</p>
+      <p>{t('portal.budget.noCash')}</p>
+    </PortalLayout>
+  );
+}
+
+/** What is left, reserved, spent and granted, in kroner (only when the citizen may see amounts). */
+function BudgetTotals({ ctx, totals }: { ctx: PageContext; totals: NonNullable<PortalBudget['totals']> }) {
+  const { t } = ctx;
+  return (
+    <table class="table structured-list portal-totals">
+      <tbody>
+        <tr>
+          <th scope="row">{t('portal.budget.left')}</th>
+          <td class="portal-amount portal-amount--big">{formatKr(totals.available)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('portal.budget.reserved')}</th>
+          <td class="portal-amount">{formatKr(totals.reserved)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('portal.budget.spent')}</th>
+          <td class="portal-amount">{formatKr(totals.spent)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('portal.budget.granted')}</th>
+          <td class="portal-amount">{formatKr(totals.granted)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** The money by sub-goal: in kroner when the citizen sees amounts, otherwise whether it is used. */
+function SubGoalSpending({ ctx, budget }: { ctx: PageContext; budget: PortalBudget }) {
+  const { t } = ctx;
+  const totals = budget.totals;
+  return (
+    <>
       <h2>{t('portal.budget.bySubGoal')}</h2>
       {budget.bySubGoal.length === 0 ? (
         <p>{t('portal.budget.noSubGoals')}</p>
@@ -98,11 +120,7 @@ export function PortalBudgetPage({ ctx, budget }: { ctx: PageContext; budget: Po
           ))}
         </ul>
       )}
-
-      <h2>{t('portal.budget.rule')}</h2>
-      <p>{t(`portal.budget.rule.${budget.unusedFunds}`)}</p>
-      <p>{t('portal.budget.noCash')}</p>
-    </PortalLayout>
+    </>
   );
 }
 
@@ -256,117 +274,6 @@ export function PortalConfirmPage({
             ))}
           </ul>
           <p>{t('portal.confirm.notRight')}</p>
-        </>
-      )}
-    </PortalLayout>
-  );
-}
-
-export function PortalProposePage({
-  ctx,
-  form,
-  values,
-  errors,
-  hadFile,
-}: {
-  ctx: PageContext;
-  form: ProposalForm;
-  values?: Values | undefined;
-  errors?: FieldErrors | undefined;
-  /** A file was chosen when the form came back with errors: the browser cannot keep it. */
-  hadFile?: boolean;
-}) {
-  const { t } = ctx;
-  const title = t('portal.nav.propose');
-  const v = values ?? {};
-  const fileError = errors?.file ?? (hadFile && errors ? t('portal.propose.fileAgain') : undefined);
-  return (
-    <PortalLayout ctx={ctx} title={title} hasErrors={Boolean(errors)}>
-      <ErrorSummary ctx={ctx} errors={errors?.file || !fileError ? errors : { ...errors, file: fileError }} />
-      <h1>{title}</h1>
-      {!form.open ? (
-        <p class="font-lead">{t('portal.propose.closed')}</p>
-      ) : (
-        <>
-          <p class="font-lead">{t('portal.propose.lede')}</p>
-          <p>{t('portal.propose.noPayment')}</p>
-          <Form ctx={ctx} action="/borger/koeb/nyt" enctype="multipart/form-data">
-            <TextField
-              ctx={ctx}
-              name="title"
-              label={t('portal.propose.title')}
-              hint={t('portal.propose.titleHint')}
-              values={v}
-              errors={errors}
-            />
-            <TextField
-              ctx={ctx}
-              name="purpose"
-              label={t('portal.propose.purpose')}
-              hint={t('portal.propose.purposeHint')}
-              values={v}
-              errors={errors}
-              multiline
-            />
-            {form.subGoals.length > 0 ? (
-              <SelectField
-                ctx={ctx}
-                name="subGoalId"
-                label={t('portal.propose.subGoal')}
-                values={v}
-                errors={errors}
-                options={[
-                  { value: '', label: t('portal.propose.subGoalUnknown') },
-                  ...form.subGoals.map((s) => ({ value: s.id, label: s.description })),
-                ]}
-              />
-            ) : null}
-            <TextField
-              ctx={ctx}
-              name="amountKr"
-              label={t('portal.propose.amount')}
-              hint={t('portal.propose.amountHint')}
-              values={v}
-              errors={errors}
-              inputmode="decimal"
-              width="s"
-              suffix="kr."
-            />
-            <TextField
-              ctx={ctx}
-              name="shop"
-              label={t('portal.propose.shop')}
-              hint={t('portal.propose.shopHint')}
-              values={v}
-              errors={errors}
-            />
-            <div class={`form-group${fileError ? ' form-error' : ''}`}>
-              <label class="form-label" for="file">
-                {t('portal.propose.file')}
-              </label>
-              <span class="form-hint" id="file-hint">
-                {t('portal.propose.fileHint')}
-              </span>
-              {fileError ? (
-                <span class="form-error-message" id="file-error">
-                  <span class="sr-only">{t('error.prefix')}</span>
-                  {fileError}
-                </span>
-              ) : null}
-              <input
-                class="form-file-input"
-                type="file"
-                id={fieldId('file')}
-                name="file"
-                accept="application/pdf,image/jpeg,image/png"
-                aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
-                aria-invalid={fileError ? 'true' : undefined}
-              />
-            </div>
-            <button type="submit" class="button button-primary">
-              {t('portal.propose.send')}
-            </button>
-          </Form>
         </>
       )}
     </PortalLayout>

@@ -1,20 +1,17 @@
 import type { Context, Hono } from 'hono';
-import { ValidationFailed } from '../../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../../http/env.ts';
 import { fileField, nestForm, readForm } from '../../http/form.ts';
 import { pageContext } from '../context.ts';
+import { submitForm } from '../form-route.ts';
+import { doneNotice, seeOther } from '../request.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { requireCitizen } from './guard.ts';
 import { PortalGoalsPage, PortalIdeasPage } from './portal-goals.page.tsx';
 import { PortalHomePage } from './portal-home.page.tsx';
-import {
-  PortalBudgetPage,
-  PortalConfirmPage,
-  PortalProposePage,
-  PortalPurchasesPage,
-} from './portal-money.page.tsx';
+import { PortalBudgetPage, PortalConfirmPage, PortalPurchasesPage } from './portal-money.page.tsx';
+import { PortalProposePage } from './portal-propose.page.tsx';
 
-// The citizen's portal (issue 6): each route finds the citizen from the log-in, calls one portal
+// The citizen's portal (spec: Own case only): each route finds the citizen from the log-in, calls one portal
 // service and renders. No case id is ever taken from the request; an id of a thing (a request, an
 // idea) is looked up within the citizen's own case, so another person's is "not found". After a
 // change: 303 to the page with a short notice (?ok=…), so a reload does not post again.
@@ -27,21 +24,19 @@ const NOTICES: Record<string, MessageKey> = {
   bekraeftet: 'portal.confirm.done',
 };
 
-function notice(c: Context<AppEnv>): string | undefined {
-  const key = NOTICES[c.req.query('ok') ?? ''];
-  return key ? pageContext(c).t(key) : undefined;
-}
+const notice = (c: Context<AppEnv>) => doneNotice(c, 'ok', NOTICES);
 
-const seeOther = (c: Context<AppEnv>, location: string) => c.redirect(location, 303);
-
-export function registerPortalRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
-  const { portal } = services;
-
+export function registerPortalRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/borger', async (c) => {
-    const home = await portal.home(requireCitizen(c));
+    const home = await deps.services.portal.home(requireCitizen(c));
     return c.html(<PortalHomePage ctx={pageContext(c)} home={home} />);
   });
+  registerPortalPlanRoutes(app, deps);
+  registerPortalMoneyRoutes(app, deps);
+}
 
+/** The citizen's goals and dream, and their ideas. */
+function registerPortalPlanRoutes(app: Hono<AppEnv>, { services: { portal } }: AppDeps): void {
   app.get('/borger/maal', async (c) => {
     const plan = await portal.plan(requireCitizen(c));
     return c.html(<PortalGoalsPage ctx={pageContext(c)} plan={plan} notice={notice(c)} />);
@@ -50,17 +45,21 @@ export function registerPortalRoutes(app: Hono<AppEnv>, { services }: AppDeps): 
   app.post('/borger/maal/droem', async (c) => {
     const actor = requireCitizen(c);
     const form = nestForm(await readForm(c));
-    try {
-      await portal.setDream(actor, form);
-      return seeOther(c, '/borger/maal?ok=droem');
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      const plan = await portal.plan(actor);
-      return c.html(
-        <PortalGoalsPage ctx={pageContext(c)} plan={plan} values={form} errors={error.fields} />,
-        422,
-      );
-    }
+    return submitForm(
+      async () => {
+        await portal.setDream(actor, form);
+        return seeOther(c, '/borger/maal?ok=droem');
+      },
+      {
+        invalid: async (error) => {
+          const plan = await portal.plan(actor);
+          return c.html(
+            <PortalGoalsPage ctx={pageContext(c)} plan={plan} values={form} errors={error.fields} />,
+            422,
+          );
+        },
+      },
+    );
   });
 
   app.get('/borger/ideer', async (c) => {
@@ -73,29 +72,38 @@ export function registerPortalRoutes(app: Hono<AppEnv>, { services }: AppDeps): 
   app.post('/borger/ideer', async (c) => {
     const actor = requireCitizen(c);
     const form = nestForm(await readForm(c));
-    try {
-      await portal.addIdea(actor, form);
-      return seeOther(c, '/borger/ideer?ok=ide');
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      const { ideas, editable } = await portal.ideas(actor);
-      return c.html(
-        <PortalIdeasPage
-          ctx={pageContext(c)}
-          ideas={ideas}
-          editable={editable}
-          values={form}
-          errors={error.fields}
-        />,
-        422,
-      );
-    }
+    return submitForm(
+      async () => {
+        await portal.addIdea(actor, form);
+        return seeOther(c, '/borger/ideer?ok=ide');
+      },
+      {
+        invalid: async (error) => {
+          const { ideas, editable } = await portal.ideas(actor);
+          return c.html(
+            <PortalIdeasPage
+              ctx={pageContext(c)}
+              ideas={ideas}
+              editable={editable}
+              values={form}
+              errors={error.fields}
+            />,
+            422,
+          );
+        },
+      },
+    );
   });
 
   app.post('/borger/ideer/:id/fjern', async (c) => {
     await portal.removeIdea(requireCitizen(c), c.req.param('id'));
     return seeOther(c, '/borger/ideer?ok=fjernet');
   });
+}
+
+/** The citizen's budget, their purchases, a new proposal, and purchases to confirm. */
+function registerPortalMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const { portal } = services;
 
   app.get('/borger/budget', async (c) => {
     const budget = await portal.budget(requireCitizen(c));
@@ -118,23 +126,27 @@ export function registerPortalRoutes(app: Hono<AppEnv>, { services }: AppDeps): 
     const file = await fileField(raw, 'file');
     const values = nestForm(raw);
     delete values.file;
-    try {
-      await portal.propose(actor, values, file);
-      return seeOther(c, '/borger/koeb?ok=sendt');
-    } catch (error) {
-      if (!(error instanceof ValidationFailed)) throw error;
-      const form = await portal.proposalForm(actor);
-      return c.html(
-        <PortalProposePage
-          ctx={pageContext(c)}
-          form={form}
-          values={values}
-          errors={error.fields}
-          hadFile={file !== null}
-        />,
-        422,
-      );
-    }
+    return submitForm(
+      async () => {
+        await portal.propose(actor, values, file);
+        return seeOther(c, '/borger/koeb?ok=sendt');
+      },
+      {
+        invalid: async (error) => {
+          const form = await portal.proposalForm(actor);
+          return c.html(
+            <PortalProposePage
+              ctx={pageContext(c)}
+              form={form}
+              values={values}
+              errors={error.fields}
+              hadFile={file !== null}
+            />,
+            422,
+          );
+        },
+      },
+    );
   });
 
   app.get('/borger/bekraeft', async (c) => {

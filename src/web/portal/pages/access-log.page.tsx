@@ -19,7 +19,7 @@ const ROLE_KEYS: Record<Role, MessageKey> = {
   citizen: 'portalSelf.role.citizen',
 };
 
-export function roleText(ctx: PageContext, role: Role | null): string {
+function roleText(ctx: PageContext, role: Role | null): string {
   return ctx.t(role && role in ROLE_KEYS ? ROLE_KEYS[role] : 'portalSelf.role.unknown');
 }
 
@@ -29,7 +29,7 @@ export function whoText(ctx: PageContext, entry: { role: Role | null; name: stri
   return entry.name !== null ? `${roleText(ctx, entry.role)}, ${entry.name}` : roleText(ctx, entry.role);
 }
 
-export function purposeText(ctx: PageContext, entry: Pick<AccessLogEntry, 'purpose' | 'change'>): string {
+function purposeText(ctx: PageContext, entry: Pick<AccessLogEntry, 'purpose' | 'change'>): string {
   const key = `portalSelf.${entry.change ? 'change' : 'purpose'}.${entry.purpose}` as MessageKey;
   return ctx.t(key);
 }
@@ -60,7 +60,7 @@ interface Visit {
  * One page view by staff often reads several things at once (the case, its budget, its purchases):
  * entries by the same person in the same minute are shown as one visit listing what was seen.
  */
-export function visits(ctx: PageContext, entries: readonly AccessLogEntry[]): Visit[] {
+function visits(ctx: PageContext, entries: readonly AccessLogEntry[]): Visit[] {
   const out: Visit[] = [];
   for (const entry of entries) {
     const when = whenText(ctx, entry.at);

@@ -7,9 +7,9 @@ import {
 } from '../../../domain/questionnaire/instrument.ts';
 import type { QuestionnaireView } from '../../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../../components/alert.tsx';
-import { ErrorSummary, Form, fieldId, type Values } from '../../components/form.tsx';
+import { ErrorSummary, Form, fieldError, fieldId, type Values } from '../../components/form.tsx';
 import type { PageContext } from '../../context.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, labelOf } from '../../format.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { PortalLayout } from '../portal-layout.tsx';
 
@@ -20,7 +20,8 @@ import { PortalLayout } from '../portal-layout.tsx';
 // The item texts and the answer labels are the instrument's own, word for word (WHO-5 is only
 // comparable if asked as published). The paper form's instruction ("Sæt venligst ved hvert af de 5
 // udsagn et kryds …") fits a grid of five statements, not one statement per page, so each WHO-5 page
-// carries a short hint in the same sense instead.
+// carries a short hint in the same sense instead. The last page, to check and send, is
+// questionnaire-review.page.tsx.
 
 export const PORTAL_QUESTIONNAIRES = '/borger/spoergeskemaer';
 export const REVIEW_STEP = 'send';
@@ -36,13 +37,13 @@ export function definitionOf(q: QuestionnaireView): InstrumentDefinition {
 }
 
 /** The first step without an answer (the review page when all are answered). */
-export function nextOpenStep(q: QuestionnaireView): number | typeof REVIEW_STEP {
+function nextOpenStep(q: QuestionnaireView): number | typeof REVIEW_STEP {
   const def = definitionOf(q);
   const index = def.items.findIndex((i) => q.answers[i.id] === undefined);
   return index === -1 ? REVIEW_STEP : index + 1;
 }
 
-function titleKey(code: InstrumentCode): MessageKey {
+export function titleKey(code: InstrumentCode): MessageKey {
   return code === 'citizen_end' ? 'portalSelf.q.citizen_end' : 'portalSelf.q.citizen_start';
 }
 
@@ -134,14 +135,14 @@ export function QuestionnaireListPage({
 // ---- One question per page
 
 function optionsOf(ctx: PageContext, item: ItemDefinition): { value: string; label: string }[] {
-  const { lang } = ctx;
+  const { t } = ctx;
   if (item.kind !== 'rating') {
-    return item.scale.codes.map((c) => ({ value: c, label: item.scale.labels[c]?.[lang] ?? c }));
+    return item.scale.codes.map((c) => ({ value: c, label: labelOf(t, item.scale.labels[c]) ?? c }));
   }
   const values: number[] = [];
   for (let v = item.min; v <= item.max; v++) values.push(v);
   if (item.order === 'high_first') values.reverse();
-  return values.map((v) => ({ value: String(v), label: item.labels[v]?.[lang] ?? String(v) }));
+  return values.map((v) => ({ value: String(v), label: labelOf(t, item.labels[v]) ?? String(v) }));
 }
 
 function hintOf(ctx: PageContext, item: ItemDefinition): string {
@@ -171,7 +172,7 @@ function QuestionField({
 }) {
   const name = `answers.${item.id}`;
   const id = fieldId(name);
-  const error = errors?.[name];
+  const error = fieldError(ctx, errors, name);
   const multi = item.kind === 'multi';
   const picked = chosen(values, item.id);
   const hint = hintOf(ctx, item);
@@ -179,7 +180,7 @@ function QuestionField({
     <div class={`form-group${error ? ' form-error' : ''}`}>
       <fieldset aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
         <legend class="form-label">
-          <h1 class="h2 mb-0">{item.text[ctx.lang]}</h1>
+          <h1 class="h2 mb-0">{ctx.t(item.text)}</h1>
         </legend>
         <span class="form-hint" id={`${id}-hint`}>
           {hint}
@@ -260,102 +261,6 @@ export function QuestionStepPage({
       <p class="mt-6">{t('portalSelf.q.saveNote')}</p>
       <p>
         <a href={PORTAL_QUESTIONNAIRES}>{t('portalSelf.q.stop')}</a>
-      </p>
-    </PortalLayout>
-  );
-}
-
-// ---- Check and send
-
-function answerText(
-  ctx: PageContext,
-  item: ItemDefinition,
-  value: string | number | string[] | undefined,
-): string {
-  if (value === undefined) return ctx.t('portalSelf.q.review.notAnswered');
-  const { lang } = ctx;
-  if (item.kind === 'rating') return item.labels[Number(value)]?.[lang] ?? String(value);
-  const label = (c: string) => item.scale.labels[c]?.[lang] ?? c;
-  return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
-}
-
-/** The error summary's links go to the steps themselves, where the answer is given. */
-function MissingSummary({ ctx, q, steps }: { ctx: PageContext; q: QuestionnaireView; steps: number[] }) {
-  if (steps.length === 0) return null;
-  return (
-    <div class="alert alert-error mt-0 mb-8" role="alert" tabindex={-1} data-module="error-summary">
-      <div class="alert-body">
-        <h2 class="alert-heading">{ctx.t('error.summary')}</h2>
-        <ul class="alert-text nobullet-list">
-          {steps.map((step) => (
-            <li>
-              <a class="function-link" href={stepPath(q.instrument, step)}>
-                {ctx.t('portalSelf.q.review.answerMissing', { step })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
-}
-
-export function QuestionReviewPage({
-  ctx,
-  q,
-  refused,
-}: {
-  ctx: PageContext;
-  q: QuestionnaireView;
-  /** Set when "Send" was refused: the steps still without an answer. */
-  refused?: number[] | undefined;
-}) {
-  const { t, lang } = ctx;
-  const def = definitionOf(q);
-  const done = q.completedAt !== null;
-  const missing = def.items.flatMap((item, i) => (q.answers[item.id] === undefined ? [i + 1] : []));
-  const title = done ? t(titleKey(q.instrument)) : t('portalSelf.q.review.title');
-  return (
-    <PortalLayout ctx={ctx} title={title} hasErrors={!!refused}>
-      {refused ? <MissingSummary ctx={ctx} q={q} steps={refused} /> : null}
-      <h1>{title}</h1>
-      {done ? (
-        <p>{t('portalSelf.q.review.done', { date: formatDate(q.answeredOn ?? '', lang) })}</p>
-      ) : (
-        <p>{t('portalSelf.q.review.intro')}</p>
-      )}
-      {!done && missing.length > 0 && !refused ? (
-        <Alert kind="warning" iconLabel={t('portalSelf.q.review.notAnswered')}>
-          <p>{t('portalSelf.q.review.missing', { count: missing.length })}</p>
-        </Alert>
-      ) : null}
-      <ol class="portal-answers">
-        {def.items.map((item, i) => (
-          <li class="mb-5">
-            <p class="mb-1">{item.text[lang]}</p>
-            <p class="mt-0 mb-1">
-              <strong>{answerText(ctx, item, q.answers[item.id])}</strong>
-            </p>
-            {done ? null : (
-              <a
-                href={stepPath(q.instrument, i + 1)}
-                aria-label={t('portalSelf.q.review.editLabel', { step: i + 1 })}
-              >
-                {t('portalSelf.q.review.edit')}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
-      {done ? null : (
-        <Form ctx={ctx} action={stepPath(q.instrument, REVIEW_STEP)}>
-          <button type="submit" class="button button-primary">
-            {t('portalSelf.q.review.send')}
-          </button>
-        </Form>
-      )}
-      <p class="mt-6">
-        <a href={PORTAL_QUESTIONNAIRES}>{t('portalSelf.q.review.toList')}</a>
       </p>
     </PortalLayout>
   );

@@ -1,5 +1,6 @@
 // The report's rows from plain per-case records: the reference the SQL aggregations are checked
-// against, and the input for small data sets (tests, the demo). One case gives at most one row per
+// against (tests/integration/report.test.ts), and the input for the small data sets of the report's
+// unit tests (src/domain/report/*.test.ts). Test code only. One case gives at most one row per
 // key with count 1; `buildReport` adds rows up, so no grouping is needed here.
 //
 // Pass only cases that reached `active`, the started ones (spec: Bases); a case is followed up when it has a
@@ -7,17 +8,22 @@
 // are then missing. The questionnaire figures look only at followed-up cases (2020 evaluation report, §6.1:
 // 98 of 101).
 
-import type { ExpenseCategory } from '../expense-category.ts';
-import { addOre, sumOre, ZERO_ORE, type Ore } from '../money.ts';
+import type { ExpenseCategory } from '../../src/domain/expense-category.ts';
+import { sumOre, ZERO_ORE, type Ore } from '../../src/domain/money.ts';
 import type {
   CitizenEndAnswers,
   CitizenStartAnswers,
   SupportEndAnswers,
   SupportStartAnswers,
-} from '../questionnaire/instrument.ts';
-import { who5Pair } from '../questionnaire/measures.ts';
-import type { CountRow, ReportRows, SpendingCategoryRow, SpendingTotalsRow } from './report-rows.ts';
-import type { Completion, Education, Gender, IncomeSource } from './scales.ts';
+} from '../../src/domain/questionnaire/instrument.ts';
+import { who5Pair } from './report-reference.ts';
+import type {
+  CountRow,
+  ReportRows,
+  SpendingCategoryRow,
+  SpendingTotalsRow,
+} from '../../src/domain/report/report-rows.ts';
+import type { Completion, Education, Gender, IncomeSource } from '../../src/domain/report/scales.ts';
 
 export interface ReportPayment {
   readonly category: ExpenseCategory;
@@ -123,7 +129,7 @@ function spendingByCategory(c: ReportCase): SpendingCategoryRow[] {
   const byCategory = new Map<ExpenseCategory, { amount: Ore; count: number }>();
   for (const p of c.payments) {
     const sum = byCategory.get(p.category) ?? { amount: ZERO_ORE, count: 0 };
-    byCategory.set(p.category, { amount: addOre(sum.amount, p.amount), count: sum.count + 1 });
+    byCategory.set(p.category, { amount: sumOre([sum.amount, p.amount]), count: sum.count + 1 });
   }
   return [...byCategory].map(([category, { amount, count }]) => ({
     municipality: c.municipality,

@@ -1,14 +1,14 @@
 // Test data: a small pilot in two municipalities whose every figure is worked out by hand in
-// report.test.ts. Twelve started cases: ten in Aarhus (751), of which eight are followed up, and two
-// in Halsnæs (250), both followed up. Only for tests; not loaded anywhere else.
+// src/domain/report/report.test.ts. Twelve started cases: ten in Aarhus (751), of which eight are
+// followed up, and two in Halsnæs (250), both followed up. Only for tests; not loaded anywhere else.
 
-import type { ExpenseCategory } from '../expense-category.ts';
-import { ore } from '../money.ts';
-import type { CitizenEndAnswers, CitizenStartAnswers } from '../questionnaire/instrument.ts';
+import type { ExpenseCategory } from '../../src/domain/expense-category.ts';
+import { ore } from '../../src/domain/money.ts';
+import type { CitizenEndAnswers, CitizenStartAnswers } from '../../src/domain/questionnaire/instrument.ts';
 import type { ReportCase, ReportPayment } from './report-cases.ts';
-import type { DistanceEnd, DistanceStart } from './scales.ts';
+import type { DistanceEnd, DistanceStart } from '../../src/domain/report/scales.ts';
 
-export const kr = (amount: number) => ore(Math.round(amount * 100));
+const kr = (amount: number) => ore(Math.round(amount * 100));
 const pay = (category: ExpenseCategory, amount: number): ReportPayment => ({ category, amount: kr(amount) });
 
 type Who5 = readonly [number, number, number, number, number] | null;

@@ -1,0 +1,30 @@
+// The payment file's refusals: which payment, which part, and why (domain/payment-file.ts). Spread into
+// da.ts.
+export const domainPaymentFileDa = {
+  'paymentFile.what.messageId': 'Betalingsfilens id (MsgId)',
+  'paymentFile.what.debtorName': 'Kommunens navn',
+  'paymentFile.what.debtorAccount': 'Kommunens konto',
+  'paymentFile.what.debtorBank': 'Kommunens bank',
+  'paymentFile.what.endToEndId': '{which}: betalingens id (EndToEndId)',
+  'paymentFile.what.creditorName': '{which}: modtagerens navn',
+  'paymentFile.what.creditorAccount': '{which}: modtagerens konto',
+  'paymentFile.what.creditorBank': '{which}: modtagerens bank',
+  'paymentFile.which.number': 'Betaling {number}',
+  'paymentFile.which.numberId': 'Betaling {number} ({id})',
+  'paymentFile.which.id': 'Betaling {id}',
+  'paymentFile.error.executionDate': 'Udførelsesdatoen "{date}" er ikke en dato (ÅÅÅÅ-MM-DD).',
+  'paymentFile.error.noPayments': 'Betalingsfilen har ingen betalinger.',
+  'paymentFile.error.duplicateId': '{which}: id\'et "{id}" er brugt af en anden betaling i filen.',
+  'paymentFile.error.amount': '{which}: beløbet skal være positivt (fik {ore} øre).',
+  'paymentFile.error.remittanceMissing': '{which}: teksten til modtager mangler.',
+  'paymentFile.error.remittanceTooLong': '{which}: teksten til modtager er over {max} tegn.',
+  'paymentFile.error.identifier':
+    '{what} skal være 1-{max} tegn af A-Z, a-z, 0-9, mellemrum og / - ? : ( ) . , \' + uden mellemrum først eller sidst (fik "{value}").',
+  'paymentFile.error.missing': '{what} mangler.',
+  'paymentFile.error.createdAt': 'Betalingsfilens dannelsestidspunkt er ugyldigt.',
+  'paymentFile.error.accountForm': '{what}: angiv enten registrerings- og kontonummer eller IBAN.',
+  'paymentFile.error.iban': '{what}: IBAN "{iban}" er ikke gyldigt.',
+  'paymentFile.error.registration': '{what}: registreringsnummeret skal være 4 cifre (fik "{value}").',
+  'paymentFile.error.accountNumber': '{what}: kontonummeret skal være 1-10 cifre (fik "{value}").',
+  'paymentFile.error.bic': '{what}: BIC "{bic}" er ikke gyldig.',
+} as const;
