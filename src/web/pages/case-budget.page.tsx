@@ -1,4 +1,5 @@
 import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
+import { isCaseOpen } from '../../domain/case-lifecycle.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr, type Ore } from '../../domain/money.ts';
 import { PURCHASE_STATUS_LABELS, type PurchaseStatus } from '../../domain/purchase-request.ts';
@@ -15,8 +16,6 @@ import type { MessageKey } from '../../i18n/index.ts';
 // The case's budget (spec: Budget ledger): granted, reserved, paid and available; spending by
 // sub-goal and by category; the purchase requests with what needs attention; every posting. The
 // coordinator grants here, within the programme's maximum and what is left in the pool.
-
-const OPEN_PHASES = ['lead_in', 'active', 'paused'];
 
 export function BudgetPage({
   ctx,
@@ -43,7 +42,7 @@ export function BudgetPage({
   ];
   if (b.refunded > 0) figures.splice(3, 0, [t('money.refunded'), formatKr(b.refunded)]);
   if (b.returned > 0) figures.push([t('money.returned'), formatKr(b.returned)]);
-  const open = OPEN_PHASES.includes(overview.phase);
+  const open = isCaseOpen(overview.phase);
   return (
     <Layout ctx={ctx} title={t('money.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
       <p>

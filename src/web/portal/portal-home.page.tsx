@@ -1,4 +1,5 @@
 import { Alert } from '../components/alert.tsx';
+import { isCaseOpen } from '../../domain/case-lifecycle.ts';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
 import type { PortalHome } from '../../services/portal/portal.service.ts';
@@ -35,7 +36,7 @@ function phaseText(ctx: PageContext, home: PortalHome): string[] {
 
 function nextSteps(ctx: PageContext, home: PortalHome): { href: string; text: string }[] {
   const { t } = ctx;
-  const open = ['lead_in', 'active', 'paused'].includes(home.status.phase);
+  const open = isCaseOpen(home.status.phase);
   const steps: { href: string; text: string }[] = [];
   if (home.toConfirm > 0) {
     steps.push({
