@@ -116,8 +116,8 @@ interface AxeViolation {
  * page is checked as a copy (see scriptlessCopy).
  */
 export async function checkA11y(page: Page, label = page.url()): Promise<void> {
-  // .ci/run runs the browser tests on both databases side by side and checks the pages with axe-core in
-  // the PostgreSQL run only: the HTML is the same, and the time is what keeps CI under 20 minutes.
+  // .ci/run runs the whole browser tier with axe-core on PostgreSQL, and its smoke files on PGlite with
+  // E2E_AXE=off: the HTML is the same on both databases.
   if (process.env.E2E_AXE === 'off') return;
   const javaScript = watches.get(page.context())?.javaScript !== false;
   const target = javaScript ? page : await within(20_000, `copying ${label}`, scriptlessCopy(page));

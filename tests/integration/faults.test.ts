@@ -9,7 +9,7 @@ import { systemClock } from '../../src/services/context.ts';
 import { createServices } from '../../src/services/index.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { moneyTeam } from '../factories/money-factory.ts';
-import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
+import { buildServerEntry, freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
 import { adminQuery } from '../setup/global-db.ts';
 import {
   freshServerDatabase,
@@ -35,6 +35,20 @@ const KILLS = Number(process.env.FAULT_KILLS ?? (onPostgres ? 50 : 20));
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CLIENTS = 3;
 const STARTUP_MS = 60_000;
+
+// The server is the borgerbudget command built once for this file (tests/setup/child-server.ts), not
+// bin/borgerbudget.js through tsx: the same code, ready a second or more sooner on each of the many
+// restarts. The browser tests and the CLI tests start the binary itself.
+let entry: { entry: string; remove: () => void };
+beforeAll(async () => {
+  entry = await buildServerEntry();
+});
+afterAll(() => entry.remove());
+
+/** `borgerbudget serve` on the set-up database, ready. */
+function serve(s: Setup): Promise<ChildServer> {
+  return startChildServer('serve', s.env, s.port, STARTUP_MS, entry.entry);
+}
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with FAULT_SEED. */
 function random(seed: number): () => number {
@@ -223,7 +237,7 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
     async () => {
       const rand = random(SEED);
       const deadline = Date.now() + 15 * 60_000;
-      let server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+      let server = await serve(s);
       let killing = true;
       const outcomes: string[] = [];
       const clients = Array.from({ length: CLIENTS }, async () => {
@@ -234,7 +248,7 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
       for (let kill = 0; kill < KILLS; kill++) {
         await new Promise((r) => setTimeout(r, 100 + rand() * 900));
         await killServer(server);
-        server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+        server = await serve(s);
       }
       killing = false;
       const ids = (await Promise.all(clients)).flat();
@@ -277,7 +291,7 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
     );
 
   it('serves every request already sent when it is stopped with SIGTERM', async () => {
-    const server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+    const server = await serve(s);
     const sent = sixteen();
     await new Promise((r) => setTimeout(r, 300));
     server.child.kill('SIGTERM');
@@ -288,7 +302,7 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
   it('serves the requests that reached it while it was too busy to read them, then stops', async () => {
     // A stopped process stands for one busy with the database: the kernel takes the connections and
     // their requests, and SIGTERM arrives before the process has read any of them.
-    const server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+    const server = await serve(s);
     server.child.kill('SIGSTOP');
     const sent = sixteen();
     await new Promise((r) => setTimeout(r, 300));
@@ -305,7 +319,7 @@ describe.skipIf(!onPostgres)('PostgreSQL faults', () => {
   let server: ChildServer;
   beforeAll(async () => {
     s = await setUp();
-    server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+    server = await serve(s);
   }, 180_000);
   afterAll(async () => {
     server.child.kill('SIGTERM');
@@ -410,7 +424,7 @@ describe.skipIf(disk === null)('a full disk under the embedded database', () => 
   let server: ChildServer;
   beforeAll(async () => {
     s = await setUp(disk ?? undefined);
-    server = await startChildServer('serve', s.env, s.port, STARTUP_MS);
+    server = await serve(s);
   }, 180_000);
   afterAll(async () => {
     server.child.kill('SIGKILL');

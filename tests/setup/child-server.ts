@@ -123,4 +123,3 @@ export async function buildServerEntry(): Promise<{ entry: string; remove: () =>
   });
   return { entry, remove: () => rmSync(entry, { force: true }) };
 }
-
