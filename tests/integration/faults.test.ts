@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -281,21 +282,58 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
     20 * 60_000,
   );
 
-  /** Sixteen new purchase requests at once; each resolves with its status or the client's error. */
-  const sixteen = () =>
-    Array.from({ length: 16 }, () =>
-      postDraft(s, `term-${randomUUID()}`, 'Vinterjakke').then(
-        (res) => res.status,
-        (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
-      ),
-    );
+  /**
+   * Sixteen new purchase requests at once, each on a connection of its own. `sent` resolves once every
+   * request has been written to its socket, so it is with the server's kernel whether or not the
+   * server has read it (waiting a fixed time instead would depend on how busy this process is);
+   * `answers` with each status or the client's error.
+   */
+  const sixteen = () => {
+    const requests = Array.from({ length: 16 }, () => {
+      let written = () => {};
+      const sent = new Promise<void>((done) => (written = done));
+      const answer = new Promise<number | string>((done) => {
+        const body = JSON.stringify(draftOf(s, 'Vinterjakke'));
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: s.port,
+            method: 'POST',
+            path: `/api/v1/cases/${s.caseId}/purchase-requests`,
+            agent: false,
+            headers: {
+              authorization: `Bearer ${s.tokens.support}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'idempotency-key': `term-${randomUUID()}`,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.once('end', () => done(res.statusCode ?? 0));
+          },
+        );
+        req.once('finish', written);
+        req.once('error', (error) => {
+          written();
+          done(String(error));
+        });
+        req.end(body);
+      });
+      return { sent, answer };
+    });
+    return {
+      sent: Promise.all(requests.map((r) => r.sent)),
+      answers: Promise.all(requests.map((r) => r.answer)),
+    };
+  };
 
   it('serves every request already sent when it is stopped with SIGTERM', async () => {
     const server = await serve(s);
-    const sent = sixteen();
-    await new Promise((r) => setTimeout(r, 300));
+    const { sent, answers } = sixteen();
+    await sent;
     server.child.kill('SIGTERM');
-    expect(await Promise.all(sent), server.output()).toEqual(Array(16).fill(201));
+    expect(await answers, server.output()).toEqual(Array(16).fill(201));
     expect(await server.exited, server.output()).toBe(0);
   }, 120_000);
 
@@ -304,11 +342,11 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
     // their requests, and SIGTERM arrives before the process has read any of them.
     const server = await serve(s);
     server.child.kill('SIGSTOP');
-    const sent = sixteen();
-    await new Promise((r) => setTimeout(r, 300));
+    const { sent, answers } = sixteen();
+    await sent;
     server.child.kill('SIGTERM');
     server.child.kill('SIGCONT');
-    expect(await Promise.all(sent), server.output()).toEqual(Array(16).fill(201));
+    expect(await answers, server.output()).toEqual(Array(16).fill(201));
     expect(await server.exited, server.output()).toBe(0);
   }, 120_000);
 });

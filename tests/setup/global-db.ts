@@ -89,7 +89,7 @@ export async function createDatabaseFrom(url: string, name: string, template: st
       return;
     } catch (error) {
       const busy = (error as { code?: string }).code === '55006'; // object_in_use
-      if (!busy || attempt === 50) throw error;
+      if (!busy || attempt === 200) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
