@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client.ts';
 import type { ProgrammeRow } from '../../db/repositories/programme.repository.ts';
 import {
   findProgramme,
@@ -159,6 +160,17 @@ function toColumns(s: Settings, now: Date) {
     category_rules: JSON.stringify(r.categoryRules),
     updated_at: now,
   };
+}
+
+/** The programme the case runs under: its rules decide every step. `lock` takes its row (grants). */
+export async function programmeOf(tx: Tx, programmeId: string, lock = false): Promise<Programme> {
+  const programme = await findProgramme(tx, programmeId, lock);
+  if (!programme) throw new NotFound();
+  return toProgramme(programme);
+}
+
+export async function rulesOf(tx: Tx, programmeId: string): Promise<ProgrammeRules> {
+  return (await programmeOf(tx, programmeId)).rules;
 }
 
 export function toProgramme(row: ProgrammeRow): Programme {

@@ -11,7 +11,7 @@ import { authorize, ownMunicipality } from '../access/access.ts';
 import { loadCase, logAccess } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { caseLedger, toLedgerEntry } from './ledger-record.ts';
-import { programmeOf } from './purchase-record.ts';
+import { programmeOf } from '../cases/programme.service.ts';
 import {
   namesOf,
   requestViews,

@@ -18,7 +18,7 @@ import { parseInput } from '../form-fields.ts';
 import { overview } from './budget-overview.ts';
 import { caseLedger, post } from './ledger-record.ts';
 import { GrantInput, VendorInput } from './money.schemas.ts';
-import { programmeOf } from './purchase-record.ts';
+import { programmeOf } from '../cases/programme.service.ts';
 
 // The case's budget (spec: Budget ledger): grants from the programme's pool, and the overview the
 // case page and the API show — granted, reserved, paid, available; by sub-goal and by category; every

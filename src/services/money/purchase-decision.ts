@@ -7,16 +7,10 @@ import { checkDirectTransfer, checkUnusedFunds, mayApprove } from '../../domain/
 import { message } from '../../i18n/index.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
+import { rulesOf } from '../cases/programme.service.ts';
 import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
 import { ReasonInput } from './money.schemas.ts';
-import {
-  rulesOf,
-  requireActive,
-  requireStep,
-  directTransfersOf,
-  moveOn,
-  runStep,
-} from './purchase-record.ts';
+import { requireActive, requireStep, directTransfersOf, moveOn, runStep } from './purchase-record.ts';
 
 // Deciding on a request (spec: Approval; spec: Request lifecycle): approval reserves the amount, a
 // rejection gives the reason, a cancellation releases an approved request's reservation.

@@ -16,6 +16,7 @@ import { checkCategory, checkDirectTransfer } from '../../domain/purchase-reques
 import { message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
+import { rulesOf } from '../cases/programme.service.ts';
 import { loadCase, notInFuture, today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
@@ -23,7 +24,6 @@ import { isUuid } from '../ids.ts';
 import { ownCase } from '../portal/portal-case.ts';
 import { ConfirmInput, PurchaseRequestInput } from './money.schemas.ts';
 import {
-  rulesOf,
   requireActive,
   requireStep,
   requireOpenForRequests,

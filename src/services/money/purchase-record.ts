@@ -6,18 +6,15 @@ import {
   type PurchaseRequestRow,
   directTransfersOfCase,
 } from '../../db/repositories/money.repository.ts';
-import { findProgramme } from '../../db/repositories/programme.repository.ts';
 import { isCaseOpen, isSpendingPeriod } from '../../domain/case-lifecycle.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
 import { ore, type Ore } from '../../domain/money.ts';
 import type { Action } from '../../domain/permissions.ts';
-import type { ProgrammeRules } from '../../domain/programme-rules.ts';
 import { canStep, NEXT_STATUS, type PurchaseAction } from '../../domain/purchase-request.ts';
 import { message, type Message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { loadCase } from '../cases/case-record.ts';
-import { toProgramme, type Programme } from '../cases/programme.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { isUuid } from '../ids.ts';
 
@@ -29,17 +26,6 @@ import { isUuid } from '../ids.ts';
 export interface Locked {
   caseRow: CaseRecord;
   request: PurchaseRequestRow;
-}
-
-/** The programme the case runs under: its rules decide every step. `lock` takes its row (grants). */
-export async function programmeOf(tx: Tx, programmeId: string, lock = false): Promise<Programme> {
-  const programme = await findProgramme(tx, programmeId, lock);
-  if (!programme) throw new NotFound();
-  return toProgramme(programme);
-}
-
-export async function rulesOf(tx: Tx, programmeId: string): Promise<ProgrammeRules> {
-  return (await programmeOf(tx, programmeId)).rules;
 }
 
 /** Spending is the active period's: nothing before the start (spec: Lead-in). */

@@ -17,7 +17,8 @@ import { isUuid } from '../ids.ts';
 import { storeAttachment } from '../money/attachment.service.ts';
 import { caseLedger, toLedgerEntry } from '../money/ledger-record.ts';
 import { insertDraftRequest } from '../money/purchase-draft.ts';
-import { requireOpenForRequests, rulesOf } from '../money/purchase-record.ts';
+import { rulesOf } from '../cases/programme.service.ts';
+import { requireOpenForRequests } from '../money/purchase-record.ts';
 import { withOwnCase } from './portal-case.ts';
 import { ProposalInput } from './portal.schemas.ts';
 
