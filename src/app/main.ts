@@ -1,7 +1,8 @@
 import { bench } from '../bench/bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { AppError, ValidationFailed } from '../domain/errors.ts';
-import { translate, translator } from '../i18n/index.ts';
+import { message, translate, translator, type Lang, type Message, type Translate } from '../i18n/index.ts';
+import { cliLang } from '../cli/cli-lang.ts';
 import { reportCommand } from '../cli/report.ts';
 import { importCommand } from '../cli/import.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -10,74 +11,62 @@ import { startServer } from './server.ts';
 
 // borgerbudget: one command line over the same services as the pages and the API (spec: CLI).
 
-const USAGE = `Usage: borgerbudget <command>
-
-  start          migrate, load demo data into an empty database (not in production), serve
-  serve          serve the web app and API
-  migrate        apply pending database migrations
-  demo           load the demo municipalities, programmes and users (idempotent; not in production)
-  create-admin   create a municipality's first administrator: --municipality CODE --email E --name N
-  check          verify the audit log's hash chains (exit 1 at the first broken link)
-  check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
-  bench          speed and memory figures against their targets, on throw-away embedded databases
-  report         the evaluation report: --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]
-  import         import existing programme data, all or nothing: --dir FOLDER (cases.csv, answers.csv, payments.csv)
-
-Configuration comes from environment variables; see README.md.`;
-
-async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise<number> {
+  const t = translator(lang);
+  const say = (m: Message) => translate(t, m);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
-    console.log(USAGE);
+    console.log(t('cli.usage'));
     return command ? 0 : 2;
   }
   const config = loadConfig(env, { warn: (m) => console.warn(`Warning: ${m}`) });
   switch (command) {
     case 'start':
-      return serveCommand(config, true);
+      return serveCommand(config, true, t);
     case 'serve':
-      return serveCommand(config, false);
+      return serveCommand(config, false, t);
     case 'migrate':
       return withServices(config, (services) => {
         const applied = services.system.appliedMigrations;
         console.log(
           applied.length
-            ? `Applied ${applied.length} migrations:\n  ${applied.join('\n  ')}`
-            : 'Migrations are up to date.',
+            ? `${t('cli.migrate.applied', { count: applied.length })}\n  ${applied.join('\n  ')}`
+            : t('cli.migrate.upToDate'),
         );
         return Promise.resolve(0);
       });
     case 'demo':
       return withServices(config, async (services) => {
         await services.demo.load();
-        printLogins(services);
+        printLogins(services, t);
         return 0;
       });
     case 'create-admin':
-      return withServices(config, (services) => createAdmin(services, rest));
+      return withServices(config, (services) => createAdmin(services, rest, t));
     case 'check':
       return withServices(config, async (services) => {
         const report = await services.system.verifyAuditChains();
         if (report.firstBreak) {
-          const b = report.firstBreak;
-          console.error(
-            `Audit log broken: chain ${b.chain} (municipality ${b.chain || 'national'}), event ${b.seq}: ${b.reason}.`,
-          );
+          const { chain, seq, reason } = report.firstBreak;
+          const owner = chain
+            ? message('cli.check.owner.municipality', { municipality: chain })
+            : message('cli.check.owner.national');
+          console.error(say(message('cli.check.broken', { chain, owner, seq, reason })));
           return 1;
         }
-        console.log(`Audit log intact: ${report.events} events in ${report.chains} chains.`);
+        console.log(t('cli.check.intact', { events: report.events, chains: report.chains }));
         return 0;
       });
     case 'check-ledger':
-      return withServices(config, checkLedger);
+      return withServices(config, (services) => checkLedger(services, t));
     case 'bench':
       return bench();
     case 'report':
-      return reportCommand(rest, (fn) => withServices(config, fn));
+      return reportCommand(rest, t, (fn) => withServices(config, fn));
     case 'import':
-      return importCommand(rest, (fn) => withServices(config, fn));
+      return importCommand(rest, lang, (fn) => withServices(config, fn));
     default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      console.error(`${t('cli.unknownCommand', { command })}\n\n${t('cli.usage')}`);
       return 2;
   }
 }
@@ -104,13 +93,13 @@ async function withServices(config: Config, fn: (services: Services) => Promise<
   }
 }
 
-async function serveCommand(config: Config, withDemo: boolean): Promise<number> {
+async function serveCommand(config: Config, withDemo: boolean, t: Translate): Promise<number> {
   const started = performance.now();
   const logger = createLogger(config.logLevel);
   const services = await open(config, logger);
   const production = config.env === 'production';
   if (withDemo && !production && (await services.demo.isEmpty())) {
-    console.log('The database is empty: loading demo data …');
+    console.log(t('cli.start.loadingDemo'));
     await services.demo.load();
   }
   if (services.system.databaseKind === 'pglite' && production) {
@@ -128,37 +117,35 @@ async function serveCommand(config: Config, withDemo: boolean): Promise<number> 
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
   const ms = Math.round(performance.now() - started);
-  console.log(
-    `\nBorgerbudget is running at ${server.url}  (ready in ${ms} ms, database: ${services.system.databaseKind})`,
-  );
-  if (!production && !(await services.demo.isEmpty())) printLogins(services);
+  const database = services.system.databaseKind;
+  console.log(`\n${t('cli.start.running', { url: server.url, ms, database })}`);
+  if (!production && !(await services.demo.isEmpty())) printLogins(services, t);
   await stopped;
   return 0;
 }
 
 /** The books re-derived in SQL and by the domain; every difference named with case and municipality. */
-async function checkLedger(services: Services): Promise<number> {
+async function checkLedger(services: Services, t: Translate): Promise<number> {
   const report = await services.system.checkLedger();
   if (report.problems.length > 0) {
-    console.error(`Regnskabet stemmer ikke: ${report.problems.length} fejl.`);
-    for (const p of report.problems) console.error(`  ${p.where}: ${p.what}`);
+    console.error(t('cli.ledger.failed', { count: report.problems.length }));
+    for (const p of report.problems) console.error(`  ${translate(t, p.where)}: ${translate(t, p.what)}`);
     return 1;
   }
-  console.log(
-    `Regnskabet stemmer: ${report.cases} forløb, ${report.postings} posteringer og ${report.programmes} puljer kontrolleret.`,
-  );
+  const { cases, postings, programmes } = report;
+  console.log(t('cli.ledger.ok', { cases, postings, programmes }));
   return 0;
 }
 
-function printLogins(services: Services): void {
-  console.log(`\nDemo logins (password for all: ${services.demo.password}):`);
+function printLogins(services: Services, t: Translate): void {
+  console.log(`\n${t('cli.demo.logins', { password: services.demo.password })}`);
   for (const l of services.demo.logins()) {
     console.log(`  ${l.role.padEnd(12)} ${l.email.padEnd(36)} ${l.name} – ${l.municipality}`);
   }
   console.log('');
 }
 
-async function createAdmin(services: Services, args: string[]): Promise<number> {
+async function createAdmin(services: Services, args: string[], t: Translate): Promise<number> {
   const flag = (name: string) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : undefined;
@@ -169,8 +156,8 @@ async function createAdmin(services: Services, args: string[]): Promise<number> 
     email: flag('email'),
     name: flag('name'),
   });
-  console.log(`Created administrator ${result.email} for municipality ${result.municipalityId}.`);
-  console.log(`One-time code (shown once; valid 3 days; use it at /adgangskode): ${result.code}`);
+  console.log(t('cli.admin.created', { email: result.email, municipality: result.municipalityId }));
+  console.log(t('cli.admin.code', { code: result.code }));
   return 0;
 }
 
@@ -179,15 +166,15 @@ async function createAdmin(services: Services, args: string[]): Promise<number> 
  * code 1. bin/borgerbudget.js exits with the code; the tests call this in-process.
  */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = cliLang(env);
+  const t = translator(lang);
   try {
-    return await main(argv, env);
+    return await main(argv, env, lang);
   } catch (error: unknown) {
     if (error instanceof ValidationFailed) {
-      // A field's message names the command's flags, which are English like the usage text.
-      for (const said of Object.values(error.fields)) console.error(translate(translator('en'), said));
+      for (const said of Object.values(error.fields)) console.error(translate(t, said));
     } else if (error instanceof AppError) {
-      // The command line speaks Danish, like the pages by default.
-      console.error(translate(translator('da'), error.userMessage));
+      console.error(translate(t, error.userMessage));
     } else if (error instanceof ConfigError || (error instanceof Error && error.name !== 'Error')) {
       console.error(error.message);
     } else {

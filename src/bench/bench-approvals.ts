@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle, type Db } from '../db/client.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { formatCpr } from '../domain/cpr.ts';
 import { startServer, type RunningServer } from '../app/server.ts';
+import { translate, translator } from '../i18n/index.ts';
 import { createLogger } from '../logger.ts';
 import { systemClock, type Actor } from '../services/context.ts';
 import { syntheticCpr } from '../services/demo/demo-cpr.ts';
@@ -280,6 +281,7 @@ async function assertConsistent(
   setup: Setup,
   report: (f: Figure) => void,
 ): Promise<void> {
+  const english = translator('en');
   const t0 = performance.now();
   const ledger = await services.system.checkLedger();
   if (ledger.problems.length > 0)
@@ -287,14 +289,14 @@ async function assertConsistent(
       `check-ledger found ${ledger.problems.length} problem(s) after the approval bench: ` +
         ledger.problems
           .slice(0, 5)
-          .map((p) => `${p.where}: ${p.what}`)
+          .map((p) => `${translate(english, p.where)}: ${translate(english, p.what)}`)
           .join('; '),
     );
   const chains = await services.system.verifyAuditChains();
   if (chains.firstBreak)
     throw new Error(
       `The audit chain ${chains.firstBreak.chain} is broken at event ${chains.firstBreak.seq} after the ` +
-        `approval bench: ${chains.firstBreak.reason}.`,
+        `approval bench: ${translate(english, chains.firstBreak.reason)}.`,
     );
   // The bench's cases hold only the bench's requests.
   const made = setup.batches.reduce((sum, b) => sum + b.length, 0);

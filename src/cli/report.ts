@@ -1,6 +1,7 @@
 import type { AnonymisedReport } from '../domain/report/anonymise.ts';
 import { figureTable, REPORT_FIGURE_KEYS, type ReportFigureKey } from '../domain/report/report-csv.ts';
 import { writeCsv } from '../domain/csv.ts';
+import { message, translate, type Message, type Translate } from '../i18n/index.ts';
 import type { Services } from '../services/index.ts';
 
 // `borgerbudget report` (formats: Report JSON): the evaluation report of the whole database, or of
@@ -26,7 +27,14 @@ interface ReportArgs {
   figure: ReportFigureKey | undefined;
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(readonly said: Message) {
+    super(said.key);
+  }
+}
+
+const usage = (key: Parameters<typeof message>[0], params?: Record<string, string>) =>
+  new UsageError(message(key, params));
 
 function parseReportArgs(args: readonly string[]): ReportArgs {
   let format: string | undefined;
@@ -35,7 +43,7 @@ function parseReportArgs(args: readonly string[]): ReportArgs {
   let anonymise = false;
   const value = (i: number, flag: string): string => {
     const v = args[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    if (v === undefined || v.startsWith('--')) throw usage('cli.report.needsValue', { flag });
     return v;
   };
   for (let i = 0; i < args.length; i++) {
@@ -54,20 +62,18 @@ function parseReportArgs(args: readonly string[]): ReportArgs {
         anonymise = true;
         break;
       default:
-        throw new UsageError(`Unknown argument "${arg ?? ''}".`);
+        throw usage('cli.report.unknownArgument', { argument: arg ?? '' });
     }
   }
   if (format !== 'json' && format !== 'csv')
-    throw new UsageError(
-      format === undefined
-        ? '--format json|csv is required.'
-        : `--format must be json or csv, not "${format}".`,
-    );
+    throw format === undefined
+      ? usage('cli.report.formatRequired')
+      : usage('cli.report.formatWrong', { format });
   if (municipality !== undefined && !/^\d{3}$/.test(municipality))
-    throw new UsageError(`--municipality must be a 3-digit municipality code, not "${municipality}".`);
+    throw usage('cli.report.municipalityWrong', { municipality });
   if (figure !== undefined && !isFigureKey(figure))
-    throw new UsageError(`--figure must be one of ${REPORT_FIGURE_KEYS.join(', ')}; not "${figure}".`);
-  if (figure !== undefined && format !== 'csv') throw new UsageError('--figure goes with --format csv.');
+    throw usage('cli.report.figureWrong', { keys: REPORT_FIGURE_KEYS.join(', '), figure });
+  if (figure !== undefined && format !== 'csv') throw usage('cli.report.figureWithCsv');
   return { format, municipality, anonymise, figure: figure };
 }
 
@@ -86,11 +92,9 @@ function reportCsv(report: AnonymisedReport, figure: ReportFigureKey | undefined
   return '\uFEFF' + blocks.join('\r\n');
 }
 
-const USAGE =
-  'Usage: borgerbudget report --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]';
-
 export async function reportCommand(
   args: readonly string[],
+  t: Translate,
   withServices: (fn: (services: Services) => Promise<number>) => Promise<number>,
 ): Promise<number> {
   let parsed: ReportArgs;
@@ -98,7 +102,7 @@ export async function reportCommand(
     parsed = parseReportArgs(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
+    console.error(`${translate(t, error.said)}\n${t('cli.report.usage')}`);
     return 2;
   }
   return withServices(async (services) => {

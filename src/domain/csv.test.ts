@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { translate, translator } from '../i18n/index.ts';
 import { parseCsv, writeCsv, type CsvParseResult } from './csv.ts';
 
 function ok(result: CsvParseResult) {
@@ -72,7 +73,10 @@ describe('parseCsv', () => {
       [7, 'field_count'],
     ]);
     const r = parseCsv(text);
-    expect(r.ok ? '' : r.errors[0]?.message).toBe('Linjen har 3 felter, men overskriftslinjen har 2.');
+    const first = r.ok ? undefined : r.errors[0]?.message;
+    expect(first && translate(translator('da'), first)).toBe(
+      'Linjen har 3 felter, men overskriftslinjen har 2.',
+    );
   });
 
   it('reports an unclosed quote at the line where the record starts', () => {

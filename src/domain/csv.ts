@@ -6,7 +6,10 @@
 // the header line, which must not contain both outside quotes. Each record carries the physical line
 // it starts on, so an import can say "cases.csv:14: …" even after a multi-line field. Completely
 // empty lines are skipped (spreadsheets leave them at the end). All errors are collected, not just
-// the first, because the import reports every bad row.
+// the first, because the import reports every bad row. The reasons are messages, in the catalogues
+// (i18n/domain-import.*.ts), translated where they are shown.
+
+import { message, type Message } from '../i18n/index.ts';
 
 export type CsvSeparator = ',' | ';';
 
@@ -22,7 +25,7 @@ export type CsvErrorCode =
 export interface CsvError {
   readonly line: number;
   readonly code: CsvErrorCode;
-  readonly message: string;
+  readonly message: Message;
 }
 
 export type CsvParseResult =
@@ -34,13 +37,14 @@ export type CsvParseResult =
     }
   | { readonly ok: false; readonly errors: readonly CsvError[] };
 
-const MESSAGES: Record<CsvErrorCode, string> = {
-  no_header: 'Filen er tom; der mangler en overskriftslinje.',
-  ambiguous_separator: 'Overskriftslinjen indeholder både komma og semikolon; brug ét af dem som skilletegn.',
-  stray_quote:
-    'Et anførselstegn står midt i et felt; sæt hele feltet i anførselstegn og fordobl anførselstegn inde i det.',
-  unclosed_quote: 'Et felt i anførselstegn slutter aldrig.',
-  field_count: 'Linjen har ikke samme antal felter som overskriftslinjen.', // detailed where found
+/** The reasons that need no detail; a line's field count is told where it is found. */
+type PlainErrorCode = Exclude<CsvErrorCode, 'field_count'>;
+
+const MESSAGES: Record<PlainErrorCode, Message> = {
+  no_header: message('import.error.noHeader'),
+  ambiguous_separator: message('import.error.ambiguousSeparator'),
+  stray_quote: message('import.error.strayQuote'),
+  unclosed_quote: message('import.error.unclosedQuote'),
 };
 
 interface Cursor {
@@ -63,8 +67,8 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   for (const row of rows) {
     const [got, want] = [row.fields.length, header.fields.length];
     if (got !== want) {
-      const message = `Linjen har ${got} felter, men overskriftslinjen har ${want}.`;
-      c.errors.push({ line: row.line, code: 'field_count', message });
+      const said = message('import.error.fieldCount', { got, want });
+      c.errors.push({ line: row.line, code: 'field_count', message: said });
     }
   }
   if (c.errors.length > 0) return { ok: false, errors: c.errors.sort((a, b) => a.line - b.line) };
@@ -77,7 +81,7 @@ function headerLine(text: string): number {
   return 1 + (LEADING_BLANK_LINES.exec(text)?.[0].match(/\r\n|\r|\n/g)?.length ?? 0);
 }
 
-function fail(line: number, code: CsvErrorCode): CsvParseResult {
+function fail(line: number, code: PlainErrorCode): CsvParseResult {
   return { ok: false, errors: [{ line, code, message: MESSAGES[code] }] };
 }
 
@@ -164,7 +168,7 @@ function countLines(c: Cursor, chunk: string): string {
   return chunk;
 }
 
-function addError(c: Cursor, line: number, code: CsvErrorCode): void {
+function addError(c: Cursor, line: number, code: PlainErrorCode): void {
   if (!c.errors.some((e) => e.line === line && e.code === code))
     c.errors.push({ line, code, message: MESSAGES[code] });
 }

@@ -108,21 +108,28 @@ export type InvariantCode =
 
 export interface InvariantViolation {
   readonly code: InvariantCode;
-  readonly message: string;
+  /** The amounts involved, for the `check-ledger` report. */
+  readonly message: Message;
 }
 
 /** Every violated rule of a balance; empty when the books are right. */
 export function checkInvariants(b: Balance): InvariantViolation[] {
   const v: InvariantViolation[] = [];
-  const add = (code: InvariantCode, message: string) => v.push({ code, message });
-  if (b.reserved < 0) add('reserved_negative', `reserved is negative (${b.reserved} øre)`);
-  if (b.refunded > b.paid) add('refunds_exceed_paid', `refunded ${b.refunded} > paid ${b.paid} øre`);
-  if (b.returned > b.granted) {
-    add('returned_exceeds_granted', `returned ${b.returned} > granted ${b.granted} øre`);
-  }
+  const add = (code: InvariantCode, amounts: Record<string, Ore>) =>
+    v.push({ code, message: invariantMessage(code, amounts) });
+  if (b.reserved < 0) add('reserved_negative', { reserved: b.reserved });
+  if (b.refunded > b.paid) add('refunds_exceed_paid', { refunded: b.refunded, paid: b.paid });
+  if (b.returned > b.granted) add('returned_exceeds_granted', { returned: b.returned, granted: b.granted });
   // reserved + paid − refunds ≤ granted (net of returns), i.e. available ≥ 0.
-  if (b.available < 0) add('overspent', `available is negative (${b.available} øre)`);
+  if (b.available < 0) add('overspent', { available: b.available });
   return v;
+}
+
+function invariantMessage(code: InvariantCode, amounts: Record<string, Ore>): Message {
+  return message(
+    `ledger.invariant.${code}`,
+    Object.fromEntries(Object.entries(amounts).map(([name, amount]) => [name, formatKr(amount)])),
+  );
 }
 
 /**
@@ -135,9 +142,13 @@ export function checkLedger(entries: Iterable<LedgerEntry>): (InvariantViolation
   const s = emptySums();
   let index = 0;
   for (const e of entries) {
-    if (e.amount <= 0) found.push({ index, code: 'non_positive_amount', message: `amount ${e.amount} øre` });
+    if (e.amount <= 0) {
+      const code = 'non_positive_amount';
+      found.push({ index, code, message: invariantMessage(code, { amount: e.amount }) });
+    }
     if (e.kind === 'payment' && e.settles < 0) {
-      found.push({ index, code: 'negative_settles', message: `settles ${e.settles} øre` });
+      const code = 'negative_settles';
+      found.push({ index, code, message: invariantMessage(code, { settles: e.settles }) });
     }
     addEntry(s, e);
     for (const v of checkInvariants(balanceOf(s))) found.push({ index, ...v });

@@ -20,6 +20,8 @@ import { domainCasesDa } from './domain-cases.da.ts';
 import { domainPaymentFileDa } from './domain-payment-file.da.ts';
 import { domainEvaluationDa } from './domain-evaluation.da.ts';
 import { domainInstrumentsDa } from './domain-instruments.da.ts';
+import { cliDa } from './cli.da.ts';
+import { domainImportDa } from './domain-import.da.ts';
 
 // The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
 export const da = {
@@ -45,6 +47,8 @@ export const da = {
   ...domainPaymentFileDa,
   ...domainEvaluationDa,
   ...domainInstrumentsDa,
+  ...domainImportDa,
+  ...cliDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

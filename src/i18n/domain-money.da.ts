@@ -17,6 +17,12 @@ export const domainMoneyDa = {
   'ledger.refused.refund_exceeds_paid': 'Beløbet {amount} er større end det betalte beløb {limit}',
   'ledger.refused.reservations_open':
     'Der er stadig {reserved} reserveret. Betal eller frigiv reservationerne først.',
+  'ledger.invariant.non_positive_amount': 'beløbet er {amount}',
+  'ledger.invariant.negative_settles': 'det afregnede beløb er {settles}',
+  'ledger.invariant.reserved_negative': 'reserveret er negativt ({reserved})',
+  'ledger.invariant.refunds_exceed_paid': 'refunderet {refunded} er mere end betalt {paid}',
+  'ledger.invariant.returned_exceeds_granted': 'returneret {returned} er mere end bevilget {granted}',
+  'ledger.invariant.overspent': 'disponibelt er negativt ({available})',
   'purchase.refused.edit': 'Kun en kladde kan rettes.',
   'purchase.refused.submit': 'Kun en kladde kan sendes til godkendelse.',
   'purchase.refused.approve': 'Kun en anmodning, der er sendt til godkendelse, kan godkendes.',

@@ -21,6 +21,8 @@ import { domainCasesEn } from './domain-cases.en.ts';
 import { domainPaymentFileEn } from './domain-payment-file.en.ts';
 import { domainEvaluationEn } from './domain-evaluation.en.ts';
 import { domainInstrumentsEn } from './domain-instruments.en.ts';
+import { cliEn } from './cli.en.ts';
+import { domainImportEn } from './domain-import.en.ts';
 
 // English, the second language (spec: Languages). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
@@ -46,4 +48,6 @@ export const en: Record<MessageKey, string> = {
   ...domainPaymentFileEn,
   ...domainEvaluationEn,
   ...domainInstrumentsEn,
+  ...domainImportEn,
+  ...cliEn,
 };

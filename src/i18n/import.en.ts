@@ -20,7 +20,7 @@ export const importEn: Record<keyof typeof importDa, string> = {
     'The files have no name for the citizen. New citizens are called "Importeret borger (case reference)", which can be corrected afterwards.',
   'import.noFiles': 'Choose at least one file.',
   'import.failedHeading': 'Nothing was imported. Correct {count} errors and try again',
-  'import.failedLead': 'Each line says: file:line: column: error (in Danish).',
+  'import.failedLead': 'Each line says: file:line: column: error.',
   'import.failedInline': 'Correct the errors in the files and choose them again.',
   'import.doneHeading': 'Imported: {cases} cases, {answers} answers, {payments} payments',
   'import.doneText': 'The cases are now ordinary cases of the municipality. You can open them below.',

@@ -5,6 +5,7 @@ import { domainCasesDa } from './domain-cases.da.ts';
 import { domainMoneyDa } from './domain-money.da.ts';
 import { domainEvaluationDa } from './domain-evaluation.da.ts';
 import { domainInstrumentsDa } from './domain-instruments.da.ts';
+import { domainImportDa } from './domain-import.da.ts';
 import { domainPaymentFileDa } from './domain-payment-file.da.ts';
 import { errorsDa } from './errors.da.ts';
 import { message, translate, translator, type MessageKey } from './index.ts';
@@ -21,6 +22,7 @@ const ERROR_CATALOGUES = {
   domainPaymentFileDa,
   domainEvaluationDa,
   domainInstrumentsDa,
+  domainImportDa,
 };
 
 describe('the catalogues of errors, refusals and the domain’s names', () => {

@@ -10,6 +10,7 @@ import {
 } from '../db/repositories/audit.repository.ts';
 import type { AuditEventTable } from '../db/schema.ts';
 import type { Actor } from './context.ts';
+import { message, type Message } from '../i18n/index.ts';
 
 // Append-only, hash-chained audit log (spec: Audit log). Each event's hash covers the previous hash and the
 // event's content, so changing or removing any stored event breaks the chain from there on. One chain
@@ -147,7 +148,7 @@ export function canonicalJson(value: unknown): string {
 export interface ChainBreak {
   chain: number;
   seq: number;
-  reason: string;
+  reason: Message;
 }
 
 export interface ChainReport {
@@ -166,7 +167,7 @@ export async function verifyAuditChains(database: DatabaseHandle): Promise<Chain
       events += result.events;
       if (result.break) return { chains: heads.length, events, firstBreak: result.break };
       if (result.lastSeq !== head.seq || result.lastHash !== head.hash) {
-        const reason = `the chain ends at event ${result.lastSeq} but its head says ${head.seq}: events are missing`;
+        const reason = message('cli.check.reason.chainShort', { last: result.lastSeq, head: head.seq });
         return {
           chains: heads.length,
           events,
@@ -196,9 +197,9 @@ async function verifyChain(tx: Tx, chain: number) {
   }
 }
 
-function checkLink(row: AuditEventRow, lastSeq: number, prevHash: string): string | null {
-  if (row.seq !== lastSeq + 1) return `event ${lastSeq + 1} is missing`;
-  if (row.prev_hash !== prevHash) return 'its link to the previous event does not match';
+function checkLink(row: AuditEventRow, lastSeq: number, prevHash: string): Message | null {
+  if (row.seq !== lastSeq + 1) return message('cli.check.reason.missingEvent', { seq: lastSeq + 1 });
+  if (row.prev_hash !== prevHash) return message('cli.check.reason.linkMismatch');
   const expected = chainHash(prevHash, {
     chain: row.chain,
     seq: row.seq,
@@ -212,5 +213,5 @@ function checkLink(row: AuditEventRow, lastSeq: number, prevHash: string): strin
     after: row.after,
     requestId: row.request_id,
   });
-  return expected === row.hash ? null : 'its content was changed after it was written';
+  return expected === row.hash ? null : message('cli.check.reason.contentChanged');
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { asDba } from '../setup/dba.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE } from '../../src/db/client.ts';
+import { message } from '../../src/i18n/index.ts';
 import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/actors.ts';
 import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
@@ -156,7 +157,7 @@ describe('the audit log', () => {
     expect(report.firstBreak).toEqual({
       chain: AARHUS,
       seq: 3,
-      reason: 'its content was changed after it was written',
+      reason: message('cli.check.reason.contentChanged'),
     });
     // The chains before Aarhus (0, 250, 350, 621) were read in full, then Aarhus up to the break.
     expect(report.chains).toBe(before.chains);
@@ -171,7 +172,7 @@ describe('the audit log', () => {
     expect((await t.services.system.verifyAuditChains()).firstBreak).toEqual({
       chain: HALSNAES,
       seq: 3,
-      reason: 'event 2 is missing',
+      reason: message('cli.check.reason.missingEvent', { seq: 2 }),
     });
   });
 });

@@ -8,6 +8,7 @@ import { asDba, asDbaWithoutTrigger } from '../setup/dba.ts';
 
 let cli: Cli;
 const run = (...args: string[]) => cli.run(...args);
+const inEnglish = (...args: string[]) => cli.runInEnglish(...args);
 
 beforeAll(async () => {
   cli = await createCli('cli');
@@ -18,10 +19,11 @@ afterAll(() => cli.close());
 // suite's default.
 describe('borgerbudget', { timeout: 120_000 }, () => {
   it('migrates once, then says the schema is up to date', async () => {
-    const first = await run('migrate');
+    const first = await inEnglish('migrate');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^Applied \d+ migrations:\n {2}20261123120000_foundation\.sql/);
-    expect((await run('migrate')).out.trim()).toBe('Migrations are up to date.');
+    expect((await inEnglish('migrate')).out.trim()).toBe('Migrations are up to date.');
+    expect((await run('migrate')).out.trim()).toBe('Databasen er opdateret: der er ingen nye migreringer.');
   });
 
   it('loads the demo idempotently and prints the logins', async () => {
@@ -32,7 +34,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
   });
 
   it('creates a new municipality’s first administrator with a one-time code, and explains what is missing', async () => {
-    const missingName = await run(
+    const missingName = await inEnglish(
       'create-admin',
       '--municipality',
       '101',
@@ -43,7 +45,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     );
     expect(missingName.code).toBe(1);
     expect(missingName.err).toContain('Municipality 101 is new: give its name with --municipality-name.');
-    const ok = await run(
+    const ok = await inEnglish(
       'create-admin',
       '--municipality',
       '101',
@@ -56,7 +58,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     );
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/One-time code .*: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
-    const again = await run(
+    const again = await inEnglish(
       'create-admin',
       '--municipality',
       '101',
@@ -68,14 +70,15 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists');
     expect(
-      (await run('create-admin', '--municipality', 'abc', '--email', 'x@y.example', '--name', 'X')).err,
+      (await inEnglish('create-admin', '--municipality', 'abc', '--email', 'x@y.example', '--name', 'X')).err,
     ).toContain('--municipality must be a 3-digit municipality code');
   });
 
   it('verifies the audit chain, and names the first broken link after tampering', async () => {
-    const intact = await run('check');
+    const intact = await inEnglish('check');
     expect(intact.code).toBe(0);
     expect(intact.out).toMatch(/^Audit log intact: \d+ events in 6 chains\./);
+    expect((await run('check')).out).toMatch(/^Ændringsloggen er intakt: \d+ hændelser i 6 kæder\./);
     const database = await openDatabase({ databaseUrl: cli.env.DATABASE_URL, dataDir: cli.dataDir });
     try {
       await asDba(
@@ -85,10 +88,13 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     } finally {
       await database.close();
     }
-    const broken = await run('check');
+    const broken = await inEnglish('check');
     expect(broken.code).toBe(1);
     expect(broken.err.trim()).toBe(
       'Audit log broken: chain 751 (municipality 751), event 2: its content was changed after it was written.',
+    );
+    expect((await run('check')).err.trim()).toBe(
+      'Ændringsloggen er brudt: kæde 751 (kommune 751), hændelse 2: dens indhold er ændret, efter den blev skrevet.',
     );
   });
 
@@ -128,12 +134,18 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     expect(broken.err).toContain('Regnskabet stemmer ikke:');
     expect(broken.err).toContain(`Sag ${caseNumber} (Aarhus Kommune): overforbrug: reserveret`);
     expect(broken.err).toMatch(/betalt 99\.999\.999\s?kr\./);
+    const inEnglishToo = await inEnglish('check-ledger');
+    expect(inEnglishToo.err).toContain(`Case ${caseNumber} (Aarhus Kommune): overspent: reserved`);
   });
 
-  it('refuses an unknown command with the usage', async () => {
+  it('refuses an unknown command with the usage, in the operator’s language', async () => {
     const res = await run('bogus');
     expect(res.code).toBe(2);
-    expect(res.err).toContain('Usage: borgerbudget <command>');
+    expect(res.err).toContain('Ukendt kommando "bogus".');
+    expect(res.err).toContain('Brug: borgerbudget <kommando>');
+    const english = await inEnglish('bogus');
+    expect(english.code).toBe(2);
+    expect(english.err).toContain('Usage: borgerbudget <command>');
   });
 });
 
@@ -143,7 +155,7 @@ describe('bin/borgerbudget.js', { timeout: 120_000 }, () => {
     const res = cli.spawn('bogus');
     expect(res.code).toBe(2);
     expect(res.out).toBe('');
-    expect(res.err).toContain('Usage: borgerbudget <command>');
+    expect(res.err).toContain('Brug: borgerbudget <kommando>');
   });
 
   it('exits 1 with the one-line reason when the command fails', () => {
@@ -157,6 +169,6 @@ describe('bin/borgerbudget.js', { timeout: 120_000 }, () => {
       'Ida IT',
     );
     expect(again.code).toBe(1);
-    expect(again.err).toContain('already exists');
+    expect(again.err).toContain('Der findes allerede en bruger med e-mailadressen it@kk.example.');
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatImportError } from '../../src/domain/import/import-files.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { Services } from '../../src/services/index.ts';
 import { AARHUS, loginAs } from '../setup/actors.ts';
 import { Browser, buildApp, newIdempotencyKey, type TestApp } from '../setup/http.ts';
@@ -19,6 +20,9 @@ function folder(name: string): Files {
   const dir = new URL(`${name}/`, FIXTURES);
   return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 }
+
+/** The reasons as the command line prints them: in Danish. */
+const DA = translator('da');
 
 const asInput = (files: Files) =>
   Object.entries(files).map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) }));
@@ -75,13 +79,13 @@ async function expectBooksAndAuditRight(municipalities: number[]): Promise<numbe
 async function importAndFail(files: Files): Promise<string[]> {
   const result = await services.imports.importAsOperator(asInput(files));
   if (result.ok) throw new Error('the import should have been refused');
-  return result.errors.map(formatImportError);
+  return result.errors.map((e) => formatImportError(e, DA));
 }
 
 describe('a right folder', () => {
   it('becomes ordinary data: the report counts it and check-ledger finds the books right', async () => {
     const result = await services.imports.importAsOperator(asInput(folder('valid')));
-    if (!result.ok) throw new Error(result.errors.map(formatImportError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map((e) => formatImportError(e, DA)).join('\n'));
     expect(result.summary).toMatchObject({ answers: 21, payments: 5, questionnaires: 7 });
     expect(result.summary.cases.map((c) => [c.caseRef, c.municipalityId, c.caseNumber])).toEqual([
       ['OD-1', 461, 1],
@@ -197,7 +201,7 @@ describe('a right folder', () => {
           'case_ref,paid_on,amount_kr,category,description\nOD-3,2025-04-01,47500,education,Højskole\n',
       }),
     );
-    if (!result.ok) throw new Error(result.errors.map(formatImportError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map((e) => formatImportError(e, DA)).join('\n'));
     expect(result.summary).toMatchObject({ cases: [], answers: 1, payments: 1 });
     expect(
       await importAndFail({

@@ -26,6 +26,8 @@ export interface Cli {
   dataDir: string;
   /** The command in this process. */
   run: (...args: string[]) => Promise<CliResult>;
+  /** The command in this process with the operator's locale English (without one it speaks Danish). */
+  runInEnglish: (...args: string[]) => Promise<CliResult>;
   /** The command as a separate process, bin/borgerbudget.js. */
   spawn: (...args: string[]) => CliResult;
   /** Removes the data folder (the global teardown drops the run's databases). */
@@ -49,6 +51,7 @@ export async function createCli(name: string): Promise<Cli> {
     env,
     dataDir,
     run: (...args) => runInProcess(args, env),
+    runInEnglish: (...args) => runInProcess(args, { ...env, LANG: 'en_GB.UTF-8' }),
     spawn: (...args) => {
       const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
         cwd: ROOT,

@@ -4,7 +4,7 @@
 // ImportError, `file:line: column: reason`; problems that concern a whole line or file name `-`.
 
 import { parseCsv } from '../csv.ts';
-import { translate, translator, type Message } from '../../i18n/index.ts';
+import { message, translate, type Message, type Translate } from '../../i18n/index.ts';
 
 export const IMPORT_FILE_NAMES = ['cases.csv', 'answers.csv', 'payments.csv'] as const;
 export type ImportFileName = (typeof IMPORT_FILE_NAMES)[number];
@@ -47,20 +47,16 @@ export interface ImportError {
   readonly line: number;
   /** The column the problem is in; `-` for the whole line or file. */
   readonly column: string;
-  /** Danish, plain words; never a CPR number. */
-  readonly message: string;
+  /**
+   * The reason, translated where it is shown: in the reader's language on the page, in the operator's
+   * language on the command line. Never a CPR number, not even as a parameter.
+   */
+  readonly message: Message;
 }
 
-const DANISH = translator('da');
-
-/** The import's reasons are Danish (formats: CSV import), also where a rule elsewhere gives a message. */
-export function inDanish(said: Message): string {
-  return translate(DANISH, said);
-}
-
-/** `cases.csv:14: cpr: …`, the form the command line prints and the page lists. */
-export function formatImportError(e: ImportError): string {
-  return `${e.file}:${e.line}: ${e.column}: ${e.message}`;
+/** `cases.csv:14: cpr: …`, the form the command line prints and the page lists, in `t`'s language. */
+export function formatImportError(e: ImportError, t: Translate): string {
+  return `${e.file}:${e.line}: ${e.column}: ${translate(t, e.message)}`;
 }
 
 /** In file order (cases, answers, payments, then others), then by line and column order. */
@@ -102,7 +98,10 @@ export interface ReadResult {
   readonly errors: readonly ImportError[];
 }
 
-const SEPARATOR_NAME = { ',': 'komma (,)', ';': 'semikolon (;)' } as const;
+const SEPARATOR_NAME = {
+  ',': message('import.error.separator.comma'),
+  ';': message('import.error.separator.semicolon'),
+} as const;
 
 /** Reads the given files; a missing file is simply not imported (all three are optional). */
 export function readImportFiles(files: readonly ImportFileInput[]): ReadResult {
@@ -118,12 +117,12 @@ export function readImportFiles(files: readonly ImportFileInput[]): ReadResult {
         file: shown,
         line: 1,
         column: '-',
-        message: 'Ukendt fil. Filerne skal hedde cases.csv, answers.csv eller payments.csv.',
+        message: message('import.error.unknownFile'),
       });
       continue;
     }
     if (seen.has(name)) {
-      errors.push({ file: name, line: 1, column: '-', message: 'Filen er givet mere end én gang.' });
+      errors.push({ file: name, line: 1, column: '-', message: message('import.error.fileTwice') });
       broken.add(name);
       continue;
     }
@@ -138,7 +137,7 @@ export function readImportFiles(files: readonly ImportFileInput[]): ReadResult {
       file: '-',
       line: 0,
       column: '-',
-      message: 'Der er ingen filer. Vælg cases.csv, answers.csv og/eller payments.csv.',
+      message: message('import.error.noFiles'),
     });
   }
   return { rows, broken, errors };
@@ -160,8 +159,7 @@ function readOne(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const message = 'Filen er ikke gemt som UTF-8. Gem den igen som "CSV UTF-8".';
-    return { errors: [{ file, line: 1, column: '-', message }] };
+    return { errors: [{ file, line: 1, column: '-', message: message('import.error.notUtf8') }] };
   }
   const parsed = parseCsv(text);
   if (!parsed.ok) {
@@ -172,27 +170,29 @@ function readOne(
         const other = headerSep === ',' ? ';' : ',';
         const mixed =
           e.code === 'field_count' && headerSep !== null && (lines[e.line - 1] ?? '').includes(other);
-        const message = mixed
-          ? `Linjen bruger ${SEPARATOR_NAME[other]} som skilletegn, men overskriftslinjen bruger ` +
-            `${SEPARATOR_NAME[headerSep]}. Brug det samme skilletegn i hele filen.`
+        const said = mixed
+          ? message('import.error.mixedSeparators', {
+              used: SEPARATOR_NAME[other],
+              header: SEPARATOR_NAME[headerSep],
+            })
           : e.message;
-        return { file, line: e.line, column: '-', message };
+        return { file, line: e.line, column: '-', message: said };
       }),
     };
   }
   const spec = FILE_SPECS[file];
   const header = parsed.header.fields.map((h) => h.trim().toLowerCase());
   const errors: ImportError[] = [];
-  const at = (column: string, message: string) =>
-    errors.push({ file, line: parsed.header.line, column, message });
+  const at = (column: string, said: Message) =>
+    errors.push({ file, line: parsed.header.line, column, message: said });
   header.forEach((column, i) => {
-    if (column === '') at('-', `Kolonne nr. ${i + 1} i overskriftslinjen har intet navn.`);
+    if (column === '') at('-', message('import.error.unnamedColumn', { number: i + 1 }));
     else if (!spec.columns.includes(column))
-      at(column, `Ukendt kolonne. Kolonnerne i ${file} er: ${spec.columns.join(', ')}.`);
-    else if (header.indexOf(column) !== i) at(column, 'Kolonnen står mere end én gang.');
+      at(column, message('import.error.unknownColumn', { file, columns: spec.columns.join(', ') }));
+    else if (header.indexOf(column) !== i) at(column, message('import.error.columnTwice'));
   });
   const missing = spec.required.filter((column) => !header.includes(column));
-  for (const column of missing) at(column, 'Kolonnen mangler i overskriftslinjen.');
+  for (const column of missing) at(column, message('import.error.columnMissing'));
   // Without a required column no row can be right: say so once, not on every line. An unknown or
   // repeated column is reported, and the rows are still checked, so every wrong row is found at once.
   if (missing.length > 0) return { errors };

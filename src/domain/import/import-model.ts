@@ -2,6 +2,7 @@
 // will write (`ImportPlan`), and a case of the import while its rows are being checked. Shared by
 // import-plan.ts and import-targets.ts.
 
+import type { Message } from '../../i18n/index.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import { isCaseClosed, type CaseEvent, type CaseState } from '../case-lifecycle.ts';
 import type { Cpr } from '../cpr.ts';
@@ -112,7 +113,7 @@ export interface ImportPlan {
 export type PlanResult =
   { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly errors: ImportError[] };
 
-export type Err = (file: ImportFileName, line: number, column: string, message: string) => void;
+export type Err = (file: ImportFileName, line: number, column: string, message: Message) => void;
 
 /** A case of the import while its payments are being added. */
 export class CaseInProgress {

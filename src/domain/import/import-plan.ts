@@ -5,6 +5,7 @@
 // exactly as a close does), its questionnaires, and the pools it draws on. Nothing here touches the
 // database: if any error is found, there is no plan, and nothing is written.
 
+import { message, type Message } from '../../i18n/index.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import { referredCase, transition, type CaseEvent, type CaseState } from '../case-lifecycle.ts';
 import { cprBirthDate, type Cpr } from '../cpr.ts';
@@ -12,7 +13,7 @@ import { canGrant, deriveBalance } from '../ledger.ts';
 import { formatKr, ore } from '../money.ts';
 import { DEFAULT_POOL, defaultProgrammeRules } from '../programme-rules.ts';
 import { municipalityName } from './municipality-codes.ts';
-import { inDanish, type ImportError, type ImportFileName, type ReadResult } from './import-files.ts';
+import type { ImportError, ImportFileName, ReadResult } from './import-files.ts';
 import { readAnswerLines, readCaseLines, readPaymentLines, type CaseLine } from './import-rows.ts';
 import {
   CaseInProgress,
@@ -26,8 +27,8 @@ import { checkAnswers, checkPayments, Targets } from './import-targets.ts';
 
 export function planImport(read: ReadResult, context: ImportContext): PlanResult {
   const errors: ImportError[] = [...read.errors];
-  const err = (file: ImportFileName, line: number, column: string, message: string) =>
-    errors.push({ file, line, column, message });
+  const err = (file: ImportFileName, line: number, column: string, said: Message) =>
+    errors.push({ file, line, column, message: said });
   const caseLines = readCaseLines(read.rows['cases.csv'] ?? [], errors);
   const answerLines = readAnswerLines(read.rows['answers.csv'] ?? [], errors);
   const paymentLines = readPaymentLines(read.rows['payments.csv'] ?? [], errors);
@@ -56,7 +57,7 @@ function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err
   const openCitizens = new Map<string, number>();
   const planned: CaseInProgress[] = [];
   for (const c of lines) {
-    const e = (column: string, message: string) => err('cases.csv', c.line, column, message);
+    const e = (column: string, said: Message) => err('cases.csv', c.line, column, said);
     const { ok, municipalityId } = checkCaseRow(c, context, firstLine, e);
     if (c.caseRef !== null) byRef.set(c.caseRef, null);
     if (!ok || municipalityId === null || c.cpr === null || c.startDate === null || c.status === null)
@@ -76,7 +77,7 @@ function checkCases(lines: readonly CaseLine[], context: ImportContext, err: Err
       poolRemaining: ore(Number.MAX_SAFE_INTEGER), // the pools are checked together, below
     });
     if (!grant.ok) {
-      e('granted_kr', inDanish(grant.error.message));
+      e('granted_kr', grant.error.message);
       continue;
     }
     if (c.status === 'active' && isSecondOpenCase(municipalityId, c.cpr, c.line, openCitizens, context, e))
@@ -107,26 +108,26 @@ function checkCaseRow(
   c: CaseLine,
   context: ImportContext,
   firstLine: Map<string, number>,
-  e: (column: string, message: string) => void,
+  e: (column: string, said: Message) => void,
 ): { ok: boolean; municipalityId: number | null } {
   let ok = c.valid;
   if (c.caseRef !== null) {
     const first = firstLine.get(c.caseRef);
     if (first !== undefined) {
-      e('case_ref', `Sagsreferencen "${c.caseRef}" står også på linje ${first}.`);
+      e('case_ref', message('import.error.caseRefTwice', { caseRef: c.caseRef, line: first }));
       ok = false;
     } else firstLine.set(c.caseRef, c.line);
   }
   const municipalityId = c.municipalityCode === null ? null : Number(c.municipalityCode);
   if (municipalityId !== null) {
     if (context.onlyMunicipality !== null && municipalityId !== context.onlyMunicipality) {
-      e('municipality_code', `Du kan kun importere forløb i din egen kommune (${context.onlyMunicipality}).`);
+      e('municipality_code', message('import.error.otherMunicipality', { code: context.onlyMunicipality }));
       ok = false;
     } else if (
       !context.municipalities.has(municipalityId) &&
       municipalityName(c.municipalityCode ?? '') === null
     ) {
-      e('municipality_code', `${c.municipalityCode ?? ''} er ikke en dansk kommunekode.`);
+      e('municipality_code', message('import.error.unknownMunicipality', { code: c.municipalityCode ?? '' }));
       ok = false;
     }
     const again =
@@ -134,7 +135,7 @@ function checkCaseRow(
         ? undefined
         : context.existingRefs.get(c.caseRef)?.find((x) => x.municipalityId === municipalityId);
     if (again) {
-      e('case_ref', `Forløbet "${c.caseRef ?? ''}" er allerede importeret. Det importeres ikke igen.`);
+      e('case_ref', message('import.error.alreadyImported', { caseRef: c.caseRef ?? '' }));
       ok = false;
     }
   }
@@ -148,16 +149,16 @@ function isSecondOpenCase(
   line: number,
   openCitizens: Map<string, number>,
   context: ImportContext,
-  e: (column: string, message: string) => void,
+  e: (column: string, said: Message) => void,
 ): boolean {
   const key = `${municipalityId}:${cpr}`;
   const other = openCitizens.get(key);
   if (other !== undefined) {
-    e('cpr', `Borgeren har allerede et aktivt forløb i importen (linje ${other}).`);
+    e('cpr', message('import.error.openCaseInImport', { line: other }));
     return true;
   }
   if (context.hasOpenCase(municipalityId, cpr)) {
-    e('cpr', 'Borgeren har allerede et åbent forløb i kommunens ordning.');
+    e('cpr', message('import.error.openCaseExists'));
     return true;
   }
   openCitizens.set(key, line);
@@ -170,9 +171,9 @@ function stateOf(
   cpr: Cpr,
   programme: ProgrammeFacts | null,
   context: ImportContext,
-  e: (column: string, message: string) => void,
+  e: (column: string, said: Message) => void,
 ): { state: CaseState; steps: CaseEvent[] } | null {
-  const future = 'Datoen kan ikke ligge efter i dag.';
+  const future = message('import.error.dateInFuture');
   for (const [column, date] of [
     ['referred_on', c.referredOn],
     ['start_date', c.startDate],
@@ -184,12 +185,12 @@ function stateOf(
     }
   }
   if (cprBirthDate(cpr) > c.startDate) {
-    e('start_date', 'Startdatoen ligger før borgerens fødselsdato (ifølge CPR-nummeret).');
+    e('start_date', message('import.error.startBeforeBirth'));
     return null;
   }
   const referredOn = c.referredOn ?? c.startDate;
   if (referredOn > c.startDate) {
-    e('referred_on', 'Henvisningsdatoen kan ikke ligge efter startdatoen.');
+    e('referred_on', message('import.error.referredAfterStart'));
     return null;
   }
   // The import brings history: the support person and the conditions were seen to in the system the
@@ -213,7 +214,7 @@ function stateOf(
     const result = transition(state, step, facts);
     if (!result.ok) {
       const column = result.error.field === 'reason' ? 'termination_reason' : 'end_date';
-      e(column, inDanish(result.error.message));
+      e(column, result.error.message);
       return null;
     }
     state = result.state;
@@ -247,8 +248,7 @@ function checkPools(
           'cases.csv',
           c.base.line,
           'granted_kr',
-          `Der er ikke penge nok i puljen i "${programme.name}": der er ${formatKr(left)} tilbage. ` +
-            'Hæv puljen under Ordning og regler, og importér igen.',
+          message('import.error.poolExceeded', { programme: programme.name, left: formatKr(left) }),
         );
         held -= c.granted;
         continue;

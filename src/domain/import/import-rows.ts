@@ -2,6 +2,7 @@
 // error is reported, and a row with any error is kept (its other fields still count, e.g. a case_ref
 // that answers.csv refers to), but marked so that nothing is planned from it.
 
+import { message, type Message } from '../../i18n/index.ts';
 import { parseCalendarDate, type CalendarDate } from '../calendar-date.ts';
 import { parseCpr, type Cpr } from '../cpr.ts';
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../expense-category.ts';
@@ -16,7 +17,7 @@ import {
   type ItemId,
 } from '../questionnaire/instrument.ts';
 import { EDUCATION, INCOME_SOURCE, type Education, type IncomeSource } from '../report/scales.ts';
-import { inDanish, type ImportError, type ImportFileName, type RawRow } from './import-files.ts';
+import type { ImportError, ImportFileName, RawRow } from './import-files.ts';
 
 export const CASE_STATUSES = ['active', 'completed', 'terminated_early'] as const;
 export type ImportCaseStatus = (typeof CASE_STATUSES)[number];
@@ -77,9 +78,9 @@ class RowReader {
     return !this.failed;
   }
 
-  error(column: string, message: string): null {
+  error(column: string, said: Message): null {
     this.failed = true;
-    this.errors.push({ file: this.file, line: this.row.line, column, message });
+    this.errors.push({ file: this.file, line: this.row.line, column, message: said });
     return null;
   }
 
@@ -89,37 +90,34 @@ class RowReader {
 
   required(column: string): string | null {
     const v = this.raw(column);
-    return v === '' ? this.error(column, 'Feltet skal udfyldes.') : v;
+    return v === '' ? this.error(column, message('import.error.required')) : v;
   }
 
   text(column: string, max: number, required: boolean): string | null {
     const v = required ? this.required(column) : this.raw(column) || null;
-    if (v !== null && v.length > max) return this.error(column, `Teksten må højst være ${max} tegn.`);
+    if (v !== null && v.length > max) return this.error(column, message('import.error.tooLong', { max }));
     return v;
   }
 
   date(column: string, required: boolean): CalendarDate | null {
     const v = required ? this.required(column) : this.raw(column) || null;
     if (v === null) return null;
-    return (
-      parseCalendarDate(v) ??
-      this.error(column, `"${v}" er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-01.`)
-    );
+    return parseCalendarDate(v) ?? this.error(column, message('import.error.date', { value: v }));
   }
 
   code<C extends string>(column: string, codes: readonly C[], required: boolean): C | null {
     const v = required ? this.required(column) : this.raw(column) || null;
     if (v === null) return null;
     if ((codes as readonly string[]).includes(v)) return v as C;
-    return this.error(column, `"${v}" er ikke en gyldig kode. Brug en af: ${codes.join(', ')}.`);
+    return this.error(column, message('import.error.code', { value: v, codes: codes.join(', ') }));
   }
 
   amount(column: string): Ore | null {
     const v = this.required(column);
     if (v === null) return null;
     const parsed = parseKr(v);
-    if (!parsed.ok) return this.error(column, inDanish(parsed.error.message));
-    if (parsed.value <= 0) return this.error(column, 'Beløbet skal være større end 0 kr.');
+    if (!parsed.ok) return this.error(column, parsed.error.message);
+    if (parsed.value <= 0) return this.error(column, message('import.error.amountNotPositive'));
     return parsed.value;
   }
 }
@@ -132,7 +130,7 @@ export function readCaseLines(rows: readonly RawRow[], errors: ImportError[]): C
     const municipalityCode =
       code === null || /^\d{3}$/.test(code)
         ? code
-        : r.error('municipality_code', `"${code}" er ikke en kommunekode. Skriv de tre cifre, fx 751.`);
+        : r.error('municipality_code', message('import.error.municipalityCodeFormat', { value: code }));
     const cprText = r.required('cpr');
     let cpr: Cpr | null = null;
     if (cprText !== null) {
@@ -142,9 +140,7 @@ export function readCaseLines(rows: readonly RawRow[], errors: ImportError[]): C
       else
         r.error(
           'cpr',
-          parsed.error === 'format'
-            ? 'CPR-nummeret skal være 10 cifre, skrevet DDMMÅÅSSSS eller DDMMÅÅ-SSSS.'
-            : 'CPR-nummeret begynder ikke med en gyldig fødselsdato (DDMMÅÅ).',
+          message(parsed.error === 'format' ? 'import.error.cprFormat' : 'import.error.cprBirthDate'),
         );
     }
     const referredOn = r.date('referred_on', false);
@@ -153,13 +149,13 @@ export function readCaseLines(rows: readonly RawRow[], errors: ImportError[]): C
     const status = r.code('status', CASE_STATUSES, true);
     const terminationReason = r.text('termination_reason', MAX_REASON, false);
     if (status === 'terminated_early' && terminationReason === null && r.raw('termination_reason') === '')
-      r.error('termination_reason', 'Skriv hvorfor forløbet blev afbrudt før tid.');
+      r.error('termination_reason', message('import.error.terminationReasonMissing'));
     if (status !== null && status !== 'terminated_early' && terminationReason !== null)
-      r.error('termination_reason', 'Kun et forløb, der er afbrudt før tid, har en begrundelse.');
+      r.error('termination_reason', message('import.error.terminationReasonNotAllowed'));
     if (status === 'active' && r.raw('end_date') !== '')
-      r.error('end_date', 'Et aktivt forløb har ingen slutdato. Lad feltet være tomt.');
+      r.error('end_date', message('import.error.endDateActive'));
     if ((status === 'completed' || status === 'terminated_early') && r.raw('end_date') === '')
-      r.error('end_date', 'Et afsluttet forløb skal have en slutdato.');
+      r.error('end_date', message('import.error.endDateMissing'));
     const granted = r.amount('granted_kr');
     const education = r.code('highest_education', EDUCATION.codes, false);
     const incomeSource = r.code('income_source', INCOME_SOURCE.codes, false);
@@ -196,13 +192,13 @@ export function readAnswerLines(rows: readonly RawRow[], errors: ImportError[]):
       const found = findItem(def, itemText);
       if (found === null) {
         const ids = def.items.map((i) => i.id).join(', ');
-        r.error('item', `"${itemText}" er ikke et spørgsmål i ${instrument}. Brug en af: ${ids}.`);
+        r.error('item', message('import.error.unknownItem', { value: itemText, instrument, items: ids }));
       } else {
         item = found.id;
         if (valueText !== null) {
           const checked = validateAnswers(def, { [found.id]: parseAnswerText(found, valueText) });
           const problem = checked.errors[0];
-          if (problem) r.error('value', inDanish(problem.message));
+          if (problem) r.error('value', problem.message);
           else value = (checked.answers as Record<string, AnswerValue | undefined>)[found.id] ?? null;
         }
       }

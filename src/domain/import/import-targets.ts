@@ -3,6 +3,7 @@
 // an instrument not answered twice, and no payment past the grant (domain/ledger.ts canPay decides, as
 // it does for a payment by hand). Part of import-plan.ts's planImport.
 
+import { message, type Message } from '../../i18n/index.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import { canPay, deriveBalance, type Balance, type LedgerEntry } from '../ledger.ts';
 import { isSpendingPeriod } from '../case-lifecycle.ts';
@@ -35,17 +36,16 @@ export class Targets {
    */
   find(
     caseRef: string,
-  ): { planned: CaseInProgress | null } | { existing: ExistingCase } | { error: string } | undefined {
+  ): { planned: CaseInProgress | null } | { existing: ExistingCase } | { error: Message } | undefined {
     if (this.planned.has(caseRef)) return { planned: this.planned.get(caseRef) ?? null };
     const existing = (this.context.existingRefs.get(caseRef) ?? []).filter(
       (x) => this.context.onlyMunicipality === null || x.municipalityId === this.context.onlyMunicipality,
     );
     if (existing.length === 1 && existing[0]) return { existing: existing[0] };
-    if (existing.length > 1)
-      return { error: `Sagsreferencen "${caseRef}" findes i flere kommuner; importér dem hver for sig.` };
+    if (existing.length > 1) return { error: message('import.error.caseRefAmbiguous', { caseRef }) };
     if (this.casesBroken) return undefined;
-    const where = this.lines.length > 0 ? 'i cases.csv eller i databasen' : 'i databasen';
-    return { error: `Forløbet "${caseRef}" findes ikke ${where}.` };
+    const unknown = this.lines.length > 0 ? 'import.error.unknownCase' : 'import.error.unknownCaseInDatabase';
+    return { error: message(unknown, { caseRef }) };
   }
 }
 
@@ -73,7 +73,7 @@ export function checkAnswers(
 ): PlannedQuestionnaire[] {
   const sets = new Map<string, AnswerSet>();
   for (const a of lines) {
-    const e = (column: string, message: string) => err('answers.csv', a.line, column, message);
+    const e = (column: string, said: Message) => err('answers.csv', a.line, column, said);
     if (a.caseRef === null) continue;
     const found = lookUp(targets, a.caseRef, e);
     if (found === undefined) continue;
@@ -94,7 +94,7 @@ export function checkAnswers(
     }
     const earlier = set.lines.get(a.item);
     if (earlier !== undefined) {
-      e('item', `Spørgsmålet ${a.item} er allerede besvaret på linje ${earlier}.`);
+      e('item', message('import.error.itemTwice', { item: a.item, line: earlier }));
       continue;
     }
     set.lines.set(a.item, a.line);
@@ -113,7 +113,7 @@ export function checkPayments(
   const toExisting: PlannedPayment[] = [];
   const balances = new Map<string, LedgerEntry[]>();
   for (const p of lines) {
-    const e = (column: string, message: string) => err('payments.csv', p.line, column, message);
+    const e = (column: string, said: Message) => err('payments.csv', p.line, column, said);
     if (p.caseRef === null) continue;
     const found = lookUp(targets, p.caseRef, e);
     if (found === undefined) continue;
@@ -131,10 +131,8 @@ export function checkPayments(
     const balance = 'planned' in t ? deriveBalance(entries) : addBalance(t.existing.balance, entries);
     const decision = canPay(balance, p.amount, ore(0));
     if (!decision.ok) {
-      e(
-        'amount_kr',
-        `Betalingen fører forløbet "${p.caseRef}" over bevillingen: der er ${formatKr(balance.available)} tilbage.`,
-      );
+      const left = formatKr(balance.available);
+      e('amount_kr', message('import.error.paymentExceedsGrant', { caseRef: p.caseRef, left }));
       continue;
     }
     const payment: PlannedPayment = {
@@ -158,7 +156,7 @@ export function checkPayments(
 
 type Found = NonNullable<ReturnType<Targets['find']>>;
 type Target = { planned: CaseInProgress } | { existing: ExistingCase };
-type Refusal = { column: string; message: string } | null;
+type Refusal = { column: string; message: Message } | null;
 
 interface AnswerSet {
   target: CaseTarget;
@@ -170,7 +168,7 @@ interface AnswerSet {
 }
 
 /** The case a row names; undefined after its error is reported, or when there is nothing to say. */
-function lookUp(targets: Targets, caseRef: string, e: (column: string, message: string) => void) {
+function lookUp(targets: Targets, caseRef: string, e: (column: string, said: Message) => void) {
   const found = targets.find(caseRef);
   if (found === undefined) return undefined;
   if ('error' in found) {
@@ -181,7 +179,7 @@ function lookUp(targets: Targets, caseRef: string, e: (column: string, message: 
 }
 
 /** The case itself; null for the import's own case whose row in cases.csv is wrong (reported there). */
-function caseOf(found: Exclude<Found, { error: string }>): Target | null {
+function caseOf(found: Exclude<Found, { error: Message }>): Target | null {
   if ('planned' in found && found.planned === null) return null;
   return 'planned' in found && found.planned
     ? { planned: found.planned }
@@ -198,15 +196,15 @@ function answerRefusal(
 ): Refusal {
   const start = startOf(t);
   if (answeredOn > context.today) {
-    return { column: 'answered_on', message: 'Datoen kan ikke ligge efter i dag.' };
+    return { column: 'answered_on', message: message('import.error.dateInFuture') };
   }
   if (start === null || answeredOn < start) {
-    return { column: 'answered_on', message: 'Spørgeskemaet kan ikke være besvaret før forløbets start.' };
+    return { column: 'answered_on', message: message('import.error.answeredBeforeStart') };
   }
   if ('existing' in t && t.existing.instruments.has(instrument)) {
     return {
       column: 'instrument',
-      message: `Forløbet "${caseRef}" har allerede svar på ${instrument} i databasen.`,
+      message: message('import.error.instrumentAnswered', { caseRef, instrument }),
     };
   }
   return null;
@@ -255,18 +253,18 @@ function paymentRefusal(t: Target, caseRef: string, paidOn: CalendarDate, contex
   const start = startOf(t);
   const closedOn = closedOnOf(t);
   if (paidOn > context.today) {
-    return { column: 'paid_on', message: 'Datoen kan ikke ligge efter i dag.' };
+    return { column: 'paid_on', message: message('import.error.dateInFuture') };
   }
   if (start === null || paidOn < start) {
-    return { column: 'paid_on', message: 'Betalingen kan ikke ligge før forløbets start.' };
+    return { column: 'paid_on', message: message('import.error.paidBeforeStart') };
   }
   if (closedOn !== null && paidOn > closedOn) {
-    return { column: 'paid_on', message: 'Betalingen kan ikke ligge efter forløbets slutdato.' };
+    return { column: 'paid_on', message: message('import.error.paidAfterEnd') };
   }
   if ('existing' in t && !isSpendingPeriod(t.existing.phase)) {
     return {
       column: 'case_ref',
-      message: `Forløbet "${caseRef}" er ikke aktivt, så der kan ikke betales på det.`,
+      message: message('import.error.caseNotActive', { caseRef }),
     };
   }
   return null;

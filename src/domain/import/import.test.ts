@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/index.ts';
 import type { CalendarDate } from '../calendar-date.ts';
 import { deriveBalance } from '../ledger.ts';
 import { ore } from '../money.ts';
@@ -12,6 +13,9 @@ import { planImport } from './import-plan.ts';
 
 const FIXTURE = new URL('../../../tests/fixtures/import/valid/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURE), 'utf8');
+
+/** The reasons as the command line prints them: in Danish. */
+const DA = translator('da');
 
 const CASES_HEADER =
   'case_ref,municipality_code,cpr,referred_on,start_date,end_date,status,termination_reason,granted_kr,highest_education,income_source';
@@ -45,7 +49,7 @@ function run(files: Record<string, string | Uint8Array>, ctx: ImportContext = co
 function errorsOf(files: Record<string, string | Uint8Array>, ctx?: ImportContext): string[] {
   const result = run(files, ctx);
   if (result.ok) throw new Error('expected errors');
-  return sortImportErrors(result.errors).map(formatImportError);
+  return sortImportErrors(result.errors).map((e) => formatImportError(e, DA));
 }
 
 const cases = (...rows: string[]) => [CASES_HEADER, ...rows].join('\r\n') + '\r\n';
@@ -59,7 +63,7 @@ describe('a right folder', () => {
       'answers.csv': fixture('answers.csv'),
       'payments.csv': fixture('payments.csv'),
     });
-    if (!result.ok) throw new Error(result.errors.map(formatImportError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map((e) => formatImportError(e, DA)).join('\n'));
     const { plan } = result;
     expect(plan.counts).toEqual({ cases: 4, answers: 21, payments: 5 });
     expect(plan.municipalities.map((m) => [m.id, m.newName])).toEqual([
@@ -101,7 +105,7 @@ describe('a right folder', () => {
       'cases.csv': withBom,
       'payments.csv': payments('A-1,2024-03-01,1234.50,transport,Cykel,'),
     });
-    if (!result.ok) throw new Error(result.errors.map(formatImportError).join('\n'));
+    if (!result.ok) throw new Error(result.errors.map((e) => formatImportError(e, DA)).join('\n'));
     expect(result.plan.cases[0]?.ledger.map((p) => p.amount)).toEqual([4_000_050, 123_450]);
     const comma = run({
       'cases.csv': cases(ACTIVE),
@@ -367,6 +371,20 @@ describe('every kind of wrong row', () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode(CASES_HEADER + '\nA-1,751,'), 0xe6, 0x0a]);
     expect(errorsOf({ 'cases.csv': latin1 })).toEqual([
       'cases.csv:1: -: Filen er ikke gemt som UTF-8. Gem den igen som "CSV UTF-8".',
+    ]);
+  });
+});
+
+describe('the reasons in English', () => {
+  it("are the catalogue's words, with the same values, for the English page", () => {
+    const result = run({
+      'cases.csv': cases('A-1,751,0101901234,,2024-02-30,,active,,1000,,'),
+      'payments.csv': 'case_ref,paid_on;amount_kr\n',
+    });
+    if (result.ok) throw new Error('expected errors');
+    expect(sortImportErrors(result.errors).map((e) => formatImportError(e, translator('en')))).toEqual([
+      'cases.csv:2: start_date: "2024-02-30" is not a valid date. Write the date as YYYY-MM-DD, e.g. 2024-03-01.',
+      'payments.csv:1: -: The header line has both commas and semicolons; use only one of them as the separator.',
     ]);
   });
 });

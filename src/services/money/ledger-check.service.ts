@@ -7,6 +7,7 @@ import {
 } from '../../db/repositories/ledger-check.repository.ts';
 import { checkLedger, deriveBalance, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
 import { formatKr, ore } from '../../domain/money.ts';
+import { message, type Message } from '../../i18n/index.ts';
 import type { ServiceDeps } from '../context.ts';
 import { toLedgerEntry } from './ledger-record.ts';
 import { preferHashJoins } from '../../db/whole-database-reads.ts';
@@ -19,10 +20,10 @@ import { preferHashJoins } from '../../db/whole-database-reads.ts';
 // it did (and that nobody went around it).
 
 export interface LedgerProblem {
-  /** "Sag 12 (Aarhus Kommune)" or "Ordning X (Aarhus Kommune)". */
-  where: string;
-  /** Danish, with the amounts in kr. */
-  what: string;
+  /** The case, programme or request, with its municipality. */
+  where: Message;
+  /** What is wrong, with the amounts in kr. */
+  what: Message;
 }
 
 export interface LedgerCheckReport {
@@ -41,40 +42,30 @@ const FIELDS: readonly (keyof Balance & keyof CaseBalanceRow)[] = [
   'available',
 ];
 
-const LABEL: Record<(typeof FIELDS)[number], string> = {
-  granted: 'bevilget',
-  returned: 'returneret til puljen',
-  reserved: 'reserveret',
-  paid: 'betalt',
-  refunded: 'refunderet',
-  available: 'disponibelt',
-};
-
 const kr = (n: number) => formatKr(ore(n));
 
-function caseProblems(row: CaseBalanceRow, entries: LedgerEntry[]): string[] {
-  const found: string[] = [];
+function caseProblems(row: CaseBalanceRow, entries: LedgerEntry[]): Message[] {
+  const found: Message[] = [];
   const derived = deriveBalance(entries);
   for (const f of FIELDS) {
     if (derived[f] !== row[f]) {
-      found.push(`${LABEL[f]} er ${kr(row[f])} i databasen, men ${kr(derived[f])} efter posteringerne`);
+      const field = message(`cli.ledger.field.${f}`);
+      found.push(message('cli.ledger.differs', { field, stored: kr(row[f]), derived: kr(derived[f]) }));
     }
   }
   if (row.postings !== entries.length) {
-    found.push(`${row.postings} posteringer i databasen, men ${entries.length} læst`);
+    found.push(message('cli.ledger.postingCount', { stored: row.postings, read: entries.length }));
   }
   if (row.reserved + row.paid - row.refunded > row.granted - row.returned) {
-    found.push(
-      `overforbrug: reserveret ${kr(row.reserved)} + betalt ${kr(row.paid)} − refunderet ${kr(row.refunded)} ` +
-        `er mere end bevilget ${kr(row.granted)} − returneret ${kr(row.returned)} (disponibelt ${kr(row.available)})`,
-    );
+    const amounts = ['reserved', 'paid', 'refunded', 'granted', 'returned', 'available'] as const;
+    found.push(message('cli.ledger.overspent', Object.fromEntries(amounts.map((a) => [a, kr(row[a])]))));
   }
   // Every intermediate state must have been sound too (an append-only ledger never passes a wrong one).
   const seen = new Set<string>();
   for (const v of checkLedger(entries)) {
     if (v.code === 'overspent' || seen.has(v.code)) continue;
     seen.add(v.code);
-    found.push(`posteringen nr. ${v.index + 1} brød reglen ${v.code}: ${v.message}`);
+    found.push(message('cli.ledger.brokeRule', { number: v.index + 1, rule: v.code, what: v.message }));
   }
   return found;
 }
@@ -97,26 +88,36 @@ export function createLedgerCheckService({ database }: ServiceDeps) {
         }
         const problems: LedgerProblem[] = [];
         for (const row of balances) {
-          const where = `Sag ${row.case_number} (${row.municipality_name})`;
+          const where = message('cli.ledger.where.case', {
+            number: row.case_number,
+            municipality: row.municipality_name,
+          });
           for (const what of caseProblems(row, byCase.get(row.case_id) ?? [])) problems.push({ where, what });
         }
         for (const p of pools) {
           if (p.held > p.pool) {
             problems.push({
-              where: `Ordningen "${p.programme_name}" (${p.municipality_name})`,
-              what: `bevilget i alt ${kr(p.held)} (bevillinger − returneret) er mere end puljen ${kr(p.pool)}`,
+              where: message('cli.ledger.where.programme', {
+                programme: p.programme_name,
+                municipality: p.municipality_name,
+              }),
+              what: message('cli.ledger.poolExceeded', { held: kr(p.held), pool: kr(p.pool) }),
             });
           }
         }
         for (const r of mismatches) {
-          const where = `Sag ${r.case_number} (${r.municipality_name}), anmodning ${r.request_number}`;
-          const what: string[] = [];
-          if (r.payments > 1) what.push(`betalt ${r.payments} gange`);
+          const where = message('cli.ledger.where.request', {
+            number: r.case_number,
+            municipality: r.municipality_name,
+            request: r.request_number,
+          });
+          const what: Message[] = [];
+          if (r.payments > 1) what.push(message('cli.ledger.paidTwice', { count: r.payments }));
           if (r.payments > 0 && !['paid', 'refunded'].includes(r.status)) {
-            what.push(`har en betaling, men status er ${r.status}`);
+            what.push(message('cli.ledger.paymentWithStatus', { status: r.status }));
           }
           if (r.reservations > 0 && !['approved', 'paid', 'refunded', 'cancelled'].includes(r.status)) {
-            what.push(`har en reservation, men status er ${r.status}`);
+            what.push(message('cli.ledger.reservationWithStatus', { status: r.status }));
           }
           for (const w of what) problems.push({ where, what: w });
         }

@@ -123,7 +123,7 @@ function Done({ ctx, summary }: { ctx: PageContext; summary: ImportSummary }) {
 
 export function ImportPage({ ctx, errors, noFiles, done }: ImportPageProps) {
   const { t, actor } = ctx;
-  const lines = (errors ?? []).map(formatImportError);
+  const lines = (errors ?? []).map((e) => formatImportError(e, t));
   const failed = noFiles === true || lines.length > 0;
   return (
     <Layout ctx={ctx} title={t('import.title')} authority={actor?.municipalityName} hasErrors={failed}>
