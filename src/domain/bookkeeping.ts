@@ -21,13 +21,17 @@ export interface BookkeepingRow {
   /** The posting's amount as in the ledger: positive; refunds are turned negative in the file. */
   readonly amount: Ore;
   readonly category: ExpenseCategory;
-  readonly vendorName: string;
+  /** Null: paid to the citizen (a direct transfer); the file says so in words. */
+  readonly vendorName: string | null;
   readonly vendorCvr: string | null;
   /** Payment method code, e.g. `bank_transfer`. */
   readonly method: string;
   /** The payment's reference (bank reference, invoice number …). */
   readonly reference: string;
 }
+
+/** The vendor column of a direct transfer to the citizen; the file is Danish (spec: Bookkeeping export). */
+const PAID_TO_CITIZEN = 'Udbetalt til borgeren';
 
 export const BOOKKEEPING_HEADER = [
   'Bogføringsdato',
@@ -90,7 +94,7 @@ function line(account: string, row: BookkeepingRow): string[] {
     row.caseNumber,
     row.requestNumber,
     row.category,
-    row.vendorName,
+    row.vendorName ?? PAID_TO_CITIZEN,
     row.vendorCvr ?? '',
     row.method,
     row.reference,

@@ -13,6 +13,8 @@ export const errorsDa = {
   'error.api.internal': 'Der skete en fejl. Intet er gemt.',
   'error.api.invalidJson': 'Forespørgslens indhold er ikke gyldig JSON.',
   'error.api.idempotencyKeyMissing': 'Idempotency-Key mangler.',
+  'error.controlInRequest':
+    'Adressen eller en cookie indeholder et kontroltegn, som ikke er tilladt. Tjek linket, og prøv igen.',
   'error.tooLarge': 'Forespørgslen er for stor. En fil må højst fylde 10 MB.',
   'error.command.inProgress': 'Din handling behandles allerede. Vent lidt, og prøv igen.',
   'error.command.idempotencyMismatch': 'Nøglen er allerede brugt til en anden forespørgsel.',

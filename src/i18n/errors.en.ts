@@ -16,6 +16,8 @@ export const errorsEn: Record<keyof typeof errorsDa, string> = {
   'error.api.internal': 'Something went wrong. Nothing was saved.',
   'error.api.invalidJson': 'The request body is not valid JSON.',
   'error.api.idempotencyKeyMissing': 'The Idempotency-Key is missing.',
+  'error.controlInRequest':
+    'The address or a cookie contains a control character, which is not allowed. Check the link and try again.',
   'error.tooLarge': 'The request is too large. A file may be at most 10 MB.',
   'error.command.inProgress': 'Your action is already being processed. Wait a moment and try again.',
   'error.command.idempotencyMismatch': 'The key has already been used for a different request.',

@@ -152,6 +152,10 @@ export const portalSelfDa = {
   'portalSelf.data.accessLogLatest': 'Senest: {when}. {who}.',
   'portalSelf.data.accessLogLink': 'Se listen',
   'portalSelf.data.empty': 'Intet endnu.',
+  'portalSelf.data.aboutFile':
+    'Dine data fra Borgerbudget (databeskyttelsesforordningens artikel 15). Koder står på engelsk; ' +
+    'beløb er i øre (100 øre = 1 kr.). Interne noter og støttepersonens egne spørgeskemaer er talt ' +
+    'under "withheld": bed kommunen om dem, hvis du vil se dem.',
   'portalSelf.status.draft': 'Ikke sendt endnu',
   'portalSelf.status.submitted': 'Venter på svar',
   'portalSelf.status.approved': 'Godkendt',

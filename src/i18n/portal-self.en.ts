@@ -149,6 +149,10 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.data.accessLogLatest': 'Latest: {when}. {who}.',
   'portalSelf.data.accessLogLink': 'See the list',
   'portalSelf.data.empty': 'Nothing yet.',
+  'portalSelf.data.aboutFile':
+    'Your data from Borgerbudget (GDPR art. 15). Codes are in English; amounts are in øre (100 øre = ' +
+    '1 kr.). Internal notes and the support person’s own questionnaires are counted under "withheld": ' +
+    'ask the municipality for them if you want to see them.',
   'portalSelf.status.draft': 'Not sent yet',
   'portalSelf.status.submitted': 'Waiting for an answer',
   'portalSelf.status.approved': 'Approved',

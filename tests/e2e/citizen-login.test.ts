@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { GENERIC_ACTIVATION_ERROR } from '../../src/services/access/citizen-login.service.ts';
 import { da } from '../../src/i18n/da.ts';
 import {
   activeCase,
@@ -16,6 +15,7 @@ import {
 } from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
 import { checkPage, setWidth } from './page-checks.ts';
+import { GENERIC_ACTIVATION_ERROR } from '../setup/messages.ts';
 
 // The citizen's log-in in a browser on a phone (spec: Citizen log-in): the support person makes an activation
 // code on the case page and reads it off the letter page, then logs out; the citizen uses the code at

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatKr, ore } from '../../src/domain/money.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../setup/messages.ts';
 import { da } from '../../src/i18n/da.ts';
 import {
   ADMIN,

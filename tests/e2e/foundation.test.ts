@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../setup/messages.ts';
 import { da } from '../../src/i18n/da.ts';
 import { en } from '../../src/i18n/en.ts';
 import {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TooManyAttempts, Unauthenticated, ValidationFailed } from '../../src/domain/errors.ts';
 import { FREE_LOGIN_FAILURES } from '../../src/domain/session-policy.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { AARHUS, actorOf, createStaffUser, demoEmailOf } from '../setup/actors.ts';
 import { Browser, buildApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
-import { asDanish } from '../setup/messages.ts';
+import { asDanish, GENERIC_LOGIN_ERROR } from '../setup/messages.ts';
 
 // Log-in with local accounts (spec: Staff log-in; spec: Passwords; ASVS 5.0 §6): one generic error whatever
 // was wrong, and a growing wait after five failures per account and per address — never a hard lock-out.

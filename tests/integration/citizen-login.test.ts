@@ -5,7 +5,6 @@ import type { Actor } from '../../src/services/context.ts';
 import {
   ACTIVATION_CODE_VALID_MS,
   ACTIVATION_FAILED,
-  GENERIC_ACTIVATION_ERROR,
 } from '../../src/services/access/citizen-login.service.ts';
 import { caseIn, HALSNAES, staff, AARHUS } from '../factories/case-factory.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
@@ -13,7 +12,7 @@ import { actorOf } from '../setup/actors.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { readability } from '../support/lix.ts';
-import { asDanish, danishFields } from '../setup/messages.ts';
+import { asDanish, danishFields, GENERIC_ACTIVATION_ERROR } from '../setup/messages.ts';
 
 // The citizen's log-in (spec: Citizen log-in): a one-time activation code from the support person, with which
 // the citizen chooses a mobile number or an e-mail and a password; lost access is restored with a new

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { demoEmailOf } from '../setup/actors.ts';
 import { Browser, buildApp, hiddenField, parseSetCookie, type TestApp } from '../setup/http.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
+import { GENERIC_LOGIN_ERROR } from '../setup/messages.ts';
 
 // The web layer's defences (spec: CSRF and headers; spec: Sessions), through the real app in-process:
 // security headers and CSP, CSRF (origin check and per-form token), the session cookie, and log-in by form.

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/da.ts';
-import { CONTROL_IN_REQUEST_MESSAGE } from '../../src/http/middleware/input-hygiene.ts';
-import { GENERIC_LOGIN_ERROR } from '../../src/services/access/auth.service.ts';
+import { GENERIC_LOGIN_ERROR } from '../setup/messages.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-organisation.ts';
 import { caseIn, testCpr } from '../factories/case-factory.ts';
 import { moneyTeam, type MoneyTeam } from '../factories/money-factory.ts';
@@ -15,6 +14,7 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 // characters. Never a 500, and a refused request changes nothing.
 
 const CONTROL_CHARACTER_MESSAGE = da['field.controlCharacter'];
+const CONTROL_IN_REQUEST_MESSAGE = da['error.controlInRequest'];
 
 let t: TestContext;
 let web: TestApp;

@@ -3,10 +3,10 @@ import { Conflict, NotFound, Unauthenticated, ValidationFailed } from '../../src
 import { LOGIN_FAILED } from '../../src/services/access/auth.service.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { PASSWORD_MESSAGES } from '../../src/services/access/password.ts';
-import { CODE_FAILED, GENERIC_CODE_ERROR } from '../../src/services/access/user.service.ts';
+import { CODE_FAILED } from '../../src/services/access/user.service.ts';
 import { AARHUS, actorOf, createStaffUser, HALSNAES, loginAs } from '../setup/actors.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
-import { asDanish, danishFields } from '../setup/messages.ts';
+import { asDanish, danishFields, GENERIC_CODE_ERROR } from '../setup/messages.ts';
 
 // The municipality's administrator manages the staff accounts of their own municipality (spec: Roles);
 // everyone else, and every other municipality, gets "not found".

@@ -18,3 +18,8 @@ export function asDanish(error: unknown): Record<string, unknown> {
 export function danishFields(fields: FieldErrors): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([name, said]) => [name, danish(said)]));
 }
+
+// The one answer to each kind of failed log-in, whatever failed (nothing is given away), in Danish.
+export const GENERIC_LOGIN_ERROR = translator('da')('error.access.loginFailed');
+export const GENERIC_ACTIVATION_ERROR = translator('da')('error.access.activationFailed');
+export const GENERIC_CODE_ERROR = translator('da')('error.access.codeFailed');

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { translator } from '../../i18n/index.ts';
 import type { AppEnv } from '../env.ts';
 
 // What a request carries outside its body — the path and its ids, the query string (searches, filters,
@@ -13,13 +14,10 @@ import type { AppEnv } from '../env.ts';
  */
 const ENCODED_CONTROL = /%(?:[01][0-9a-f]|7f)/i;
 
-export const CONTROL_IN_REQUEST_MESSAGE =
-  'Adressen eller en cookie indeholder et kontroltegn, som ikke er tilladt. Tjek linket, og prøv igen.';
-
 export function inputHygiene(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (ENCODED_CONTROL.test(c.req.url) || ENCODED_CONTROL.test(c.req.header('cookie') ?? '')) {
-      return c.text(CONTROL_IN_REQUEST_MESSAGE, 400);
+      return c.text(translator(c.get('lang'))('error.controlInRequest'), 400);
     }
     await next();
   };

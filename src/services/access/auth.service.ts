@@ -23,15 +23,13 @@ import { fieldErrors, plainText, say } from '../form-fields.ts';
 import { verifyPassword } from './password.ts';
 import { createThrottle } from './throttle.ts';
 import { newToken, tokenHash } from './tokens.ts';
-import { message, translate, translator } from '../../i18n/index.ts';
+import { message } from '../../i18n/index.ts';
 
 // Log-in with local accounts (ASVS 5.0 §6): one generic message whatever was wrong, the same work
 // whether or not the account exists, and a growing wait after repeated failures (never a lock-out).
 
 /** The one answer to a failed log-in, whatever failed: it must not tell which. */
 export const LOGIN_FAILED = message('error.access.loginFailed');
-/** The same in Danish, as the login form's field shows it. */
-export const GENERIC_LOGIN_ERROR = translate(translator('da'), LOGIN_FAILED);
 
 // Staff log in by e-mail; a citizen by e-mail or mobile number (domain/phone.ts). The field keeps the
 // name `email` (the form, its tests and clients post it) but holds either. Text that is neither is looked

@@ -25,7 +25,7 @@ import { issue, plainText, say } from '../form-fields.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
-import { message, translate, translator } from '../../i18n/index.ts';
+import { message } from '../../i18n/index.ts';
 
 // The citizen's log-in to the portal (spec: Citizen log-in). The support person (or coordinator) of the case
 // gives the citizen a one-time activation code, on screen or as a printed letter; with it the citizen
@@ -37,10 +37,7 @@ import { message, translate, translator } from '../../i18n/index.ts';
 export const ACTIVATION_CODE_VALID_MS = 14 * 24 * 60 * 60_000;
 
 /** The same answer for a wrong, used, replaced or expired code: the code is the only secret. */
-/** The one answer to a wrong activation code, whatever was wrong with it. */
 export const ACTIVATION_FAILED = message('error.access.activationFailed');
-/** The same in Danish, as the code field shows it. */
-export const GENERIC_ACTIVATION_ERROR = translate(translator('da'), ACTIVATION_FAILED);
 
 const LOGIN_TAKEN = message('field.activate.loginTaken');
 

@@ -25,7 +25,7 @@ import { isUuid } from '../ids.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
 import { CreateUserInput, FirstAdminInput, ResetPasswordInput } from './user.schemas.ts';
-import { message, translate, translator } from '../../i18n/index.ts';
+import { message } from '../../i18n/index.ts';
 
 // A municipality's IT administrator manages the staff accounts of their municipality (spec: Roles): no case
 // content. New users and forgotten passwords get a one-time code; the user chooses the password.
@@ -36,8 +36,6 @@ const EMAIL_TAKEN = message('field.user.emailTaken');
 
 /** The one answer to a wrong one-time code, whatever was wrong. */
 export const CODE_FAILED = message('error.access.codeFailed');
-/** The same in Danish, as the code field shows it. */
-export const GENERIC_CODE_ERROR = translate(translator('da'), CODE_FAILED);
 
 export interface UserView {
   id: string;

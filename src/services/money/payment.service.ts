@@ -222,7 +222,7 @@ async function bookkeeping(
       kind: p.kind as 'payment' | 'refund',
       amount: ore(p.amount_ore),
       category: p.category as ExpenseCategory,
-      vendorName: p.vendor_name ?? 'Udbetalt til borgeren',
+      vendorName: p.vendor_name,
       vendorCvr: p.vendor_cvr,
       method: p.payment_method,
       reference: p.reference ?? '',

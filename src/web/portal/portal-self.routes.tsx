@@ -3,7 +3,7 @@ import { NotFound } from '../../domain/errors.ts';
 import { parseAnswerText } from '../../domain/questionnaire/answers.ts';
 import type { ItemDefinition } from '../../domain/questionnaire/instrument.ts';
 import type { AppDeps, AppEnv } from '../../http/env.ts';
-import { message, type Message } from '../../i18n/index.ts';
+import { message, translator, type Message } from '../../i18n/index.ts';
 import { nestForm, readForm } from '../../http/form.ts';
 import type { Actor } from '../../services/context.ts';
 import type { QuestionnaireView } from '../../services/evaluation/questionnaire.service.ts';
@@ -199,15 +199,10 @@ function registerMyDataRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   });
 }
 
+/** The file says what it is in both languages: it may be read by someone else than the citizen. */
 const ABOUT = {
-  da:
-    'Dine data fra Borgerbudget (databeskyttelsesforordningens artikel 15). Koder står på engelsk; ' +
-    'beløb er i øre (100 øre = 1 kr.). Interne noter og støttepersonens egne spørgeskemaer er talt ' +
-    'under "withheld": bed kommunen om dem, hvis du vil se dem.',
-  en:
-    'Your data from Borgerbudget (GDPR art. 15). Codes are in English; amounts are in øre (100 øre = ' +
-    '1 kr.). Internal notes and the support person’s own questionnaires are counted under "withheld": ' +
-    'ask the municipality for them if you want to see them.',
+  da: translator('da')('portalSelf.data.aboutFile'),
+  en: translator('en')('portalSelf.data.aboutFile'),
 };
 
 /** The step's answer as the service takes it: a list for a multi choice, a code or a number; null: none. */
