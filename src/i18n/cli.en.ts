@@ -35,7 +35,7 @@ when LANG (or LC_ALL, LC_MESSAGES) starts with "en".`,
   'cli.check.reason.chainShort':
     'the chain ends at event {last} but its head says {head}: events are missing',
   'cli.ledger.ok': 'The books balance: {cases} cases, {postings} postings and {programmes} pools checked.',
-  'cli.ledger.failed': 'The books do not balance: {count} findings.',
+  'cli.ledger.failed': 'The books do not balance. Findings: {count}.',
   'cli.ledger.where.case': 'Case {number} ({municipality})',
   'cli.ledger.where.programme': 'Programme "{programme}" ({municipality})',
   'cli.ledger.where.request': 'Case {number} ({municipality}), request {request}',
@@ -58,7 +58,7 @@ when LANG (or LC_ALL, LC_MESSAGES) starts with "en".`,
   'cli.import.noFolder': 'The folder "{dir}" does not exist or cannot be read.',
   'cli.import.noFiles':
     'Nothing was imported: the folder "{dir}" has none of the files cases.csv, answers.csv and payments.csv.',
-  'cli.import.failed': 'Nothing was imported: {count} errors.',
+  'cli.import.failed': 'Nothing was imported. Errors found: {count}.',
   'cli.import.done': 'Imported: {cases} cases, {answers} answers, {payments} payments.',
   'cli.import.doneDetail': '({questionnaires} questionnaires; {seconds} s)',
   'cli.report.usage':
