@@ -142,6 +142,9 @@ function printLogins(services: Services, t: Translate): void {
   for (const l of services.demo.logins()) {
     console.log(`  ${l.role.padEnd(12)} ${l.email.padEnd(36)} ${l.name} – ${l.municipality}`);
   }
+  for (const s of services.demo.shops()) {
+    console.log(`  ${t('cli.demo.shop', { name: s.name, municipality: s.municipality, pin: s.pin })}`);
+  }
   console.log('');
 }
 

@@ -18,7 +18,7 @@ export interface RunningServer {
 
 /** A stopping server closes a connection, and at last stops listening, after this long without work. */
 const QUIET_MS = 300;
-const KEY_CLEANUP_MS = 3_600_000;
+const HOURLY_MS = 3_600_000;
 
 interface Tracked {
   inFlight: number;
@@ -39,7 +39,7 @@ export async function startServer(
     );
   });
   const connections = trackConnections(server);
-  const cleanup = startKeyCleanup(services, logger);
+  const cleanup = startHourlyJobs(services, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url =
@@ -128,17 +128,29 @@ function trackConnections(server: Server) {
   };
 }
 
-/** Removes expired idempotency keys at start and hourly; a failure is logged and tried next time. */
-function startKeyCleanup(services: Services, logger: Logger): NodeJS.Timeout {
-  const run = () =>
-    services.commands.removeExpiredKeys().then(
+/**
+ * The hourly jobs, also run at start: expired idempotency keys removed, and vouchers past their last
+ * day ended (their reservation released). Each is safe to run in several processes at once: a key is
+ * deleted once, a voucher is ended under its case's lock after a fresh look. A failure is logged and
+ * tried next time.
+ */
+function startHourlyJobs(services: Services, logger: Logger): NodeJS.Timeout {
+  const run = async () => {
+    await services.commands.removeExpiredKeys().then(
       (removed) => {
         if (removed > 0) logger.info({ removed }, 'expired idempotency keys removed');
       },
       (err: unknown) => logger.warn({ err }, 'could not remove expired idempotency keys'),
     );
+    await services.vouchers.expireOverdue().then(
+      (ended) => {
+        if (ended > 0) logger.info({ ended }, 'expired vouchers ended, their reservations released');
+      },
+      (err: unknown) => logger.warn({ err }, 'could not end expired vouchers'),
+    );
+  };
   void run();
-  const timer = setInterval(() => void run(), KEY_CLEANUP_MS);
+  const timer = setInterval(() => void run(), HOURLY_MS);
   timer.unref();
   return timer;
 }

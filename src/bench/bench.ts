@@ -13,6 +13,7 @@ import { openServices, type Services } from '../services/index.ts';
 import { approvalsBench } from './bench-approvals.ts';
 import { median, type Figure } from './bench-figures.ts';
 import { reportBench } from './bench-report.ts';
+import { vouchersBench } from './bench-vouchers.ts';
 
 // `borgerbudget bench`: speed and memory figures, each against its target, on throw-away embedded
 // databases in a temporary folder — never the configured database. Figures vary with the machine; the
@@ -21,7 +22,7 @@ import { reportBench } from './bench-report.ts';
 // The approval figures (bench-approvals.ts: the HTTP API against the same approval as raw SQL) and the
 // report figures (bench-report.ts) run on a throw-away PostgreSQL database created next to
 // BENCH_DATABASE_URL or DATABASE_URL when one is set (and dropped afterwards), else on PGlite.
-// BENCH_ONLY=approvals or BENCH_ONLY=report runs only those; BENCH_REPORT_CASES sets how many cases
+// BENCH_ONLY=approvals, report or vouchers runs only that one (bench-vouchers.ts: a shop redeeming over HTTP); BENCH_REPORT_CASES sets how many cases
 // the report bench generates.
 
 const BIN = resolve(import.meta.dirname, '../../bin/borgerbudget.js');
@@ -29,7 +30,7 @@ const STARTS = 3;
 const REQUESTS = 200;
 const APPROVALS = 100;
 
-const ONLY = ['approvals', 'report'] as const;
+const ONLY = ['approvals', 'report', 'vouchers'] as const;
 
 export async function bench(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'borgerbudget-bench-'));
@@ -53,6 +54,7 @@ export async function bench(): Promise<number> {
     }
     if (only === undefined || only === 'approvals') await approvalsBench(dir, report);
     if (only === undefined || only === 'report') await reportBench(dir, report);
+    if (only === undefined || only === 'vouchers') await vouchersBench(dir, report);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

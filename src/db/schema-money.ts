@@ -22,6 +22,9 @@ export interface VendorTable {
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** The redemption PIN's keyed hash (vouchers); null until finance issues one. */
+  redemption_pin_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  redemption_pin_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PurchaseRequestTable {
@@ -64,7 +67,9 @@ export interface PurchaseAttachmentTable {
   size_bytes: number;
   sha256: string;
   content: Uint8Array;
-  uploaded_by: string;
+  /** Null for a receipt a shop uploaded when it redeemed a voucher (`uploaded_by_vendor_id`). */
+  uploaded_by: string | null;
+  uploaded_by_vendor_id: ColumnType<string | null, string | null | undefined, never>;
   uploaded_at: Timestamp;
 }
 
@@ -105,4 +110,36 @@ export interface LedgerEntryTable {
   note: string | null;
   posted_by: string | null;
   posted_at: Timestamp;
+}
+
+/** Migration 20261207120000_vouchers.sql. */
+export interface VoucherTable {
+  id: Generated<string>;
+  municipality_id: number;
+  purchase_request_id: string;
+  case_id: string;
+  code: string;
+  vendor_id: string | null;
+  max_amount_ore: number;
+  expires_on: CalendarDateColumn;
+  status: Generated<string>;
+  issued_at: Timestamp;
+  redeemed_at: NullableTimestamp;
+  redeemed_by_vendor_id: ColumnType<string | null, string | null | undefined, string | null>;
+  redeemed_amount_ore: ColumnType<number | null, number | null | undefined, number | null>;
+  receipt_number: ColumnType<string | null, string | null | undefined, string | null>;
+  redemption_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  redemption_key: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<string>;
+  municipality_id: number;
+  channel: string;
+  recipient: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
 }

@@ -21,6 +21,8 @@ import type {
   PurchaseAttachmentTable,
   PurchaseRequestTable,
   VendorTable,
+  VoucherTable,
+  OutboxMessageTable,
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
 import type { ImportedCaseTable } from './schema-import.ts';
@@ -64,6 +66,8 @@ export interface ProgrammeTable {
   receipts_required: Generated<boolean>;
   account_string: Generated<string>;
   category_rules: Json<unknown>;
+  voucher_enabled: Generated<boolean>;
+  voucher_any_vendor: Generated<boolean>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -140,7 +144,9 @@ export interface AccessLogTable {
   id: Generated<number>;
   municipality_id: number;
   occurred_at: Timestamp;
-  user_id: string;
+  /** Null for a shop that redeemed the citizen's voucher (`vendor_id`). */
+  user_id: string | null;
+  vendor_id: ColumnType<string | null, string | null | undefined, never>;
   user_role: string;
   subject_type: string;
   subject_id: string;
@@ -192,6 +198,8 @@ export interface Database {
   payment_batch: PaymentBatchTable;
   payment_batch_item: PaymentBatchItemTable;
   ledger_entry: LedgerEntryTable;
+  voucher: VoucherTable;
+  outbox_message: OutboxMessageTable;
   questionnaire_response: QuestionnaireResponseTable;
   imported_case: ImportedCaseTable;
 }

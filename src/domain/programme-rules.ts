@@ -16,6 +16,8 @@ export interface CategoryRule {
   rule: CategoryRuleKind;
   /** The municipality's guideline text, shown where a purchase request is written. */
   guideline: string;
+  /** Whether it may be bought with a voucher, where the programme offers vouchers (spec: Vouchers). */
+  voucher: boolean;
 }
 
 export interface ProgrammeRules {
@@ -39,6 +41,11 @@ export interface ProgrammeRules {
   /** The municipal ERP account string payments are booked on; no national code exists. */
   accountString: string;
   categoryRules: Record<ExpenseCategory, CategoryRule>;
+  /**
+   * The citizen buys it themselves (spec: Vouchers): whether an approved request may be paid by a
+   * voucher a shop redeems, and whether any vendor on the list may redeem it or only the one named.
+   */
+  voucher: { enabled: boolean; anyVendor: boolean };
 }
 
 /**
@@ -64,12 +71,15 @@ export const LIMITS = {
 
 export function defaultCategoryRules(): Record<ExpenseCategory, CategoryRule> {
   const rules = {} as Record<ExpenseCategory, CategoryRule>;
-  for (const category of EXPENSE_CATEGORIES) rules[category] = { rule: 'allowed', guideline: '' };
+  for (const category of EXPENSE_CATEGORIES)
+    rules[category] = { rule: 'allowed', guideline: '', voucher: true };
   // 2020 evaluation report, §6.1: repaying debt (incl. payday loans) was allowed but discussed; the pilot
   // asked for a reason.
   rules.debt = {
     rule: 'needs_justification',
     guideline: 'Beskriv hvordan afbetalingen hjælper borgeren mod målet.',
+    // A debt is paid to the creditor, not bought in a shop.
+    voucher: false,
   };
   return rules;
 }
@@ -86,6 +96,7 @@ export function defaultProgrammeRules(): ProgrammeRules {
     receiptsRequired: true,
     accountString: '',
     categoryRules: defaultCategoryRules(),
+    voucher: { enabled: false, anyVendor: false },
   };
 }
 

@@ -49,6 +49,7 @@ export const PAYMENT_METHODS = [
   'payment_card',
   'bank_transfer',
   'direct_to_citizen',
+  'voucher',
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
@@ -58,6 +59,7 @@ export const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, MessageKey>> 
   payment_card: 'label.paymentMethod.payment_card',
   bank_transfer: 'label.paymentMethod.bank_transfer',
   direct_to_citizen: 'label.paymentMethod.direct_to_citizen',
+  voucher: 'label.paymentMethod.voucher',
 };
 
 export const ATTACHMENT_KINDS = ['quote', 'invoice', 'receipt', 'proof_of_payment'] as const;

@@ -21,6 +21,10 @@ import { domainPaymentFileDa } from './domain-payment-file.da.ts';
 import { domainEvaluationDa } from './domain-evaluation.da.ts';
 import { domainInstrumentsDa } from './domain-instruments.da.ts';
 import { cliDa } from './cli.da.ts';
+import { vouchersDa } from './vouchers.da.ts';
+import { voucherPagesDa } from './voucher-pages.da.ts';
+import { voucherShopDa } from './voucher-shop.da.ts';
+import { voucherStaffDa } from './voucher-staff.da.ts';
 import { domainImportDa } from './domain-import.da.ts';
 
 // The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
@@ -49,6 +53,10 @@ export const da = {
   ...domainInstrumentsDa,
   ...domainImportDa,
   ...cliDa,
+  ...vouchersDa,
+  ...voucherPagesDa,
+  ...voucherShopDa,
+  ...voucherStaffDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

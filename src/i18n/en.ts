@@ -22,6 +22,10 @@ import { domainPaymentFileEn } from './domain-payment-file.en.ts';
 import { domainEvaluationEn } from './domain-evaluation.en.ts';
 import { domainInstrumentsEn } from './domain-instruments.en.ts';
 import { cliEn } from './cli.en.ts';
+import { vouchersEn } from './vouchers.en.ts';
+import { voucherPagesEn } from './voucher-pages.en.ts';
+import { voucherShopEn } from './voucher-shop.en.ts';
+import { voucherStaffEn } from './voucher-staff.en.ts';
 import { domainImportEn } from './domain-import.en.ts';
 
 // English, the second language (spec: Languages). Every Danish key must be here: the type says so.
@@ -50,4 +54,8 @@ export const en: Record<MessageKey, string> = {
   ...domainInstrumentsEn,
   ...domainImportEn,
   ...cliEn,
+  ...vouchersEn,
+  ...voucherPagesEn,
+  ...voucherShopEn,
+  ...voucherStaffEn,
 };

@@ -71,6 +71,7 @@ export const portalSelfDa = {
   'portalSelf.purpose.personal_data': 'Så dine data',
   'portalSelf.purpose.login': 'Så din adgang til Borgerbudget',
   'portalSelf.purpose.other': 'Så dine oplysninger',
+  'portalSelf.purpose.voucher_redeemed': 'Indløste dit værdibevis',
   'portalSelf.change.case': 'Ændrede noget i din sag',
   'portalSelf.change.case_list': 'Ændrede noget i din sag',
   'portalSelf.change.budget': 'Ændrede dit budget',
@@ -86,6 +87,7 @@ export const portalSelfDa = {
   'portalSelf.change.personal_data': 'Hentede dine data',
   'portalSelf.change.login': 'Lavede en kode, så du kan logge ind',
   'portalSelf.change.other': 'Ændrede dine oplysninger',
+  'portalSelf.change.voucher_redeemed': 'Indløste dit værdibevis',
   'portalSelf.role.support': 'Støtteperson',
   'portalSelf.role.coordinator': 'Koordinator',
   'portalSelf.role.finance': 'Ansat i økonomi',
@@ -93,6 +95,7 @@ export const portalSelfDa = {
   'portalSelf.role.evaluator': 'Socialstyrelsen',
   'portalSelf.role.citizen': 'Dig',
   'portalSelf.role.unknown': 'Systemet',
+  'portalSelf.role.shop': 'En butik',
   // My data
   'portalSelf.data.title': 'Mine data',
   'portalSelf.data.intro':

@@ -69,6 +69,7 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.purpose.personal_data': 'Saw your data',
   'portalSelf.purpose.login': 'Saw your access to Borgerbudget',
   'portalSelf.purpose.other': 'Saw your information',
+  'portalSelf.purpose.voucher_redeemed': 'Redeemed your voucher',
   'portalSelf.change.case': 'Changed something in your case',
   'portalSelf.change.case_list': 'Changed something in your case',
   'portalSelf.change.budget': 'Changed your budget',
@@ -84,6 +85,7 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.change.personal_data': 'Downloaded your data',
   'portalSelf.change.login': 'Made a code so you can log in',
   'portalSelf.change.other': 'Changed your information',
+  'portalSelf.change.voucher_redeemed': 'Redeemed your voucher',
   'portalSelf.role.support': 'Support person',
   'portalSelf.role.coordinator': 'Coordinator',
   'portalSelf.role.finance': 'Finance officer',
@@ -91,6 +93,7 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.role.evaluator': 'National Board of Social Services',
   'portalSelf.role.citizen': 'You',
   'portalSelf.role.unknown': 'The system',
+  'portalSelf.role.shop': 'A shop',
   'portalSelf.data.title': 'My data',
   'portalSelf.data.intro':
     'Here is everything the municipality keeps about you in Borgerbudget. You have the right to see it.',

@@ -23,6 +23,7 @@ import { createPersonalDataService } from './portal/personal-data.service.ts';
 import { createPortalAccessLogService } from './portal/portal-access-log.service.ts';
 import { createProgrammeService } from './cases/programme.service.ts';
 import { createPurchaseService } from './money/purchase.service.ts';
+import { createVoucherService } from './money/voucher.service.ts';
 import { createReportService } from './evaluation/report.service.ts';
 import { createQuestionnaireService } from './evaluation/questionnaire.service.ts';
 import { createUserService } from './access/user.service.ts';
@@ -64,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
     purchases: createPurchaseService(deps),
     payments: { ...createPaymentService(deps), ...createPaymentFileService(deps) },
     attachments: createAttachmentService(deps),
+    vouchers: createVoucherService(deps),
     reports: createReportService(deps),
     questionnaires: createQuestionnaireService(deps),
     imports: createImportService(deps),

@@ -10,6 +10,7 @@ import { pageContext } from './context.ts';
 import { BudgetPage, DONE, type Done } from './pages/case-budget.page.tsx';
 import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
 import { RequestPage } from './pages/purchase-request.page.tsx';
+import { VoucherSheetPage } from './pages/voucher.page.tsx';
 import { group, prefixed, purposeOf, requireActor } from './request.ts';
 import { translate } from '../i18n/index.ts';
 
@@ -57,6 +58,7 @@ export function registerCaseMoneyRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
   registerBudgetRoutes(app, deps);
   registerNewRequestRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerVoucherSheetRoute(app, deps);
 }
 
 /** The budget, with its grant form. */
@@ -149,11 +151,14 @@ function registerRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
     const overview = await services.budgets.overview(actor, id, purposeOf(c));
     const request = overview.requests.find((r) => r.id === requestId);
     if (!request) throw new NotFound();
+    const voucher =
+      request.paymentMethod === 'voucher' ? await services.vouchers.ofRequest(actor, requestId) : null;
     return c.html(
       <RequestPage
         ctx={pageContext(c)}
         overview={overview}
         request={request}
+        voucher={voucher}
         done={doneOf(c)}
         values={problem.values ?? {}}
         errors={problem.errors}
@@ -194,4 +199,20 @@ function registerRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
       );
     });
   }
+}
+
+/** The printable voucher of a request (none: not found), to hand to the citizen. */
+function registerVoucherSheetRoute(app: Hono<AppEnv>, { services, config }: AppDeps): void {
+  app.get('/forloeb/:id/anmodninger/:requestId/vaerdibevis', async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param('id');
+    const voucher = await services.vouchers.ofRequest(actor, c.req.param('requestId'));
+    // The request must belong to this case (the address says so); otherwise it is not found.
+    if (!voucher || !(await services.vouchers.ofCase(actor, id)).some((v) => v.id === voucher.id)) {
+      throw new NotFound();
+    }
+    return c.html(
+      <VoucherSheetPage ctx={pageContext(c)} caseId={id} base={config.baseUrl} voucher={voucher} />,
+    );
+  });
 }

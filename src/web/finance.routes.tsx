@@ -1,20 +1,22 @@
 import type { Context, Hono } from 'hono';
-import type { Conflict, FieldErrors } from '../domain/errors.ts';
+import { NotFound, type Conflict, type FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import { message } from '../i18n/index.ts';
 import type { Actor } from '../services/context.ts';
+import { paidByFile } from '../services/money/payment.service.ts';
 import { pageContext } from './context.ts';
 import type { Values } from './components/form.tsx';
 import { BatchesPage, BookkeepingPage } from './pages/finance-files.page.tsx';
 import { PayablePage, QueuePage } from './pages/finance.page.tsx';
-import { VendorsPage } from './pages/vendors.page.tsx';
+import { VendorPinPage, VendorsPage } from './pages/vendors.page.tsx';
 import { submitForm } from './form-route.ts';
 import { doneNotice, download, requireActor, seeOther } from './request.ts';
 
 // Finance's pages (spec: Payments): the payment queue, registering a payment or refund, payment files for
-// the bank, the bookkeeping file, and the vendor list (which coordinators keep too). Each route parses,
-// calls one service and renders; a refused step re-renders with the reason and changes nothing.
+// the bank, the bookkeeping file, and the vendor list (which coordinators keep too) with the shops'
+// redemption PINs for vouchers. Each route parses, calls one service and renders; a refused step
+// re-renders with the reason and changes nothing.
 
 /** A conflict shown as the page's error summary. */
 const conflictErrors = (error: Conflict): FieldErrors => ({ _form: error.userMessage });
@@ -42,7 +44,7 @@ function registerBatchRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
       services.payments.batches(actor),
       services.payments.queue(actor),
     ]);
-    const waiting = queue.filter((p) => p.paymentMethod === 'bank_transfer' && p.batch === null).length;
+    const waiting = queue.filter((p) => paidByFile(p) && p.batch === null).length;
     return c.html(
       <BatchesPage ctx={pageContext(c)} batches={batches} waiting={waiting} {...extra} />,
       status,
@@ -209,5 +211,17 @@ function registerVendorRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
           renderVendors(c, actor, { values: form, errors: { cvr: error.userMessage } }, 409),
       },
     );
+  });
+
+  // A shop's redemption PIN (spec: Vouchers), shown once: a repeat of the form is sent to the list and
+  // never shown the PIN again (middleware/command.ts, X-Replay-As).
+  app.post('/leverandoerer/:vendorId/pin', async (c) => {
+    const actor = requireActor(c);
+    const vendorId = c.req.param('vendorId');
+    const pin = await services.vouchers.issuePin(actor, vendorId);
+    const vendor = (await services.budgets.vendors(actor)).find((v) => v.id === vendorId);
+    if (!vendor) throw new NotFound();
+    c.header('X-Replay-As', '/leverandoerer');
+    return c.html(<VendorPinPage ctx={pageContext(c)} vendor={vendor} pin={pin} />, 201);
   });
 }

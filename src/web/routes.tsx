@@ -16,6 +16,7 @@ import { registerPortalSelfRoutes } from './portal/portal-self.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
 import { registerSignInRoutes } from './sign-in.routes.tsx';
 import { registerApiTokenRoutes, registerUserRoutes } from './users.routes.tsx';
+import { registerVoucherShopRoutes, VOUCHER_SHOP_FORMS } from './voucher-shop.routes.tsx';
 import { pageContext } from './context.ts';
 import { isLang } from '../i18n/index.ts';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
@@ -23,8 +24,8 @@ import { HomePage, type HomeData } from './pages/home.page.tsx';
 
 // The pages: each route parses the request, calls one service and renders. No rules live here.
 
-/** The public forms that check a password or a one-time code (see middleware/command.ts). */
-export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH] as const;
+/** The public forms that check a password, a one-time code or a shop's PIN (see middleware/command.ts). */
+export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH, ...VOUCHER_SHOP_FORMS] as const;
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { services, config } = deps;
@@ -52,6 +53,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerCitizenLoginRoutes(app, deps);
+  registerVoucherShopRoutes(app, deps);
   registerFinanceRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerAttachmentRoutes(app, deps);

@@ -362,6 +362,15 @@ function moneyRows(): DynamicRow[] {
       }),
     }),
     ...caseRows({ ...get('/forloeb/:id/anmodninger/:requestId'), request: 'draft' }),
+    // A request without a voucher has no sheet to print: "not found" for everyone. Who sees a real
+    // voucher's sheet is tested in voucher-pages.test.ts.
+    ...caseRows({
+      route: 'GET /forloeb/:id/anmodninger/:requestId/vaerdibevis',
+      phase: 'active',
+      request: 'draft',
+      support: 404,
+      coordinator: 404,
+    }),
     ...step('bekraeft', 'draft', { 'confirm.how': 'in_person' }),
     ...step('indsend', 'confirmed'),
     ...step('godkend', 'submitted'),

@@ -138,6 +138,11 @@ export function financeMatrix(): DynamicRow[] {
       path: '/leverandoerer',
       form: { name: 'Matrix Leverandør uden CVR' },
     }),
+    ...perMunicipality(
+      'POST /leverandoerer/:vendorId/pin',
+      { finance: 201, coordinator: 201 },
+      (_who, where) => Promise.resolve({ path: `/leverandoerer/${w().teams[where].vendorId}/pin` }),
+    ),
   ];
 }
 

@@ -89,6 +89,7 @@ export function portalMatrix(): DynamicRow[] {
     plain('POST /borger/ideer', { text: 'En idé' }),
     own('POST /borger/ideer/:id/fjern', (w) => w.ideaId),
     plain('GET /borger/budget'),
+    plain('GET /borger/vaerdibeviser'),
     plain('GET /borger/koeb'),
     plain('GET /borger/koeb/nyt'),
     plain('POST /borger/koeb/nyt', { title: 'Sko', purpose: 'Til arbejdet', amountKr: '500' }),

@@ -78,6 +78,13 @@ const MATRIX: Row[] = [
   // The citizen's activation (spec: Citizen log-in): public, like the log-in; an empty form is refused.
   { route: 'GET /aktiver', expected: status(200) },
   { route: 'POST /aktiver', form: () => ({ code: '', login: '', password: '' }), expected: status(422) },
+  // A shop redeems a voucher without an account (spec: Vouchers): public; a wrong PIN or code, or a
+  // receipt without its ticket, is refused on the form.
+  { route: 'GET /indloes', expected: status(200) },
+  { route: 'GET /indloes/:code', path: () => '/indloes/ABCDEFGHJKMN', expected: status(200) },
+  { route: 'POST /indloes', form: () => ({ pin: '00000000', code: 'ABCDEFGHJKMN' }), expected: status(422) },
+  { route: 'GET /indloes/kvittering', expected: status(303) },
+  { route: 'POST /indloes/kvittering', form: () => ({ ticket: 'x.y' }), expected: status(422) },
   { route: 'GET /brugere', expected: onlyFor({ admin: 200 }) },
   { route: 'GET /brugere/ny', expected: onlyFor({ admin: 200 }) },
   { route: 'POST /brugere', form: newUserForm, expected: onlyFor({ admin: 201 }) },

@@ -42,6 +42,7 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
       'education',
       'incomeSource',
       'wellbeing',
+      'purchasesByPaymentMethod',
     ]);
     expect(report.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(report.selection).toEqual({ municipalities: ['250', '350', '621', '751'] });
@@ -67,7 +68,7 @@ describe('borgerbudget report', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.out) as Record<string, unknown>;
     expect(report.selection).toEqual({ municipalities: ['250', '350', '621', '751'] });
-    expect(Object.keys(report).at(-1)).toBe('wellbeing');
+    expect(Object.keys(report).at(-1)).toBe('purchasesByPaymentMethod');
   });
 
   it('narrows to one municipality and anonymises on request', async () => {

@@ -56,6 +56,7 @@ const MADS_PAGES = [
   '/borger/koeb',
   '/borger/koeb/nyt',
   '/borger/bekraeft',
+  '/borger/vaerdibeviser',
   '/borger/ideer',
   '/borger/spoergeskemaer',
   '/borger/spoergeskemaer/citizen_start/send',

@@ -43,6 +43,9 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 // before the test's period, so the period filter leaves only the cases made here.
 
 const DAY = 86_400_000;
+/** The methods the purchases take in turn (without drawing on the seeded generator, so the cases stay). */
+const METHODS = ['bank_transfer', 'invoice', 'requisition', 'payment_card'] as const;
+let purchases = 0;
 const PERIOD = { from: '2026-04-01' as CalendarDate, to: '2026-12-31' as CalendarDate };
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -196,13 +199,14 @@ async function makeCase(r: Rng, municipalityId: number): Promise<void> {
     const amountKr = r.int(1, Math.min(5000, grantKr / 4) * 100) / 100;
     const category: ExpenseCategory = r.pick(EXPENSE_CATEGORIES);
     const kr = amountKr.toFixed(2).replace('.', ',');
+    const method = METHODS[purchases++ % METHODS.length] ?? 'bank_transfer';
     const id = await t.services.purchases.create(support, caseId, {
       title: 'Køb',
       purpose: 'Til delmålet',
       amountKr: kr,
       category,
       vendorId,
-      paymentMethod: 'bank_transfer',
+      paymentMethod: method,
       ...(category === 'debt' || category === 'other' ? { justification: 'Aftalt med koordinator.' } : {}),
     });
     await t.services.purchases.confirm(support, id, { how: 'in_person' });
@@ -220,7 +224,7 @@ async function makeCase(r: Rng, municipalityId: number): Promise<void> {
       await t.services.purchases.refund(finance, id, { amountKr: backKr, reference: 'Kreditnota' });
       net -= back;
     }
-    payments.push({ category, amount: ore(net) });
+    payments.push({ category, method, amount: ore(net) });
   }
   const spent = payments.reduce((s, p) => s + p.amount, 0);
   let reason: string | null = null;

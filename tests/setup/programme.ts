@@ -30,10 +30,13 @@ export function programmeForm(p: Programme, overrides: Record<string, string | n
     singleApprovalLimitKr: kr(r.singleApprovalLimit),
     receiptsRequired: r.receiptsRequired ? 'on' : null,
     accountString: r.accountString,
+    voucherEnabled: r.voucher.enabled ? 'on' : null,
+    voucherAnyVendor: r.voucher.anyVendor ? 'on' : null,
   };
   for (const [category, rule] of Object.entries(r.categoryRules)) {
     fields[`categoryRules.${category}.rule`] = rule.rule;
     fields[`categoryRules.${category}.guideline`] = rule.guideline;
+    fields[`categoryRules.${category}.voucher`] = rule.voucher ? 'on' : null;
   }
   Object.assign(fields, overrides);
   return Object.fromEntries(

@@ -10,6 +10,7 @@
 
 import type { ExpenseCategory } from '../../src/domain/expense-category.ts';
 import { sumOre, ZERO_ORE, type Ore } from '../../src/domain/money.ts';
+import type { PaymentMethod } from '../../src/domain/purchase-request.ts';
 import type {
   CitizenEndAnswers,
   CitizenStartAnswers,
@@ -19,6 +20,7 @@ import type {
 import { who5Pair } from './report-reference.ts';
 import type {
   CountRow,
+  PaymentMethodRow,
   ReportRows,
   SpendingCategoryRow,
   SpendingTotalsRow,
@@ -27,6 +29,8 @@ import type { Completion, Education, Gender, IncomeSource } from '../../src/doma
 
 export interface ReportPayment {
   readonly category: ExpenseCategory;
+  /** How it was paid (a voucher: the citizen bought it themselves in the shop). */
+  readonly method: PaymentMethod;
   /** Net of refunds. */
   readonly amount: Ore;
 }
@@ -78,6 +82,7 @@ export function aggregateCases(cases: readonly ReportCase[]): ReportRows {
     education: [],
     incomeSource: [],
     wellbeing: [],
+    purchasesByPaymentMethod: [],
   };
   for (const c of cases) {
     addStarted(rows, c);
@@ -99,6 +104,7 @@ function addStarted(rows: Mutable<ReportRows>, c: ReportCase): void {
   rows.incomeSource.push(...one(m, c.incomeSource));
   rows.spendingTotals.push(spendingTotals(c));
   rows.spendingByCategory.push(...spendingByCategory(c));
+  rows.purchasesByPaymentMethod.push(...purchasesByPaymentMethod(c));
 }
 
 function addFollowedUp(rows: Mutable<ReportRows>, c: ReportCase, end: CitizenEndAnswers): void {
@@ -134,6 +140,21 @@ function spendingByCategory(c: ReportCase): SpendingCategoryRow[] {
   return [...byCategory].map(([category, { amount, count }]) => ({
     municipality: c.municipality,
     category,
+    amount,
+    count,
+    citizens: 1,
+  }));
+}
+
+function purchasesByPaymentMethod(c: ReportCase): PaymentMethodRow[] {
+  const byMethod = new Map<PaymentMethod, { amount: Ore; count: number }>();
+  for (const p of c.payments) {
+    const sum = byMethod.get(p.method) ?? { amount: ZERO_ORE, count: 0 };
+    byMethod.set(p.method, { amount: sumOre([sum.amount, p.amount]), count: sum.count + 1 });
+  }
+  return [...byMethod].map(([method, { amount, count }]) => ({
+    municipality: c.municipality,
+    method,
     amount,
     count,
     citizens: 1,

@@ -4,12 +4,21 @@
 
 import type { ExpenseCategory } from '../../src/domain/expense-category.ts';
 import { ore } from '../../src/domain/money.ts';
+import type { PaymentMethod } from '../../src/domain/purchase-request.ts';
 import type { CitizenEndAnswers, CitizenStartAnswers } from '../../src/domain/questionnaire/instrument.ts';
 import type { ReportCase, ReportPayment } from './report-cases.ts';
 import type { DistanceEnd, DistanceStart } from '../../src/domain/report/scales.ts';
 
 const kr = (amount: number) => ore(Math.round(amount * 100));
-const pay = (category: ExpenseCategory, amount: number): ReportPayment => ({ category, amount: kr(amount) });
+const pay = (
+  category: ExpenseCategory,
+  amount: number,
+  method: PaymentMethod = 'bank_transfer',
+): ReportPayment => ({
+  category,
+  method,
+  amount: kr(amount),
+});
 
 type Who5 = readonly [number, number, number, number, number] | null;
 
@@ -61,7 +70,7 @@ export const PILOT: readonly ReportCase[] = [
     ageAtStart: 20,
     education: 'primary',
     incomeSource: 'cash_benefit',
-    payments: [pay('transport', 5_000), pay('transport', 1_234.5)],
+    payments: [pay('transport', 5_000), pay('transport', 1_234.5, 'voucher')],
     returned: kr(43_765.5),
     citizenStart: start('very_far', ['housing', 'education_employment'], W2),
     supportStart: { belief: 'very_high' },
@@ -72,7 +81,7 @@ export const PILOT: readonly ReportCase[] = [
     ageAtStart: 21,
     education: 'primary',
     incomeSource: 'cash_benefit',
-    payments: [pay('electronics', 8_000)],
+    payments: [pay('electronics', 8_000, 'voucher')],
     citizenStart: start('far', ['housing'], [1, 1, 1, 1, 1]),
     supportStart: { belief: 'very_high' },
     citizenEnd: end('close', [2, 2, 1, 1, 1]), // 20 → 28

@@ -126,6 +126,7 @@ export function attachmentsOf(tx: Tx, requestIds: readonly string[]): Promise<At
       'size_bytes',
       'sha256',
       'uploaded_by',
+      'uploaded_by_vendor_id',
       'uploaded_at',
     ])
     .where('purchase_request_id', 'in', requestIds)

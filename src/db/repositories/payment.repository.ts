@@ -13,6 +13,7 @@ export function payableRequests(tx: Tx, municipalityId: number) {
     .leftJoin('vendor as v', 'v.id', 'r.vendor_id')
     .leftJoin('payment_batch_item as i', 'i.purchase_request_id', 'r.id')
     .leftJoin('payment_batch as b', 'b.id', 'i.batch_id')
+    .leftJoin('voucher as vo', 'vo.purchase_request_id', 'r.id')
     .select([
       'r.id',
       'r.status',
@@ -32,16 +33,21 @@ export function payableRequests(tx: Tx, municipalityId: number) {
       'b.id as batch_id',
       'b.message_id',
       'b.status as batch_status',
+      'vo.status as voucher_status',
     ])
     .where('r.municipality_id', '=', municipalityId);
 }
 
 export type PayableRow = Awaited<ReturnType<ReturnType<typeof payableRequests>['execute']>>[number];
 
-/** Approved requests waiting for payment, oldest approval first (finance's queue). */
+/**
+ * Approved requests waiting for payment, oldest approval first (finance's queue). A voucher is a payment
+ * to make only once a shop has redeemed it (spec: Vouchers).
+ */
 export function paymentQueue(tx: Tx, municipalityId: number): Promise<PayableRow[]> {
   return payableRequests(tx, municipalityId)
     .where('r.status', '=', 'approved')
+    .where((eb) => eb.or([eb('r.payment_method', '<>', 'voucher'), eb('vo.status', '=', 'redeemed')]))
     .orderBy('r.decided_at')
     .orderBy('c.case_number')
     .orderBy('r.request_number')
@@ -74,7 +80,8 @@ export function payablesByIds(
 
 /**
  * What a payment file would hold, with each request's case: the given requests (`ids`), or (null)
- * every approved bank transfer in no file yet.
+ * every approved bank transfer in no file yet, and every redeemed voucher (paid to the shop by bank
+ * transfer; spec: Vouchers).
  */
 export function batchCandidates(tx: Tx, municipalityId: number, ids: readonly string[] | null) {
   const query = payableRequests(tx, municipalityId).select('r.case_id');
@@ -83,7 +90,12 @@ export function batchCandidates(tx: Tx, municipalityId: number, ids: readonly st
       ? query.where('r.id', 'in', ids)
       : query
           .where('r.status', '=', 'approved')
-          .where('r.payment_method', '=', 'bank_transfer')
+          .where((eb) =>
+            eb.or([
+              eb('r.payment_method', '=', 'bank_transfer'),
+              eb.and([eb('r.payment_method', '=', 'voucher'), eb('vo.status', '=', 'redeemed')]),
+            ]),
+          )
           .where('i.batch_id', 'is', null)
   ).execute();
 }

@@ -9,12 +9,14 @@ import type { Tx } from '../client.ts';
 export function accessLogPage(tx: Tx, citizenId: string, limit: number, offset: number) {
   return tx
     .selectFrom('access_log as l')
-    .innerJoin('app_user as u', 'u.id', 'l.user_id')
+    .leftJoin('app_user as u', 'u.id', 'l.user_id')
+    .leftJoin('vendor as v', 'v.id', 'l.vendor_id')
     .select([
       'l.id',
       'l.occurred_at',
       'l.user_id',
       'u.name as user_name',
+      'v.name as vendor_name',
       'l.user_role',
       'l.purpose',
       'l.case_id',

@@ -66,6 +66,14 @@ export interface SpendingCategoryAggregate {
   citizens: number;
 }
 
+export interface PaymentMethodAggregate {
+  municipality: string;
+  method: string;
+  amount: number;
+  count: number;
+  citizens: number;
+}
+
 /**
  * Selects the report's two bases once, as transaction-local tables the six aggregations read:
  * `report_started` — the selected cases that reached `active` (a start date) — and `report_followed` —
@@ -252,6 +260,36 @@ export async function spendingByCategory(tx: Tx): Promise<SpendingCategoryAggreg
       group by 1, 2, 3
     )
     select municipality, category, sum(net)::bigint as amount, sum(payments)::bigint as count,
+      count(*)::bigint as citizens
+    from by_case group by 1, 2 order by 1, 2`.execute(tx);
+  return rows;
+}
+
+/**
+ * Per municipality and payment method: net amount paid (payments − refunds), purchases paid and citizens
+ * with one. A purchase is counted as `spendingByCategory` counts it; its method is its payment's.
+ */
+export async function purchasesByPaymentMethod(tx: Tx): Promise<PaymentMethodAggregate[]> {
+  const { rows } = await sql<PaymentMethodAggregate>`
+    with
+    purchases as (
+      select l.case_id, l.municipality_id, l.purchase_request_id,
+        min(l.payment_method) filter (where l.kind = 'payment') as method,
+        count(*) filter (where l.kind = 'payment') as payments,
+        coalesce(sum(l.amount_ore) filter (where l.kind = 'payment'), 0)
+          - coalesce(sum(l.amount_ore) filter (where l.kind = 'refund'), 0) as net
+      from ledger_entry l
+      where l.kind in ('payment', 'refund')
+      group by l.case_id, l.municipality_id, l.purchase_request_id
+      having count(*) filter (where l.kind = 'payment') > 0
+    ),
+    by_case as (
+      select s.municipality, s.id, p.method, sum(p.payments) as payments, sum(p.net) as net
+      from purchases p
+      join report_started s on s.id = p.case_id and s.municipality_id = p.municipality_id
+      group by 1, 2, 3
+    )
+    select municipality, method, sum(net)::bigint as amount, sum(payments)::bigint as count,
       count(*)::bigint as citizens
     from by_case group by 1, 2 order by 1, 2`.execute(tx);
   return rows;

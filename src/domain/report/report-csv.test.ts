@@ -82,6 +82,23 @@ describe('reportFigureCsv', () => {
     );
   });
 
+  it('writes the purchases by payment method, every method for each municipality', () => {
+    const rows = lines(reportFigureCsv(report, 'purchasesByPaymentMethod'));
+    expect(rows[0]).toBe('municipality_code;payment_method;label;kr;count;citizens;n');
+    expect(rows.filter((r) => r.startsWith('all;'))).toEqual([
+      'all;invoice;Faktura til kommunens EAN;0,00;0;0;12',
+      'all;requisition;Rekvisition;0,00;0;0;12',
+      'all;payment_card;Betalingskort;0,00;0;0;12',
+      'all;bank_transfer;Bankoverførsel til leverandøren;19000,25;3;3;12',
+      'all;direct_to_citizen;Direkte til borgeren;0,00;0;0;12',
+      'all;voucher;Værdibevis;9234,50;2;2;12',
+    ]);
+    expect(rows).toHaveLength(1 + 3 * 6);
+    expect(lines(reportFigureCsv(anonymised, 'purchasesByPaymentMethod'))[6]).toBe(
+      'all;voucher;Værdibevis;<5;<5;<5;12',
+    );
+  });
+
   it('writes participants and the scale figures in the scale order', () => {
     expect(lines(reportFigureCsv(anonymised, 'participants'))).toEqual([
       'municipality_code;started;followed_up',

@@ -9,6 +9,7 @@
 import { writeCsv } from '../csv.ts';
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '../expense-category.ts';
 import { formatKrCsv, krNumberToOre } from '../money.ts';
+import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../purchase-request.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { SMALL, type AnonymisedReport, type Small } from './anonymise.ts';
 import {
@@ -40,6 +41,7 @@ export const REPORT_FIGURE_KEYS = [
   'education',
   'incomeSource',
   'wellbeing',
+  'purchasesByPaymentMethod',
 ] as const;
 export type ReportFigureKey = (typeof REPORT_FIGURE_KEYS)[number];
 
@@ -58,6 +60,7 @@ export const REPORT_FIGURE_TITLES: Readonly<Record<ReportFigureKey, MessageKey>>
   education: 'label.reportFigure.education',
   incomeSource: 'label.reportFigure.incomeSource',
   wellbeing: 'label.reportFigure.wellbeing',
+  purchasesByPaymentMethod: 'label.reportFigure.purchasesByPaymentMethod',
 };
 
 /** The base each figure is computed on (spec: Bases). */
@@ -76,10 +79,14 @@ export const REPORT_FIGURE_BASE: Readonly<Record<ReportFigureKey, 'started' | 'f
   education: 'started',
   incomeSource: 'started',
   wellbeing: 'followedUp',
+  purchasesByPaymentMethod: 'started',
 };
 
 type Cell = number | Small | null | undefined;
-type ScaleFigureKey = Exclude<ReportFigureKey, 'participants' | 'age' | 'spending' | 'wellbeing'>;
+type ScaleFigureKey = Exclude<
+  ReportFigureKey,
+  'participants' | 'age' | 'spending' | 'wellbeing' | 'purchasesByPaymentMethod'
+>;
 
 const SCALES: Readonly<Record<ScaleFigureKey, Scale<string>>> = {
   gender: GENDER,
@@ -125,6 +132,8 @@ export function figureTable(report: AnonymisedReport, key: ReportFigureKey): str
       );
     case 'spending':
       return spendingTable(report);
+    case 'purchasesByPaymentMethod':
+      return paymentMethodTable(report);
     default:
       return scaleTable(report, key);
   }
@@ -174,6 +183,16 @@ function spendingTable(report: AnonymisedReport): string[][] {
       const cat = s.byCategory[c];
       const base = [int(s.n), kr(s.grantedKr), kr(s.spentKr), kr(s.returnedKr)];
       return [c, DANISH(EXPENSE_CATEGORY_LABELS[c]), kr(cat.kr), int(cat.count), int(cat.citizens), ...base];
+    }),
+  );
+}
+
+function paymentMethodTable(report: AnonymisedReport): string[][] {
+  const header = ['payment_method', 'label', 'kr', 'count', 'citizens', 'n'];
+  return table(header, places(report.purchasesByPaymentMethod), (p) =>
+    PAYMENT_METHODS.map((m) => {
+      const own = p.byMethod[m];
+      return [m, DANISH(PAYMENT_METHOD_LABELS[m]), kr(own.kr), int(own.count), int(own.citizens), int(p.n)];
     }),
   );
 }

@@ -8,13 +8,14 @@
 // and those of them with a `citizen_end` questionnaire (followed up). Each figure's rows count only
 // cases in its base; n is the sum of its counts, and the rest of the base is missing.
 //
-//   started     gender, age, education, incomeSource, spending, completion
+//   started     gender, age, education, incomeSource, spending, completion, purchasesByPaymentMethod
 //   followed up goalCategories, startDistance, endDistance, change, supportBelief,
 //               supportAssessment, wellbeing — also the start questionnaires (2020 evaluation report, §6.1:
 //               "98 of 101")
 
 import type { ExpenseCategory } from '../expense-category.ts';
 import type { Ore } from '../money.ts';
+import type { PaymentMethod } from '../purchase-request.ts';
 import type {
   Assessment,
   Belief,
@@ -86,6 +87,16 @@ export interface SpendingCategoryRow extends MunicipalityRow {
   readonly citizens: number;
 }
 
+export interface PaymentMethodRow extends MunicipalityRow {
+  readonly method: PaymentMethod;
+  /** Net amount paid by the method (payments minus refunds). */
+  readonly amount: Ore;
+  /** Purchases paid. */
+  readonly count: number;
+  /** Cases with at least one purchase paid by the method. */
+  readonly citizens: number;
+}
+
 /** Started cases terminated early, by their reason (free text, trimmed). */
 export interface ReasonRow extends MunicipalityRow {
   readonly reason: string;
@@ -111,6 +122,7 @@ export interface ReportRows {
   readonly education: readonly CountRow<Education>[];
   readonly incomeSource: readonly CountRow<IncomeSource>[];
   readonly wellbeing: readonly WellbeingRow[];
+  readonly purchasesByPaymentMethod: readonly PaymentMethodRow[];
 }
 
 export const EMPTY_REPORT_ROWS: ReportRows = {
@@ -131,6 +143,7 @@ export const EMPTY_REPORT_ROWS: ReportRows = {
   education: [],
   incomeSource: [],
   wellbeing: [],
+  purchasesByPaymentMethod: [],
 };
 
 /** The rows of one municipality, or all rows for the total (null). */

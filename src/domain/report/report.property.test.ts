@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { EXPENSE_CATEGORIES } from '../expense-category.ts';
 import { ore } from '../money.ts';
 import { GOAL_CATEGORIES } from '../plan.ts';
+import { PAYMENT_METHODS } from '../purchase-request.ts';
 import { SMALL, anonymiseReport } from './anonymise.ts';
 import { aggregateCases, type ReportCase } from '../../../tests/support/report-cases.ts';
 import { buildReport, type Report } from './report.ts';
@@ -37,9 +38,14 @@ const reportCaseArb: fc.Arbitrary<ReportCase> = fc.record({
   incomeSource: code(INCOME_SOURCE.codes),
   granted: amount,
   returned: amount,
-  payments: fc.array(fc.record({ category: fc.constantFrom(...EXPENSE_CATEGORIES), amount }), {
-    maxLength: 3,
-  }),
+  payments: fc.array(
+    fc.record({
+      category: fc.constantFrom(...EXPENSE_CATEGORIES),
+      method: fc.constantFrom(...PAYMENT_METHODS),
+      amount,
+    }),
+    { maxLength: 3 },
+  ),
   citizenStart: maybe(
     fc
       .tuple(code(DISTANCE_START.codes), fc.subarray([...GOAL_CATEGORIES]), who5)
@@ -99,6 +105,12 @@ describe('report properties', () => {
           }
         }
         expect(r.wellbeing.all.n + r.wellbeing.all.missing).toBe(r.participants.all.followedUp);
+        // Every purchase has one method and one category: the two figures count the same purchases.
+        const byMethod = Object.values(r.purchasesByPaymentMethod.all.byMethod);
+        const byCategory = Object.values(r.spending.all.byCategory);
+        const total = (xs: readonly { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
+        expect(total(byMethod)).toBe(total(byCategory));
+        expect(r.purchasesByPaymentMethod.all.n).toBe(r.participants.all.started);
       }),
       { numRuns: 60 },
     );

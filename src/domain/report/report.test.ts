@@ -45,6 +45,7 @@ describe('report header and bases', () => {
       'education',
       'incomeSource',
       'wellbeing',
+      'purchasesByPaymentMethod',
     ]);
   });
 
@@ -142,6 +143,29 @@ describe('figures on the started base', () => {
       spentKr: 2_000,
       returnedKr: 0,
       byCategory: { transport: { kr: 2_000, count: 1, citizens: 1 } },
+    });
+  });
+});
+
+describe('purchases by payment method', () => {
+  it('counts the purchases paid and the citizens per method, net of refunds; every method appears', () => {
+    const p = report.purchasesByPaymentMethod.all;
+    expect(p.n).toBe(12);
+    // c1's second purchase and c2's were vouchers: the citizen bought them in the shop.
+    expect(p.byMethod.voucher).toEqual({ kr: 9_234.5, count: 2, citizens: 2 });
+    expect(p.byMethod.bank_transfer).toEqual({ kr: 19_000.25, count: 3, citizens: 3 });
+    expect(p.byMethod.invoice).toEqual({ kr: 0, count: 0, citizens: 0 });
+    expect(Object.keys(p.byMethod)).toEqual([
+      'invoice',
+      'requisition',
+      'payment_card',
+      'bank_transfer',
+      'direct_to_citizen',
+      'voucher',
+    ]);
+    expect(report.purchasesByPaymentMethod.byMunicipality['250']).toMatchObject({
+      n: 2,
+      byMethod: { bank_transfer: { kr: 2_000, count: 1, citizens: 1 }, voucher: { kr: 0, count: 0 } },
     });
   });
 });

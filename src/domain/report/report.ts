@@ -3,7 +3,8 @@
 // 3-digit code; every selected municipality appears, with zeros where it has no cases). Each figure
 // is one small function over aggregated rows (report-rows.ts); `buildReport` puts them together.
 // Optional keys the format allows (formats: Report JSON): `missing` on age and wellbeing, `reasons` on
-// completion, and `programme`/`period` in the selection.
+// completion, and `programme`/`period` in the selection. `purchasesByPaymentMethod` comes last: a
+// figure added later, so the figures before it keep their places in the JSON, the CSV and the page.
 
 import type { CalendarDate } from '../calendar-date.ts';
 import { figureFromCounts, multiFigureFromCounts, type Figure } from './figure.ts';
@@ -45,6 +46,7 @@ import {
   type Scale,
 } from './scales.ts';
 import { spendingFigure, type Spending } from './spending.ts';
+import { purchasesByPaymentMethodFigure, type PurchasesByPaymentMethod } from './payment-methods.ts';
 import {
   basesOf,
   perMunicipality,
@@ -91,6 +93,7 @@ export interface Report {
   readonly education: PerMunicipality<Figure<Education>>;
   readonly incomeSource: PerMunicipality<Figure<IncomeSource>>;
   readonly wellbeing: PerMunicipality<WellbeingSummary>;
+  readonly purchasesByPaymentMethod: PerMunicipality<PurchasesByPaymentMethod>;
 }
 
 function participantsFigure(bases: Bases): PerMunicipality<Participants> {
@@ -216,5 +219,6 @@ export function buildReport({ generatedAt, selection, rows }: ReportInput): Repo
     education: countFigure(EDUCATION, rows.education, b, 'started'),
     incomeSource: countFigure(INCOME_SOURCE, rows.incomeSource, b, 'started'),
     wellbeing: wellbeingFigure(rows.wellbeing, b),
+    purchasesByPaymentMethod: purchasesByPaymentMethodFigure(rows.purchasesByPaymentMethod, b),
   };
 }

@@ -17,8 +17,8 @@ const REPLAYED_HEADERS = ['location', 'content-type'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
- * `signIn`: the public forms that check a password or a code (log-in, password by code, activation). They
- * are not the actor's commands, even when someone logged in sends them: their throttle's reservation
+ * `signIn`: the public forms that check a password or a code (log-in, password by code, activation, a
+ * shop's voucher redemption). They are not the actor's commands, even when someone logged in sends them: their throttle's reservation
  * must commit whatever the answer, so they run outside a command's transaction.
  */
 export function commands({ services }: AppDeps, signIn: readonly string[]): MiddlewareHandler<AppEnv> {

@@ -53,6 +53,7 @@ const optionalDate = z
 const categoryRule = z.object({
   rule: z.enum(CATEGORY_RULE_KINDS, { error: say('field.programme.rule') }),
   guideline: plainText().max(LIMITS.guidelineLength, say('field.programme.guidelineTooLong')).default(''),
+  voucher: checkbox,
 });
 
 export const ProgrammeSettingsInput = z.object({
@@ -87,6 +88,8 @@ export const ProgrammeSettingsInput = z.object({
   directTransferMaxTotalKr: kr('field.programme.transferMaxTotal', 'field.programme.transferMaxTotal.notKr'),
   singleApprovalLimitKr: kr('field.programme.approvalLimit', 'field.programme.approvalLimit.notKr'),
   receiptsRequired: checkbox,
+  voucherEnabled: checkbox,
+  voucherAnyVendor: checkbox,
   accountString: plainText()
     .max(LIMITS.accountStringLength, say('field.programme.accountStringTooLong'))
     .default(''),

@@ -7,9 +7,11 @@ import {
 } from '../../db/repositories/programme.repository.ts';
 import { NotFound, ValidationFailed, type FieldErrors } from '../../domain/errors.ts';
 import { ore, type Ore } from '../../domain/money.ts';
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../domain/expense-category.ts';
 import {
   checkRuleConsistency,
   defaultCategoryRules,
+  type CategoryRule,
   type ProgrammeRules,
   type RulesField,
   type UnusedFundsRule,
@@ -118,6 +120,7 @@ function parseSettings(input: unknown): Settings {
     receiptsRequired: v.receiptsRequired,
     accountString: v.accountString,
     categoryRules: v.categoryRules,
+    voucher: { enabled: v.voucherEnabled, anyVendor: v.voucherAnyVendor },
   };
   const problems: FieldErrors = {};
   for (const [field, said] of Object.entries(checkRuleConsistency(rules))) {
@@ -158,6 +161,8 @@ function toColumns(s: Settings, now: Date) {
     receipts_required: r.receiptsRequired,
     account_string: r.accountString,
     category_rules: JSON.stringify(r.categoryRules),
+    voucher_enabled: r.voucher.enabled,
+    voucher_any_vendor: r.voucher.anyVendor,
     updated_at: now,
   };
 }
@@ -197,12 +202,18 @@ export function toProgramme(row: ProgrammeRow): Programme {
       singleApprovalLimit: ore(row.single_approval_limit_ore),
       receiptsRequired: row.receipts_required,
       accountString: row.account_string,
-      categoryRules: {
-        ...defaultCategoryRules(),
-        ...(row.category_rules as Partial<ProgrammeRules['categoryRules']>),
-      },
+      categoryRules: categoryRulesOf(row.category_rules),
+      voucher: { enabled: row.voucher_enabled, anyVendor: row.voucher_any_vendor },
     },
   };
+}
+
+/** The stored rules over the defaults, category by category (a rule stored before a field existed lacks it). */
+function categoryRulesOf(stored: unknown): ProgrammeRules['categoryRules'] {
+  const rules = defaultCategoryRules();
+  const given = (stored ?? {}) as Partial<Record<ExpenseCategory, Partial<CategoryRule>>>;
+  for (const category of EXPENSE_CATEGORIES) rules[category] = { ...rules[category], ...given[category] };
+  return rules;
 }
 
 function auditView(p: Settings) {

@@ -12,6 +12,8 @@ import { createBudgetService } from '../money/budget.service.ts';
 import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createPurchaseService } from '../money/purchase.service.ts';
+import { createVoucherRedemption } from '../money/voucher-redeem.ts';
+import { setVendorPin } from '../../db/repositories/voucher.repository.ts';
 import { demoEmail, DEMO_MUNICIPALITIES, type DemoMunicipality } from './demo-organisation.ts';
 
 // The demo's money (spec: Demo personas): vendors, grants and purchase requests in every state — draft,
@@ -20,8 +22,11 @@ import { demoEmail, DEMO_MUNICIPALITIES, type DemoMunicipality } from './demo-or
 // the ledger, its guard and the audit log see exactly what a municipality would. Skipped for a
 // municipality that has vendors already, so loading again changes nothing.
 
+/** The vendor that redeems vouchers in a municipality that offers them. */
+export const DEMO_SHOP = 'Cykelsmeden ApS';
+
 const VENDORS = [
-  { name: 'Cykelsmeden ApS', cvr: '31415926', bankRegistration: '9999', bankAccount: '0001234567' },
+  { name: DEMO_SHOP, cvr: '31415926', bankRegistration: '9999', bankAccount: '0001234567' },
   { name: 'Tandklinikken Centrum', cvr: '27182818', bankRegistration: '9999', bankAccount: '0007654321' },
   { name: 'Computerbutikken A/S', cvr: '16180339', iban: 'DK5000400440116243' },
   {
@@ -134,6 +139,17 @@ const SECOND_CASE: Purchase[] = [
   },
 ];
 
+/** In a municipality that offers vouchers, the first case's citizen buys a helmet and lock themselves. */
+const VOUCHER_PURCHASE: Purchase = {
+  title: 'Cykelhjelm og lås',
+  purpose: 'Så cyklen til praktikken ikke bliver stjålet.',
+  amountKr: '650',
+  category: 'transport',
+  vendor: 0,
+  method: 'voucher',
+  ends: 'approved',
+};
+
 const OTHER_CASE: Purchase[] = [
   {
     title: 'Buskort, 3 måneder',
@@ -198,11 +214,24 @@ async function loadMunicipalityMoney(
       note: 'Bevilget ved opstart.',
     });
   }
+  if (m.shopPin !== undefined) await setDemoShopPin(deps, m, vendorIds[0] ?? '', now);
   for (const [i, c] of spending.entries()) {
     const support = actor('support', c.support_user_id);
-    const script = i === 0 ? FIRST_CASE : i === 1 ? SECOND_CASE : OTHER_CASE;
+    const base = i === 0 ? FIRST_CASE : i === 1 ? SECOND_CASE : OTHER_CASE;
+    const script = i === 0 && m.shopPin !== undefined ? [...base, VOUCHER_PURCHASE] : base;
     for (const p of script) await play(s, p, c.id, { support, coordinator, finance }, vendorIds, now);
   }
+}
+
+/** The demo shop's published PIN (only its keyed hash is stored, as for a PIN finance issues). */
+async function setDemoShopPin(
+  deps: ServiceDeps,
+  m: DemoMunicipality,
+  vendorId: string,
+  at: Date,
+): Promise<void> {
+  const pinHash = createVoucherRedemption(deps).pinHash(m.shopPin ?? '');
+  await deps.database.transaction({ municipalityId: m.id }, (tx) => setVendorPin(tx, vendorId, pinHash, at));
 }
 
 /** The demo staff member of the role (or the user), as the actor the services take. */

@@ -12,6 +12,11 @@ export interface DemoMunicipality {
   targetGroup: string;
   bank: { registration: string; account: string };
   staff: { role: MunicipalStaffRole; name: string; local: string }[];
+  /**
+   * The programme offers vouchers (spec: Vouchers), and the demo's bicycle shop redeems them with this
+   * PIN (published with the logins).
+   */
+  shopPin?: string;
 }
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
@@ -47,6 +52,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     id: 621,
     name: 'Kolding Kommune',
     slug: 'kolding',
+    shopPin: '20260621',
     targetGroup: 'Unge i hjemløshed og særligt udsatte unge på 18–30 år uden kompetencegivende uddannelse.',
     bank: { registration: '9999', account: '0000621001' },
     staff: [

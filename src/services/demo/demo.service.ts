@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../access/password.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { demoCitizenLogins, loadDemoCitizenLogins } from './demo-citizen-logins.ts';
+import { DEMO_SHOP } from './demo-money.ts';
 import { loadDemoMoney } from './demo-money.ts';
 import { loadDemoQuestionnaires } from './demo-questionnaires.ts';
 import {
@@ -29,6 +30,11 @@ export function createDemoService(deps: ServiceDeps) {
 
   return {
     logins: () => [...demoLogins(), ...demoCitizenLogins()],
+    /** The shop that redeems the demo's vouchers, where a municipality offers them. */
+    shops: () =>
+      DEMO_MUNICIPALITIES.flatMap((m) =>
+        m.shopPin ? [{ municipality: `${m.name} (${m.id})`, name: DEMO_SHOP, pin: m.shopPin }] : [],
+      ),
     password: DEMO_PASSWORD,
 
     async isEmpty(): Promise<boolean> {
@@ -79,6 +85,7 @@ async function seedMunicipality(tx: Tx, m: DemoMunicipality, passwordHash: strin
       period_end: '2027-12-31',
       pool_ore: DEFAULT_POOL,
       account_string: `${m.id}-5.38.50-BORGERBUDGET`,
+      voucher_enabled: m.shopPin !== undefined,
     });
     await recordAudit(tx, null, now, {
       municipalityId: m.id,

@@ -6,6 +6,7 @@ import {
   municipalityAggregates,
   selectBases,
   programmeMunicipality,
+  purchasesByPaymentMethod,
   schemeMunicipalities,
   spendingByCategory,
   spendingTotals,
@@ -16,6 +17,7 @@ import { preferHashJoins } from '../../db/whole-database-reads.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import { ore } from '../../domain/money.ts';
+import type { PaymentMethod } from '../../domain/purchase-request.ts';
 import { isAllowed } from '../../domain/permissions.ts';
 import { anonymiseReport, type AnonymisedReport } from '../../domain/report/anonymise.ts';
 import { buildReport, type Report, type ReportSelection } from '../../domain/report/report.ts';
@@ -178,13 +180,14 @@ async function compute(
 
 /** The report's rows from the aggregations, typed as the domain reads them. */
 async function reportRows(tx: Tx): Promise<ReportRows> {
-  const [counts, perMunicipality, pairs, reasons, totals, categories] = [
+  const [counts, perMunicipality, pairs, reasons, totals, categories, methods] = [
     await countAggregates(tx),
     await municipalityAggregates(tx),
     await distancePairs(tx),
     await terminationReasons(tx),
     await spendingTotals(tx),
     await spendingByCategory(tx),
+    await purchasesByPaymentMethod(tx),
   ];
   // Codes come from validated answers and CHECK constraints; the domain refuses any other (a bug).
   const countsOf = <C extends string>(figure: string): CountRow<C>[] =>
@@ -224,6 +227,13 @@ async function reportRows(tx: Tx): Promise<ReportRows> {
       n: r.who5_n,
       startSum: r.who5_start_sum,
       endSum: r.who5_end_sum,
+    })),
+    purchasesByPaymentMethod: methods.map((r) => ({
+      municipality: r.municipality,
+      method: r.method as PaymentMethod,
+      amount: ore(r.amount),
+      count: r.count,
+      citizens: r.citizens,
     })),
   };
 }

@@ -25,6 +25,7 @@ import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
 import { BatchInput, SentInput } from './money.schemas.ts';
 import {
+  paidByFile,
   remittanceOf,
   toPayable,
   vendorAccount,
@@ -34,15 +35,18 @@ import {
 import { payLocked } from './purchase-payment.ts';
 import { lockRequest } from './purchase-record.ts';
 
-// Payment files (spec: Payment files): approved bank transfers gathered into an ISO 20022 pain.001.001.03
-// file for the bank, downloaded, then marked sent — which registers every payment in it, once. A request
-// in a file is never paid by hand as well (purchase-payment.ts payLocked).
+// Payment files (spec: Payment files): approved bank transfers (and redeemed vouchers, paid to the shop)
+// gathered into an ISO 20022 pain.001.001.03 file for the bank, downloaded, then marked sent — which
+// registers every payment in it, once. A request in a file is never paid by hand as well
+// (purchase-payment.ts payLocked).
 
 /** Why a request cannot go into a payment file, or null. */
 function batchRefusal(p: PayableView): Message | null {
   const which = { caseNumber: p.caseNumber, requestNumber: p.requestNumber };
   if (p.status !== 'approved') return message('error.money.batch.notApproved', which);
-  if (p.paymentMethod !== 'bank_transfer') return message('error.money.batch.notBankTransfer', which);
+  if (p.paymentMethod === 'voucher' && !paidByFile(p))
+    return message('voucherStaff.batch.notRedeemed', which);
+  if (!paidByFile(p)) return message('error.money.batch.notBankTransfer', which);
   if (vendorAccount(p.vendor) === null) return message('error.money.batch.noVendorAccount', which);
   if (p.batch !== null) {
     return message('error.money.batch.inOtherBatch', { ...which, messageId: p.batch.messageId });

@@ -15,6 +15,7 @@ import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import { ore, type Ore } from '../../domain/money.ts';
 import type { BankAccount } from '../../domain/payment-file.ts';
 import { FINANCE_STATUSES, type PaymentMethod, type PurchaseStatus } from '../../domain/purchase-request.ts';
+import type { VoucherStatus } from '../../domain/voucher.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
@@ -51,6 +52,8 @@ export interface PayableView {
   approvedAt: Date | null;
   /** The payment file the request is in, if any (a request is in at most one). */
   batch: { id: string; messageId: string; status: 'created' | 'sent' } | null;
+  /** The voucher's state, for a request paid by voucher (spec: Vouchers); otherwise null. */
+  voucherStatus: VoucherStatus | null;
 }
 
 export interface PostedPaymentView {
@@ -122,7 +125,18 @@ export function toPayable(r: PayableRow): PayableView {
       r.batch_id !== null && r.message_id !== null
         ? { id: r.batch_id, messageId: r.message_id, status: r.batch_status as 'created' | 'sent' }
         : null,
+    voucherStatus: r.voucher_status as VoucherStatus | null,
   };
+}
+
+/**
+ * Whether a payment file may pay the request: a bank transfer, or a voucher a shop has redeemed, which
+ * is paid to the shop's account (spec: Payment files; spec: Vouchers).
+ */
+export function paidByFile(p: Pick<PayableView, 'paymentMethod' | 'voucherStatus'>): boolean {
+  return (
+    p.paymentMethod === 'bank_transfer' || (p.paymentMethod === 'voucher' && p.voucherStatus === 'redeemed')
+  );
 }
 
 function toPosted(p: PostedRow): PostedPaymentView {

@@ -10,6 +10,7 @@ import { parseInput } from '../form-fields.ts';
 import { rulesOf } from '../cases/programme.service.ts';
 import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
 import { ReasonInput } from './money.schemas.ts';
+import { endVoucherOf, issueVoucher } from './voucher-issue.ts';
 import { requireActive, requireStep, directTransfersOf, moveOn, runStep } from './purchase-record.ts';
 
 // Deciding on a request (spec: Approval; spec: Request lifecycle): approval reserves the amount, a
@@ -55,6 +56,7 @@ export async function approve(deps: ServiceDeps, actor: Actor, requestId: string
       amount: request.amount_ore,
       purchaseRequestId: request.id,
     });
+    if (request.payment_method === 'voucher') await issueVoucher(tx, actor, at, caseRow, request, rules);
     await moveOn(tx, actor, at, locked, 'approve', { decided_by: actor.userId, decided_at: at });
   });
 }
@@ -87,6 +89,7 @@ export async function cancel(
   await runStep(deps, actor, 'purchase.write', requestId, async (tx, locked, at) => {
     const { request, caseRow } = locked;
     requireStep(request, 'cancel');
+    if (request.payment_method === 'voucher') await endVoucherOf(tx, actor, at, request, 'cancelled');
     if (request.status === 'approved') {
       const { rows, balance } = await caseLedger(tx, caseRow.id);
       const open = openReservation(rows.map(toLedgerEntry), request.id);

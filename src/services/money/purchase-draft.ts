@@ -17,6 +17,7 @@ import { message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { rulesOf } from '../cases/programme.service.ts';
+import { voucherRefusal } from './voucher-issue.ts';
 import { loadCase, notInFuture, today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
@@ -97,13 +98,18 @@ async function checkFields(tx: Tx, caseRow: CaseRecord, v: RequestFields, reques
     const subGoal = isUuid(v.subGoalId) ? await findSubGoalOfCase(tx, caseRow.id, v.subGoalId) : undefined;
     if (!subGoal) errors.subGoalId = message('field.purchase.subGoalId');
   }
+  if (v.paymentMethod === 'voucher') {
+    const refused = voucherRefusal(rules, v.category, v.vendorId);
+    if (refused) errors[refused.field] = refused.message;
+  }
   if (v.paymentMethod === 'direct_to_citizen') {
     if (v.vendorId !== null) errors.vendorId = message('field.purchase.directNoVendor');
     const transferred = await directTransfersOf(tx, caseRow.id, requestId);
     const problem = checkDirectTransfer(rules, v.amountKr, transferred);
     if (problem) errors.paymentMethod = problem;
   } else if (v.vendorId === null) {
-    errors.vendorId = message('field.purchase.vendorId');
+    // A voucher without a vendor may be redeemed by any vendor on the list, where the programme allows.
+    if (v.paymentMethod !== 'voucher') errors.vendorId = message('field.purchase.vendorId');
   } else {
     const vendor = isUuid(v.vendorId) ? await findVendor(tx, v.vendorId) : undefined;
     if (!vendor || !vendor.active || vendor.municipality_id !== caseRow.municipality_id) {

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import { updatePurchaseRequest } from '../../db/repositories/money.repository.ts';
 import { paymentFileOfRequest } from '../../db/repositories/payment.repository.ts';
+import { voucherOfRequest } from '../../db/repositories/voucher.repository.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { Conflict, ValidationFailed } from '../../domain/errors.ts';
 import { canPay, canRefund, openReservation } from '../../domain/ledger.ts';
@@ -31,6 +32,13 @@ export async function payLocked(
   if (p.batchId === undefined) {
     const inFile = await paymentFileOfRequest(tx, request.id);
     if (inFile) throw new Conflict(message('error.money.inPaymentFile'), 'in_payment_file');
+  }
+  // A voucher is paid to the shop that redeemed it, never before (spec: Vouchers).
+  if (request.payment_method === 'voucher') {
+    const voucher = await voucherOfRequest(tx, request.id);
+    if (voucher?.status !== 'redeemed') {
+      throw new Conflict(message('voucher.refused.notRedeemed'), 'voucher_not_redeemed');
+    }
   }
   const { rows, balance } = await caseLedger(tx, caseRow.id);
   const settles = openReservation(rows.map(toLedgerEntry), request.id);

@@ -39,6 +39,7 @@ export const ACCESS_PURPOSES = [
   'search',
   'personal_data',
   'login',
+  'voucher_redeemed',
   'other',
 ] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
@@ -90,9 +91,11 @@ export interface AccessLogEntry {
   at: Date;
   purpose: AccessPurpose;
   change: boolean;
-  role: Role;
+  role: Role | 'vendor';
   /** Only for the citizen's own support person (see above). */
   name: string | null;
+  /** The shop, when the entry is a shop redeeming the citizen's voucher (role is then 'vendor'). */
+  vendorName: string | null;
   /** The purpose as logged (the route pattern), for the JSON export. */
   route: string;
 }
@@ -105,13 +108,17 @@ export interface AccessLogPage {
 }
 
 function entryOf(row: AccessLogPageRow, namedUsers: ReadonlySet<string>): AccessLogEntry {
-  const { purpose, change } = accessPurposeOf(row.purpose);
+  const byShop = row.user_id === null;
+  const { purpose, change } = byShop
+    ? { purpose: 'voucher_redeemed' as const, change: true }
+    : accessPurposeOf(row.purpose);
   return {
     at: row.occurred_at,
     purpose,
     change,
-    role: row.user_role as Role,
-    name: namedUsers.has(row.user_id) ? row.user_name : null,
+    role: row.user_role as AccessLogEntry['role'],
+    name: row.user_id !== null && namedUsers.has(row.user_id) ? row.user_name : null,
+    vendorName: byShop ? row.vendor_name : null,
     route: row.purpose,
   };
 }

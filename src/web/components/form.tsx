@@ -239,12 +239,15 @@ export function Checkbox({
   ctx,
   name,
   label,
+  hint,
   values,
   errors,
 }: {
   ctx?: PageContext;
   name: string;
   label: string;
+  /** Shown under the label, and read with the box. */
+  hint?: string | undefined;
   values: Values;
   errors?: FieldErrors | undefined;
 }) {
@@ -261,12 +264,17 @@ export function Checkbox({
           name={name}
           class="form-checkbox"
           checked={value === 'true' || value === 'on'}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy(id, hint, error ? 'error' : undefined)}
           aria-invalid={error ? 'true' : undefined}
         />
         <label class="form-label" for={id}>
           {label}
         </label>
+        {hint ? (
+          <span class="form-hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
       </div>
     </div>
   );

@@ -46,6 +46,8 @@ export function programmeFormValues(p: Programme): Values {
     receiptsRequired: r.receiptsRequired,
     accountString: r.accountString,
     categoryRules: r.categoryRules,
+    voucherEnabled: r.voucher.enabled,
+    voucherAnyVendor: r.voucher.anyVendor,
   };
 }
 
@@ -72,6 +74,7 @@ export function ProgrammeRulesForm({
         <PeriodFields {...f} />
         <CitizenFields {...f} />
         <TransferFields {...f} />
+        <VoucherFields {...f} />
         <CategoryFields {...f} />
         <div class="button-group mt-6">
           <button type="submit" class="button button-primary">
@@ -237,7 +240,26 @@ function TransferFields(f: FieldsProps) {
   );
 }
 
-/** Each expense category's rule and guideline. */
+/** Vouchers: the citizen buys it themselves in a shop on the vendor list (spec: Vouchers). */
+function VoucherFields(f: FieldsProps) {
+  const { t } = f.ctx;
+  const { values } = f;
+  return (
+    <fieldset>
+      <legend class="h2">{t('voucherStaff.programme.section')}</legend>
+      <p class="form-hint">{t('voucherStaff.programme.intro')}</p>
+      <Checkbox name="voucherEnabled" label={t('voucherStaff.programme.enabled')} values={values} />
+      <Checkbox
+        name="voucherAnyVendor"
+        label={t('voucherStaff.programme.anyVendor')}
+        hint={t('voucherStaff.programme.anyVendorHint')}
+        values={values}
+      />
+    </fieldset>
+  );
+}
+
+/** Each expense category's rule and guideline, and whether it may be bought with a voucher. */
 function CategoryFields(f: FieldsProps) {
   const { t } = f.ctx;
   return (
@@ -257,6 +279,11 @@ function CategoryFields(f: FieldsProps) {
             name={`categoryRules.${c}.guideline`}
             label={t('programme.guideline')}
             hint={t('programme.guidelineHint')}
+          />
+          <Checkbox
+            name={`categoryRules.${c}.voucher`}
+            label={t('voucherStaff.programme.categoryVoucher')}
+            values={f.values}
           />
         </fieldset>
       ))}

@@ -68,13 +68,18 @@ function programmeRows(ctx: PageContext, programme: Programme): [string, string]
         ? `${yesNo(true)} · ${formatKr(r.directTransfer.maxPerTransfer)} / ${formatKr(r.directTransfer.maxTotal)}`
         : yesNo(false),
     ],
+    [t('voucherStaff.programme.enabled'), yesNo(r.voucher.enabled)],
+    ...(r.voucher.enabled
+      ? [[t('voucherStaff.programme.anyVendor'), yesNo(r.voucher.anyVendor)] as [string, string]]
+      : []),
   ];
 }
 
-/** Each expense category's rule and guideline. */
+/** Each expense category's rule and guideline, and whether it may be bought with a voucher. */
 function CategoryRulesTable({ ctx, programme }: { ctx: PageContext; programme: Programme }) {
   const { t } = ctx;
   const r = programme.rules;
+  const vouchers = r.voucher.enabled;
   return (
     <table class="table table--zebra table--responsive-headers">
       <caption class="sr-only">{t('programme.section.categories')}</caption>
@@ -83,6 +88,7 @@ function CategoryRulesTable({ ctx, programme }: { ctx: PageContext; programme: P
           <th scope="col">{t('programme.category')}</th>
           <th scope="col">{t('programme.categoryRule')}</th>
           <th scope="col">{t('programme.guideline')}</th>
+          {vouchers ? <th scope="col">{t('voucherStaff.programme.categoryVoucher')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -91,6 +97,11 @@ function CategoryRulesTable({ ctx, programme }: { ctx: PageContext; programme: P
             <td data-title={t('programme.category')}>{t(EXPENSE_CATEGORY_LABELS[c])}</td>
             <td data-title={t('programme.categoryRule')}>{t(`programme.rule.${r.categoryRules[c].rule}`)}</td>
             <td data-title={t('programme.guideline')}>{r.categoryRules[c].guideline || '–'}</td>
+            {vouchers ? (
+              <td data-title={t('voucherStaff.programme.categoryVoucher')}>
+                {t(r.categoryRules[c].voucher ? 'programme.yes' : 'programme.no')}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -213,7 +213,7 @@ function HowFields({
   vendors: { id: string; name: string; cvr: string | null }[];
 }) {
   const { t } = ctx;
-  const methods = PAYMENT_METHODS.filter((m) => m !== 'direct_to_citizen' || rules.directTransfer.enabled);
+  const methods = offeredMethods(rules);
   return (
     <>
       <SelectField
@@ -231,7 +231,7 @@ function HowFields({
         ctx={ctx}
         name="vendorId"
         label={t('money.field.vendor')}
-        hint={vendors.length === 0 ? t('money.field.vendor.none') : undefined}
+        hint={vendorHint(ctx, rules, vendors.length)}
         options={[
           { value: '', label: t('money.choose') },
           ...vendors.map((v) => ({ value: v.id, label: v.cvr ? `${v.name} (CVR ${v.cvr})` : v.name })),
@@ -243,6 +243,7 @@ function HowFields({
         ctx={ctx}
         name="paymentMethod"
         label={t('money.field.paymentMethod')}
+        hint={rules.voucher.enabled ? voucherHint(ctx, rules) : undefined}
         options={methods.map((m) => ({ value: m, label: t(PAYMENT_METHOD_LABELS[m]) }))}
         values={values}
         errors={errors}
@@ -258,4 +259,38 @@ function HowFields({
       />
     </>
   );
+}
+
+/** The payment methods the programme offers: a direct transfer and a voucher only where it allows them. */
+function offeredMethods(rules: ProgrammeRules) {
+  return PAYMENT_METHODS.filter(
+    (m) =>
+      (m !== 'direct_to_citizen' || rules.directTransfer.enabled) &&
+      (m !== 'voucher' || rules.voucher.enabled),
+  );
+}
+
+/** The vendor list is empty; a voucher may leave the vendor out where any vendor may redeem it. */
+function vendorHint(ctx: PageContext, rules: ProgrammeRules, vendors: number): string | undefined {
+  const hints = [
+    vendors === 0 ? ctx.t('money.field.vendor.none') : '',
+    rules.voucher.enabled && rules.voucher.anyVendor ? ctx.t('voucherStaff.request.vendorHint') : '',
+  ].filter(Boolean);
+  return hints.length > 0 ? hints.join(' ') : undefined;
+}
+
+/**
+ * What a voucher means for the citizen and the budget (spec: Vouchers), and the categories the programme
+ * does not let be bought with one.
+ */
+function voucherHint(ctx: PageContext, rules: ProgrammeRules): string {
+  const { t } = ctx;
+  const excluded = EXPENSE_CATEGORIES.filter((c) => !rules.categoryRules[c].voucher);
+  const categories = excluded.map((c) => t(EXPENSE_CATEGORY_LABELS[c])).join(', ');
+  return [
+    `${t(PAYMENT_METHOD_LABELS.voucher)}: ${t('voucherStaff.request.methodHint')}`,
+    excluded.length > 0 ? t('voucherStaff.request.notCategories', { categories }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -3,6 +3,7 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr } from '../../domain/money.ts';
 import { PAYMENT_METHOD_LABELS } from '../../domain/purchase-request.ts';
 import type { BudgetOverview, PurchaseRequestView } from '../../services/money/budget.service.ts';
+import type { VoucherView } from '../../services/money/voucher.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
@@ -17,10 +18,12 @@ import { DoneAlert, flagsOf, StatusTag, type Done } from './case-budget.page.tsx
 
 import { Refused } from './purchase-request-new.page.tsx';
 import { Steps } from './purchase-request-steps.page.tsx';
+import { VoucherSection } from './voucher.page.tsx';
 export function RequestPage({
   ctx,
   overview,
   request: r,
+  voucher,
   done,
   values,
   errors,
@@ -29,6 +32,8 @@ export function RequestPage({
   ctx: PageContext;
   overview: BudgetOverview;
   request: PurchaseRequestView;
+  /** The request's voucher, when it is paid by one and approved. */
+  voucher?: VoucherView | null | undefined;
   done?: Done | undefined;
   values: Values;
   errors?: FieldErrors | undefined;
@@ -56,6 +61,7 @@ export function RequestPage({
         <h2>{t('money.request.details')}</h2>
         <SummaryTable caption={t('money.request.details')} rows={rows} />
       </section>
+      {voucher ? <VoucherSection ctx={ctx} caseId={overview.caseId} voucher={voucher} /> : null}
       {/* The attachments' slot (id "bilag"): list, download and upload are attachments.tsx's. */}
       <div class="mt-7">
         <AttachmentsSection

@@ -34,14 +34,19 @@ function columnsOf(key: ReportFigureKey): string[] {
     case 'wellbeing':
       return ['municipality_code', 'n', 'missing', 'start_mean', 'end_mean', 'mean_change'];
     case 'spending':
+    case 'purchasesByPaymentMethod':
       return ['label', 'kr', 'count', 'citizens'];
     default:
       return ['label', 'count', 'pct'];
   }
 }
 
-/** A column's heading; in the spending table the label column names the expense category. */
+/**
+ * A column's heading; the label column names the expense category in the spending table and the payment
+ * method in the table of purchases by method.
+ */
 function headerOf(figure: ReportFigureKey, column: string): MessageKey {
+  if (column === 'label' && figure === 'purchasesByPaymentMethod') return 'voucherStaff.report.method';
   return (
     figure === 'spending' && column === 'label' ? 'report.col.category' : `report.col.${column}`
   ) as MessageKey;
@@ -163,6 +168,10 @@ function BaseLine({
 }) {
   const { t } = ctx;
   if (figure === 'participants') return null;
+  if (figure === 'purchasesByPaymentMethod') {
+    const n = String(view.report.purchasesByPaymentMethod.all.n);
+    return <>{t('voucherStaff.report.methodLine', { n })}</>;
+  }
   if (figure === 'spending') {
     const s = view.report.spending.all;
     return (
@@ -246,6 +255,8 @@ function chartOf(
           })),
         ),
       };
+    case 'purchasesByPaymentMethod':
+      return { bars: methodBars(ctx, rows) };
     case 'spending':
       return {
         bars: rows.map((r) => ({
@@ -260,4 +271,16 @@ function chartOf(
         bars: rows.map((r) => ({ label: r.label ?? '', value: numberOf(r.pct), text: pctText(r) })),
       };
   }
+}
+
+/** Purchases by payment method: a bar per method, as long as its count of purchases. */
+function methodBars(ctx: PageContext, rows: Row[]): Bar[] {
+  return rows.map((r) => ({
+    label: r.label ?? '',
+    value: numberOf(r.count),
+    text:
+      r.count === SMALL
+        ? SMALL
+        : ctx.t('voucherStaff.report.chartLine', { count: r.count ?? '', kr: r.kr ?? '' }),
+  }));
 }

@@ -4,9 +4,11 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { formatDateTime } from '../format.ts';
 
 // The municipality's vendor list (spec: Vendors): finance and the
-// coordinator add to it; vendors never have accounts in the system.
+// coordinator add to it; vendors never have accounts in the system. A shop redeems the citizens'
+// vouchers with a redemption PIN issued here and shown once (spec: Vouchers).
 
 export interface VendorView {
   id: string;
@@ -16,6 +18,8 @@ export interface VendorView {
   bank_account: string | null;
   iban: string | null;
   ean: string | null;
+  /** When the shop's redemption PIN was issued; null: it has none. */
+  redemption_pin_set_at: Date | null;
 }
 
 export function VendorsPage({
@@ -39,6 +43,7 @@ export function VendorsPage({
       <h1>{t('vendors.title')}</h1>
       <p>{t('vendors.intro')}</p>
       {vendors.length === 0 ? <p>{t('vendors.none')}</p> : <VendorTable ctx={ctx} vendors={vendors} />}
+      {vendors.length === 0 ? null : <p>{t('voucherStaff.vendors.pinIntro')}</p>}
       <h2 class="mt-7">{t('vendors.new')}</h2>
       <NewVendorForm ctx={ctx} values={values} errors={errors} />
     </Layout>
@@ -62,8 +67,56 @@ function VendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[]
               : (v.iban ?? ''),
         },
         { header: 'EAN', cell: (v) => v.ean ?? '' },
+        { header: t('voucherStaff.vendors.pin'), cell: (v) => <PinCell ctx={ctx} vendor={v} /> },
       ]}
     />
+  );
+}
+
+/** Whether the shop has a redemption PIN, and the button that issues a new one. */
+function PinCell({ ctx, vendor: v }: { ctx: PageContext; vendor: VendorView }) {
+  const { t, lang } = ctx;
+  const set = v.redemption_pin_set_at;
+  return (
+    <>
+      <span class="d-block">
+        {set
+          ? t('voucherStaff.vendors.pinSet', { at: formatDateTime(set, lang) })
+          : t('voucherStaff.vendors.pinNone')}
+      </span>
+      <Form ctx={ctx} action={`/leverandoerer/${v.id}/pin`} class="mt-2">
+        <button
+          type="submit"
+          class="button button-secondary"
+          aria-label={t(set ? 'voucherStaff.vendors.reissueLabel' : 'voucherStaff.vendors.issueLabel', {
+            name: v.name,
+          })}
+        >
+          {t(set ? 'voucherStaff.vendors.reissue' : 'voucherStaff.vendors.issue')}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+/** The new redemption PIN, shown once in large type: the page is never kept for a repeat. */
+export function VendorPinPage({ ctx, vendor, pin }: { ctx: PageContext; vendor: VendorView; pin: string }) {
+  const { t, actor } = ctx;
+  const title = t('voucherStaff.pin.title', { name: vendor.name });
+  return (
+    <Layout ctx={ctx} title={title} authority={actor?.municipalityName}>
+      <h1>{title}</h1>
+      <p class="font-lead">{t('voucherStaff.pin.text')}</p>
+      <p class="one-time-code" id="redemption-pin">
+        {pin}
+      </p>
+      <p>{t('voucherStaff.pin.replaces')}</p>
+      <p>
+        <a href="/leverandoerer" class="button button-secondary">
+          {t('voucherStaff.pin.back')}
+        </a>
+      </p>
+    </Layout>
   );
 }
 

@@ -4,6 +4,7 @@ import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
 import type { PortalHome } from '../../services/portal/portal.service.ts';
 import { PortalLayout } from './portal-layout.tsx';
+import { PORTAL_VOUCHERS } from './portal-vouchers.page.tsx';
 
 // The citizen's front page: who helps me and how I reach them, where things stand, what I can do now.
 
@@ -34,10 +35,23 @@ function phaseText(ctx: PageContext, home: PortalHome): string[] {
   }
 }
 
-function nextSteps(ctx: PageContext, home: PortalHome): { href: string; text: string }[] {
+function nextSteps(
+  ctx: PageContext,
+  home: PortalHome,
+  vouchersReady: number,
+): { href: string; text: string }[] {
   const { t } = ctx;
   const open = isCaseOpen(home.status.phase);
   const steps: { href: string; text: string }[] = [];
+  if (vouchersReady > 0) {
+    steps.push({
+      href: PORTAL_VOUCHERS,
+      text:
+        vouchersReady === 1
+          ? t('voucherPages.home.one')
+          : t('voucherPages.home.many', { count: vouchersReady }),
+    });
+  }
   if (home.toConfirm > 0) {
     steps.push({
       href: '/borger/bekraeft',
@@ -58,9 +72,18 @@ function nextSteps(ctx: PageContext, home: PortalHome): { href: string; text: st
   return steps;
 }
 
-export function PortalHomePage({ ctx, home }: { ctx: PageContext; home: PortalHome }) {
+export function PortalHomePage({
+  ctx,
+  home,
+  vouchersReady = 0,
+}: {
+  ctx: PageContext;
+  home: PortalHome;
+  /** Vouchers the citizen can use now (a link to them when there are any). */
+  vouchersReady?: number;
+}) {
   const { t } = ctx;
-  const steps = nextSteps(ctx, home);
+  const steps = nextSteps(ctx, home, vouchersReady);
   return (
     <PortalLayout ctx={ctx} title={t('portal.nav.home')}>
       <h1>{t('portal.home.hello', { name: home.firstName })}</h1>

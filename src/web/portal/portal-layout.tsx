@@ -21,6 +21,7 @@ const PORTAL_LINKS: readonly PortalLink[] = [
   { href: '/borger/koeb', label: 'portal.nav.purchases' },
   { href: '/borger/koeb/nyt', label: 'portal.nav.propose' },
   { href: '/borger/bekraeft', label: 'portal.nav.confirm' },
+  { href: '/borger/vaerdibeviser', label: 'portal.nav.vouchers' },
   { href: '/borger/ideer', label: 'portal.nav.ideas' },
   { href: '/borger/spoergeskemaer', label: 'portal.nav.questionnaires' },
   { href: '/borger/log', label: 'portal.nav.accessLog' },

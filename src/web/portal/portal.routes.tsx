@@ -10,6 +10,7 @@ import { PortalGoalsPage, PortalIdeasPage } from './portal-goals.page.tsx';
 import { PortalHomePage } from './portal-home.page.tsx';
 import { PortalBudgetPage, PortalConfirmPage, PortalPurchasesPage } from './portal-money.page.tsx';
 import { PortalProposePage } from './portal-propose.page.tsx';
+import { PORTAL_VOUCHERS, PortalVouchersPage } from './portal-vouchers.page.tsx';
 
 // The citizen's portal (spec: Own case only): each route finds the citizen from the log-in, calls one portal
 // service and renders. No case id is ever taken from the request; an id of a thing (a request, an
@@ -28,11 +29,33 @@ const notice = (c: Context<AppEnv>) => doneNotice(c, 'ok', NOTICES);
 
 export function registerPortalRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/borger', async (c) => {
-    const home = await deps.services.portal.home(requireCitizen(c));
-    return c.html(<PortalHomePage ctx={pageContext(c)} home={home} />);
+    const actor = requireCitizen(c);
+    const home = await deps.services.portal.home(actor);
+    const vouchers = await deps.services.vouchers.mine(actor);
+    const vouchersReady = vouchers.filter((v) => v.status === 'issued').length;
+    return c.html(<PortalHomePage ctx={pageContext(c)} home={home} vouchersReady={vouchersReady} />);
   });
   registerPortalPlanRoutes(app, deps);
   registerPortalMoneyRoutes(app, deps);
+  registerPortalVoucherRoutes(app, deps);
+}
+
+/** The citizen's vouchers, to show in the shop. */
+function registerPortalVoucherRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): void {
+  app.get(PORTAL_VOUCHERS, async (c) => {
+    const actor = requireCitizen(c);
+    const vouchers = await services.vouchers.mine(actor);
+    // Kroner only where the programme shows the citizen amounts (spec: Hidden amounts).
+    const seesAmount = vouchers.length > 0 && (await services.portal.budget(actor)).seesAmount;
+    return c.html(
+      <PortalVouchersPage
+        ctx={pageContext(c)}
+        base={config.baseUrl}
+        vouchers={vouchers}
+        seesAmount={seesAmount}
+      />,
+    );
+  });
 }
 
 /** The citizen's goals and dream, and their ideas. */

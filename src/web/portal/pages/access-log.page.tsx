@@ -23,7 +23,11 @@ function roleText(ctx: PageContext, role: Role | null): string {
   return ctx.t(role && role in ROLE_KEYS ? ROLE_KEYS[role] : 'portalSelf.role.unknown');
 }
 
-export function whoText(ctx: PageContext, entry: { role: Role | null; name: string | null }): string {
+export function whoText(
+  ctx: PageContext,
+  entry: { role: Role | 'vendor' | null; name: string | null; vendorName?: string | null },
+): string {
+  if (entry.role === 'vendor') return entry.vendorName ?? ctx.t('portalSelf.role.shop');
   if (entry.name !== null && entry.role === 'support')
     return ctx.t('portalSelf.log.yourSupport', { name: entry.name });
   return entry.name !== null ? `${roleText(ctx, entry.role)}, ${entry.name}` : roleText(ctx, entry.role);
