@@ -52,4 +52,10 @@ export const voucherPagesDa = {
   'voucherPages.staff.redeemedBy': 'Indløst af',
   'voucherPages.staff.reference': 'Butikkens reference',
   'voucherPages.staff.print': 'Udskriv værdibeviset til borgeren',
+  'voucherPages.flag.issued': 'Værdibevis, sidste dag {date}',
+  'voucherPages.flag.redeemed': 'Værdibeviset er brugt; økonomi betaler butikken',
+  'voucherPages.home.heading': 'Værdibeviser, der snart udløber',
+  'voucherPages.home.lead':
+    'Disse værdibeviser er ikke brugt, og sidste dag er inden for {days} dage. Tal med borgeren om dem.',
+  'voucherPages.home.item': 'Forløb {caseNumber}, anmodning {number}: {title} – sidste dag {date}',
 };

@@ -53,4 +53,10 @@ export const voucherPagesEn: Record<keyof typeof voucherPagesDa, string> = {
   'voucherPages.staff.redeemedBy': 'Redeemed by',
   'voucherPages.staff.reference': 'The shop’s reference',
   'voucherPages.staff.print': 'Print the voucher for the citizen',
+  'voucherPages.flag.issued': 'Voucher, last day {date}',
+  'voucherPages.flag.redeemed': 'The voucher is used; finance pays the shop',
+  'voucherPages.home.heading': 'Vouchers about to expire',
+  'voucherPages.home.lead':
+    'These vouchers are not used, and their last day is within {days} days. Talk to the citizen about them.',
+  'voucherPages.home.item': 'Case {caseNumber}, request {number}: {title} – last day {date}',
 };

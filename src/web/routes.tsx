@@ -69,8 +69,13 @@ async function homeData(services: Services, actor: Actor): Promise<HomeData> {
       return {
         programmes: await services.programmes.list(actor),
         recentChanges: await services.overview.recentChanges(actor),
+        expiringVouchers: await services.vouchers.expiringSoon(actor),
       };
     case 'support':
+      return {
+        programmes: await services.programmes.list(actor),
+        expiringVouchers: await services.vouchers.expiringSoon(actor),
+      };
     case 'finance':
       return { programmes: await services.programmes.list(actor) };
     case 'evaluator':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REPORT_FIGURE_KEYS } from '../../src/domain/report/report-csv.ts';
 import { da } from '../../src/i18n/da.ts';
 import { clickAndWait, COORDINATOR, errorSummary, EVALUATOR, loginAs, pathOf, textOf } from './fixtures.ts';
 import { hasChromium, useE2e } from './harness.ts';
@@ -18,7 +19,8 @@ describe.skipIf(!hasChromium)('the evaluation report', () => {
     await clickAndWait(page, page.locator('.navigation-menu').getByRole('link', { name: da['nav.report'] }));
     expect(pathOf(page)).toBe('/rapport');
     expect(await textOf(page, 'h1')).toBe(da['report.title']);
-    expect(await page.locator('main svg[role="img"]').count()).toBe(14);
+    // One chart per figure (REPORT_FIGURE_KEYS): 15 with purchases by payment method.
+    expect(await page.locator('main svg[role="img"]').count()).toBe(REPORT_FIGURE_KEYS.length);
     expect(await page.locator('#kommune').count()).toBe(0);
     await checkPage(page, 'report-coordinator');
 

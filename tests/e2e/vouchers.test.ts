@@ -90,8 +90,8 @@ describe.skipIf(!hasChromium)('a voucher from request to payment', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
     await phone(citizen, 'voucher-portal');
 
-    // The shop scans it: a browser of its own, no account, the PIN and then the receipt.
-    const counter = await e2e.newPage();
+    // The shop scans it: a browser of its own, no account and no JavaScript, the PIN and then the receipt.
+    const counter = await e2e.newPage({ javaScript: false });
     await setWidth(counter, WIDTH);
     const scanned = performance.now();
     await counter.goto(`/indloes/${code}`);

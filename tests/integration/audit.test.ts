@@ -26,7 +26,8 @@ function chainEvents(chain: number) {
 describe('the audit log', () => {
   it('has written the demo data: one chain per municipality and the national chain', async () => {
     const report = await t.services.system.verifyAuditChains();
-    // The demo's money goes through the services, one event per vendor, posting and request step.
+    // The demo's money goes through the services, one event per vendor, posting and request step (and
+    // Kolding's voucher, issued at its approval).
     const money = await t.database.transaction('all', (tx) =>
       tx
         .selectFrom('audit_event')
@@ -36,6 +37,7 @@ describe('the audit log', () => {
             eb('action', 'like', 'vendor.%'),
             eb('action', 'like', 'ledger.%'),
             eb('action', 'like', 'purchase.%'),
+            eb('action', 'like', 'voucher.%'),
             eb('action', 'like', 'questionnaire.%'),
           ]),
         )

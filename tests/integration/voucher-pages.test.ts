@@ -379,3 +379,28 @@ describe('where the citizen does not see the amount', () => {
     expect(html).toContain('i Løbeshoppen ApS.');
   });
 });
+
+describe('vouchers about to expire', () => {
+  it('are on the support person’s and the coordinator’s front page a week before their last day, and flagged on the budget', async () => {
+    const ready = v.Løbesko;
+    if (!ready) throw new Error('No voucher ready to use');
+    const staffPage = async (role: 'support' | 'coordinator', path: string) =>
+      plain(
+        await (await new Browser(web).useSession((await loginAs(t, role, AARHUS)).token).get(path)).text(),
+      );
+    expect(await staffPage('support', '/')).not.toContain('Værdibeviser, der snart udløber');
+    t.clock.advance(24 * DAY);
+    try {
+      for (const role of ['support', 'coordinator'] as const) {
+        const home = await staffPage(role, '/');
+        expect(home).toContain('Værdibeviser, der snart udløber');
+        expect(home).toContain(`href="/forloeb/${mine.caseId}/anmodninger/${ready.requestId}"`);
+      }
+      expect(await staffPage('support', `/forloeb/${mine.caseId}/budget`)).toContain(
+        'Værdibevis, sidste dag',
+      );
+    } finally {
+      t.clock.advance(-24 * DAY);
+    }
+  });
+});

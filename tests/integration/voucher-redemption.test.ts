@@ -186,6 +186,23 @@ describe('a voucher', () => {
     }
   });
 
+  it('is refused to another shop on the list, with the same answer as a wrong PIN, and nothing written', async () => {
+    const v = await issuedVoucher(t, team, { maxKr: '900' });
+    const other = await t.services.budgets.addVendor(team.finance, {
+      name: 'Anden Butik ApS',
+      cvr: '87654321',
+    });
+    const otherPin = await t.services.vouchers.issuePin(team.finance, other);
+    const before = await rowsOf(v.caseId);
+    const refused = await t.services.vouchers
+      .check({ pin: otherPin, code: v.code }, '192.0.2.70')
+      .catch((e: unknown) => e);
+    expect(danishFields((refused as { fields: Record<string, never> }).fields)).toEqual({
+      pin: 'PIN-koden eller værdibevisets kode er forkert. Tjek begge, og prøv igen.',
+    });
+    expect(await rowsOf(v.caseId)).toEqual(before);
+  });
+
   it('gives one answer for a wrong PIN and a wrong code, and slows down guessing', async () => {
     const v = await issuedVoucher(t, team);
     const answer = async (pin: string, code: string, from: string) =>

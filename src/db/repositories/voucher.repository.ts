@@ -113,3 +113,38 @@ export async function citizenPhoneOfCase(tx: Tx, caseId: string): Promise<string
 export async function insertOutboxMessage(tx: Tx, values: Insertable<OutboxMessageTable>): Promise<void> {
   await tx.insertInto('outbox_message').values(values).execute();
 }
+
+/**
+ * Issued vouchers whose last day is `lastDay` or before, soonest first: the municipality's, or only the
+ * cases `supportUserId` is the support person of.
+ */
+export function vouchersEndingBy(
+  tx: Tx,
+  municipalityId: number,
+  lastDay: string,
+  supportUserId: string | null,
+) {
+  let q = tx
+    .selectFrom('voucher as v')
+    .innerJoin('purchase_request as r', 'r.id', 'v.purchase_request_id')
+    .innerJoin('citizen_case as c', 'c.id', 'v.case_id')
+    .select([
+      'v.case_id',
+      'v.purchase_request_id',
+      'v.expires_on',
+      'r.request_number',
+      'r.title',
+      'c.case_number',
+    ])
+    .where('v.municipality_id', '=', municipalityId)
+    .where('v.status', '=', 'issued')
+    .where('v.expires_on', '<=', lastDay);
+  if (supportUserId !== null) {
+    q = q
+      .innerJoin('support_assignment as s', (j) =>
+        j.onRef('s.case_id', '=', 'v.case_id').on('s.ended_at', 'is', null),
+      )
+      .where('s.support_user_id', '=', supportUserId);
+  }
+  return q.orderBy('v.expires_on').orderBy('c.case_number').limit(50).execute();
+}

@@ -22,6 +22,8 @@ import {
   type PurchaseStatus,
   type Refusal,
 } from '../../domain/purchase-request.ts';
+import { vouchersWithRequest } from '../../db/repositories/voucher.repository.ts';
+import type { VoucherStatus } from '../../domain/voucher.ts';
 import type { Actor } from '../context.ts';
 import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
 
@@ -58,6 +60,8 @@ export interface PurchaseRequestView {
   approval: Refusal;
   /** Numbers of other requests that look like the same purchase (same vendor and amount, 30 days). */
   possibleDuplicates: number[];
+  /** A request paid by voucher: its voucher's state and last day (spec: Vouchers); null before approval. */
+  voucher: { status: VoucherStatus; expiresOn: string } | null;
   reserved: Ore;
   paid: Ore;
   refunded: Ore;
@@ -86,6 +90,7 @@ interface Lookups {
   names: Map<string, string>;
   citizens: Set<string>;
   candidates: DuplicateCandidate[];
+  vouchers: Map<string, { status: VoucherStatus; expiresOn: string }>;
 }
 
 async function lookupsOf(tx: Tx, requests: PurchaseRequestRow[], caseId: string): Promise<Lookups> {
@@ -112,7 +117,13 @@ async function lookupsOf(tx: Tx, requests: PurchaseRequestRow[], caseId: string)
     on: r.created_at.toISOString().slice(0, 10),
     status: r.status as PurchaseStatus,
   }));
-  return { attachments, vendors, subGoals, names, citizens, candidates };
+  const vouchers = new Map(
+    (await vouchersWithRequest(tx, { caseId })).map((v) => [
+      v.purchase_request_id,
+      { status: v.status as VoucherStatus, expiresOn: v.expires_on },
+    ]),
+  );
+  return { attachments, vendors, subGoals, names, citizens, candidates, vouchers };
 }
 
 /** Other requests that look like the same purchase, flagged while this one is undecided. */
@@ -170,6 +181,7 @@ function toView(actor: Actor, r: PurchaseRequestRow, l: Lookups, money: RequestM
       submittedBy: r.submitted_by,
     }),
     possibleDuplicates: duplicatesOf(r, l.candidates),
+    voucher: l.vouchers.get(r.id) ?? null,
     ...money,
     attachments: files.map(toAttachmentView),
     missing: missingDocuments(

@@ -10,10 +10,11 @@ import {
   setVendorPin,
   vendorByPinHash,
   voucherOfRequest,
+  vouchersEndingBy,
   vouchersWithRequest,
   type VoucherWithRequestRow,
 } from '../../db/repositories/voucher.repository.ts';
-import type { CalendarDate } from '../../domain/calendar-date.ts';
+import { addDays, type CalendarDate } from '../../domain/calendar-date.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { openReservation } from '../../domain/ledger.ts';
 import type { Ore } from '../../domain/money.ts';
@@ -88,7 +89,42 @@ export function createVoucherService(deps: ServiceDeps) {
       ),
     issuePin: (actor: Actor, vendorId: string) => issuePin(deps, redemption.pinHash, actor, vendorId),
     expireOverdue: () => expireOverdue(deps),
+    expiringSoon: (actor: Actor) => expiringSoon(deps, actor),
   };
+}
+
+/** How many days before its last day an unused voucher is shown on the staff's front page. */
+export const EXPIRING_SOON_DAYS = 7;
+
+export interface ExpiringVoucher {
+  caseId: string;
+  caseNumber: number;
+  requestId: string;
+  requestNumber: number;
+  title: string;
+  expiresOn: CalendarDate;
+}
+
+/**
+ * Unused vouchers whose last day is within a week, for the front page: the support person's own cases,
+ * the coordinator's whole municipality.
+ */
+async function expiringSoon(deps: ServiceDeps, actor: Actor): Promise<ExpiringVoucher[]> {
+  authorize(actor, 'budget.read');
+  const municipalityId = ownMunicipality(actor);
+  const lastDay = addDays(today(deps.clock.now()), EXPIRING_SOON_DAYS);
+  const own = actor.role === 'support' ? actor.userId : null;
+  const rows = await deps.database.transaction({ municipalityId }, (tx) =>
+    vouchersEndingBy(tx, municipalityId, lastDay, own),
+  );
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    requestId: r.purchase_request_id,
+    requestNumber: r.request_number,
+    title: r.title,
+    expiresOn: r.expires_on as CalendarDate,
+  }));
 }
 
 /** The vouchers of a case, newest first, for those who work on it. */

@@ -164,6 +164,10 @@ export function flagsOf(ctx: PageContext, r: PurchaseRequestView): string[] {
   for (const n of r.possibleDuplicates) flags.push(t('money.flag.duplicate', { number: n }));
   if (r.missing.includes('receipt')) flags.push(t('money.flag.receipt'));
   if (r.missing.includes('invoice')) flags.push(t('money.flag.invoice'));
+  if (r.voucher?.status === 'issued') {
+    flags.push(t('voucherPages.flag.issued', { date: formatDate(r.voucher.expiresOn, ctx.lang) }));
+  }
+  if (r.voucher?.status === 'redeemed' && r.status === 'approved') flags.push(t('voucherPages.flag.redeemed'));
   return flags;
 }
 

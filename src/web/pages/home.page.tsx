@@ -1,6 +1,7 @@
 import { formatKr } from '../../domain/money.ts';
 import type { AuditLine } from '../../services/cases/overview.service.ts';
 import type { Programme } from '../../services/cases/programme.service.ts';
+import { EXPIRING_SOON_DAYS, type ExpiringVoucher } from '../../services/money/voucher.service.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
@@ -11,6 +12,7 @@ import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
 export interface HomeData {
   programmes?: Programme[];
   recentChanges?: AuditLine[];
+  expiringVouchers?: ExpiringVoucher[];
   municipalities?: { id: number; name: string }[];
 }
 
@@ -49,6 +51,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           ) : null}
         </div>
       ) : null}
+      {data.expiringVouchers?.length ? <ExpiringVouchers ctx={ctx} vouchers={data.expiringVouchers} /> : null}
       {programme ? <ProgrammeSummary ctx={ctx} programme={programme} /> : null}
       {data.recentChanges ? <RecentChanges ctx={ctx} lines={data.recentChanges} /> : null}
       {data.municipalities ? (
@@ -92,6 +95,31 @@ function ProgrammeSummary({ ctx, programme }: { ctx: PageContext; programme: Pro
           <a href="/ordning">{t('programme.title')}</a>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/** Unused vouchers about to expire, each linked to its request (spec: Vouchers). */
+function ExpiringVouchers({ ctx, vouchers }: { ctx: PageContext; vouchers: ExpiringVoucher[] }) {
+  const { t, lang } = ctx;
+  return (
+    <section class="mt-7">
+      <h2>{t('voucherPages.home.heading')}</h2>
+      <p>{t('voucherPages.home.lead', { days: EXPIRING_SOON_DAYS })}</p>
+      <ul>
+        {vouchers.map((v) => (
+          <li>
+            <a href={`/forloeb/${v.caseId}/anmodninger/${v.requestId}`}>
+              {t('voucherPages.home.item', {
+                caseNumber: v.caseNumber,
+                number: v.requestNumber,
+                title: v.title,
+                date: formatDate(v.expiresOn, lang),
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
