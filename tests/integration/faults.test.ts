@@ -396,13 +396,17 @@ describe.skipIf(!onPostgres)('PostgreSQL faults', () => {
 
   // Each round waits for the server to reconnect, however busy the machine is: the test's time is the
   // rounds' own deadlines (30 s each), not the suite's default.
-  it('survives pg_terminate_backend on all its connections, twelve times over', async () => {
-    for (let i = 0; i < 12; i++) {
-      await dropConnections();
-      expect((await draft(`term-${randomUUID()}`)).status).toBe(201);
-    }
-    expect(server.child.exitCode).toBeNull();
-  }, 12 * 30_000);
+  it(
+    'survives pg_terminate_backend on all its connections, twelve times over',
+    async () => {
+      for (let i = 0; i < 12; i++) {
+        await dropConnections();
+        expect((await draft(`term-${randomUUID()}`)).status).toBe(201);
+      }
+      expect(server.child.exitCode).toBeNull();
+    },
+    12 * 30_000,
+  );
 
   it('answers 503 with Retry-After while the database refuses connections, and recovers within 5 s', async () => {
     await adminQuery(admin(), `alter database ${s.db.name} connection limit 0`);

@@ -167,7 +167,8 @@ export function flagsOf(ctx: PageContext, r: PurchaseRequestView): string[] {
   if (r.voucher?.status === 'issued') {
     flags.push(t('voucherPages.flag.issued', { date: formatDate(r.voucher.expiresOn, ctx.lang) }));
   }
-  if (r.voucher?.status === 'redeemed' && r.status === 'approved') flags.push(t('voucherPages.flag.redeemed'));
+  if (r.voucher?.status === 'redeemed' && r.status === 'approved')
+    flags.push(t('voucherPages.flag.redeemed'));
   return flags;
 }
 
