@@ -81,6 +81,13 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // A connection the server drops while idle (a restart, a failover, pg_terminate_backend) is an
   // 'error' event on the pool; unhandled, it would end the process. The pool replaces it on demand.
   pool.on('error', (error) => options.onIdleError?.(error));
+  // Dropped while checked out but between two statements (a transaction doing its work in the app), it
+  // is an 'error' event on the client itself, which the pool does not listen to then: without this the
+  // process would end. The transaction's next statement fails instead, it rolls back and the client is
+  // discarded as it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onIdleError?.(error));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: options.plugins ?? [] });
   try {
     await assertUnprivileged(db);

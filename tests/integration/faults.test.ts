@@ -401,12 +401,35 @@ describe.skipIf(!onPostgres)('PostgreSQL faults', () => {
     async () => {
       for (let i = 0; i < 12; i++) {
         await dropConnections();
-        expect((await draft(`term-${randomUUID()}`)).status).toBe(201);
+        const answer = await draft(`term-${randomUUID()}`).catch((error: unknown) => {
+          throw new Error(`${String(error)}\nThe server's output:\n${server.output()}`);
+        });
+        expect(answer.status).toBe(201);
       }
-      expect(server.child.exitCode).toBeNull();
+      expect(server.child.exitCode, server.output()).toBeNull();
     },
     12 * 30_000,
   );
+
+  it('survives its connection being ended between two statements of a transaction', async () => {
+    const database = await s.db.open();
+    try {
+      const ended = database.transaction('all', async (tx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+        await adminQuery(admin(), `select pg_terminate_backend(${rows[0]?.pid ?? 0})`);
+        // The end reaches the client while the transaction is in the app, not in a statement.
+        await new Promise((r) => setTimeout(r, 300));
+        await sql`select 1`.execute(tx);
+      });
+      await expect(ended).rejects.toThrow();
+      const { rows } = await database.transaction('all', (tx) =>
+        sql<{ one: number }>`select 1 as one`.execute(tx),
+      );
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
 
   it('answers 503 with Retry-After while the database refuses connections, and recovers within 5 s', async () => {
     await adminQuery(admin(), `alter database ${s.db.name} connection limit 0`);
