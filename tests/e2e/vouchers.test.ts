@@ -121,9 +121,16 @@ describe.skipIf(!hasChromium)('a voucher from request to payment', () => {
     // The 200 kr. not used are back in Sara's budget at once.
     expect(await availableKr(citizen)).toBe(before + 200);
 
-    // Finance pays the shop in a payment file.
+    // Finance pays the shop in a payment file; first it gives another shop on the list a PIN, shown once.
     const finance = await e2e.newPage();
     await loginAs(finance, demoEmail(KOLDING, 'okonomi'));
+    await finance.goto('/leverandoerer');
+    const issue = finance.getByRole('button', {
+      name: da['voucherStaff.vendors.issueLabel'].replace('{name}', 'Sprogskolen'),
+    });
+    await clickAndWait(finance, issue);
+    expect(await textOf(finance, 'main')).toMatch(/\d{4}\s?\d{4}/);
+    await checkPage(finance, 'voucher-vendor-pin');
     await finance.goto('/betalinger/filer');
     await clickAndWait(finance, finance.getByRole('button', { name: da['finance.files.create'] }));
     await clickAndWait(finance, finance.getByRole('button', { name: da['finance.files.markSent'] }).first());

@@ -284,8 +284,8 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
 
   /**
    * Sixteen new purchase requests at once, each on a connection of its own. `sent` resolves once every
-   * request has been written to its socket, so it is with the server's kernel whether or not the
-   * server has read it (waiting a fixed time instead would depend on how busy this process is);
+   * request's bytes have left this process (connected, nothing left in the socket's buffer), so it is
+   * with the server's kernel whether or not the server has read it (waiting a fixed time instead would depend on how busy this process is);
    * `answers` with each status or the client's error.
    */
   const sixteen = () => {
@@ -313,7 +313,16 @@ describe(`faults (FAULT_SEED=${SEED})`, () => {
             res.once('end', () => done(res.statusCode ?? 0));
           },
         );
-        req.once('finish', written);
+        // 'finish' means handed to the socket, which may still be connecting with the bytes in its own
+        // buffer: the request is sent once the socket is connected and has given every byte to the kernel.
+        req.once('finish', () => {
+          const flushed = () => {
+            const socket = req.socket;
+            if (socket && !socket.connecting && socket.writableLength === 0) written();
+            else setTimeout(flushed, 5);
+          };
+          flushed();
+        });
         req.once('error', (error) => {
           written();
           done(String(error));
