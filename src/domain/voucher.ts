@@ -8,6 +8,7 @@
 //      └───→ expired   (after its last day; the reservation is released)
 
 import { randomInt } from 'node:crypto';
+import { normaliseCode, randomReadable, READABLE_ALPHABET } from './readable-code.ts';
 import { addDays, type CalendarDate } from './calendar-date.ts';
 import { formatKr, type Ore } from './money.ts';
 import { message, type Message, type MessageKey } from '../i18n/index.ts';
@@ -25,23 +26,14 @@ export const VOUCHER_STATUS_LABELS: Readonly<Record<VoucherStatus, MessageKey>> 
 /** How long a voucher lasts at most; never past the case's last day. */
 export const VOUCHER_VALID_DAYS = 30;
 
-/**
- * The code's characters: digits and capitals without the look-alikes 0/O, 1/I/L. 31 characters, so a
- * code is easy to read aloud and to type on a shop's keyboard.
- */
-export const VOUCHER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** The code's characters: the readable alphabet, easy to read aloud and to type on a shop's keyboard. */
+export const VOUCHER_ALPHABET = READABLE_ALPHABET;
 const N = VOUCHER_ALPHABET.length;
 const ONLY_ALPHABET = new RegExp(`^[${VOUCHER_ALPHABET}]*$`);
 
 /** 11 random characters (11 · log2 31 ≈ 54.5 bits) and one check character. */
 const RANDOM_LENGTH = 11;
 const VOUCHER_CODE_LENGTH = RANDOM_LENGTH + 1;
-
-function randomCharacters(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += VOUCHER_ALPHABET.charAt(randomInt(N));
-  return out;
-}
 
 /**
  * The check character: the sum of each character's value times its position (1, 2, …), modulo 31. As 31
@@ -59,7 +51,7 @@ export function checkCharacter(body: string): string {
 }
 
 export function newVoucherCode(): string {
-  const body = randomCharacters(RANDOM_LENGTH);
+  const body = randomReadable(RANDOM_LENGTH);
   return body + checkCharacter(body);
 }
 
@@ -73,7 +65,7 @@ export function formatVoucherCode(code: string): string {
  * it cannot be a code (length, a character outside the alphabet, or a wrong check character).
  */
 export function parseVoucherCode(typed: string): string | null {
-  const code = typed.replace(/[\s-]/g, '').toUpperCase();
+  const code = normaliseCode(typed);
   if (code.length !== VOUCHER_CODE_LENGTH) return null;
   if (!ONLY_ALPHABET.test(code)) return null;
   return checkCharacter(code.slice(0, -1)) === code.slice(-1) ? code : null;
@@ -81,7 +73,7 @@ export function parseVoucherCode(typed: string): string | null {
 
 /** The shop's reference for its invoice: VB- and eight characters of the alphabet. */
 export function newRedemptionReference(): string {
-  return `VB-${randomCharacters(8)}`;
+  return `VB-${randomReadable(8)}`;
 }
 
 /** The shop's redemption PIN: eight digits, shown once to finance, then only its keyed hash is kept. */

@@ -206,11 +206,10 @@ function registerVoucherSheetRoute(app: Hono<AppEnv>, { services, config }: AppD
   app.get('/forloeb/:id/anmodninger/:requestId/vaerdibevis', async (c) => {
     const actor = requireActor(c);
     const id = c.req.param('id');
-    const voucher = await services.vouchers.ofRequest(actor, c.req.param('requestId'));
     // The request must belong to this case (the address says so); otherwise it is not found.
-    if (!voucher || !(await services.vouchers.ofCase(actor, id)).some((v) => v.id === voucher.id)) {
-      throw new NotFound();
-    }
+    const requestId = c.req.param('requestId');
+    const voucher = (await services.vouchers.ofCase(actor, id)).find((v) => v.requestId === requestId);
+    if (!voucher) throw new NotFound();
     return c.html(
       <VoucherSheetPage ctx={pageContext(c)} caseId={id} base={config.baseUrl} voucher={voucher} />,
     );

@@ -1,6 +1,5 @@
-import { nestForm } from '../../src/http/form.ts';
 import type { TestContext } from '../setup/test-db.ts';
-import { programmeForm } from '../setup/programme.ts';
+import { programmeInput } from '../setup/programme.ts';
 import { caseIn } from './case-factory.ts';
 import type { MoneyTeam } from './money-factory.ts';
 
@@ -11,8 +10,11 @@ import type { MoneyTeam } from './money-factory.ts';
 export async function enableVouchers(t: TestContext, team: MoneyTeam, anyVendor = false): Promise<void> {
   const [programme] = await t.services.programmes.list(team.coordinator);
   if (!programme) throw new Error('No programme');
-  const form = programmeForm(programme, { voucherEnabled: 'on', voucherAnyVendor: anyVendor ? 'on' : null });
-  await t.services.programmes.updateSettings(team.coordinator, programme.id, nestForm(form));
+  const settings = programmeInput(programme, {
+    voucherEnabled: 'on',
+    voucherAnyVendor: anyVendor ? 'on' : null,
+  });
+  await t.services.programmes.updateSettings(team.coordinator, programme.id, settings);
 }
 
 export interface IssuedVoucher {

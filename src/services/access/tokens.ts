@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomReadable } from '../../domain/readable-code.ts';
 
 // Opaque random tokens: the client holds the token, the database only its SHA-256.
 
@@ -20,15 +21,11 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-// One-time codes are read aloud or typed from paper: no 0/O, 1/I/L, grouped in fours (about 60 bits).
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+// One-time codes are read aloud or typed from paper (domain/readable-code.ts), grouped in fours (about 60
+// bits); they are compared as normaliseCode makes them.
+export { normaliseCode } from '../../domain/readable-code.ts';
 
 export function newOneTimeCode(): string {
-  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
-  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
-}
-
-/** Codes are compared without case, dashes or spaces, as people type them. */
-export function normaliseCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
+  const code = randomReadable(12);
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }

@@ -6,7 +6,14 @@ import {
   type LedgerEntryRow,
 } from '../../db/repositories/money.repository.ts';
 import { Conflict } from '../../domain/errors.ts';
-import { deriveBalance, returnToPoolAmount, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
+import {
+  canRelease,
+  deriveBalance,
+  openReservation,
+  returnToPoolAmount,
+  type Balance,
+  type LedgerEntry,
+} from '../../domain/ledger.ts';
 import { ore } from '../../domain/money.ts';
 import { recordAudits } from '../audit.service.ts';
 import type { Actor } from '../context.ts';
@@ -144,4 +151,31 @@ export async function returnUnspentToPool(
   if (decision.amount > 0) {
     await post(tx, actor, at, caseRow, { kind: 'return_to_pool', amount: decision.amount });
   }
+}
+
+/**
+ * Releases what a request holds reserved — all of it, or at most `upTo` — back to what is available: a
+ * cancelled request, an expired voucher, the part of a voucher a shop did not use. Nothing reserved,
+ * nothing posted.
+ */
+export async function releaseReservation(
+  tx: Tx,
+  actor: Actor | null,
+  at: Date,
+  caseRow: LedgerCase,
+  requestId: string,
+  options: { upTo?: number; note?: string } = {},
+): Promise<void> {
+  const { rows, balance } = await caseLedger(tx, caseRow.id);
+  const open = openReservation(rows.map(toLedgerEntry), requestId);
+  const amount = ore(Math.min(open, options.upTo ?? open));
+  if (amount <= 0) return;
+  const decision = canRelease(balance, amount);
+  if (!decision.ok) throw new Conflict(decision.error.message, decision.error.code);
+  await post(tx, actor, at, caseRow, {
+    kind: 'reservation_release',
+    amount,
+    purchaseRequestId: requestId,
+    note: options.note ?? null,
+  });
 }

@@ -1,6 +1,6 @@
 import { subGoalsOf } from '../../db/repositories/plan.repository.ts';
 import { Conflict } from '../../domain/errors.ts';
-import { canReserve, canRelease, openReservation } from '../../domain/ledger.ts';
+import { canReserve } from '../../domain/ledger.ts';
 import { ore } from '../../domain/money.ts';
 import type { SubGoalStatus } from '../../domain/plan.ts';
 import { checkDirectTransfer, checkUnusedFunds, mayApprove } from '../../domain/purchase-request.ts';
@@ -8,7 +8,7 @@ import { message } from '../../i18n/index.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { rulesOf } from '../cases/programme.service.ts';
-import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
+import { caseLedger, post, releaseReservation } from './ledger-record.ts';
 import { ReasonInput } from './money.schemas.ts';
 import { endVoucherOf, issueVoucher } from './voucher-issue.ts';
 import { requireActive, requireStep, directTransfersOf, moveOn, runStep } from './purchase-record.ts';
@@ -90,17 +90,7 @@ export async function cancel(
     const { request, caseRow } = locked;
     requireStep(request, 'cancel');
     if (request.payment_method === 'voucher') await endVoucherOf(tx, actor, at, request, 'cancelled');
-    if (request.status === 'approved') {
-      const { rows, balance } = await caseLedger(tx, caseRow.id);
-      const open = openReservation(rows.map(toLedgerEntry), request.id);
-      const decision = canRelease(balance, open);
-      if (!decision.ok) throw new Conflict(decision.error.message, decision.error.code);
-      await post(tx, actor, at, caseRow, {
-        kind: 'reservation_release',
-        amount: open,
-        purchaseRequestId: request.id,
-      });
-    }
+    if (request.status === 'approved') await releaseReservation(tx, actor, at, caseRow, request.id);
     await moveOn(tx, actor, at, locked, 'cancel', {
       cancelled_by: actor.userId,
       cancelled_at: at,

@@ -75,7 +75,7 @@ export async function directTransfersOf(tx: Tx, caseId: string, exceptId: string
 /** Moves a request on, with its audit event (and whatever the caller posted to the ledger). */
 export async function moveOn(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | null,
   at: Date,
   { request }: Locked,
   action: PurchaseAction,

@@ -3,31 +3,9 @@ import type { Tx } from '../../db/client.ts';
 import { insertAccessLog } from '../../db/repositories/access-log.repository.ts';
 import type { CaseRecord } from '../../db/repositories/case.repository.ts';
 import { insertAttachment } from '../../db/repositories/money.repository.ts';
-import { openReservation } from '../../domain/ledger.ts';
-import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
 
 // What a shop's redemption writes besides the voucher and the request (voucher-redeem.ts), in its
-// transaction: the unused money released, the receipt attached, the line in the citizen's access log.
-
-/** What the shop did not use goes back to the budget at once. */
-export async function releaseUnused(
-  tx: Tx,
-  at: Date,
-  caseRow: CaseRecord,
-  requestId: string,
-  unused: number,
-  reference: string,
-): Promise<void> {
-  if (unused <= 0) return;
-  const { rows } = await caseLedger(tx, caseRow.id);
-  const open = openReservation(rows.map(toLedgerEntry), requestId);
-  await post(tx, null, at, caseRow, {
-    kind: 'reservation_release',
-    amount: Math.min(unused, open),
-    purchaseRequestId: requestId,
-    note: `Værdibevis ${reference}`,
-  });
-}
+// transaction: the receipt attached and the line in the citizen's access log.
 
 export async function attachReceipt(
   tx: Tx,

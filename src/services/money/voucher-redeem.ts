@@ -29,7 +29,8 @@ import { keyedHash, safeEqual } from '../access/tokens.ts';
 import { recordAudit } from '../audit.service.ts';
 import { today } from '../cases/case-record.ts';
 import type { ServiceDeps } from '../context.ts';
-import { attachReceipt, logShopAccess, releaseUnused } from './voucher-effects.ts';
+import { releaseReservation } from './ledger-record.ts';
+import { attachReceipt, logShopAccess } from './voucher-effects.ts';
 
 // A shop redeems a voucher (spec: Vouchers), without an account: its redemption PIN and the voucher's
 // code first (`check`, throttled per address, per PIN and per code like a log-in; a wrong PIN and a wrong
@@ -231,7 +232,11 @@ async function redeem(
       vendor_id: vendor.id,
       updated_at: at,
     });
-    await releaseUnused(tx, at, caseRow, request.id, voucher.max_amount_ore - receipt.amount, reference);
+    // What the shop did not use goes back to the budget at once.
+    await releaseReservation(tx, null, at, caseRow, request.id, {
+      upTo: voucher.max_amount_ore - receipt.amount,
+      note: `Værdibevis ${reference}`,
+    });
     const sha256 = await attachReceipt(tx, at, request, vendor.id, receipt.file);
     await recordAudit(tx, null, at, {
       municipalityId: request.municipality_id,

@@ -1,10 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import { findCase } from '../../db/repositories/case.repository.ts';
-import {
-  findPurchaseRequest,
-  findVendor,
-  updatePurchaseRequest,
-} from '../../db/repositories/money.repository.ts';
+import { findPurchaseRequest, findVendor } from '../../db/repositories/money.repository.ts';
 import {
   overdueVouchers,
   setVendorPin,
@@ -16,7 +12,6 @@ import {
 } from '../../db/repositories/voucher.repository.ts';
 import { addDays, type CalendarDate } from '../../domain/calendar-date.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { openReservation } from '../../domain/ledger.ts';
 import type { Ore } from '../../domain/money.ts';
 import { newRedemptionPin, type VoucherStatus } from '../../domain/voucher.ts';
 import { message, translate, translator } from '../../i18n/index.ts';
@@ -26,7 +21,8 @@ import { loadCase, today } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { isUuid } from '../ids.ts';
 import { withOwnCase } from '../portal/portal-case.ts';
-import { caseLedger, post, toLedgerEntry } from './ledger-record.ts';
+import { releaseReservation } from './ledger-record.ts';
+import { moveOn } from './purchase-record.ts';
 import { danishDate, endVoucherOf } from './voucher-issue.ts';
 import { createVoucherRedemption } from './voucher-redeem.ts';
 
@@ -212,30 +208,17 @@ async function expireOne(
   const voucher = request ? await voucherOfRequest(tx, request.id) : undefined;
   if (!caseRow || !request || request.status !== 'approved' || voucher?.status !== 'issued') return false;
   await endVoucherOf(tx, null, at, request, 'expired');
-  const { rows } = await caseLedger(tx, caseRow.id);
-  const open = openReservation(rows.map(toLedgerEntry), request.id);
-  if (open > 0) {
-    await post(tx, null, at, caseRow, {
-      kind: 'reservation_release',
-      amount: open,
-      purchaseRequestId: request.id,
-    });
-  }
+  await releaseReservation(tx, null, at, caseRow, request.id);
   const date = danishDate(v.expires_on as CalendarDate);
   const reason = translate(translator('da'), message('voucher.expiredReason', { date }));
-  await updatePurchaseRequest(tx, request.id, {
-    status: 'cancelled',
-    cancelled_at: at,
-    cancellation_reason: reason,
-    updated_at: at,
-  });
-  await recordAudit(tx, null, at, {
-    municipalityId: request.municipality_id,
-    action: 'purchase.cancel',
-    entityType: 'purchase_request',
-    entityId: request.id,
-    before: { status: request.status },
-    after: { status: 'cancelled', reason: 'voucher_expired' },
-  });
+  await moveOn(
+    tx,
+    null,
+    at,
+    { caseRow, request },
+    'cancel',
+    { cancelled_at: at, cancellation_reason: reason },
+    { reason: 'voucher_expired' },
+  );
   return true;
 }
