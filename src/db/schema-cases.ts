@@ -15,8 +15,9 @@ type Json<T> = ColumnType<T, string, string>;
 export interface CitizenTable {
   id: Generated<string>;
   municipality_id: number;
-  cpr_encrypted: string;
-  cpr_hash: string;
+  /** Null once the citizen is anonymised (spec: Retention). */
+  cpr_encrypted: string | null;
+  cpr_hash: string | null;
   birth_date: CalendarDateColumn;
   legal_gender: string;
   name: string;
@@ -24,6 +25,7 @@ export interface CitizenTable {
   email: string | null;
   preferred_language: string;
   user_id: string | null;
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -54,8 +56,23 @@ export interface CitizenCaseTable {
   income_source: string | null;
   highest_education: string | null;
   dream: Generated<string>;
+  legal_hold_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  legal_hold_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  restriction_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  restricted_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+}
+
+export interface DataSubjectRequestTable {
+  id: Generated<string>;
+  municipality_id: number;
+  case_id: string;
+  kind: 'access' | 'restriction' | 'restriction_lifted' | 'erasure';
+  note: string | null;
+  handled_at: Timestamp;
+  handled_by: string | null;
 }
 
 export interface CaseEventTable {

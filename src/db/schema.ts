@@ -13,6 +13,7 @@ import type {
   PlanRevisionTable,
   SubGoalTable,
   SupportAssignmentTable,
+  DataSubjectRequestTable,
 } from './schema-cases.ts';
 import type {
   LedgerEntryTable,
@@ -68,6 +69,8 @@ export interface ProgrammeTable {
   category_rules: Json<unknown>;
   voucher_enabled: Generated<boolean>;
   voucher_any_vendor: Generated<boolean>;
+  retention_months: Generated<number>;
+  legal_basis: Generated<'public_task' | 'consent'>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -202,4 +205,11 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   questionnaire_response: QuestionnaireResponseTable;
   imported_case: ImportedCaseTable;
+  data_subject_request: DataSubjectRequestTable;
+  scheduled_job: ScheduledJobTable;
+}
+
+export interface ScheduledJobTable {
+  name: string;
+  last_run_at: Timestamp;
 }

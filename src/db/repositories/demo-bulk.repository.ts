@@ -56,5 +56,5 @@ export async function existingCprHashes(
     .where('municipality_id', '=', municipalityId)
     .where('cpr_hash', 'in', hashes)
     .execute();
-  return new Set(rows.map((r) => r.cpr_hash));
+  return new Set(rows.flatMap((r) => (r.cpr_hash === null ? [] : [r.cpr_hash])));
 }

@@ -213,6 +213,8 @@ async function revealCpr(
   const at = clock.now();
   return database.transaction({ municipalityId }, async (tx) => {
     const { row } = await loadCitizen(tx, actor, 'citizen.revealCpr', citizenId);
+    // An anonymised citizen has no CPR number left to show.
+    if (row.cpr_encrypted === null) throw new NotFound();
     await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);
     return formatCpr(vault.decrypt(row.cpr_encrypted));
   });

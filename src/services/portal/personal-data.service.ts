@@ -3,6 +3,7 @@ import { findCitizenById, type CitizenRow } from '../../db/repositories/citizen.
 import { casesOfPerson, supportPersonsOf } from '../../db/repositories/personal-data.repository.ts';
 import { findUserById } from '../../db/repositories/user.repository.ts';
 import { formatCpr } from '../../domain/cpr.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { recordAudit } from '../audit.service.ts';
 import { today } from '../cases/case-record.ts';
 import { maskedCprOf } from '../cases/citizen-view.ts';
@@ -116,6 +117,8 @@ export function createPersonalDataService(deps: ServiceDeps) {
           entityId: citizen.id,
           after: { cases: data.cases.length, accessLogEntries: data.accessLog.length },
         });
+        // A citizen who can log in is never anonymised; the guard keeps the types honest.
+        if (citizen.cpr_encrypted === null) throw new NotFound();
         return { ...data, person: { ...data.person, cpr: formatCpr(vault.decrypt(citizen.cpr_encrypted)) } };
       });
     },
