@@ -71,6 +71,7 @@ export interface ProgrammeTable {
   voucher_any_vendor: Generated<boolean>;
   retention_months: Generated<number>;
   legal_basis: Generated<'public_task' | 'consent'>;
+  privacy_contact: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

@@ -10,6 +10,9 @@ ALTER TABLE programme ADD COLUMN retention_months smallint NOT NULL DEFAULT 60
   CHECK (retention_months BETWEEN 1 AND 240);
 ALTER TABLE programme ADD COLUMN legal_basis text NOT NULL DEFAULT 'public_task'
   CHECK (legal_basis IN ('public_task', 'consent'));
+-- Where the citizens of the programme ask about their data (the municipality's data protection officer),
+-- shown on the privacy notice.
+ALTER TABLE programme ADD COLUMN privacy_contact text CHECK (length(privacy_contact) BETWEEN 3 AND 254);
 
 -- A legal hold stops the anonymisation (a complaint, a court case); restriction (art. 18) makes the case
 -- read-only; anonymised_at marks a case whose personal data is gone.
