@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -53,5 +53,53 @@ describe('config', () => {
       CPR_ENCRYPTION_KEY: key,
     });
     expect(config.secureCookies).toBe(true);
+  });
+
+  it('takes the CPR keys newest first, or the one key, never both, and generates one in development only', () => {
+    const other = Buffer.alloc(32, 8).toString('base64');
+    const base = { DATA_DIR: dir() };
+    expect(loadConfig({ ...base, CPR_ENCRYPTION_KEYS: `${other}, ${key}` }).cprEncryptionKeys).toEqual([
+      Buffer.alloc(32, 8),
+      Buffer.alloc(32, 7),
+    ]);
+    expect(loadConfig({ ...base, CPR_ENCRYPTION_KEY: key }).cprEncryptionKeys).toEqual([Buffer.alloc(32, 7)]);
+    expect(() => loadConfig({ ...base, CPR_ENCRYPTION_KEYS: other, CPR_ENCRYPTION_KEY: key })).toThrow(
+      /set CPR_ENCRYPTION_KEYS or CPR_ENCRYPTION_KEY, not both/,
+    );
+    expect(() => loadConfig({ ...base, CPR_ENCRYPTION_KEYS: `${other},short` })).toThrow(
+      /^Configuration error: CPR_ENCRYPTION_KEYS must be keys of at least 32 random bytes each .*not shown/,
+    );
+    expect(() => loadConfig({ ...base, CPR_ENCRYPTION_KEYS: `${key},${other},${key}` })).toThrow(
+      /CPR_ENCRYPTION_KEYS names the same key twice/,
+    );
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      BASE_URL: 'https://bb.kommune.dk',
+      SESSION_SECRET: key,
+    };
+    expect(() => loadConfig(production)).toThrow(/CPR_ENCRYPTION_KEYS \(or CPR_ENCRYPTION_KEY\) is required/);
+    expect(
+      loadConfig({ ...production, CPR_ENCRYPTION_KEYS: `${other},${key}` }).cprEncryptionKeys,
+    ).toHaveLength(2);
+    const generated = loadConfig({ DATA_DIR: dir() }, { warn: () => undefined }).cprEncryptionKeys;
+    expect(generated).toHaveLength(1);
+    expect(generated[0]).toHaveLength(32);
+  });
+  it('takes the backup passphrase (16 characters or more, never shown) and the in-app backup folder', () => {
+    const base = { DATA_DIR: dir() };
+    const none = loadConfig(base, { warn: () => undefined });
+    expect(none.backupPassphrase).toBeUndefined();
+    expect(none.backupDir).toBeUndefined();
+    const passphrase = 'korrekt hest batteri hæfteklamme';
+    const set = loadConfig({ ...base, BACKUP_PASSPHRASE: passphrase, BACKUP_DIR: 'backups' });
+    expect(set.backupPassphrase).toBe(passphrase);
+    expect(set.backupDir).toBe(resolve('backups'));
+    expect(() => loadConfig({ ...base, BACKUP_PASSPHRASE: 'for kort' })).toThrow(
+      /^Configuration error: BACKUP_PASSPHRASE must be at least 16 characters \(got a value that is not shown\)\.$/,
+    );
+    expect(() => loadConfig({ ...base, BACKUP_DIR: '/srv/backups' })).toThrow(
+      /BACKUP_DIR needs BACKUP_PASSPHRASE/,
+    );
   });
 });

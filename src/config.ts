@@ -11,6 +11,17 @@ const secret = z
   .regex(/^[A-Za-z0-9+/=_-]+$/, 'must be base64 or base64url')
   .refine((s) => Buffer.from(s, 'base64').length >= 32, 'must hold at least 32 random bytes (base64)');
 
+/** Several secrets, comma-separated: the CPR keys, newest first (spec: CPR key rotation). */
+const secretList = z
+  .string()
+  .refine(
+    (s) => s.split(',').every((k) => secret.safeParse(k.trim()).success),
+    'must be keys of at least 32 random bytes each (base64), separated by commas',
+  )
+  .refine((s) => new Set(keysOf(s).map((k) => k.toString('hex'))).size === s.split(',').length, {
+    message: 'names the same key twice',
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -25,6 +36,7 @@ const EnvSchema = z.object({
     .optional(),
   SESSION_SECRET: secret.optional(),
   CPR_ENCRYPTION_KEY: secret.optional(),
+  CPR_ENCRYPTION_KEYS: secretList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   IDEMPOTENCY_KEY_HOURS: z.coerce
     .number()
@@ -32,6 +44,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  BACKUP_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -44,10 +58,15 @@ export interface Config {
   /** Secure cookies (and the __Host- prefix) unless this is plain-http localhost in development. */
   secureCookies: boolean;
   sessionSecret: Buffer;
-  cprEncryptionKey: Buffer;
+  /** The CPR keys, newest first: values are written under the first and read under any. */
+  cprEncryptionKeys: Buffer[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** How long a command's idempotency key and response are kept; a repeat after that is a new request. */
   idempotencyKeyHours: number;
+  /** Encrypts the backups (operations: Backup and restore); from the environment only, never an argument. */
+  backupPassphrase: string | undefined;
+  /** Where the running app writes its daily backup; without it, it writes none. */
+  backupDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       throw new ConfigError('Configuration error: BASE_URL must use https in production.');
     }
   }
+  if (e.BACKUP_DIR !== undefined && e.BACKUP_PASSPHRASE === undefined) {
+    throw new ConfigError('Configuration error: BACKUP_DIR needs BACKUP_PASSPHRASE to encrypt the backups.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -91,9 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     baseUrl,
     secureCookies: !(localHttp && e.NODE_ENV !== 'production'),
     sessionSecret: secretFor('SESSION_SECRET', e.SESSION_SECRET, e.NODE_ENV, dataDir, options),
-    cprEncryptionKey: secretFor('CPR_ENCRYPTION_KEY', e.CPR_ENCRYPTION_KEY, e.NODE_ENV, dataDir, options),
+    cprEncryptionKeys: cprKeys(e, dataDir, options),
     logLevel: e.LOG_LEVEL,
     idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
+    backupPassphrase: e.BACKUP_PASSPHRASE,
+    backupDir: e.BACKUP_DIR === undefined ? undefined : resolve(e.BACKUP_DIR),
   };
 }
 
@@ -120,8 +144,33 @@ function secretFor(
   return Buffer.from(generated, 'base64');
 }
 
+/**
+ * CPR_ENCRYPTION_KEYS, or CPR_ENCRYPTION_KEY as the one-key form; in development a generated one, as for
+ * the other secrets (spec: CPR key rotation).
+ */
+function cprKeys(e: z.infer<typeof EnvSchema>, dataDir: string, options: LoadConfigOptions): Buffer[] {
+  if (e.CPR_ENCRYPTION_KEYS !== undefined && e.CPR_ENCRYPTION_KEY !== undefined) {
+    throw new ConfigError(
+      'Configuration error: set CPR_ENCRYPTION_KEYS or CPR_ENCRYPTION_KEY, not both (CPR_ENCRYPTION_KEYS holds the old key after the new one).',
+    );
+  }
+  if (e.CPR_ENCRYPTION_KEYS !== undefined) return keysOf(e.CPR_ENCRYPTION_KEYS);
+  if (e.CPR_ENCRYPTION_KEY === undefined && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Configuration error: CPR_ENCRYPTION_KEYS (or CPR_ENCRYPTION_KEY) is required in production (32 random bytes, base64).',
+    );
+  }
+  return [secretFor('CPR_ENCRYPTION_KEY', e.CPR_ENCRYPTION_KEY, e.NODE_ENV, dataDir, options)];
+}
+
+function keysOf(list: string): Buffer[] {
+  return list.split(',').map((k) => Buffer.from(k.trim(), 'base64'));
+}
+
 function shown(name: string, env: NodeJS.ProcessEnv): string {
   const value = env[name];
   if (value === undefined) return 'nothing';
-  return /SECRET|KEY|DATABASE_URL/.test(name) ? 'a value that is not shown' : JSON.stringify(value);
+  return /SECRET|KEY|PASSPHRASE|DATABASE_URL/.test(name)
+    ? 'a value that is not shown'
+    : JSON.stringify(value);
 }

@@ -1,10 +1,13 @@
 import { bench } from '../bench/bench.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { AppError, ValidationFailed } from '../domain/errors.ts';
-import { message, translate, translator, type Lang, type Message, type Translate } from '../i18n/index.ts';
+import { message, translate, translator, type Lang, type Translate } from '../i18n/index.ts';
+import { backupCommand, restoreCommand } from '../cli/backup.ts';
 import { cliLang } from '../cli/cli-lang.ts';
 import { reportCommand } from '../cli/report.ts';
+import { retentionCommand } from '../cli/retention.ts';
 import { importCommand } from '../cli/import.ts';
+import { rotateCprKeyCommand } from '../cli/rotate-cpr-key.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { openServices, type Services } from '../services/index.ts';
 import { startServer } from './server.ts';
@@ -13,7 +16,6 @@ import { startServer } from './server.ts';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise<number> {
   const t = translator(lang);
-  const say = (m: Message) => translate(t, m);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
     console.log(t('cli.usage'));
@@ -44,19 +46,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise
     case 'create-admin':
       return withServices(config, (services) => createAdmin(services, rest, t));
     case 'check':
-      return withServices(config, async (services) => {
-        const report = await services.system.verifyAuditChains();
-        if (report.firstBreak) {
-          const { chain, seq, reason } = report.firstBreak;
-          const owner = chain
-            ? message('cli.check.owner.municipality', { municipality: chain })
-            : message('cli.check.owner.national');
-          console.error(say(message('cli.check.broken', { chain, owner, seq, reason })));
-          return 1;
-        }
-        console.log(t('cli.check.intact', { events: report.events, chains: report.chains }));
-        return 0;
-      });
+      return withServices(config, (services) => checkAudit(services, t));
     case 'check-ledger':
       return withServices(config, (services) => checkLedger(services, t));
     case 'bench':
@@ -65,6 +55,14 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise
       return reportCommand(rest, t, (fn) => withServices(config, fn));
     case 'import':
       return importCommand(rest, lang, (fn) => withServices(config, fn));
+    case 'retention':
+      return retentionCommand(rest, t, (fn) => withServices(config, fn));
+    case 'backup':
+      return backupCommand(rest, lang, config);
+    case 'restore':
+      return restoreCommand(rest, lang, config);
+    case 'rotate-cpr-key':
+      return rotateCprKeyCommand(rest, t, (fn) => withServices(config, fn));
     default:
       console.error(`${t('cli.unknownCommand', { command })}\n\n${t('cli.usage')}`);
       return 2;
@@ -75,7 +73,7 @@ async function open(config: Config, logger?: Logger): Promise<Services> {
   return openServices({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    secrets: { session: config.sessionSecret, cpr: config.cprEncryptionKey },
+    secrets: { session: config.sessionSecret, cpr: config.cprEncryptionKeys },
     production: config.env === 'production',
     idempotencyKeyHours: config.idempotencyKeyHours,
     ...(logger
@@ -121,6 +119,21 @@ async function serveCommand(config: Config, withDemo: boolean, t: Translate): Pr
   console.log(`\n${t('cli.start.running', { url: server.url, ms, database })}`);
   if (!production && !(await services.demo.isEmpty())) printLogins(services, t);
   await stopped;
+  return 0;
+}
+
+/** The audit log's hash chains re-derived; the first broken link named with its chain. */
+async function checkAudit(services: Services, t: Translate): Promise<number> {
+  const report = await services.system.verifyAuditChains();
+  if (report.firstBreak) {
+    const { chain, seq, reason } = report.firstBreak;
+    const owner = chain
+      ? message('cli.check.owner.municipality', { municipality: chain })
+      : message('cli.check.owner.national');
+    console.error(translate(t, message('cli.check.broken', { chain, owner, seq, reason })));
+    return 1;
+  }
+  console.log(t('cli.check.intact', { events: report.events, chains: report.chains }));
   return 0;
 }
 

@@ -39,7 +39,7 @@ export async function startServer(
     );
   });
   const connections = trackConnections(server);
-  const cleanup = startHourlyJobs(services, logger);
+  const cleanup = startHourlyJobs(services, logger, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url =
@@ -129,12 +129,13 @@ function trackConnections(server: Server) {
 }
 
 /**
- * The hourly jobs, also run at start: expired idempotency keys removed, and vouchers past their last
- * day ended (their reservation released). Each is safe to run in several processes at once: a key is
- * deleted once, a voucher is ended under its case's lock after a fresh look. A failure is logged and
- * tried next time.
+ * The hourly jobs, also run at start: expired idempotency keys removed, vouchers past their last day
+ * ended (their reservation released), the closed cases past their retention period anonymised, and,
+ * with BACKUP_DIR, the day's backup. Each is safe to run in several processes at once: a key is deleted
+ * once, a voucher is ended under its case's lock after a fresh look, the retention's and the backup's
+ * day are each claimed by one process. A failure is logged and tried next time.
  */
-function startHourlyJobs(services: Services, logger: Logger): NodeJS.Timeout {
+function startHourlyJobs(services: Services, logger: Logger, config: Config): NodeJS.Timeout {
   const run = async () => {
     await services.commands.removeExpiredKeys().then(
       (removed) => {
@@ -148,6 +149,24 @@ function startHourlyJobs(services: Services, logger: Logger): NodeJS.Timeout {
       },
       (err: unknown) => logger.warn({ err }, 'could not end expired vouchers'),
     );
+    // Closed cases past their retention period anonymised, once a day across processes (the service
+    // keeps the day); counts only, never a case's data.
+    await services.retention.runDue().then(
+      ({ ran, anonymised, failed }) => {
+        if (ran) logger.info({ anonymised, failed }, 'retention run: closed cases anonymised');
+      },
+      (err: unknown) => logger.warn({ err }, 'could not run the retention; trying again in an hour'),
+    );
+    // The daily backup (operations: Backup and restore), by whichever process comes first that day.
+    const { backupDir, backupPassphrase } = config;
+    if (backupDir && backupPassphrase) {
+      await services.backups.runDaily({ dir: backupDir, passphrase: backupPassphrase }).then(
+        (written) => {
+          if (written) logger.info({ file: written.file, bytes: written.bytes }, 'daily backup written');
+        },
+        (err: unknown) => logger.warn({ err }, 'could not write the daily backup; trying again in an hour'),
+      );
+    }
   };
   void run();
   const timer = setInterval(() => void run(), HOURLY_MS);

@@ -49,7 +49,8 @@ const DEFAULT_APPROVALS = { postgres: 400, pglite: 200 } as const;
 const DEFAULT_CLIENTS = 8;
 /** The API should reach at least this share of what the raw transaction does. */
 const TARGET_API_SHARE = 0.7;
-const SECRETS = { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) };
+const CPR_KEY = Buffer.alloc(32, 8);
+const SECRETS = { session: Buffer.alloc(32, 7), cpr: [CPR_KEY] };
 
 export async function approvalsBench(tempDir: string, report: (f: Figure) => void): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
@@ -78,7 +79,7 @@ export async function approvalsBench(tempDir: string, report: (f: Figure) => voi
         DATA_DIR: join(tempDir, 'approvals-server'),
         BASE_URL: 'http://localhost:3000',
         SESSION_SECRET: SECRETS.session.toString('base64'),
-        CPR_ENCRYPTION_KEY: SECRETS.cpr.toString('base64'),
+        CPR_ENCRYPTION_KEY: CPR_KEY.toString('base64'),
       });
       server = await startServer(services, { ...config, port: 0 }, createLogger('silent'));
       await measure(database.db, server, setup, clients, report);

@@ -83,7 +83,7 @@ async function measure(
   const services = createServices({
     database,
     clock: systemClock,
-    secrets: { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) },
+    secrets: { session: Buffer.alloc(32, 7), cpr: [Buffer.alloc(32, 8)] },
     production: false,
   });
 

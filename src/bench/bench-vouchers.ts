@@ -20,7 +20,8 @@ import { createThrowawayDatabase } from './bench-report.ts';
 // Where: as the approvals bench, a throw-away PostgreSQL database next to BENCH_DATABASE_URL or
 // DATABASE_URL when one is set, else PGlite in the bench's temporary folder.
 
-const SECRETS = { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) };
+const CPR_KEY = Buffer.alloc(32, 8);
+const SECRETS = { session: Buffer.alloc(32, 7), cpr: [CPR_KEY] };
 const RECEIPT = new TextEncoder().encode('%PDF-1.4\n% bench receipt\n%%EOF\n');
 /** From the scan to the confirmation page, one shop at a time: the target for the median. */
 const TARGET_FLOW_MS = 300;
@@ -47,7 +48,7 @@ export async function vouchersBench(tempDir: string, report: (f: Figure) => void
         DATA_DIR: join(tempDir, 'vouchers-server'),
         BASE_URL: 'http://localhost:3000',
         SESSION_SECRET: SECRETS.session.toString('base64'),
-        CPR_ENCRYPTION_KEY: SECRETS.cpr.toString('base64'),
+        CPR_ENCRYPTION_KEY: CPR_KEY.toString('base64'),
       });
       server = await startServer(services, { ...config, port: 0 }, createLogger('silent'));
       await measure(server.url.replace(/\/$/, ''), codes, pin, { perRound, clients, where }, report);

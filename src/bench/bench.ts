@@ -165,7 +165,12 @@ interface Secrets {
 /** Money and pages inside one process on the demo data: approvals per second, page latency. */
 async function inProcess(dataDir: string, report: (f: Figure) => void): Promise<void> {
   const secrets: Secrets = { session: Buffer.alloc(32, 7), cpr: Buffer.alloc(32, 8) };
-  const services = await openServices({ databaseUrl: undefined, dataDir, secrets, production: false });
+  const services = await openServices({
+    databaseUrl: undefined,
+    dataDir,
+    secrets: { session: secrets.session, cpr: [secrets.cpr] },
+    production: false,
+  });
   try {
     await services.demo.load();
     const login = (email: string) => services.auth.login({ email, password: DEMO_PASSWORD }, '127.0.0.1');

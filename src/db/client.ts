@@ -45,7 +45,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     lock = acquireDataDirLock(options.dataDir);
   }
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : `${options.dataDir}/pgdata`, {
+    const pglite = await PGlite.create(inMemory ? undefined : pgliteFolder(options.dataDir), {
       parsers: PGLITE_PARSERS,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
@@ -63,6 +63,11 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     lock?.release();
     throw error;
   }
+}
+
+/** Where in DATA_DIR PGlite keeps its files. */
+export function pgliteFolder(dataDir: string): string {
+  return `${dataDir}/pgdata`;
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -92,7 +97,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   try {
     await assertUnprivileged(db);
     const applied = options.migrate === false ? [] : await migrate(db);
-    return createHandle(db, 'postgres', applied, undefined, () => undefined);
+    return { ...createHandle(db, 'postgres', applied, undefined, () => undefined), url };
   } catch (error) {
     await db.destroy();
     throw error;

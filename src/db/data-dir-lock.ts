@@ -14,7 +14,10 @@ export interface DataDirLock {
 }
 
 export class DataDirLocked extends Error {
-  constructor(dir: string, pid: number) {
+  constructor(
+    dir: string,
+    readonly pid: number,
+  ) {
     super(`The data folder ${dir} is in use by another Borgerbudget process (pid ${pid}). Stop it first.`);
     this.name = 'DataDirLocked';
   }

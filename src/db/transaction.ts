@@ -30,6 +30,8 @@ export interface DatabaseHandle {
   inTransaction(): boolean;
   /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
   pglite?: PGlite;
+  /** PostgreSQL's connection string, for pg_dump (backups); undefined on PGlite. */
+  url?: string;
   close(): Promise<void>;
 }
 

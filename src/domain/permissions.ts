@@ -56,6 +56,11 @@ export const ACTIONS = [
   'questionnaire.answer',
   // Importing existing programme data into the coordinator's own municipality (spec: Import).
   'import.run',
+  // When a closed case's personal data is anonymised, and the legal hold that stops it (spec: Retention).
+  'case.retention',
+  // The citizen's requests about their data on a case (spec: Data-subject requests): the full copy,
+  // restriction and erasure, handled by the municipality's coordinator.
+  'dataSubject.handle',
   // The citizen's own portal (spec: Own case only): their own case only, resolved from the log-in
   // (services/portal.service.ts), never by an id from the request.
   'portal.use',
@@ -116,6 +121,8 @@ const TABLE: Record<Role, readonly Action[]> = {
     // Reads the answers; the questions are put to the citizen and the support person (spec: Who answers).
     'questionnaire.read',
     'import.run',
+    'case.retention',
+    'dataSubject.handle',
   ],
   // Approved requests and their payments: amount, vendor, category, case number (spec: Payments).
   finance: [

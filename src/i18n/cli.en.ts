@@ -14,6 +14,12 @@ export const cliEn: Record<keyof typeof cliDa, string> = {
   bench          speed and memory figures against their targets, on throw-away embedded databases
   report         the evaluation report: --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]
   import         import existing programme data, all or nothing: --dir FOLDER (cases.csv, answers.csv, payments.csv)
+  retention      anonymise the closed cases whose time has come; --dry-run [--json] only shows what and when
+  backup         an encrypted, compressed copy of the whole database: --out FILE (with BACKUP_PASSPHRASE;
+                 PostgreSQL while the app runs, the embedded database while it is stopped – or BACKUP_DIR)
+  restore        load a copy into an empty DATA_DIR or an empty database: restore FILE (with BACKUP_PASSPHRASE)
+  rotate-cpr-key re-encrypt the CPR numbers under the first key of CPR_ENCRYPTION_KEYS, in batches, while the app runs:
+                 [--batch-size N]; --check only counts the CPR numbers per key (exit 1 when any is under another)
 
 Configuration comes from environment variables; see README.md. The command speaks Danish, or English
 when LANG (or LC_ALL, LC_MESSAGES) starts with "en".`,
@@ -62,6 +68,39 @@ when LANG (or LC_ALL, LC_MESSAGES) starts with "en".`,
   'cli.import.failed': 'Nothing was imported. Errors found: {count}.',
   'cli.import.done': 'Imported: {cases} cases, {answers} answers, {payments} payments.',
   'cli.import.doneDetail': '({questionnaires} questionnaires; {seconds} s)',
+  'cli.rotate.usage': 'Usage: borgerbudget rotate-cpr-key [--check] [--batch-size N]',
+  'cli.rotate.batchSize': '--batch-size must be a whole number from 1 to 10000, not "{value}".',
+  'cli.rotate.start':
+    'Re-encrypting the CPR numbers under the first key of CPR_ENCRYPTION_KEYS, {keyId}, {size} at a time …',
+  'cli.rotate.progress': '  {reencrypted} re-encrypted after batch {batches}',
+  'cli.rotate.done': 'Re-encrypted: {reencrypted} CPR numbers (batches: {batches}).',
+  'cli.rotate.noneLeft':
+    'No value under an old key is left: the old keys can be removed from CPR_ENCRYPTION_KEYS.',
+  'cli.rotate.left': 'Still not under the first key: {left}. Keep the old keys in CPR_ENCRYPTION_KEYS.',
+  'cli.rotate.unknownKey': '  citizen {citizen}: encrypted under the key {keyId}, which is not configured',
+  'cli.rotate.unreadable':
+    '  citizen {citizen}: none of the configured keys can read the CPR number (another key, or damaged data)',
+  'cli.rotate.skipped':
+    '{count} were in use by other work during the run, or were written by a process that does not have the new key yet: make sure every process runs with the new CPR_ENCRYPTION_KEYS, then run the command again.',
+  'cli.rotate.check.title': 'CPR numbers by key (the first key is {keyId}):',
+  'cli.rotate.check.first': '  {keyId} (the first key): {count}',
+  'cli.rotate.check.older': '  {keyId} (an older key): {count}',
+  'cli.rotate.check.unknown': '  {keyId} (not configured, so they cannot be read): {count}',
+  'cli.rotate.check.beforeKeyIds': '  v1, from before key ids (read by trying each key): {count}',
+  'cli.rotate.check.clean': 'Every CPR number is under the first key.',
+  'cli.rotate.check.pending':
+    '{count} CPR numbers are not under the first key: run borgerbudget rotate-cpr-key.',
+  'cli.retention.usage': 'Usage: borgerbudget retention [--dry-run [--json]]',
+  'cli.retention.jsonNeedsDryRun': '--json goes with --dry-run.',
+  'cli.retention.plan': 'Closed cases with personal data on {date}: {count}.',
+  'cli.retention.line':
+    'municipality {municipality}, case {caseNumber}: closed {closedOn}, anonymised {anonymiseOn}',
+  'cli.retention.state.due': ' (now)',
+  'cli.retention.state.held': ' (stopped)',
+  'cli.retention.state.restricted': " (restricted at the citizen's request)",
+  'cli.retention.done': 'Anonymised now: {count} closed cases.',
+  'cli.retention.failed': '{count} cases could not be anonymised; they are tried again at the next run.',
+  'cli.retention.busy': 'Another process is starting the anonymisation right now. Try again in a moment.',
   'cli.report.usage':
     'Usage: borgerbudget report --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]',
   'cli.report.needsValue': '{flag} needs a value.',
@@ -71,4 +110,39 @@ when LANG (or LC_ALL, LC_MESSAGES) starts with "en".`,
   'cli.report.municipalityWrong': '--municipality must be a 3-digit municipality code, not "{municipality}".',
   'cli.report.figureWrong': '--figure must be one of {keys}; not "{figure}".',
   'cli.report.figureWithCsv': '--figure goes with --format csv.',
+  'cli.backup.usage': 'Usage: borgerbudget backup --out FILE (with BACKUP_PASSPHRASE in the environment)',
+  'cli.restore.usage': 'Usage: borgerbudget restore FILE (with BACKUP_PASSPHRASE in the environment)',
+  'cli.backup.noPassphrase':
+    'BACKUP_PASSPHRASE is not set. Set it in the environment (at least 16 characters, from the secret store); it is never given as an argument.',
+  'cli.backup.written': 'Backup written: {file} ({size}, database: {database}).',
+  'cli.backup.counted': 'All {rows} rows of {tables} tables were counted and found in the copy.',
+  'cli.backup.fileExists':
+    'The file {file} exists already. Choose a new name: a backup never overwrites another.',
+  'cli.backup.noDatabase': 'There is no database in {dir} to back up.',
+  'cli.backup.locked':
+    'The embedded database in {dir} is in use by the running app (process {pid}), so the command cannot open it. Stop the app and run the command again, or let the app back itself up every day: set BACKUP_DIR and BACKUP_PASSPHRASE.',
+  'cli.backup.toolMissing':
+    '{tool} was not found on PATH or in /usr/lib/postgresql/*/bin. Install the PostgreSQL client tools (the server’s version or newer).',
+  'cli.backup.toolFailed': '{tool} failed: {detail}',
+  'cli.backup.incomplete':
+    'No backup was written: the table {table} has {expected} rows, but the dump has {dumped}.',
+  'cli.restore.done': 'The backup of {createdAt} ({database}) is restored.',
+  'cli.restore.next':
+    'Start the app with the same SESSION_SECRET and CPR keys as before; its new migrations run at start. Run borgerbudget check and check-ledger.',
+  'cli.restore.unreadable': 'The file {file} does not exist or cannot be read.',
+  'cli.restore.notABackup': '{file} is not a Borgerbudget backup.',
+  'cli.restore.unknownVersion':
+    'The backup is in format {version}, which this version of Borgerbudget does not know. Use a newer version.',
+  'cli.restore.wrongPassphrase':
+    'Wrong BACKUP_PASSPHRASE: it does not unlock the backup. Nothing was changed.',
+  'cli.restore.damaged':
+    'The backup is damaged or cut short: its content does not match its checksum. Nothing was changed.',
+  'cli.restore.wrongKind.pglite':
+    'The backup is of the embedded database (PGlite): it can only be restored without DATABASE_URL.',
+  'cli.restore.wrongKind.postgres':
+    'The backup is of a PostgreSQL database: it can only be restored with DATABASE_URL.',
+  'cli.restore.notEmpty.pglite':
+    'Nothing was restored: {where} is not empty. A backup is only restored into an empty DATA_DIR.',
+  'cli.restore.notEmpty.postgres':
+    'Nothing was restored: the database {where} has tables already. A backup is only restored into an empty database.',
 };

@@ -26,6 +26,9 @@ import { voucherPagesDa } from './voucher-pages.da.ts';
 import { voucherShopDa } from './voucher-shop.da.ts';
 import { voucherStaffDa } from './voucher-staff.da.ts';
 import { domainImportDa } from './domain-import.da.ts';
+import { dataSubjectDa } from './data-subject.da.ts';
+import { retentionDa } from './retention.da.ts';
+import { privacyNoticeDa } from './privacy-notice.da.ts';
 
 // The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
 export const da = {
@@ -52,11 +55,14 @@ export const da = {
   ...domainEvaluationDa,
   ...domainInstrumentsDa,
   ...domainImportDa,
+  ...dataSubjectDa,
   ...cliDa,
   ...vouchersDa,
   ...voucherPagesDa,
   ...voucherShopDa,
   ...voucherStaffDa,
+  ...retentionDa,
+  ...privacyNoticeDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

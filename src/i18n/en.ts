@@ -27,6 +27,9 @@ import { voucherPagesEn } from './voucher-pages.en.ts';
 import { voucherShopEn } from './voucher-shop.en.ts';
 import { voucherStaffEn } from './voucher-staff.en.ts';
 import { domainImportEn } from './domain-import.en.ts';
+import { dataSubjectEn } from './data-subject.en.ts';
+import { retentionEn } from './retention.en.ts';
+import { privacyNoticeEn } from './privacy-notice.en.ts';
 
 // English, the second language (spec: Languages). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
@@ -53,9 +56,12 @@ export const en: Record<MessageKey, string> = {
   ...domainEvaluationEn,
   ...domainInstrumentsEn,
   ...domainImportEn,
+  ...dataSubjectEn,
   ...cliEn,
   ...vouchersEn,
   ...voucherPagesEn,
   ...voucherShopEn,
   ...voucherStaffEn,
+  ...retentionEn,
+  ...privacyNoticeEn,
 };

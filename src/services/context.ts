@@ -24,7 +24,8 @@ export interface Actor {
 export interface ServiceDeps {
   database: DatabaseHandle;
   clock: Clock;
-  secrets: { session: Buffer; cpr: Buffer };
+  /** `cpr`: the CPR keys, newest first (spec: CPR key rotation). */
+  secrets: { session: Buffer; cpr: readonly Buffer[] };
   /** Production refuses demo data. */
   production: boolean;
   /** How long idempotency keys are kept (default 24 hours). */

@@ -2,12 +2,14 @@ import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { selectOne } from '../db/repositories/system.repository.ts';
 import { createApiTokenService } from './access/api-token.service.ts';
 import { createAttachmentService } from './money/attachment.service.ts';
+import { createBackupService } from './backup/backup.service.ts';
 import { createAuthService } from './access/auth.service.ts';
 import { createBudgetService } from './money/budget.service.ts';
 import { createCaseService } from './cases/case.service.ts';
 import { createCitizenService } from './cases/citizen.service.ts';
 import { createCitizenLoginService } from './access/citizen-login.service.ts';
 import { createCommandService } from './command.service.ts';
+import { createCprRotationService } from './privacy/cpr-rotation.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
@@ -21,6 +23,9 @@ import { createPlanService } from './cases/plan.service.ts';
 import { createPortalService } from './portal/portal.service.ts';
 import { createPersonalDataService } from './portal/personal-data.service.ts';
 import { createPortalAccessLogService } from './portal/portal-access-log.service.ts';
+import { createPrivacyNoticeService } from './privacy/privacy-notice.service.ts';
+import { createDataSubjectService } from './privacy/data-subject.service.ts';
+import { createRetentionService } from './privacy/retention.service.ts';
 import { createProgrammeService } from './cases/programme.service.ts';
 import { createPurchaseService } from './money/purchase.service.ts';
 import { createVoucherService } from './money/voucher.service.ts';
@@ -34,7 +39,7 @@ import { createUserService } from './access/user.service.ts';
 export interface OpenOptions {
   databaseUrl: string | undefined;
   dataDir: string;
-  secrets: { session: Buffer; cpr: Buffer };
+  secrets: ServiceDeps['secrets'];
   production: boolean;
   clock?: Clock;
   /** A migrated PGlite data folder to start from (tests). */
@@ -72,6 +77,15 @@ export function createServices(deps: ServiceDeps) {
     portal: createPortalService(deps),
     personalData: createPersonalDataService(deps),
     portalAccessLog: createPortalAccessLogService(deps),
+    /** The running app's daily backup into BACKUP_DIR (the command line's backup opens the database itself). */
+    backups: createBackupService(deps),
+    /** The CPR keys: `rotate-cpr-key` and its `--check` (the operator's, over all municipalities). */
+    cprKeys: createCprRotationService(deps),
+    privacy: createPrivacyNoticeService(deps),
+    /** Closed cases anonymised after the programme's retention period; the legal hold (spec: Retention). */
+    retention: createRetentionService(deps),
+    /** The citizen's requests on a case: full copy, restriction, erasure (spec: Data-subject requests). */
+    dataSubject: createDataSubjectService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

@@ -13,6 +13,8 @@ import { registerImportRoutes } from './import.routes.tsx';
 import { registerProgrammeRoutes } from './programme.routes.tsx';
 import { registerPortalRoutes } from './portal/portal.routes.tsx';
 import { registerPortalSelfRoutes } from './portal/portal-self.routes.tsx';
+import { registerPrivacyNoticeRoutes } from './privacy-notice.routes.tsx';
+import { registerPrivacyRoutes } from './privacy.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
 import { registerSignInRoutes } from './sign-in.routes.tsx';
 import { registerApiTokenRoutes, registerUserRoutes } from './users.routes.tsx';
@@ -47,11 +49,13 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   app.get('/tilgaengelighedserklaering', (c) => c.html(<AccessibilityPage ctx={page(c)} />));
+  registerPrivacyNoticeRoutes(app, deps);
 
   registerUserRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   registerCitizenLoginRoutes(app, deps);
   registerVoucherShopRoutes(app, deps);
   registerFinanceRoutes(app, deps);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
-import { freshServerDatabase, TEST_SECRETS } from '../setup/test-db.ts';
+import { freshServerDatabase, TEST_CPR_KEY, TEST_SECRETS } from '../setup/test-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
 // The end-to-end tier (conventions: Three test tiers): the real `borgerbudget start` as a child process on a
@@ -53,7 +53,7 @@ async function startApp(): Promise<AppServer> {
     LOG_LEVEL: 'warn',
     // The secrets the template's CPR numbers were encrypted with.
     SESSION_SECRET: TEST_SECRETS.session.toString('base64'),
-    CPR_ENCRYPTION_KEY: TEST_SECRETS.cpr.toString('base64'),
+    CPR_ENCRYPTION_KEY: TEST_CPR_KEY.toString('base64'),
   };
   delete env.DATABASE_URL;
   Object.assign(env, database.env);

@@ -8,6 +8,7 @@ import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-m
 import { reportMatrix } from './access-matrix-report.ts';
 import { importMatrix } from './access-matrix-import.ts';
 import { portalMatrix, preparePortalWorld } from './access-matrix-portal.ts';
+import { dataSubjectMatrix, prepareDataSubjectWorld } from './access-matrix-data-subject.ts';
 
 // The full authorisation matrix (spec: Authorisation): every route of the app × every
 // staff role (and a visitor who is not logged in), with the exact status. Routes that take an id are
@@ -75,6 +76,9 @@ const MATRIX: Row[] = [
   { route: 'POST /adgangskode', form: () => ({ email: '', code: '', password: '' }), expected: status(422) },
   { route: 'GET /sprog/:lang', path: () => '/sprog/en?tilbage=/', expected: status(303) },
   { route: 'GET /tilgaengelighedserklaering', expected: status(200) },
+  // The privacy notice (spec: Privacy notice): public; a municipality's own by its code.
+  { route: 'GET /privatlivspolitik', expected: status(200) },
+  { route: 'GET /privatlivspolitik/:kommune', path: () => '/privatlivspolitik/250', expected: status(200) },
   // The citizen's activation (spec: Citizen log-in): public, like the log-in; an empty form is refused.
   { route: 'GET /aktiver', expected: status(200) },
   { route: 'POST /aktiver', form: () => ({ code: '', login: '', password: '' }), expected: status(422) },
@@ -179,6 +183,7 @@ const CASE_MATRIX = [
   ...reportMatrix(),
   ...importMatrix(),
   ...portalMatrix(),
+  ...dataSubjectMatrix(),
 ];
 
 const TARGET_LABEL = {
@@ -206,6 +211,7 @@ beforeAll(async () => {
   await prepareCaseWorld(t);
   await prepareFinanceWorld(t);
   await preparePortalWorld(t);
+  await prepareDataSubjectWorld(t);
   ids = {
     ownUser: (await target('deaktiveres')).user.id,
     ownUserForCode: (await target('faar-kode')).user.id,

@@ -75,7 +75,7 @@ describe('registering a citizen', () => {
     });
     expect(row?.row).not.toContain(digits);
     expect(row?.row).not.toContain(cpr);
-    expect(row?.cpr_encrypted).toMatch(/^v1\.[A-Za-z0-9+/]+=*$/);
+    expect(row?.cpr_encrypted).toMatch(/^v2\.[0-9a-f]{8}\.[A-Za-z0-9+/]+=*$/);
     expect(row?.cpr_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await wholeDatabaseText()).not.toContain(digits);
   });

@@ -14,6 +14,7 @@ import { buildServerEntry, freePort, startChildServer, type ChildServer } from '
 import { adminQuery } from '../setup/global-db.ts';
 import {
   freshServerDatabase,
+  TEST_CPR_KEY,
   TEST_SECRETS,
   TestClock,
   type ServerDatabase,
@@ -95,7 +96,7 @@ async function setUp(parent?: string): Promise<Setup> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SESSION_SECRET: TEST_SECRETS.session.toString('base64'),
-    CPR_ENCRYPTION_KEY: TEST_SECRETS.cpr.toString('base64'),
+    CPR_ENCRYPTION_KEY: TEST_CPR_KEY.toString('base64'),
     ...db.env,
   };
   return { db, port, env, caseId, vendorId: team.vendorId, tokens };

@@ -62,7 +62,7 @@ describe('routing', () => {
 
   it('serves the public pages and switches language, only ever back to a local page', async () => {
     const browser = new Browser(web);
-    for (const path of ['/log-ind', '/adgangskode', '/tilgaengelighedserklaering']) {
+    for (const path of ['/log-ind', '/adgangskode', '/tilgaengelighedserklaering', '/privatlivspolitik']) {
       expect([path, (await browser.get(path)).status]).toEqual([path, 200]);
     }
     const english = await browser.get('/sprog/en?tilbage=/log-ind');

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KOLDING, staff } from '../factories/case-factory.ts';
 import { citizenSession, type CitizenSession } from '../factories/citizen-factory.ts';
 import { Browser, buildApp, type TestApp } from '../setup/http.ts';
+import { programmeInput } from '../setup/programme.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 import { readability, type Readability } from '../support/lix.ts';
 
@@ -10,7 +12,9 @@ import { readability, type Readability } from '../support/lix.ts';
 // page is rendered in Danish for a demo citizen with a realistic case — Mads in Aarhus, four months
 // into his period, with goals, purchases in every state, notes and an access log — and for a citizen
 // at the start (the questionnaire's question pages). The Danish text of each page's <main> is scored
-// by tests/support/lix.ts. The figures are printed and written to test-results/lix.json.
+// by tests/support/lix.ts. The figures are printed and written to test-results/lix.json. The privacy notice
+// is read by Mads (his programme: the defaults, a public task kept 60 months) and by a citizen of Kolding,
+// whose programme rests on consent and keeps data 30 months, so both wordings are scored.
 
 const LIMIT = 35;
 const RESULTS = resolve(import.meta.dirname, '../../test-results/lix.json');
@@ -19,6 +23,7 @@ let t: TestContext;
 let web: TestApp;
 let mads: CitizenSession;
 let fresh: CitizenSession;
+let consenting: CitizenSession;
 const figures: Record<string, Pick<Readability, 'lix' | 'words' | 'sentences' | 'longWords'>> = {};
 
 /** The demo's case of a citizen, by name (spec: Demo personas). */
@@ -41,6 +46,15 @@ beforeAll(async () => {
   await t.services.cases.detail(mads.support, mads.caseId, 'GET /forloeb/:id');
   await t.services.budgets.overview(mads.coordinator, mads.caseId, 'GET /forloeb/:id/budget');
   fresh = await citizenSession(t);
+  const coordinator = await staff(t, KOLDING, 'koordinator');
+  const [programme] = await t.services.programmes.list(coordinator);
+  if (!programme) throw new Error('Kolding has no programme');
+  await t.services.programmes.updateSettings(
+    coordinator,
+    programme.id,
+    programmeInput(programme, { legalBasis: 'consent', retentionMonths: '30' }),
+  );
+  consenting = await citizenSession(t, { coordinator, support: await staff(t, KOLDING, 'stotteperson') });
 });
 
 afterAll(async () => {
@@ -62,6 +76,7 @@ const MADS_PAGES = [
   '/borger/spoergeskemaer/citizen_start/send',
   '/borger/log',
   '/borger/mine-data',
+  '/privatlivspolitik',
 ];
 // The question pages of each kind (several choices, one choice, WHO-5), and the page to check answers.
 const FRESH_PAGES = [
@@ -92,6 +107,13 @@ describe('the portal in plain Danish', () => {
   it.each(FRESH_PAGES)('%s has LIX ≤ 35 (a citizen at the start)', async (path) => {
     const r = await score(fresh, path, `${path} (new)`);
     expect(r.words).toBeGreaterThan(10);
+    expect(r.lix, `${path}: ${r.sentencesText.join(' | ')}`).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it('/privatlivspolitik has LIX ≤ 35 (a programme that rests on consent)', async () => {
+    const path = '/privatlivspolitik';
+    const r = await score(consenting, path, `${path} (consent)`);
+    expect(r.sentencesText.join(' '), 'the consent wording').toContain('Du har sagt ja');
     expect(r.lix, `${path}: ${r.sentencesText.join(' | ')}`).toBeLessThanOrEqual(LIMIT);
   });
 });

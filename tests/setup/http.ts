@@ -5,7 +5,7 @@ import { createApp } from '../../src/app/app.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Services } from '../../src/services/index.ts';
-import { TEST_SECRETS } from './test-db.ts';
+import { TEST_CPR_KEY, TEST_SECRETS } from './test-db.ts';
 
 // The HTTP app in-process (Hono's app.request), and a small browser over it that keeps cookies, sends
 // its Origin and reads the CSRF token from the pages, as a real browser with a real form would.
@@ -24,7 +24,7 @@ export function buildApp(services: Services, baseUrl = TEST_BASE_URL): TestApp {
     BASE_URL: baseUrl,
     // Given, so no development secrets are generated into DATA_DIR.
     SESSION_SECRET: TEST_SECRETS.session.toString('base64'),
-    CPR_ENCRYPTION_KEY: TEST_SECRETS.cpr.toString('base64'),
+    CPR_ENCRYPTION_KEY: TEST_CPR_KEY.toString('base64'),
   });
   const app = createApp({ services, config, logger: createLogger('silent') });
   return { app, config };

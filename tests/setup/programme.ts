@@ -32,6 +32,9 @@ export function programmeForm(p: Programme, overrides: Record<string, string | n
     accountString: r.accountString,
     voucherEnabled: r.voucher.enabled ? 'on' : null,
     voucherAnyVendor: r.voucher.anyVendor ? 'on' : null,
+    retentionMonths: String(p.privacy.retentionMonths),
+    legalBasis: p.privacy.legalBasis,
+    privacyContact: p.privacy.contact ?? '',
   };
   for (const [category, rule] of Object.entries(r.categoryRules)) {
     fields[`categoryRules.${category}.rule`] = rule.rule;

@@ -12,7 +12,7 @@ import { TEST_SECRETS, TestClock } from './test-deps.ts';
 // A fresh, migrated database for one test file: a copy of one of the run's templates (global-db.ts),
 // empty or with the demo data, on PGlite or PostgreSQL.
 
-export { TestClock, TEST_SECRETS } from './test-deps.ts';
+export { TestClock, TEST_CPR_KEY, TEST_SECRETS } from './test-deps.ts';
 
 let counter = 0;
 

@@ -14,4 +14,7 @@ export class TestClock implements Clock {
   }
 }
 
-export const TEST_SECRETS = { session: Buffer.alloc(32, 1), cpr: Buffer.alloc(32, 2) };
+/** The CPR key the templates' CPR numbers are encrypted under (CPR_ENCRYPTION_KEY of a child process). */
+export const TEST_CPR_KEY = Buffer.alloc(32, 2);
+
+export const TEST_SECRETS = { session: Buffer.alloc(32, 1), cpr: [TEST_CPR_KEY] };

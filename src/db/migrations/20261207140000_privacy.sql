@@ -85,3 +85,20 @@ CREATE TABLE scheduled_job (
   name text PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),
   last_run_at timestamptz NOT NULL
 );
+
+-- A posting stays as it was written, but for the note staff may write on it (a grant's why, in their
+-- own words): the anonymisation, and only it, may clear that note. Amounts, kinds, dates and references
+-- never change, so the books and their check read the same after (spec: Retention).
+CREATE FUNCTION refuse_ledger_change_unless_clearing_note() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND coalesce(current_setting('app.anonymising', true), '') = 'on'
+     AND NEW.note IS NULL AND (to_jsonb(NEW) - 'note') = (to_jsonb(OLD) - 'note') THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';
+END
+$$;
+DROP TRIGGER ledger_entry_append_only ON ledger_entry;
+CREATE TRIGGER ledger_entry_append_only BEFORE UPDATE OR DELETE ON ledger_entry
+  FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change_unless_clearing_note();

@@ -157,6 +157,7 @@ export function listCases(tx: Tx, municipalityId: number, filter: CaseListFilter
       'c.start_date',
       'c.duration_months',
       'c.closed_on',
+      'c.restricted_since',
       'z.name as citizen_name',
       'p.name as programme_name',
       'p.max_lead_in_months',

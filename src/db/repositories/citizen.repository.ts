@@ -12,17 +12,17 @@ export function findCitizenById(tx: Tx, id: string): Promise<CitizenRow | undefi
   return tx.selectFrom('citizen').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** By the keyed hash of the CPR number, within one municipality. */
-export function findCitizenByCprHash(
+/** By the keyed hashes of the CPR number (one per configured key), within one municipality. */
+export function findCitizenByCprHashes(
   tx: Tx,
   municipalityId: number,
-  cprHash: string,
+  cprHashes: readonly string[],
 ): Promise<CitizenRow | undefined> {
   return tx
     .selectFrom('citizen')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .where('cpr_hash', '=', cprHash)
+    .where('cpr_hash', 'in', cprHashes)
     .executeTakeFirst();
 }
 

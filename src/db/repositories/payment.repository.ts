@@ -24,6 +24,7 @@ export function payableRequests(tx: Tx, municipalityId: number) {
       'r.decided_at',
       'r.vendor_id',
       'c.case_number',
+      'c.restricted_since',
       'v.name as vendor_name',
       'v.cvr as vendor_cvr',
       'v.bank_registration',

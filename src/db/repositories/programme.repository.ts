@@ -41,3 +41,13 @@ export async function insertDefaultProgramme(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Every programme's name and municipality, for the general privacy notice (scope 'all'). */
+export function programmeNames(tx: Tx) {
+  return tx
+    .selectFrom('programme')
+    .select(['municipality_id', 'name'])
+    .orderBy('municipality_id')
+    .orderBy('created_at')
+    .execute();
+}

@@ -98,7 +98,7 @@ export async function selectBases(tx: Tx, filter: ReportFilter): Promise<void> {
   await sql`
     create temp table report_started on commit drop as
     select c.id, c.municipality_id, c.municipality_id::text as municipality, c.citizen_id, c.start_date,
-      c.phase, c.close_outcome, c.close_reason, c.income_source, c.highest_education
+      c.phase, c.close_outcome, c.close_reason, c.income_source, c.highest_education, c.anonymised_at
     from citizen_case c
     where ${sql.join(conditions, sql` and `)}`.execute(tx);
   await sql`
@@ -208,12 +208,16 @@ export async function distancePairs(tx: Tx): Promise<PairAggregate[]> {
   return rows;
 }
 
-/** Started cases terminated early, by their (trimmed) reason. */
+/**
+ * Started cases terminated early, by their (trimmed) reason. An anonymised case's reason is gone with
+ * its other words (spec: Retention); it still counts as terminated early in the completion figure.
+ */
 export async function terminationReasons(tx: Tx): Promise<ReasonAggregate[]> {
   const { rows } = await sql<ReasonAggregate>`
     select s.municipality, btrim(s.close_reason) as reason, count(*)::bigint as count
     from report_started s
-    where s.close_outcome = 'terminated_early' and btrim(coalesce(s.close_reason, '')) <> ''
+    where s.close_outcome = 'terminated_early' and s.anonymised_at is null
+      and btrim(coalesce(s.close_reason, '')) <> ''
     group by 1, 2 order by 1, 2`.execute(tx);
   return rows;
 }

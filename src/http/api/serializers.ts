@@ -55,6 +55,7 @@ export function programmeJson(p: Programme) {
       accountString: r.accountString,
       categoryRules: r.categoryRules,
     },
+    privacy: p.privacy,
     updatedAt: p.updatedAt.toISOString(),
   };
 }

@@ -201,7 +201,8 @@ async function createCitizenUser(
     action: 'user.create',
     entityType: 'user',
     entityId: user.id,
-    after: { name: citizen.name, role: 'citizen', citizenId: citizen.id },
+    // Ids only: the audit log outlives the citizen's name (spec: Retention).
+    after: { role: 'citizen', citizenId: citizen.id },
   });
   return user;
 }

@@ -69,6 +69,8 @@ export interface CaseDetail {
   conditions: { acknowledgedOn: string; method: AcknowledgementMethod; recordedBy: string } | null;
   nextStep: NextStep;
   timeline: TimelineEntry[];
+  /** Processing restricted (GDPR art. 18): the case is read-only (spec: Restriction). */
+  restricted: boolean;
 }
 
 export interface ConditionsSheet {
@@ -167,12 +169,7 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
     endDate: period?.endDate ?? null,
     daysLeft: period?.daysLeft ?? null,
     pauses: 'pauses' in state ? [...state.pauses] : [],
-    intake: {
-      baselineConsent: row.baseline_consent,
-      targetGroups: row.target_groups as TargetGroup[],
-      incomeSource: row.income_source as IncomeSource | null,
-      highestEducation: row.highest_education as Education | null,
-    },
+    intake: intakeOf(row),
     support: supportOf(assignments),
     conditions: ack ? acknowledgementView(ack) : null,
     nextStep: nextStep({
@@ -184,6 +181,17 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
       daysLeft: period?.daysLeft ?? null,
     }),
     timeline: timelineOf(events, revisions),
+    restricted: row.restricted_since !== null,
+  };
+}
+
+/** The intake baseline as recorded (spec: Intake baseline). */
+function intakeOf(row: CaseRecord): CaseDetail['intake'] {
+  return {
+    baselineConsent: row.baseline_consent,
+    targetGroups: row.target_groups as TargetGroup[],
+    incomeSource: row.income_source as IncomeSource | null,
+    highestEducation: row.highest_education as Education | null,
   };
 }
 

@@ -50,6 +50,8 @@ export interface CaseListItem {
   nextStep: NextStep;
   /** Questionnaires past their time and not complete (domain/questionnaire/due.ts). */
   overdueQuestionnaires: InstrumentCode[];
+  /** Processing restricted: the case is read-only (spec: Restriction). */
+  restricted: boolean;
 }
 
 export interface CaseOverview {
@@ -201,5 +203,6 @@ function toItem(
       daysLeft: left,
     }),
     overdueQuestionnaires: INSTRUMENT_CODES.filter((c) => statuses[c] === 'overdue'),
+    restricted: r.restricted_since !== null,
   };
 }

@@ -40,7 +40,10 @@ export function caseTarget(row: {
   };
 }
 
-/** The case, if the actor may do `action` on it; otherwise NotFound, exactly as if it did not exist. */
+/**
+ * The case, if the actor may do `action` on it; otherwise NotFound, exactly as if it did not exist.
+ * `lock` is for a change: it takes the case row for update, and a restricted case refuses it.
+ */
 export async function loadCase(
   tx: Tx,
   actor: Actor,
@@ -51,7 +54,25 @@ export async function loadCase(
   const row = isUuid(caseId) ? await findCase(tx, caseId, lock) : undefined;
   if (!row) throw new NotFound();
   authorizeCase(actor, action, caseTarget(row));
+  if (lock && !WHILE_RESTRICTED.has(action)) requireUnrestricted(row);
   return row;
+}
+
+/**
+ * What may still change on a restricted case: the citizen's requests themselves (lifting the
+ * restriction, erasure) and the citizen's log-in, which is no change of the case.
+ */
+const WHILE_RESTRICTED: ReadonlySet<Action> = new Set(['dataSubject.handle', 'citizen.issueActivationCode']);
+
+/**
+ * A restricted case is read-only (GDPR art. 18; spec: Restriction). Every change of a case, its plan,
+ * money, notes or questionnaires locks the case first, here or in the portal's ownCase, so this one
+ * check refuses them all.
+ */
+export function requireUnrestricted(row: Pick<CaseRow, 'restricted_since'>): void {
+  if (row.restricted_since !== null) {
+    throw new Conflict(message('dataSubject.error.restricted'), 'case_restricted');
+  }
 }
 
 export function today(at: Date): CalendarDate {

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import {
   casesOfCitizen,
-  findCitizenByCprHash,
+  findCitizenByCprHashes,
   findCitizenById,
   insertCitizen,
   updateCitizen,
@@ -62,12 +62,15 @@ async function registerCitizen(
   v: CitizenRegistration,
 ): Promise<CitizenRow> {
   const municipalityId = ownMunicipality(actor);
-  const cprHash = vault.lookupHash(v.cpr);
-  if (await findCitizenByCprHash(tx, municipalityId, cprHash)) throw new ValidationFailed({ cpr: CPR_TAKEN });
+  // Under every configured key: while the keys rotate, the number may still be under an old one.
+  const cprHashes = vault.lookupHashes(v.cpr);
+  if (await findCitizenByCprHashes(tx, municipalityId, cprHashes)) {
+    throw new ValidationFailed({ cpr: CPR_TAKEN });
+  }
   const row = await insertCitizen(tx, {
     municipality_id: municipalityId,
     cpr_encrypted: vault.encrypt(v.cpr),
-    cpr_hash: cprHash,
+    cpr_hash: vault.lookupHash(v.cpr),
     birth_date: cprBirthDate(v.cpr),
     legal_gender: cprGender(v.cpr),
     name: v.name,
@@ -141,7 +144,7 @@ async function findByCpr(
   const { cpr } = parseInput(FindCitizenInput, input);
   const at = clock.now();
   return database.transaction({ municipalityId }, async (tx) => {
-    const row = await findCitizenByCprHash(tx, municipalityId, vault.lookupHash(cpr));
+    const row = await findCitizenByCprHashes(tx, municipalityId, vault.lookupHashes(cpr));
     if (!row) return null;
     const cases = await casesOfCitizen(tx, row.id);
     await logAccess(tx, actor, at, purpose, [{ caseId: null, citizenId: row.id, municipalityId }]);

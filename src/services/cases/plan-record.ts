@@ -77,8 +77,15 @@ export async function changePlan(
   return change.entityId;
 }
 
-// Codes may go to the audit log; the citizen's own words (dream, goals, ideas) stay in the plan.
-const AUDITABLE = new Set(['status', 'categories', 'longTermGoalId', 'subGoalId', 'expenseCategory']);
+// Codes may go to the audit log; the citizen's own words (dream, goals, ideas) stay in the plan. An
+// anonymised case's revisions keep these and nothing else (spec: Retention).
+export const PLAN_CODES: ReadonlySet<string> = new Set([
+  'status',
+  'categories',
+  'longTermGoalId',
+  'subGoalId',
+  'expenseCategory',
+]);
 
 function auditSummary(change: PlanChange): Record<string, unknown> {
   const before = change.before ?? {};
@@ -87,7 +94,7 @@ function auditSummary(change: PlanChange): Record<string, unknown> {
     (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
   const codes = Object.fromEntries(
-    Object.entries(after).filter(([k]) => AUDITABLE.has(k) && fields.includes(k)),
+    Object.entries(after).filter(([k]) => PLAN_CODES.has(k) && fields.includes(k)),
   );
   return { fields, ...codes };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
 import { parseKr, type Ore } from '../../domain/money.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
+import { LEGAL_BASES, RETENTION_MONTHS } from '../../domain/retention.ts';
 import { issue, plainText, say } from '../form-fields.ts';
 import { message, type MessageKey } from '../../i18n/index.ts';
 
@@ -50,6 +51,14 @@ const optionalDate = z
   .optional()
   .transform((v) => v ?? null);
 
+/**
+ * Where citizens ask about their data: an e-mail address, a telephone number or an address, 3 to 254
+ * characters; an empty field clears it.
+ */
+const privacyContact = plainText()
+  .refine((v) => v === '' || (v.length >= 3 && v.length <= 254), say('field.programme.privacyContact'))
+  .transform((v) => (v === '' ? null : v));
+
 const categoryRule = z.object({
   rule: z.enum(CATEGORY_RULE_KINDS, { error: say('field.programme.rule') }),
   guideline: plainText().max(LIMITS.guidelineLength, say('field.programme.guidelineTooLong')).default(''),
@@ -93,6 +102,19 @@ export const ProgrammeSettingsInput = z.object({
   accountString: plainText()
     .max(LIMITS.accountStringLength, say('field.programme.accountStringTooLong'))
     .default(''),
+  // Personal data (spec: Retention): absent from an API call that predates them, they stay as they are,
+  // so a client that does not know them can never shorten the retention period by leaving it out.
+  retentionMonths: wholeNumber(
+    {
+      notWhole: 'field.programme.retention.notWhole',
+      min: 'field.programme.retention.min',
+      max: 'field.programme.retention.max',
+    },
+    RETENTION_MONTHS.min,
+    RETENTION_MONTHS.max,
+  ).optional(),
+  legalBasis: z.enum(LEGAL_BASES, { error: say('field.programme.legalBasis') }).optional(),
+  privacyContact: privacyContact.optional(),
   // An enum-keyed record is exhaustive: every expense category must have its rule.
   categoryRules: z.record(z.enum(EXPENSE_CATEGORIES), categoryRule, {
     error: say('field.programme.categoryRules'),

@@ -16,6 +16,7 @@ import {
   type RulesField,
   type UnusedFundsRule,
 } from '../../domain/programme-rules.ts';
+import type { LegalBasis } from '../../domain/retention.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { fieldErrors } from '../form-fields.ts';
@@ -36,7 +37,17 @@ export interface Programme {
   periodEnd: string | null;
   pool: Ore;
   rules: ProgrammeRules;
+  privacy: ProgrammePrivacy;
   updatedAt: Date;
+}
+
+/** How the programme keeps personal data (spec: Retention). */
+export interface ProgrammePrivacy {
+  /** Months after a case closed that its personal data is anonymised. */
+  retentionMonths: number;
+  legalBasis: LegalBasis;
+  /** Where citizens ask about their data; null when not given. */
+  contact: string | null;
 }
 
 /** Form field names for the cross-field problems of the domain. */
@@ -83,8 +94,13 @@ export function createProgrammeService(deps: ServiceDeps) {
         const row = await findProgramme(tx, id, true);
         if (!row || row.municipality_id !== municipalityId) throw new NotFound();
         const before = toProgramme(row);
-        await updateProgramme(tx, id, toColumns(settings, now));
-        const after = { ...before, ...settings, updatedAt: now };
+        const after = {
+          ...before,
+          ...settings,
+          privacy: { ...before.privacy, ...settings.privacy },
+          updatedAt: now,
+        };
+        await updateProgramme(tx, id, toColumns(after, now));
         await recordAudit(tx, actor, now, {
           municipalityId,
           action: 'programme.updateSettings',
@@ -99,7 +115,10 @@ export function createProgrammeService(deps: ServiceDeps) {
   };
 }
 
-type Settings = Omit<Programme, 'id' | 'municipalityId' | 'updatedAt'>;
+type Settings = Omit<Programme, 'id' | 'municipalityId' | 'updatedAt' | 'privacy'> & {
+  /** Only what the input gave: the rest stays as stored. */
+  privacy: Partial<ProgrammePrivacy>;
+};
 
 function parseSettings(input: unknown): Settings {
   const parsed = ProgrammeSettingsInput.safeParse(input);
@@ -137,10 +156,15 @@ function parseSettings(input: unknown): Settings {
     periodEnd: v.periodEnd,
     pool: v.poolKr,
     rules,
+    privacy: {
+      ...(v.retentionMonths !== undefined ? { retentionMonths: v.retentionMonths } : {}),
+      ...(v.legalBasis !== undefined ? { legalBasis: v.legalBasis } : {}),
+      ...(v.privacyContact !== undefined ? { contact: v.privacyContact } : {}),
+    },
   };
 }
 
-function toColumns(s: Settings, now: Date) {
+function toColumns(s: Omit<Programme, 'id' | 'municipalityId' | 'updatedAt'>, now: Date) {
   const r = s.rules;
   return {
     name: s.name,
@@ -163,6 +187,9 @@ function toColumns(s: Settings, now: Date) {
     category_rules: JSON.stringify(r.categoryRules),
     voucher_enabled: r.voucher.enabled,
     voucher_any_vendor: r.voucher.anyVendor,
+    retention_months: s.privacy.retentionMonths,
+    legal_basis: s.privacy.legalBasis,
+    privacy_contact: s.privacy.contact,
     updated_at: now,
   };
 }
@@ -205,6 +232,11 @@ export function toProgramme(row: ProgrammeRow): Programme {
       categoryRules: categoryRulesOf(row.category_rules),
       voucher: { enabled: row.voucher_enabled, anyVendor: row.voucher_any_vendor },
     },
+    privacy: {
+      retentionMonths: row.retention_months,
+      legalBasis: row.legal_basis,
+      contact: row.privacy_contact,
+    },
   };
 }
 
@@ -216,7 +248,7 @@ function categoryRulesOf(stored: unknown): ProgrammeRules['categoryRules'] {
   return rules;
 }
 
-function auditView(p: Settings) {
+function auditView(p: Programme) {
   return {
     name: p.name,
     targetGroup: p.targetGroup,
@@ -224,5 +256,6 @@ function auditView(p: Settings) {
     periodEnd: p.periodEnd,
     pool: p.pool,
     rules: p.rules,
+    privacy: p.privacy,
   };
 }

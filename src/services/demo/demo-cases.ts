@@ -42,11 +42,12 @@ async function seedCases(
   personas: DemoPersona[],
   now: Date,
 ): Promise<void> {
-  const hashOf = (p: DemoPersona) => vault.lookupHash(syntheticCpr(p.birthDate, p.serial, p.gender));
-  const existing = await existingCprHashes(tx, m.id, personas.map(hashOf));
+  // Under every configured key, so a persona registered under an older key is not loaded again.
+  const hashesOf = (p: DemoPersona) => vault.lookupHashes(syntheticCpr(p.birthDate, p.serial, p.gender));
+  const existing = await existingCprHashes(tx, m.id, personas.flatMap(hashesOf));
   // Case numbers in the order the citizens were referred.
   const pending = personas
-    .filter((p) => !existing.has(hashOf(p)))
+    .filter((p) => !hashesOf(p).some((hash) => existing.has(hash)))
     .sort((a, b) => b.referral.daysAgo - a.referral.daysAgo);
   if (pending.length === 0) return;
   const programme = (await listProgrammes(tx, m.id)).at(-1);

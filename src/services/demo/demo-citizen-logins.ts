@@ -1,4 +1,4 @@
-import { findCitizenByCprHash, casesOfCitizen } from '../../db/repositories/citizen.repository.ts';
+import { findCitizenByCprHashes, casesOfCitizen } from '../../db/repositories/citizen.repository.ts';
 import { findMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { findUserById } from '../../db/repositories/user.repository.ts';
 import { isCaseClosed } from '../../domain/case-lifecycle.ts';
@@ -35,9 +35,9 @@ export async function loadDemoCitizenLogins(deps: ServiceDeps): Promise<void> {
   for (const { persona, login } of DEMO_CITIZEN_LOGINS) {
     const p = DEMO_PERSONAS.find((x) => x.key === persona);
     if (!p) throw new Error(`No demo persona ${persona}`);
-    const hash = vault.lookupHash(syntheticCpr(p.birthDate, p.serial, p.gender));
+    const hashes = vault.lookupHashes(syntheticCpr(p.birthDate, p.serial, p.gender));
     const found = await deps.database.transaction({ municipalityId: p.municipalityId }, async (tx) => {
-      const citizen = await findCitizenByCprHash(tx, p.municipalityId, hash);
+      const citizen = await findCitizenByCprHashes(tx, p.municipalityId, hashes);
       if (!citizen || citizen.user_id) return null;
       const open = (await casesOfCitizen(tx, citizen.id)).find(
         (c) => !isCaseClosed(c.phase) && c.support_user_id !== null,

@@ -32,7 +32,7 @@ export interface ImportedCaseView {
 /** What the import read of the database: the context the plan was checked against, and the rows it adds to. */
 export interface World {
   context: ImportContext;
-  /** Existing citizens by `${municipalityId}:${cprHash}`. */
+  /** Existing citizens by `${municipalityId}:${cprHash}`, the hash under the first CPR key. */
   citizens: Map<string, string>;
   /** Cases in the database the import adds to, by id. */
   existing: Map<string, ExistingCaseRow>;

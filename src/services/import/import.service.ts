@@ -123,18 +123,24 @@ async function loadContext(
 ): Promise<World> {
   const municipalities = await programmeFactsOf(tx);
   const { existing, existingRefs } = await existingCasesOf(tx, read);
+  // Each number's hash under the first key, and the first key's hash for its hash under any key: while
+  // the keys rotate, a registered citizen may still be under an older one (spec: CPR key rotation).
   const hashes = new Map<Cpr, string>();
+  const firstOf = new Map<string, string>();
   for (const r of read.rows['cases.csv'] ?? []) {
     const parsed = parseCpr(r.values.cpr ?? '');
-    if (parsed.ok && !hashes.has(parsed.cpr)) hashes.set(parsed.cpr, vault.lookupHash(parsed.cpr));
+    if (!parsed.ok || hashes.has(parsed.cpr)) continue;
+    const first = vault.lookupHash(parsed.cpr);
+    hashes.set(parsed.cpr, first);
+    for (const hash of vault.lookupHashes(parsed.cpr)) firstOf.set(hash, first);
   }
   const citizens = new Map<string, string>();
   const open = new Set<string>();
-  for (const z of await citizensByHash(tx, [...hashes.values()])) {
-    citizens.set(`${z.municipality_id}:${z.cpr_hash}`, z.id);
+  for (const z of await citizensByHash(tx, [...firstOf.keys()])) {
+    const key = `${z.municipality_id}:${firstOf.get(z.cpr_hash) ?? z.cpr_hash}`;
+    citizens.set(key, z.id);
     const programme = municipalities.get(z.municipality_id)?.id;
-    if (programme !== undefined && z.open_programmes.includes(programme))
-      open.add(`${z.municipality_id}:${z.cpr_hash}`);
+    if (programme !== undefined && z.open_programmes.includes(programme)) open.add(key);
   }
   return {
     context: {

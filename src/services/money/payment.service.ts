@@ -54,6 +54,8 @@ export interface PayableView {
   batch: { id: string; messageId: string; status: 'created' | 'sent' } | null;
   /** The voucher's state, for a request paid by voucher (spec: Vouchers); otherwise null. */
   voucherStatus: VoucherStatus | null;
+  /** The case's processing is restricted (spec: Restriction): finance sees it to hold the payment. */
+  restricted: boolean;
 }
 
 export interface PostedPaymentView {
@@ -126,6 +128,7 @@ export function toPayable(r: PayableRow): PayableView {
         ? { id: r.batch_id, messageId: r.message_id, status: r.batch_status as 'created' | 'sent' }
         : null,
     voucherStatus: r.voucher_status as VoucherStatus | null,
+    restricted: r.restricted_since !== null,
   };
 }
 

@@ -102,7 +102,7 @@ export interface CaseData {
     paidOn: string | null;
     purchase: number | null;
   }[];
-  notes: { writtenOn: string; body: string; by: StaffRef }[];
+  notes: { writtenOn: string; body: string; internal: boolean; by: StaffRef }[];
   questionnaires: {
     instrument: InstrumentCode;
     version: number;
@@ -117,12 +117,11 @@ export interface CaseData {
 
 export type CaseRowOf = Awaited<ReturnType<typeof casesOfPerson>>[number];
 
-function staffRef(
-  userId: string | null,
-  role: string | null,
-  name: string | null,
-  named: ReadonlySet<string>,
-) {
+/** The staff whose names are given: the citizen's support persons, or everyone (the full copy). */
+export type Named = Pick<ReadonlySet<string>, 'has'>;
+export const EVERYONE_NAMED: Named = { has: () => true };
+
+export function staffRef(userId: string | null, role: string | null, name: string | null, named: Named) {
   return { role: role as Role | null, name: userId !== null && named.has(userId) ? name : null };
 }
 
@@ -181,11 +180,10 @@ async function purchasesOf(tx: Tx, caseId: string): Promise<CaseData['purchases'
   }));
 }
 
-async function ledgerData(tx: Tx, c: CaseRowOf) {
+async function ledgerData(tx: Tx, c: CaseRowOf, hidden: boolean) {
   const rows = await ledgerOf(tx, c.id);
   const requests = await requestsOfCase(tx, c.id);
   const numberOf = new Map(requests.map((r) => [r.id, r.request_number]));
-  const hidden = !c.citizen_sees_amount;
   return rows
     .filter((e) => !hidden || (e.kind !== 'grant' && e.kind !== 'return_to_pool'))
     .map((e) => ({
@@ -219,10 +217,7 @@ function caseFacts(c: CaseRowOf, endDate: string | null) {
 }
 
 /** The case's dated steps, with who took them. */
-function historyOf(
-  events: Awaited<ReturnType<typeof eventsOfCase>>,
-  named: ReadonlySet<string>,
-): CaseData['history'] {
+function historyOf(events: Awaited<ReturnType<typeof eventsOfCase>>, named: Named): CaseData['history'] {
   return events.map((e) => ({
     at: e.occurred_at,
     date: e.event_date,
@@ -243,11 +238,16 @@ function toQuestionnaire(q: QuestionnaireRow): CaseData['questionnaires'][number
   };
 }
 
+/**
+ * One case of the citizen. `full` is the coordinator's full copy (spec: Full copy): internal notes, the
+ * support person's questionnaires and a hidden grant are given too, and nothing is withheld.
+ */
 export async function caseData(
   tx: Tx,
   c: CaseRowOf,
-  named: ReadonlySet<string>,
+  named: Named,
   on: CalendarDate,
+  full = false,
 ): Promise<CaseData> {
   // One query after the other: a transaction has one connection.
   const events = await eventsOfCase(tx, c.id);
@@ -256,14 +256,16 @@ export async function caseData(
   const ack = await latestAcknowledgement(tx, c.id);
   const revisions = await revisionsOf(tx, c.id);
   const ideas = await ideasOf(tx, c.id);
-  const notes = await notesOf(tx, c.id, false);
-  const internalNotes = await countInternalNotes(tx, c.id);
+  const notes = await notesOf(tx, c.id, full);
+  const internalNotes = full ? 0 : await countInternalNotes(tx, c.id);
   const saved = await questionnairesOf(tx, c.id);
   const purchases = await purchasesOf(tx, c.id);
   const period = periodOf(caseState(c, pauses), on);
   const own = saved.filter(
-    (q) => isInstrumentCode(q.instrument) && currentInstrument(q.instrument).respondent === 'citizen',
+    (q) =>
+      full || (isInstrumentCode(q.instrument) && currentInstrument(q.instrument).respondent === 'citizen'),
   );
+  const grantHidden = !full && !c.citizen_sees_amount;
   return {
     ...caseFacts(c, period?.endDate ?? null),
     history: historyOf(events, named),
@@ -286,17 +288,18 @@ export async function caseData(
     })),
     ideas: ideas.map((i) => ({ text: i.text, status: i.status, createdAt: i.created_at })),
     purchases,
-    ledger: await ledgerData(tx, c),
+    ledger: await ledgerData(tx, c, grantHidden),
     notes: notes.map((n) => ({
       writtenOn: n.written_on,
       body: n.body,
+      internal: n.internal,
       by: staffRef(n.author_user_id, n.author_role, n.author_name, named),
     })),
     questionnaires: own.map(toQuestionnaire),
     withheld: {
       internalNotes,
       staffQuestionnaires: saved.length - own.length,
-      grantHidden: !c.citizen_sees_amount,
+      grantHidden,
     },
   };
 }

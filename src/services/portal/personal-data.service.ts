@@ -9,7 +9,8 @@ import { today } from '../cases/case-record.ts';
 import { maskedCprOf } from '../cases/citizen-view.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { createCprVault } from '../cpr-vault.ts';
-import { caseData, type CaseData } from './personal-data-case.ts';
+import { handledRequests, type HandledRequest } from '../privacy/data-subject-requests.ts';
+import { caseData, EVERYONE_NAMED, type CaseData } from './personal-data-case.ts';
 import { accessLogEntries, type AccessLogEntry } from './portal-access-log.service.ts';
 import { portalRunner } from './portal.service.ts';
 
@@ -54,6 +55,29 @@ export interface PersonalData {
   person: PersonData;
   cases: CaseData[];
   accessLog: AccessLogEntry[];
+  /** The requests about their data handled on their cases (spec: Data-subject requests). */
+  requests: HandledRequest[];
+}
+
+/**
+ * Everything held about the citizen. `full` is the coordinator's full copy (spec: Full copy): nothing
+ * withheld, and every staff member named.
+ */
+export async function gatherPersonalData(tx: Tx, citizenId: string, at: Date, full = false) {
+  const citizen = await findCitizenById(tx, citizenId);
+  if (!citizen) throw new Error('A case lacks its citizen');
+  const cases = await casesOfPerson(tx, citizenId);
+  const caseIds = cases.map((c) => c.id);
+  const named = full ? EVERYONE_NAMED : await supportPersonsOf(tx, caseIds);
+  const data: PersonalData = {
+    exportedAt: at,
+    person: await personOf(tx, citizen),
+    cases: [],
+    accessLog: await accessLogEntries(tx, citizenId, caseIds, null, 0, full),
+    requests: await handledRequests(tx, caseIds, named),
+  };
+  for (const c of cases) data.cases.push(await caseData(tx, c, named, today(at), full));
+  return { data, citizen, cases };
 }
 
 async function personOf(tx: Tx, citizen: CitizenRow): Promise<PersonData> {
@@ -74,33 +98,13 @@ export function createPersonalDataService(deps: ServiceDeps) {
   const withOwnCase = portalRunner(deps);
   const vault = createCprVault(deps.secrets.cpr);
 
-  async function gather(tx: Tx, citizenId: string, at: Date) {
-    const citizen = await findCitizenById(tx, citizenId);
-    if (!citizen) throw new Error('A case lacks its citizen');
-    const cases = await casesOfPerson(tx, citizenId);
-    const named = await supportPersonsOf(
-      tx,
-      cases.map((c) => c.id),
-    );
-    const data: PersonalData = {
-      exportedAt: at,
-      person: await personOf(tx, citizen),
-      cases: [],
-      accessLog: await accessLogEntries(
-        tx,
-        citizenId,
-        cases.map((c) => c.id),
-        null,
-      ),
-    };
-    for (const c of cases) data.cases.push(await caseData(tx, c, named, today(at)));
-    return { data, citizen };
-  }
-
   return {
     /** Everything held about the citizen, for the page (the CPR number masked). Not logged. */
     async ofMine(actor: Actor): Promise<PersonalData> {
-      return withOwnCase(actor, async (tx, row, at) => (await gather(tx, row.citizen_id, at)).data);
+      return withOwnCase(
+        actor,
+        async (tx, row, at) => (await gatherPersonalData(tx, row.citizen_id, at)).data,
+      );
     },
 
     /**
@@ -109,7 +113,7 @@ export function createPersonalDataService(deps: ServiceDeps) {
      */
     async exportMine(actor: Actor): Promise<PersonalData & { person: PersonData & { cpr: string } }> {
       return withOwnCase(actor, async (tx, row, at) => {
-        const { data, citizen } = await gather(tx, row.citizen_id, at);
+        const { data, citizen } = await gatherPersonalData(tx, row.citizen_id, at);
         await recordAudit(tx, actor, at, {
           municipalityId: row.municipality_id,
           action: 'personal_data.export',

@@ -8,6 +8,7 @@ import {
 } from '../../db/repositories/personal-data.repository.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
+import { EVERYONE_NAMED, type Named } from './personal-data-case.ts';
 import { portalRunner } from './portal.service.ts';
 
 // "Hvem har set mine oplysninger" (spec: Who has seen my data): the staff reads of the citizen's
@@ -60,7 +61,7 @@ const PURPOSE_BY_SEGMENT: readonly [RegExp, AccessPurpose][] = [
   [/^(plan|maal|goals|ideer|ideas|history)$/, 'plan'],
   [/^(betingelser|conditions)$/, 'conditions'],
   [/^(stoetteperson|support)$/, 'support'],
-  [/^(mine-data|personal-data)$/, 'personal_data'],
+  [/^(mine-data|personal-data|persondata)$/, 'personal_data'],
   [/^(aktiveringskode|activation-code)$/, 'login'],
   [/^(soeg|search)$/, 'search'],
   [/^(baggrund|screening)$/, 'case'],
@@ -107,7 +108,7 @@ export interface AccessLogPage {
   total: number;
 }
 
-function entryOf(row: AccessLogPageRow, namedUsers: ReadonlySet<string>): AccessLogEntry {
+function entryOf(row: AccessLogPageRow, namedUsers: Named): AccessLogEntry {
   const byShop = row.user_id === null;
   const { purpose, change } = byShop
     ? { purpose: 'voucher_redeemed' as const, change: true }
@@ -123,16 +124,20 @@ function entryOf(row: AccessLogPageRow, namedUsers: ReadonlySet<string>): Access
   };
 }
 
-/** Entries of the log of a citizen; `limit` null: all of them (the export). */
+/**
+ * Entries of the log of a citizen; `limit` null: all of them (the export). `everyone` names every staff
+ * member, not only the support persons: the coordinator's full copy (spec: Full copy).
+ */
 export async function accessLogEntries(
   tx: Tx,
   citizenId: string,
   caseIds: readonly string[],
   limit: number | null,
   offset = 0,
+  everyone = false,
 ): Promise<AccessLogEntry[]> {
   const rows = await accessLogPage(tx, citizenId, limit ?? Number.MAX_SAFE_INTEGER, offset);
-  const named = await supportPersonsOf(tx, caseIds);
+  const named: Named = everyone ? EVERYONE_NAMED : await supportPersonsOf(tx, caseIds);
   return rows.map((r) => entryOf(r, named));
 }
 

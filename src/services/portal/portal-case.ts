@@ -2,7 +2,7 @@ import type { Tx } from '../../db/client.ts';
 import { findCase, ownCaseIdOf, type CaseRecord } from '../../db/repositories/case.repository.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { authorize, authorizeCase, ownMunicipality } from '../access/access.ts';
-import { caseTarget } from '../cases/case-record.ts';
+import { caseTarget, requireUnrestricted } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 
 // How every use case of the citizen's portal finds its case: from the log-in
@@ -21,6 +21,8 @@ export async function ownCase(tx: Tx, actor: Actor, lock = false): Promise<CaseR
   if (!row) throw new NotFound();
   // The second wall: the access module agrees that this is the citizen's own case.
   authorizeCase(actor, 'portal.use', caseTarget(row));
+  // A change (the lock) of a restricted case is refused, as for staff (spec: Restriction).
+  if (lock) requireUnrestricted(row);
   return row;
 }
 

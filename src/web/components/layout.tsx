@@ -6,6 +6,9 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { CsrfField } from './form.tsx';
 import { Icon } from './icon.tsx';
 
+/** The privacy notice (spec: Privacy notice), linked from every page's footer and the portal's menu. */
+export const PRIVACY_NOTICE = '/privatlivspolitik';
+
 interface NavItem {
   href: string;
   label: MessageKey;
@@ -239,6 +242,11 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <li>
               <a class="function-link" href="/tilgaengelighedserklaering">
                 {t('footer.accessibility')}
+              </a>
+            </li>
+            <li>
+              <a class="function-link" href={PRIVACY_NOTICE}>
+                {t('privacy.footer')}
               </a>
             </li>
             <li>

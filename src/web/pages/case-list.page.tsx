@@ -5,6 +5,7 @@ import type { CaseListItem, CaseOverview } from '../../services/cases/case-list.
 import { DataTable } from '../components/data-table.tsx';
 import { Checkbox, SelectField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { RestrictedTag } from '../components/restricted-tag.tsx';
 import type { PageContext } from '../context.ts';
 
 // The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages).
@@ -161,17 +162,7 @@ function CaseTable({
         },
         {
           header: t('cases.col.phase'),
-          cell: (c) => (
-            <>
-              <PhaseBadge ctx={ctx} phase={c.phase} />
-              {c.leadInOverdue ? (
-                <>
-                  {' '}
-                  <span class="badge badge-warning">{t('cases.overdue')}</span>
-                </>
-              ) : null}
-            </>
-          ),
+          cell: (c) => <PhaseCell ctx={ctx} item={c} />,
         },
         { header: t('cases.col.daysLeft'), cell: (c) => (c.daysLeft === null ? '–' : String(c.daysLeft)) },
         ...(showSupport
@@ -186,6 +177,27 @@ function CaseTable({
         { header: t('cases.col.questionnaires'), cell: (c) => <OverdueQuestionnaires ctx={ctx} item={c} /> },
       ]}
     />
+  );
+}
+
+/** The phase, and the tags of a lead-in too long and of a restricted case (spec: Restriction). */
+function PhaseCell({ ctx, item }: { ctx: PageContext; item: CaseListItem }) {
+  return (
+    <>
+      <PhaseBadge ctx={ctx} phase={item.phase} />
+      {item.leadInOverdue ? (
+        <>
+          {' '}
+          <span class="badge badge-warning">{ctx.t('cases.overdue')}</span>
+        </>
+      ) : null}
+      {item.restricted ? (
+        <>
+          {' '}
+          <RestrictedTag ctx={ctx} />
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { Alert } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { RestrictedTag } from '../components/restricted-tag.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { actorText, formatDate, formatDateTime } from '../format.ts';
@@ -47,31 +48,11 @@ export function CasePage({
       </p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{title}</h1>
-      <p>
-        <PhaseBadge ctx={ctx} phase={detail.phase} />
-      </p>
-      {detail.leadInOverdue ? (
-        <Alert kind="warning" iconLabel={t('cases.overdue')}>
-          <p>{t('case.overdue')}</p>
-        </Alert>
-      ) : null}
+      <CaseStatus ctx={ctx} detail={detail} />
       <section class="mt-6">
         <h2>{t('case.facts')}</h2>
         <SummaryTable caption={t('case.facts')} rows={factRows(ctx, detail)} />
-        <ul class="unstyled-list mt-4">
-          <li>
-            <a href={`/forloeb/${detail.id}/plan`}>{t('case.plan.link')}</a>
-          </li>
-          <li>
-            <a href={`/forloeb/${detail.id}/budget`}>{t('money.link')}</a>
-          </li>
-          <li>
-            <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
-          </li>
-          <li>
-            <a href={`/forloeb/${detail.id}/baggrund`}>{t('case.intake.link')}</a>
-          </li>
-        </ul>
+        <CaseLinks ctx={ctx} detail={detail} />
       </section>
       {questionnaires ? <QuestionnaireSection ctx={ctx} data={questionnaires} /> : null}
       <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
@@ -80,6 +61,60 @@ export function CasePage({
       {detail.support.history.length > 0 ? <SupportHistory ctx={ctx} detail={detail} /> : null}
       <Timeline ctx={ctx} entries={detail.timeline} />
     </Layout>
+  );
+}
+
+/** The phase, the "Begrænset" tag of a restricted case (spec: Restriction), and what needs attention. */
+function CaseStatus({ ctx, detail }: { ctx: PageContext; detail: CaseDetail }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        <PhaseBadge ctx={ctx} phase={detail.phase} />
+        {detail.restricted ? (
+          <>
+            {' '}
+            <RestrictedTag ctx={ctx} />
+          </>
+        ) : null}
+      </p>
+      {detail.restricted ? (
+        <Alert kind="warning" iconLabel={t('dataSubject.tag.restricted')}>
+          <p>{t('dataSubject.error.restricted')}</p>
+        </Alert>
+      ) : null}
+      {detail.leadInOverdue ? (
+        <Alert kind="warning" iconLabel={t('cases.overdue')}>
+          <p>{t('case.overdue')}</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+/** The case's other pages; its personal data and the citizen's requests are the coordinator's. */
+function CaseLinks({ ctx, detail }: { ctx: PageContext; detail: CaseDetail }) {
+  const { t, actor } = ctx;
+  return (
+    <ul class="unstyled-list mt-4">
+      <li>
+        <a href={`/forloeb/${detail.id}/plan`}>{t('case.plan.link')}</a>
+      </li>
+      <li>
+        <a href={`/forloeb/${detail.id}/budget`}>{t('money.link')}</a>
+      </li>
+      <li>
+        <a href={`/forloeb/${detail.id}/betingelser`}>{t('case.conditions.print')}</a>
+      </li>
+      <li>
+        <a href={`/forloeb/${detail.id}/baggrund`}>{t('case.intake.link')}</a>
+      </li>
+      {actor?.role === 'coordinator' ? (
+        <li>
+          <a href={`/forloeb/${detail.id}/persondata`}>{t('dataSubject.link')}</a>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 

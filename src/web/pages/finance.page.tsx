@@ -13,6 +13,7 @@ import { DoneNotice } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { RestrictedTag } from '../components/restricted-tag.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
@@ -62,9 +63,17 @@ function QueueTable({ ctx, queue }: { ctx: PageContext; queue: PayableView[] }) 
         {
           header: t('finance.request'),
           cell: (p) => (
-            <a href={`/betalinger/${p.id}`}>
-              {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
-            </a>
+            <>
+              <a href={`/betalinger/${p.id}`}>
+                {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
+              </a>
+              {p.restricted ? (
+                <>
+                  {' '}
+                  <RestrictedTag ctx={ctx} />
+                </>
+              ) : null}
+            </>
           ),
         },
         { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },

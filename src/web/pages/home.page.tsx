@@ -149,7 +149,8 @@ function RecentChanges({ ctx, lines }: { ctx: PageContext; lines: AuditLine[] })
   );
 }
 
-function auditLabel(ctx: PageContext, action: string): string {
+/** An audit event's action in words, or its code when the catalogue has none. */
+export function auditLabel(ctx: PageContext, action: string): string {
   const key = `audit.${action}`;
   return isMessageKey(key) ? ctx.t(key) : action;
 }

@@ -14,6 +14,7 @@ import {
 } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { PrivacyFields } from './programme-privacy.fields.tsx';
 
 // The coordinator's form for the programme's rules (spec: Programme rules), a fieldset per theme.
 
@@ -48,6 +49,9 @@ export function programmeFormValues(p: Programme): Values {
     categoryRules: r.categoryRules,
     voucherEnabled: r.voucher.enabled,
     voucherAnyVendor: r.voucher.anyVendor,
+    retentionMonths: p.privacy.retentionMonths,
+    legalBasis: p.privacy.legalBasis,
+    privacyContact: p.privacy.contact ?? '',
   };
 }
 
@@ -76,6 +80,7 @@ export function ProgrammeRulesForm({
         <TransferFields {...f} />
         <VoucherFields {...f} />
         <CategoryFields {...f} />
+        <PrivacyFields {...f} />
         <div class="button-group mt-6">
           <button type="submit" class="button button-primary">
             {t('programme.save')}

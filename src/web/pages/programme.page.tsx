@@ -72,6 +72,12 @@ function programmeRows(ctx: PageContext, programme: Programme): [string, string]
     ...(r.voucher.enabled
       ? [[t('voucherStaff.programme.anyVendor'), yesNo(r.voucher.anyVendor)] as [string, string]]
       : []),
+    [
+      t('programme.retentionMonths'),
+      t('programme.retentionValue', { months: programme.privacy.retentionMonths }),
+    ],
+    [t('programme.legalBasis'), t(`programme.legalBasis.${programme.privacy.legalBasis}`)],
+    [t('programme.privacyContact'), programme.privacy.contact ?? '–'],
   ];
 }
 

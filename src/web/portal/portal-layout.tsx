@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Icon } from '../components/icon.tsx';
-import { Layout } from '../components/layout.tsx';
+import { Layout, PRIVACY_NOTICE } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
@@ -26,6 +26,7 @@ const PORTAL_LINKS: readonly PortalLink[] = [
   { href: '/borger/spoergeskemaer', label: 'portal.nav.questionnaires' },
   { href: '/borger/log', label: 'portal.nav.accessLog' },
   { href: '/borger/mine-data', label: 'portal.nav.myData' },
+  { href: PRIVACY_NOTICE, label: 'privacy.citizen.title' },
 ];
 
 export interface PortalLayoutProps {

@@ -33,7 +33,7 @@ export function whoText(
   return entry.name !== null ? `${roleText(ctx, entry.role)}, ${entry.name}` : roleText(ctx, entry.role);
 }
 
-function purposeText(ctx: PageContext, entry: Pick<AccessLogEntry, 'purpose' | 'change'>): string {
+export function purposeText(ctx: PageContext, entry: Pick<AccessLogEntry, 'purpose' | 'change'>): string {
   const key = `portalSelf.${entry.change ? 'change' : 'purpose'}.${entry.purpose}` as MessageKey;
   return ctx.t(key);
 }

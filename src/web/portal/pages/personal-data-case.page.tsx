@@ -186,6 +186,8 @@ export function NotesSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
           {c.notes.map((n) => (
             <li class="mb-4">
               <strong>{`${date(ctx, n.writtenOn)}, ${whoText(ctx, n.by)}:`}</strong>
+              {/* Only the coordinator's full copy holds internal notes (spec: Full copy). */}
+              {n.internal ? ` ${t('dataSubject.copy.internalNote')}` : ''}
               <br />
               {n.body}
             </li>

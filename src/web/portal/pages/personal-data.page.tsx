@@ -1,6 +1,8 @@
 import { PREFERRED_LANGUAGE_LABELS } from '../../../domain/case-intake.ts';
 import { findInstrument } from '../../../domain/questionnaire/instrument.ts';
 import type { CaseData, PersonalData } from '../../../services/portal/personal-data.service.ts';
+import type { HandledRequest } from '../../../services/privacy/data-subject-requests.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { SummaryTable } from '../../components/summary-table.tsx';
 import type { PageContext } from '../../context.ts';
 import { labelOf } from '../../format.ts';
@@ -9,6 +11,7 @@ import { PORTAL_ACCESS_LOG, whenText, whoText } from './access-log.page.tsx';
 import {
   caseRows,
   date,
+  dateOf,
   Empty,
   HistorySection,
   label,
@@ -46,6 +49,13 @@ function PersonSection({ ctx, data }: { ctx: PageContext; data: PersonalData }) 
   );
 }
 
+/** A questionnaire's name: the citizen's own in the portal's words, the support person's by its title. */
+function questionnaireTitle(ctx: PageContext, q: CaseData['questionnaires'][number]): string {
+  if (q.instrument === 'citizen_end') return ctx.t('portalSelf.q.citizen_end');
+  if (q.instrument === 'citizen_start') return ctx.t('portalSelf.q.citizen_start');
+  return ctx.t(findInstrument(q.instrument, q.version)?.title ?? 'portalSelf.data.answers');
+}
+
 function AnswersSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
   const { t } = ctx;
   return (
@@ -55,9 +65,7 @@ function AnswersSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
       {c.questionnaires.map((q) => {
         const def = findInstrument(q.instrument, q.version);
         if (!def) return null;
-        const title = t(
-          q.instrument === 'citizen_end' ? 'portalSelf.q.citizen_end' : 'portalSelf.q.citizen_start',
-        );
+        const title = questionnaireTitle(ctx, q);
         return (
           <>
             <h4>{title}</h4>
@@ -92,7 +100,8 @@ function AnswersSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
   );
 }
 
-function CaseSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
+/** One case, as "Mine data" and the coordinator's full copy (pages/data-subject-copy.page.tsx) show it. */
+export function CaseSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
   const { t } = ctx;
   const heading = t('portalSelf.data.case', { number: c.caseNumber });
   return (
@@ -104,6 +113,36 @@ function CaseSection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
       <PurchaseSection ctx={ctx} c={c} />
       <NotesSection ctx={ctx} c={c} />
       <AnswersSection ctx={ctx} c={c} />
+    </section>
+  );
+}
+
+const REQUEST_TEXTS: Record<HandledRequest['kind'], MessageKey> = {
+  access: 'dataSubject.portal.kind.access',
+  restriction: 'dataSubject.portal.kind.restriction',
+  restriction_lifted: 'dataSubject.portal.kind.restriction_lifted',
+  erasure: 'dataSubject.portal.kind.erasure',
+};
+
+/** What the citizen has asked the municipality to do with their data (spec: Data-subject requests). */
+function RequestsSection({ ctx, requests }: { ctx: PageContext; requests: HandledRequest[] }) {
+  const { t } = ctx;
+  return (
+    <section class="mt-8" aria-labelledby="data-requests">
+      <h2 id="data-requests">{t('dataSubject.portal.title')}</h2>
+      <p>{t('dataSubject.portal.intro')}</p>
+      {requests.length === 0 ? (
+        <p>{t('dataSubject.portal.none')}</p>
+      ) : (
+        <ul>
+          {requests.map((r) => (
+            <li>
+              {t('dataSubject.portal.item', { date: dateOf(ctx, r.at), kind: t(REQUEST_TEXTS[r.kind]) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>{t('dataSubject.portal.ask')}</p>
     </section>
   );
 }
@@ -140,6 +179,7 @@ export function PersonalDataPage({ ctx, data }: { ctx: PageContext; data: Person
           <a href={PORTAL_ACCESS_LOG}>{t('portalSelf.data.accessLogLink')}</a>
         </p>
       </section>
+      <RequestsSection ctx={ctx} requests={data.requests} />
     </PortalLayout>
   );
 }
