@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../client.ts';
+import { endSessionsOfUser } from './session.repository.ts';
 
 // The anonymisation of one closed case and, with its last case, of its citizen (spec: Retention): the
 // rows that hold the citizen's words, files and identity. Queries only; what replaces what is decided by
@@ -203,12 +204,7 @@ export async function anonymiseLogin(tx: Tx, userId: string, name: string, at: D
     }))
     .where('id', '=', userId)
     .execute();
-  await tx
-    .updateTable('user_session')
-    .set({ ended_at: at })
-    .where('user_id', '=', userId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await endSessionsOfUser(tx, userId, at);
   await tx.deleteFrom('idempotency_key').where('user_id', '=', userId).execute();
   return user?.phone ?? null;
 }
