@@ -102,4 +102,34 @@ describe('config', () => {
       /BACKUP_DIR needs BACKUP_PASSPHRASE/,
     );
   });
+
+  it('takes the mail server, the sender and the digest hour, never shows the server URL, and wants TLS in production', () => {
+    const base = { DATA_DIR: dir() };
+    const none = loadConfig(base, { warn: () => undefined });
+    expect(none.mail).toEqual({ smtp: undefined, digestHour: 7 });
+    const smtp = {
+      SMTP_URL: 'smtp://bb:hemmeligt@mail.kommune.dk:587',
+      MAIL_FROM: 'borgerbudget@kommune.dk',
+    };
+    const dev = loadConfig({ ...base, ...smtp, MAIL_DIGEST_HOUR: '6' });
+    expect(dev.mail.digestHour).toBe(6);
+    expect(dev.mail.smtp?.url.hostname).toBe('mail.kommune.dk');
+    expect(dev.mail.smtp?.requireTls).toBe(false);
+    expect(() => loadConfig({ ...base, SMTP_URL: smtp.SMTP_URL })).toThrow(/SMTP_URL needs MAIL_FROM/);
+    expect(() => loadConfig({ ...base, ...smtp, SMTP_URL: 'http://bb:hemmeligt@mail' })).toThrow(
+      /^Configuration error: SMTP_URL must be an smtp:\/\/ .*\(got a value that is not shown\)\.$/,
+    );
+    expect(() => loadConfig({ ...base, ...smtp, MAIL_FROM: 'ikke en adresse' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...base, MAIL_DIGEST_HOUR: '24' })).toThrow(/MAIL_DIGEST_HOUR/);
+    const production = {
+      ...base,
+      ...smtp,
+      NODE_ENV: 'production',
+      BASE_URL: 'https://bb.kommune.dk',
+      SESSION_SECRET: key,
+      CPR_ENCRYPTION_KEY: key,
+    };
+    expect(loadConfig(production).mail.smtp?.requireTls).toBe(true);
+    expect(loadConfig({ ...production, SMTP_ALLOW_PLAIN: 'true' }).mail.smtp?.requireTls).toBe(false);
+  });
 });

@@ -46,6 +46,15 @@ const EnvSchema = z.object({
     .default(24),
   BACKUP_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').optional(),
   BACKUP_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.kommune.dk:587',
+    })
+    .optional(),
+  SMTP_ALLOW_PLAIN: z.enum(['true', 'false']).default('false'),
+  MAIL_FROM: z.email({ error: 'must be an e-mail address such as borgerbudget@kommune.dk' }).optional(),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export interface Config {
@@ -67,6 +76,13 @@ export interface Config {
   backupPassphrase: string | undefined;
   /** Where the running app writes its daily backup; without it, it writes none. */
   backupDir: string | undefined;
+  /** E-mail notifications (operations: E-mail). */
+  mail: {
+    /** Without SMTP_URL no mail leaves: the outbox fills and the administrator sees it. */
+    smtp: { url: URL; from: string; requireTls: boolean } | undefined;
+    /** The Danish hour of the day from which the daily digest goes out. */
+    digestHour: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (e.BACKUP_DIR !== undefined && e.BACKUP_PASSPHRASE === undefined) {
     throw new ConfigError('Configuration error: BACKUP_DIR needs BACKUP_PASSPHRASE to encrypt the backups.');
   }
+  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
+    throw new ConfigError(
+      'Configuration error: SMTP_URL needs MAIL_FROM, the address the e-mails come from.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -118,6 +139,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     idempotencyKeyHours: e.IDEMPOTENCY_KEY_HOURS,
     backupPassphrase: e.BACKUP_PASSPHRASE,
     backupDir: e.BACKUP_DIR === undefined ? undefined : resolve(e.BACKUP_DIR),
+    mail: {
+      smtp:
+        e.SMTP_URL === undefined || e.MAIL_FROM === undefined
+          ? undefined
+          : {
+              url: new URL(e.SMTP_URL),
+              from: e.MAIL_FROM,
+              // In production no mail crosses the network in plain text: smtps://, or smtp:// only where
+              // the server offers STARTTLS, unless SMTP_ALLOW_PLAIN says the way is safe (a local relay).
+              requireTls: e.NODE_ENV === 'production' && e.SMTP_ALLOW_PLAIN !== 'true',
+            },
+      digestHour: e.MAIL_DIGEST_HOUR,
+    },
   };
 }
 
@@ -170,7 +204,7 @@ function keysOf(list: string): Buffer[] {
 function shown(name: string, env: NodeJS.ProcessEnv): string {
   const value = env[name];
   if (value === undefined) return 'nothing';
-  return /SECRET|KEY|PASSPHRASE|DATABASE_URL/.test(name)
+  return /SECRET|KEY|PASSPHRASE|DATABASE_URL|SMTP_URL/.test(name)
     ? 'a value that is not shown'
     : JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { contextStorage } from 'hono/context-storage';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(logger));
+  // A form refused in place reaches its request's context through this (web/form-route.ts).
+  app.use(contextStorage());
   // The language first, so that even a refused upload is answered in the reader's language.
   app.use(async (c, next) => {
     c.set('lang', requestLang(c, config));

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Services } from '../services/index.ts';
 import { createApp } from './app.ts';
+import { startMailJobs } from './mail-jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +41,7 @@ export async function startServer(
   });
   const connections = trackConnections(server);
   const cleanup = startHourlyJobs(services, logger, config);
+  const mailRound = startMailJobs(services, logger, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url =
@@ -53,6 +55,7 @@ export async function startServer(
       stopping ??= (async () => {
         draining = true;
         clearInterval(cleanup);
+        clearInterval(mailRound);
         const cut = !(await connections.drain(Date.now() + graceMs));
         if (cut) {
           logger.warn('requests still running after the grace period; closing them');

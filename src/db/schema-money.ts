@@ -25,6 +25,14 @@ export interface VendorTable {
   /** The redemption PIN's keyed hash (vouchers); null until finance issues one. */
   redemption_pin_hash: ColumnType<string | null, string | null | undefined, string | null>;
   redemption_pin_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Migration 20261208110000_vendor_proposals.sql: proposed by a support person, decided by finance. */
+  status: ColumnType<string, string | undefined, string>;
+  pays_by_card: ColumnType<boolean, boolean | undefined, boolean>;
+  proposed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  proposed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PurchaseRequestTable {
@@ -55,6 +63,9 @@ export interface PurchaseRequestTable {
   cancelled_at: NullableTimestamp;
   cancellation_reason: string | null;
   updated_at: Timestamp;
+  /** The citizen's "no" in the portal (migration 20261208110000_vendor_proposals.sql). */
+  citizen_declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  citizen_decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PurchaseAttachmentTable {

@@ -27,6 +27,7 @@ import type {
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
 import type { ImportedCaseTable } from './schema-import.ts';
+import type { MailNotifiedTable, MailOutboxTable, NotifyChoice } from './schema-mail.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
 // (checked to be safe integers by the drivers); dates as ISO strings; timestamptz as Date.
@@ -91,6 +92,8 @@ export interface AppUserTable {
   reset_code_expires_at: NullableTimestamp;
   created_at: GeneratedTimestamp;
   deactivated_at: NullableTimestamp;
+  notify: Generated<NotifyChoice>;
+  notify_lang: Generated<'da' | 'en'>;
 }
 
 export interface SessionTable {
@@ -208,6 +211,8 @@ export interface Database {
   imported_case: ImportedCaseTable;
   data_subject_request: DataSubjectRequestTable;
   scheduled_job: ScheduledJobTable;
+  mail_outbox: MailOutboxTable;
+  mail_notified: MailNotifiedTable;
 }
 
 export interface ScheduledJobTable {

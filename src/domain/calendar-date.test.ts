@@ -8,7 +8,10 @@ import {
   daysBetween,
   danishDateOf,
   parseCalendarDate,
+  parseDateInput,
+  parts,
 } from './calendar-date.ts';
+import { translate, translator } from '../i18n/index.ts';
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses impossible ones', () => {
@@ -45,6 +48,71 @@ describe('calendar dates', () => {
         (d, n) => {
           const start = calendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
           expect(daysBetween(start, addDays(start, n))).toBe(n);
+        },
+      ),
+    );
+  });
+});
+
+describe('dates typed into a form', () => {
+  const read = (text: string) => {
+    const r = parseDateInput(text);
+    return r.ok ? r.value : `${r.code}: ${translate(translator('da'), r.message)}`;
+  };
+
+  it('reads the ISO value of a date field and Danish text', () => {
+    expect(read('2026-12-07')).toBe('2026-12-07');
+    expect(read('7.12.2026')).toBe('2026-12-07');
+    expect(read('07.12.2026')).toBe('2026-12-07');
+    expect(read('7/12-2026')).toBe('2026-12-07');
+    expect(read('7/12/2026')).toBe('2026-12-07');
+    expect(read('7-12-2026')).toBe('2026-12-07');
+    expect(read(' 7. 12. 2026 ')).toBe('2026-12-07');
+    expect(read('29.2.2024')).toBe('2024-02-29');
+  });
+
+  it('says when a date does not exist, and how to write one', () => {
+    expect(read('31.2.2026')).toBe('impossible: Datoen 31.2.2026 findes ikke: den måned har kun 28 dage.');
+    expect(read('2026-02-30')).toBe('impossible: Datoen 2026-02-30 findes ikke: den måned har kun 28 dage.');
+    expect(read('7.13.2026')).toBe(
+      'impossible: Datoen 7.13.2026 findes ikke. Skriv dag.måned.år, fx 7.12.2026.',
+    );
+    expect(read('0.1.2026')).toBe(
+      'impossible: Datoen 0.1.2026 findes ikke. Skriv dag.måned.år, fx 7.12.2026.',
+    );
+    expect(read('7.12.26')).toBe('format: Skriv datoen som dag.måned.år, fx 7.12.2026.');
+    expect(read('12/7/2026 x')).toBe('format: Skriv datoen som dag.måned.år, fx 7.12.2026.');
+    expect(read('2026-1-5')).toBe('format: Skriv datoen som dag.måned.år, fx 7.12.2026.');
+    expect(read('')).toBe('format: Skriv datoen som dag.måned.år, fx 7.12.2026.');
+  });
+
+  it('reads back every valid date in every way it is written', () => {
+    const danishShort = new Intl.DateTimeFormat('da-DK', {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+    });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+        (instant) => {
+          const date = calendarDate(
+            instant.getUTCFullYear(),
+            instant.getUTCMonth() + 1,
+            instant.getUTCDate(),
+          );
+          const { year, month, day } = parts(date);
+          const dd = String(day).padStart(2, '0');
+          const mm = String(month).padStart(2, '0');
+          for (const written of [
+            date,
+            `${day}.${month}.${year}`,
+            `${dd}.${mm}.${year}`,
+            `${day}/${month}-${year}`,
+            danishShort.format(instant),
+          ])
+            expect(parseDateInput(written)).toEqual({ ok: true, value: date });
         },
       ),
     );

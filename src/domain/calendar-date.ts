@@ -1,5 +1,6 @@
 // Plain calendar dates as ISO strings (YYYY-MM-DD). Case periods, birth dates and report ages are
 // calendar facts, not instants, so they never pass through a time zone.
+import { message, type Message } from '../i18n/index.ts';
 
 declare const calendarDateBrand: unique symbol;
 export type CalendarDate = string & { readonly [calendarDateBrand]: true };
@@ -13,6 +14,39 @@ export function parseCalendarDate(value: string): CalendarDate | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!isValidDate(y, mo, d)) return null;
   return value as CalendarDate;
+}
+
+export type DateInputResult =
+  | { readonly ok: true; readonly value: CalendarDate }
+  | { readonly ok: false; readonly code: 'format' | 'impossible'; readonly message: Message };
+
+/** Day, month, year as Danes type them: 7.12.2026, 07.12.2026, 7/12-2026, 7-12-2026, 7/12/2026. */
+const DANISH_DATE = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$/;
+
+/**
+ * Reads a date entered in a form or sent by the API (spec: Input of amounts and dates): the ISO value a
+ * date field sends (2026-12-07), or Danish text typed where there is no date field (7.12.2026). A date
+ * that does not exist (31.2.2026) is refused with its own message, never moved to another day.
+ */
+export function parseDateInput(text: string): DateInputResult {
+  const typed = text.trim();
+  const ymd = typedParts(typed);
+  if (!ymd) return { ok: false, code: 'format', message: message('field.date') };
+  const [year, month, day] = ymd;
+  if (isValidDate(year, month, day)) return { ok: true, value: calendarDate(year, month, day) };
+  const said =
+    year >= 1 && month >= 1 && month <= 12 && day >= 1
+      ? message('field.date.noSuchDay', { date: typed, days: daysInMonth(year, month) })
+      : message('field.date.impossible', { date: typed });
+  return { ok: false, code: 'impossible', message: said };
+}
+
+/** Year, month and day of ISO or Danish text, not yet checked against the calendar. */
+function typedParts(typed: string): [number, number, number] | null {
+  const iso = ISO_DATE.exec(typed);
+  if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const danish = DANISH_DATE.exec(typed);
+  return danish ? [Number(danish[3]), Number(danish[2]), Number(danish[1])] : null;
 }
 
 export function calendarDate(year: number, month: number, day: number): CalendarDate {

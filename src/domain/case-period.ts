@@ -34,6 +34,14 @@ export function endDate(
   return addDays(addMonths(startDate, durationMonths), pausedDays(pauses, today));
 }
 
+/**
+ * The period's last day, inclusive: the day before the end date. Every page states the end of a period
+ * as this day, so staff and citizen read the same date (spec: Activation).
+ */
+export function lastDayOfPeriod(end: CalendarDate): CalendarDate {
+  return addDays(end, -1);
+}
+
 /** Days from `today` to the end date, never negative. Constant while paused: the clock stops. */
 export function daysLeft(
   startDate: CalendarDate,

@@ -9,6 +9,7 @@ import {
   ore,
   oreToKrNumber,
   parseKr,
+  parseKrPlain,
   sumOre,
   type Ore,
 } from './money.ts';
@@ -41,40 +42,107 @@ describe('ore', () => {
 });
 
 describe('parseKr', () => {
-  it('reads both decimal marks, whole kroner and surrounding spaces', () => {
-    expect(parsed('1234,50')).toBe(123450);
-    expect(parsed('1234.50')).toBe(123450);
-    expect(parsed('1234')).toBe(123400);
+  const code = (t: string) => {
+    const r = parseKr(t);
+    return r.ok ? 'ok' : r.error.code;
+  };
+
+  it('reads amounts as Danes type them', () => {
+    expect(parsed('6500')).toBe(650_000);
+    expect(parsed('6.500')).toBe(650_000);
+    expect(parsed('6 500')).toBe(650_000);
+    expect(parsed(`6${NBSP}500`)).toBe(650_000);
+    expect(parsed('6\u202f500')).toBe(650_000);
+    expect(parsed('6.500,50')).toBe(650_050);
+    expect(parsed('6500,5')).toBe(650_050);
+    expect(parsed('1.234.567,89')).toBe(123_456_789);
+    expect(parsed('1 234 567,89')).toBe(123_456_789);
     expect(parsed('  0,5 ')).toBe(50);
     expect(parsed('007')).toBe(700);
   });
 
-  it('refuses thousands separators, extra decimals, junk and empty input with a code', () => {
-    const code = (t: string) => {
+  it('reads the unit and the whole-kroner dash people add', () => {
+    expect(parsed('6.500 kr.')).toBe(650_000);
+    expect(parsed(`6.500${NBSP}kr.`)).toBe(650_000);
+    expect(parsed('6500 kr')).toBe(650_000);
+    expect(parsed('2 500 kroner')).toBe(250_000);
+    expect(parsed('2500,-')).toBe(250_000);
+    expect(parsed('450 DKK')).toBe(45_000);
+  });
+
+  it('asks which was meant when a dot stands before one or two digits, never guessing', () => {
+    const question = (t: string) => {
       const r = parseKr(t);
-      return r.ok ? 'ok' : r.error.code;
+      if (r.ok) throw new Error(`${t} was read as ${r.value}`);
+      expect(r.error.code).toBe('ambiguous');
+      return danish(r.error.message);
     };
+    expect(question('2.50')).toBe(
+      `Mente du 2,50${NBSP}kr. eller 250${NBSP}kr.? Skriv øre med komma, fx 2,50.`,
+    );
+    expect(question('1.5')).toBe(`Mente du 1,50${NBSP}kr. eller 15${NBSP}kr.? Skriv øre med komma, fx 1,50.`);
+    expect(question('6500.50')).toBe(
+      `Mente du 6.500,50${NBSP}kr. eller 650.050${NBSP}kr.? Skriv øre med komma, fx 6.500,50.`,
+    );
+    expect(question('12.345,5.')).toBe(`Mente du 12.345,50${NBSP}kr.? Skriv beløbet uden punktum til sidst.`);
+    expect(question('6.500.')).toBe(`Mente du 6.500${NBSP}kr.? Skriv beløbet uden punktum til sidst.`);
+  });
+
+  it('refuses broken grouping, extra decimals, junk and empty input with a code', () => {
     expect(code('')).toBe('empty');
     expect(code('   ')).toBe('empty');
-    expect(code('1.234,50')).toBe('format');
-    expect(code('1 234')).toBe('format');
+    expect(code('kr.')).toBe('empty');
+    expect(code('65 00')).toBe('format');
+    expect(code('1.234 567')).toBe('format');
+    expect(code('1234.567')).toBe('format');
+    expect(code('1.23.456')).toBe('format');
     expect(code('12,')).toBe('format');
     expect(code(',50')).toBe('format');
-    expect(code('12 kr.')).toBe('format');
     expect(code('1e3')).toBe('format');
+    expect(code('2.50.')).toBe('format');
     expect(code('1,234')).toBe('too_many_decimals');
     expect(code('-5')).toBe('negative');
+    expect(code('-2.50')).toBe('negative');
     expect(code('99999999999999999999')).toBe('too_large');
   });
 
-  it('gives a Danish message', () => {
-    const r = parseKr('1,234');
-    expect(r.ok ? '' : danish(r.error.message)).toBe('Beløbet må højst have to decimaler.');
+  it('gives Danish messages', () => {
+    const said = (t: string) => {
+      const r = parseKr(t);
+      return r.ok ? '' : danish(r.error.message);
+    };
+    expect(said('1,234')).toBe('Beløbet må højst have to decimaler.');
+    expect(said('mange')).toBe('Skriv beløbet i kroner, fx 6.500 eller 6.500,50.');
   });
 
   it('allows negative amounts only when asked', () => {
     expect(parsed('-12,30', true)).toBe(-1230);
+    expect(parsed('-1.234,50', true)).toBe(-123_450);
     expect(Object.is(parsed('-0', true), 0)).toBe(true);
+  });
+});
+
+describe('parseKrPlain (the CSV import)', () => {
+  const plain = (t: string) => {
+    const r = parseKrPlain(t);
+    return r.ok ? r.value : r.error.code;
+  };
+
+  it('reads either decimal mark and no thousands separators', () => {
+    expect(plain('1234,50')).toBe(123_450);
+    expect(plain('1234.50')).toBe(123_450);
+    expect(plain('1234')).toBe(123_400);
+    expect(plain('1.234,50')).toBe('format');
+    expect(plain('1 234')).toBe('format');
+    expect(plain('1.200')).toBe('too_many_decimals');
+    expect(plain('12 kr.')).toBe('format');
+  });
+
+  it("keeps the file format's message", () => {
+    const r = parseKrPlain('1.234,50');
+    expect(r.ok ? '' : danish(r.error.message)).toBe(
+      'Skriv beløbet i kroner, fx 1234,50 (uden tusindtalsseparator).',
+    );
   });
 });
 
@@ -116,19 +184,49 @@ describe('JSON kroner numbers', () => {
 });
 
 describe('properties', () => {
-  it('parseKr reads back what formatKrCsv wrote', () => {
+  it('parseKr and parseKrPlain read back what formatKrCsv wrote', () => {
     fc.assert(
       fc.property(amounts(1e12), (a) => {
         expect(parsed(formatKrCsv(a), true)).toBe(a);
+        expect(parseKrPlain(formatKrCsv(a), { allowNegative: true })).toEqual({ ok: true, value: a });
       }),
     );
   });
 
-  it('parseKr reads back the exact format once grouping and unit are removed', () => {
+  it('parseKr reads back what formatKr and formatKrExact show', () => {
     fc.assert(
-      fc.property(amounts(1e12), (a) => {
-        const plain = formatKrExact(a).replaceAll('.', '').replace(`${NBSP}kr`, '');
-        expect(parsed(plain, true)).toBe(a);
+      fc.property(fc.oneof(amounts(1e12), amounts(Number.MAX_SAFE_INTEGER)), (a) => {
+        expect(parsed(formatKr(a), true)).toBe(a);
+        expect(parsed(formatKrExact(a), true)).toBe(a);
+      }),
+    );
+  });
+
+  it('parseKr reads every plain way people type an amount', () => {
+    const typed = fc.record({
+      amount: amounts(1e12),
+      group: fc.constantFrom('', '.', ' ', NBSP),
+      decimals: fc.constantFrom('shortest', 'two'),
+      unit: fc.constantFrom('', ' kr.', ' kr', `${NBSP}kr.`),
+    });
+    fc.assert(
+      fc.property(typed, ({ amount, group, decimals, unit }) => {
+        const abs = Math.abs(amount);
+        const kr = String((abs - (abs % 100)) / 100).replace(/\B(?=(\d{3})+$)/g, group);
+        const cents = String(abs % 100).padStart(2, '0');
+        const fraction =
+          decimals === 'two' ? `,${cents}` : cents === '00' ? '' : `,${cents.replace(/0$/, '')}`;
+        const text = `${amount < 0 ? '-' : ''}${kr}${fraction}${unit}`;
+        expect(parsed(text, true)).toBe(amount);
+      }),
+    );
+  });
+
+  it('parseKr never reads a dot before one or two digits as a value', () => {
+    fc.assert(
+      fc.property(fc.nat(1e9), fc.stringMatching(/^\d{1,2}$/), (whole, digits) => {
+        const r = parseKr(`${whole}.${digits}`);
+        expect(r.ok ? 'read' : r.error.code).toBe('ambiguous');
       }),
     );
   });

@@ -28,7 +28,8 @@ export function sumOre(amounts: Iterable<Ore>): Ore {
   return total as Ore;
 }
 
-export type MoneyErrorCode = 'empty' | 'format' | 'too_many_decimals' | 'negative' | 'too_large';
+export type MoneyErrorCode =
+  'empty' | 'format' | 'too_many_decimals' | 'negative' | 'too_large' | 'ambiguous';
 export interface MoneyError {
   readonly code: MoneyErrorCode;
   readonly message: Message;
@@ -40,17 +41,74 @@ export interface ParseKrOptions {
   readonly allowNegative?: boolean;
 }
 
-function fail(code: MoneyErrorCode): MoneyResult {
-  return { ok: false, error: { code, message: message(`money.error.${code}`) } };
+function fail(code: MoneyErrorCode, said: Message = message(`money.error.${code}`)): MoneyResult {
+  return { ok: false, error: { code, message: said } };
 }
 
-const KR_TEXT = /^(-?)(\d+)(?:[.,](\d+))?$/;
+/** A space between digit groups: an ordinary, a no-break or a narrow no-break space. */
+const GROUP_SPACE = '[ \u00a0\u202f]';
+/**
+ * Kroner as Danes write them (spec: Input of amounts and dates): whole kroner without grouping, or
+ * grouped in threes by dots or by spaces (one kind per amount), then a decimal comma.
+ */
+const TYPED_KR = new RegExp(
+  `^(-?)(\\d+|\\d{1,3}(?:\\.\\d{3})+|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+)(?:,(\\d+))?$`,
+);
+/** "2.50", "1.5": a dot before one or two digits is a decimal point in English, a typo in Danish. */
+const DOT_DECIMAL = /^(-?)(\d+)\.(\d{1,2})$/;
+/** What people add around an amount: "kr.", "kr", "kroner", "DKK" after it, or ",-" for whole kroner. */
+const UNIT = /\s*(?:kr\.?|kroner|dkk)$/i;
 
-/** Parses kroner as typed by people or spreadsheets: `1234,50`, `1234.50` or `1234`. */
+/**
+ * Parses kroner as people type them into a form: `6500`, `6.500`, `6 500`, `6.500,50`, `6500,5`,
+ * `1.234.567,89`, with or without "kr." after it. A dot before one or two digits (`2.50`) or a full stop
+ * after the amount is never guessed at: the answer is a question with both readings.
+ */
 export function parseKr(text: string, options: ParseKrOptions = {}): MoneyResult {
+  const trimmed = text.trim().replace(UNIT, '').replace(/,-$/, '').trim();
+  if (trimmed === '') return fail('empty');
+  const m = TYPED_KR.exec(trimmed);
+  if (m) {
+    const [, sign = '', whole = '', fraction = ''] = m;
+    return decimalToOre(sign === '-', whole.replace(/\D/g, ''), fraction, options);
+  }
+  return unclear(trimmed, options) ?? fail('format', message('money.error.typed'));
+}
+
+/** The question for an amount that has two readings, or null when it has none. */
+function unclear(typed: string, options: ParseKrOptions): MoneyResult | null {
+  const dot = DOT_DECIMAL.exec(typed);
+  if (dot) {
+    const [, sign = '', whole = '', fraction = ''] = dot;
+    const asDecimal = decimalToOre(sign === '-', whole, fraction, options);
+    const asWhole = decimalToOre(sign === '-', whole + fraction, '', options);
+    if (!asDecimal.ok) return asDecimal;
+    if (!asWhole.ok) return asWhole;
+    const decimal = formatKr(asDecimal.value);
+    const example = decimal.replace(/\u00a0kr\.$/, '');
+    return fail(
+      'ambiguous',
+      message('money.error.ambiguous', { decimal, whole: formatKr(asWhole.value), example }),
+    );
+  }
+  if (typed.endsWith('.')) {
+    const withoutStop = parseKr(typed.slice(0, -1), options);
+    if (withoutStop.ok)
+      return fail('ambiguous', message('money.error.trailingDot', { amount: formatKr(withoutStop.value) }));
+  }
+  return null;
+}
+
+const PLAIN_KR = /^(-?)(\d+)(?:[.,](\d+))?$/;
+
+/**
+ * Parses kroner as machines and spreadsheets write them: `1234,50`, `1234.50` or `1234`, without
+ * thousands separators. This is the CSV import's contract (formats: CSV import); forms use parseKr.
+ */
+export function parseKrPlain(text: string, options: ParseKrOptions = {}): MoneyResult {
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty');
-  const m = KR_TEXT.exec(trimmed);
+  const m = PLAIN_KR.exec(trimmed);
   if (!m) return fail('format');
   const [, sign = '', whole = '', fraction = ''] = m;
   return decimalToOre(sign === '-', whole, fraction, options);
@@ -129,5 +187,5 @@ export function krNumberToOre(kr: number, options: ParseKrOptions = {}): MoneyRe
   // String(kr) is the shortest decimal that reads back as kr, i.e. what the JSON said.
   const text = String(kr);
   if (/e/i.test(text)) return fail(Math.abs(kr) < 1 ? 'too_many_decimals' : 'too_large');
-  return parseKr(text.replace('.', ','), options);
+  return parseKrPlain(text, options);
 }

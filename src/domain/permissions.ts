@@ -46,6 +46,8 @@ export const ACTIONS = [
   'purchase.readAttachment',
   'vendor.read',
   'vendor.manage',
+  // A support person proposes a vendor; those who manage the list decide (spec: Vendors).
+  'vendor.propose',
   'payment.queue',
   'payment.register',
   'payment.file',
@@ -64,6 +66,10 @@ export const ACTIONS = [
   // The citizen's own portal (spec: Own case only): their own case only, resolved from the log-in
   // (services/portal.service.ts), never by an id from the request.
   'portal.use',
+  // E-mail notifications (spec: E-mail notifications): staff choose their own; the administrator sees the
+  // municipality's outbox.
+  'mail.chooseNotify',
+  'mail.outbox',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -110,7 +116,14 @@ const TABLE: Record<Role, readonly Action[]> = {
   // questionnaires only (questionnaire.service.ts).
   citizen: ['portal.use', 'note.read', 'questionnaire.read', 'questionnaire.answer'],
   // The support person answers their own questionnaires and enters the citizen's (spec: Who answers).
-  support: ['programme.view', ...CASE_WORK, 'questionnaire.read', 'questionnaire.answer'],
+  support: [
+    'programme.view',
+    ...CASE_WORK,
+    'vendor.propose',
+    'questionnaire.read',
+    'questionnaire.answer',
+    'mail.chooseNotify',
+  ],
   coordinator: [
     'programme.view',
     'programme.editRules',
@@ -123,6 +136,7 @@ const TABLE: Record<Role, readonly Action[]> = {
     'import.run',
     'case.retention',
     'dataSubject.handle',
+    'mail.chooseNotify',
   ],
   // Approved requests and their payments: amount, vendor, category, case number (spec: Payments).
   finance: [
@@ -135,9 +149,18 @@ const TABLE: Record<Role, readonly Action[]> = {
     'payment.register',
     'payment.file',
     'bookkeeping.export',
+    'mail.chooseNotify',
   ],
   // IT administration: users and roles only, never case content (spec: Roles).
-  admin: ['user.list', 'user.create', 'user.deactivate', 'user.issueResetCode', 'apiToken.manage'],
+  admin: [
+    'user.list',
+    'user.create',
+    'user.deactivate',
+    'user.issueResetCode',
+    'apiToken.manage',
+    'mail.outbox',
+    'mail.chooseNotify',
+  ],
   // National, anonymised reports only; never a single person's data (spec: Selection).
   evaluator: ['report.viewNational'],
 };

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { AppError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
@@ -21,5 +22,7 @@ export interface AppEnv {
     sessionExpiresAt: Date | null;
     csrfToken: string;
     lang: 'da' | 'en';
+    /** A step refused as the page posted it, shown in place on the page it came from (web/form-route.ts). */
+    refused: AppError | undefined;
   };
 }

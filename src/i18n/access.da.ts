@@ -43,10 +43,6 @@ export const accessDa = {
   'users.code.text':
     'Giv koden til {name} personligt eller i en lukket besked. Koden vises kun denne ene gang og gælder i 3 døgn. Brugeren vælger selv sin adgangskode på siden "Vælg adgangskode".',
   'users.code.back': 'Tilbage til brugerne',
-  'audit.user.create': 'Bruger oprettet',
-  'audit.user.deactivate': 'Bruger deaktiveret',
-  'audit.user.issueResetCode': 'Engangskode udstedt',
-  'audit.user.setPassword': 'Adgangskode valgt',
   'tokens.title': 'API-nøgler',
   'tokens.intro':
     'En API-nøgle lader et andet system (fx kommunens økonomisystem) bruge Borgerbudgets API med en brugers rettigheder. Nøglen vises kun én gang og kan altid tilbagekaldes.',
@@ -66,13 +62,9 @@ export const accessDa = {
   'tokens.shown.text':
     'Kopiér nøglen nu, og gem den sikkert i det system, der skal bruge den. Den vises ikke igen. Send den i headeren Authorization: Bearer …',
   'tokens.back': 'Tilbage til API-nøgler',
-  'audit.apiToken.issue': 'API-nøgle udstedt',
-  'audit.apiToken.revoke': 'API-nøgle tilbagekaldt',
   'users.confirm.title': 'Deaktiver {name}?',
   'users.confirm.text':
     '{name} bliver logget af med det samme og kan ikke logge ind igen. Det, brugeren har gjort, bliver stående i loggen. Vil du fortsætte?',
   'users.confirm.submit': 'Ja, deaktiver {name}',
   'users.confirm.cancel': 'Nej, gå tilbage',
-  'audit.session.login': 'Logget ind',
-  'audit.session.logout': 'Logget af',
 } as const;

@@ -45,10 +45,6 @@ export const accessEn: Record<keyof typeof accessDa, string> = {
   'users.code.text':
     'Give the code to {name} in person or in a closed message. It is shown only this once and is valid for 3 days. The user chooses a password on the page "Choose a password".',
   'users.code.back': 'Back to users',
-  'audit.user.create': 'User created',
-  'audit.user.deactivate': 'User deactivated',
-  'audit.user.issueResetCode': 'One-time code issued',
-  'audit.user.setPassword': 'Password chosen',
   'tokens.title': 'API tokens',
   'tokens.intro':
     "An API token lets another system (such as the municipality's finance system) use Borgerbudget's API with a user's rights. The token is shown only once and can be revoked at any time.",
@@ -68,13 +64,9 @@ export const accessEn: Record<keyof typeof accessDa, string> = {
   'tokens.shown.text':
     'Copy the token now and store it safely in the system that will use it. It is not shown again. Send it in the header Authorization: Bearer …',
   'tokens.back': 'Back to API tokens',
-  'audit.apiToken.issue': 'API token issued',
-  'audit.apiToken.revoke': 'API token revoked',
   'users.confirm.title': 'Deactivate {name}?',
   'users.confirm.text':
     '{name} is logged out at once and cannot log in again. What the user did stays in the log. Do you want to continue?',
   'users.confirm.submit': 'Yes, deactivate {name}',
   'users.confirm.cancel': 'No, go back',
-  'audit.session.login': 'Logged in',
-  'audit.session.logout': 'Logged out',
 };

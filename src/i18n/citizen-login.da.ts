@@ -40,7 +40,4 @@ export const citizenLoginDa = {
   'citizenLogin.letter.step3': 'Vælg en adgangskode. Så er du logget ind.',
   'citizenLogin.letter.help': 'Har du brug for hjælp? Så ring til mig.',
   'citizenLogin.letter.regards': 'Venlig hilsen',
-
-  'audit.citizen.issueActivationCode': 'Kode til borgerens log ind',
-  'audit.citizen.activate': 'Borgeren lavede sit log ind',
 } as const;

@@ -41,7 +41,4 @@ export const citizenLoginEn: Record<keyof typeof citizenLoginDa, string> = {
   'citizenLogin.letter.step3': 'Choose a password. Then you are logged in.',
   'citizenLogin.letter.help': 'Do you need help? Then call me.',
   'citizenLogin.letter.regards': 'Kind regards',
-
-  'audit.citizen.issueActivationCode': "Code for the citizen's log-in",
-  'audit.citizen.activate': 'The citizen made their log-in',
 };

@@ -27,8 +27,15 @@ import { voucherShopDa } from './voucher-shop.da.ts';
 import { voucherStaffDa } from './voucher-staff.da.ts';
 import { domainImportDa } from './domain-import.da.ts';
 import { dataSubjectDa } from './data-subject.da.ts';
+import { eventsDa } from './events.da.ts';
 import { retentionDa } from './retention.da.ts';
 import { privacyNoticeDa } from './privacy-notice.da.ts';
+import { workDa } from './work.da.ts';
+import { confirmDa } from './confirm.da.ts';
+import { vendorProposalsDa } from './vendor-proposals.da.ts';
+import { purchaseDeclineDa } from './purchase-decline.da.ts';
+import { importColumnsDa } from './import-columns.da.ts';
+import { mailDa } from './mail.da.ts';
 
 // The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
 export const da = {
@@ -56,6 +63,7 @@ export const da = {
   ...domainInstrumentsDa,
   ...domainImportDa,
   ...dataSubjectDa,
+  ...eventsDa,
   ...cliDa,
   ...vouchersDa,
   ...voucherPagesDa,
@@ -63,6 +71,12 @@ export const da = {
   ...voucherStaffDa,
   ...retentionDa,
   ...privacyNoticeDa,
+  ...workDa,
+  ...confirmDa,
+  ...vendorProposalsDa,
+  ...purchaseDeclineDa,
+  ...importColumnsDa,
+  ...mailDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

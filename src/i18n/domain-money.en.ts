@@ -9,6 +9,9 @@ export const domainMoneyEn: Record<keyof typeof domainMoneyDa, string> = {
   'money.error.too_many_decimals': 'The amount may have at most two decimals.',
   'money.error.negative': 'The amount must not be negative.',
   'money.error.too_large': 'The amount is too large.',
+  'money.error.typed': 'Enter the amount in kroner, e.g. 6.500 or 6.500,50.',
+  'money.error.ambiguous': 'Did you mean {decimal} or {whole}? Write øre after a comma, e.g. {example}.',
+  'money.error.trailingDot': 'Did you mean {amount}? Write the amount without a full stop at the end.',
   'ledger.refused.not_positive': 'The amount must be more than 0 kr.',
   'ledger.refused.negative_settles': 'The settled amount cannot be negative.',
   'ledger.refused.grant_exceeds_max':

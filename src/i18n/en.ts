@@ -28,8 +28,15 @@ import { voucherShopEn } from './voucher-shop.en.ts';
 import { voucherStaffEn } from './voucher-staff.en.ts';
 import { domainImportEn } from './domain-import.en.ts';
 import { dataSubjectEn } from './data-subject.en.ts';
+import { eventsEn } from './events.en.ts';
 import { retentionEn } from './retention.en.ts';
 import { privacyNoticeEn } from './privacy-notice.en.ts';
+import { workEn } from './work.en.ts';
+import { confirmEn } from './confirm.en.ts';
+import { vendorProposalsEn } from './vendor-proposals.en.ts';
+import { purchaseDeclineEn } from './purchase-decline.en.ts';
+import { importColumnsEn } from './import-columns.en.ts';
+import { mailEn } from './mail.en.ts';
 
 // English, the second language (spec: Languages). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
@@ -57,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   ...domainInstrumentsEn,
   ...domainImportEn,
   ...dataSubjectEn,
+  ...eventsEn,
   ...cliEn,
   ...vouchersEn,
   ...voucherPagesEn,
@@ -64,4 +72,10 @@ export const en: Record<MessageKey, string> = {
   ...voucherStaffEn,
   ...retentionEn,
   ...privacyNoticeEn,
+  ...workEn,
+  ...confirmEn,
+  ...vendorProposalsEn,
+  ...purchaseDeclineEn,
+  ...importColumnsEn,
+  ...mailEn,
 };

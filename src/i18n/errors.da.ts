@@ -34,6 +34,9 @@ export const errorsDa = {
   'error.plan.goalHasSubGoals': 'Målet har delmål. Knyt delmålene til et andet mål først.',
   'error.money.grantCaseNotOpen': 'Der kan kun bevilges til et forløb i gang.',
   'error.money.vendorExists': 'En leverandør med dette CVR-nummer er allerede på listen.',
+  'error.money.vendorProposed':
+    'En leverandør med dette CVR-nummer er allerede foreslået. Den venter på at økonomi godkender den.',
+  'error.money.vendorDecided': 'Forslaget er allerede godkendt eller afvist.',
   'error.money.requestClosed': 'Der kan ikke tilføjes bilag til en annulleret eller afvist anmodning.',
   'error.money.requestsCaseNotOpen': 'Der kan kun skrives anmodninger på et forløb i gang.',
   'error.money.submitNeedsActive': 'At sende en anmodning kræver, at forløbet er aktivt.',
@@ -46,14 +49,14 @@ export const errorsDa = {
     'Kommunens bankkonto er ikke sat op, så der kan ikke dannes en betalingsfil.',
   'error.money.batchAlreadySent': 'Betalingsfilen er allerede markeret som sendt.',
   'error.money.batch.notApproved':
-    'Sag {caseNumber} anmodning {requestNumber} er ikke godkendt og venter ikke på betaling.',
+    'Forløb {caseNumber} anmodning {requestNumber} er ikke godkendt og venter ikke på betaling.',
   'error.money.batch.notBankTransfer':
-    'Sag {caseNumber} anmodning {requestNumber} betales ikke ved bankoverførsel.',
+    'Forløb {caseNumber} anmodning {requestNumber} betales ikke ved bankoverførsel.',
   'error.money.batch.noVendorAccount':
-    'Sag {caseNumber} anmodning {requestNumber}: leverandøren har ingen bankkonto på listen.',
+    'Forløb {caseNumber} anmodning {requestNumber}: leverandøren har ingen bankkonto på listen.',
   'error.money.batch.inOtherBatch':
-    'Sag {caseNumber} anmodning {requestNumber} er allerede i betalingsfilen {messageId}.',
-  'error.money.batch.noAccount': 'Sag {caseNumber} anmodning {requestNumber}: ingen konto.',
+    'Forløb {caseNumber} anmodning {requestNumber} er allerede i betalingsfilen {messageId}.',
+  'error.money.batch.noAccount': 'Forløb {caseNumber} anmodning {requestNumber}: ingen konto.',
   'error.questionnaire.notStarted': 'Spørgeskemaerne kan først besvares, når forløbet er startet.',
   'error.questionnaire.notDue':
     'Spørgeskemaet ved afslutning kan besvares i forløbets sidste måned eller ved afslutningen.',

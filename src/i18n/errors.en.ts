@@ -38,6 +38,9 @@ export const errorsEn: Record<keyof typeof errorsDa, string> = {
   'error.plan.goalHasSubGoals': 'The goal has sub-goals. Link them to another goal first.',
   'error.money.grantCaseNotOpen': 'Money can only be granted to a case in progress.',
   'error.money.vendorExists': 'A vendor with this CVR number is already on the list.',
+  'error.money.vendorProposed':
+    'A vendor with this CVR number has already been proposed. It is waiting for finance to approve it.',
+  'error.money.vendorDecided': 'The proposal has already been approved or rejected.',
   'error.money.requestClosed': 'Attachments cannot be added to a cancelled or rejected request.',
   'error.money.requestsCaseNotOpen': 'Requests can only be written for a case in progress.',
   'error.money.submitNeedsActive': 'Sending a request requires the case to be active.',

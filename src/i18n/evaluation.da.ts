@@ -43,12 +43,12 @@ export const evaluationDa = {
   'report.allMunicipalities': 'Alle kommuner',
   'report.from': 'Forløb startet fra og med',
   'report.to': 'Forløb startet til og med',
-  'report.dateHint': 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-01-01. Tomt felt: ingen grænse.',
+  'report.dateHint': 'Vælg dagen, eller skriv den som 1.1.2026. Tomt felt: ingen grænse.',
   'report.show': 'Vis rapport',
   'report.selection': 'Udvalg',
   'report.period': 'Forløb startet {from} til {to}',
   'report.anonymised':
-    'Anonymiseret: et antal fra 1 til 4 vises som <5, og det samme gør et gennemsnit eller beløb, der bygger på færre end 5 borgere.',
+    'Anonymiseret: et antal fra 1 til 4 vises som <5. En procent, et gennemsnit eller et beløb, der bygger på færre end 5 borgere, vises ikke. Der står »skjult« i stedet.',
   'report.json': 'Hent hele rapporten som JSON',
   'report.contents': 'Figurer i rapporten',
   'report.csv': 'Hent "{figure}" som CSV (til Excel)',
@@ -57,7 +57,7 @@ export const evaluationDa = {
   'report.nLine': 'Antal svar (n): {n}. Mangler svar: {missing}.',
   'report.multi': 'Borgeren kan vælge flere kategorier, så procenterne giver tilsammen mere end 100.',
   'report.spendingLine':
-    'Forløb (n): {n}. Bevilget {granted} kr., brugt {spent} kr., tilbage til puljen {returned} kr.',
+    'Forløb (n): {n}. Bevilget {granted}, heraf brugt {spent} og {returned} tilbage til puljen.',
   'report.chartOf': 'Diagram: {figure}',
   'report.tableOf': 'Tabel: {figure}',
   'report.all': 'I alt',
@@ -78,7 +78,8 @@ export const evaluationDa = {
   'report.col.start_mean': 'Ved start',
   'report.col.end_mean': 'Ved afslutning',
   'report.col.mean_change': 'Ændring',
-  'report.col.kr': 'Beløb, kr.',
+  'report.col.kr': 'Beløb',
+  'report.hidden': 'skjult (færre end 5 borgere)',
   'report.col.citizens': 'Borgere',
   'report.col.category': 'Udgiftskategori',
 } as const;

@@ -47,12 +47,12 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'report.allMunicipalities': 'All municipalities',
   'report.from': 'Cases started from',
   'report.to': 'Cases started until',
-  'report.dateHint': 'Write the date as YYYY-MM-DD, e.g. 2026-01-01. Empty: no limit.',
+  'report.dateHint': 'Pick the day, or type it as 1.1.2026. Empty: no limit.',
   'report.show': 'Show report',
   'report.selection': 'Selection',
   'report.period': 'Cases started {from} to {to}',
   'report.anonymised':
-    'Anonymised: a count from 1 to 4 is shown as <5, and so is a mean or an amount based on fewer than 5 citizens.',
+    'Anonymised: a count from 1 to 4 is shown as <5. A percentage, a mean or an amount based on fewer than 5 citizens is not shown; the cell says “hidden” instead.',
   'report.json': 'Download the whole report as JSON',
   'report.contents': 'Figures in the report',
   'report.csv': 'Download "{figure}" as CSV (for Excel)',
@@ -61,7 +61,7 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'report.nLine': 'Answers (n): {n}. Missing: {missing}.',
   'report.multi': 'Citizens can choose several categories, so the percentages add up to more than 100.',
   'report.spendingLine':
-    'Cases (n): {n}. Granted {granted} kr., spent {spent} kr., returned to the pool {returned} kr.',
+    'Cases (n): {n}. Granted {granted}, of which {spent} spent and {returned} returned to the pool.',
   'report.chartOf': 'Chart: {figure}',
   'report.tableOf': 'Table: {figure}',
   'report.all': 'Total',
@@ -82,7 +82,8 @@ export const evaluationEn: Record<keyof typeof evaluationDa, string> = {
   'report.col.start_mean': 'At start',
   'report.col.end_mean': 'At end',
   'report.col.mean_change': 'Change',
-  'report.col.kr': 'Amount, kr.',
+  'report.col.kr': 'Amount',
+  'report.hidden': 'hidden (fewer than 5 citizens)',
   'report.col.citizens': 'Citizens',
   'report.col.category': 'Expense category',
 };

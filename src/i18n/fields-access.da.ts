@@ -2,7 +2,7 @@
 export const fieldsAccessDa = {
   'field.portal.dreamTooLong': 'Din drøm må højst fylde {maximum} tegn.',
   'field.portal.idea': 'Skriv din idé.',
-  'field.portal.price': 'Skriv prisen med tal, fx 2500.',
+  'field.portal.price': 'Skriv prisen i kroner, fx 2.500 eller 2.500,50.',
   'field.portal.priceTooBig': 'Prisen kan højst være 50.000 kr.',
   'field.portal.title': 'Skriv hvad du vil købe.',
   'field.portal.purpose': 'Skriv hvorfor du vil købe det.',

@@ -4,7 +4,7 @@ import type { fieldsAccessDa } from './fields-access.da.ts';
 export const fieldsAccessEn: Record<keyof typeof fieldsAccessDa, string> = {
   'field.portal.dreamTooLong': 'Your dream can be at most {maximum} characters.',
   'field.portal.idea': 'Write your idea.',
-  'field.portal.price': 'Write the price in numbers, e.g. 2500.',
+  'field.portal.price': 'Write the price in kroner, e.g. 2.500 or 2.500,50.',
   'field.portal.priceTooBig': 'The price can be at most 50,000 kr.',
   'field.portal.title': 'Write what you want to buy.',
   'field.portal.purpose': 'Write why you want to buy it.',

@@ -28,7 +28,6 @@ export const fieldsCasesDa = {
   'field.plan.estimatedCost': 'Det anslåede beløb',
   'field.plan.estimatedCostTooBig': 'Det anslåede beløb kan højst være 50.000 kr.',
   'field.plan.idea': 'Skriv idéen.',
-  'field.programme.date': 'Skriv datoen som ÅÅÅÅ-MM-DD.',
   'field.programme.rule': 'Vælg en regel for kategorien.',
   'field.programme.guidelineTooLong': 'Retningslinjen må højst være på {maximum} tegn.',
   'field.programme.name': 'Skriv ordningens navn.',

@@ -30,7 +30,6 @@ export const fieldsCasesEn: Record<keyof typeof fieldsCasesDa, string> = {
   'field.plan.estimatedCost': 'The estimated amount',
   'field.plan.estimatedCostTooBig': 'The estimated amount can be at most 50,000 kr.',
   'field.plan.idea': 'Write the idea.',
-  'field.programme.date': 'Write the date as YYYY-MM-DD.',
   'field.programme.rule': 'Choose a rule for the category.',
   'field.programme.guidelineTooLong': 'The guideline can be at most {maximum} characters.',
   'field.programme.name': "Write the programme's name.",

@@ -8,11 +8,6 @@ export const importDa = {
   'import.filesHint':
     'Vælg op til tre CSV-filer: cases.csv (forløb), answers.csv (svar) og payments.csv (betalinger). Filerne skal være gemt som UTF-8 med komma eller semikolon som skilletegn.',
   'import.submit': 'Importér',
-  'import.formatHeading': 'Filernes indhold',
-  'import.formatCases':
-    'cases.csv: case_ref, municipality_code, cpr, referred_on, start_date, end_date, status, termination_reason, granted_kr, highest_education, income_source.',
-  'import.formatAnswers': 'answers.csv: case_ref, instrument, answered_on, item, value (ét svar pr. linje).',
-  'import.formatPayments': 'payments.csv: case_ref, paid_on, amount_kr, category, description, method.',
   'import.formatNames':
     'Filerne har intet navn på borgeren. Nye borgere får navnet "Importeret borger (sagsreference)", som kan rettes bagefter.',
   'import.noFiles': 'Vælg mindst én fil.',

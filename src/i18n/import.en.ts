@@ -10,12 +10,6 @@ export const importEn: Record<keyof typeof importDa, string> = {
   'import.filesHint':
     'Choose up to three CSV files: cases.csv (cases), answers.csv (answers) and payments.csv (payments). Save them as UTF-8 with comma or semicolon as the separator.',
   'import.submit': 'Import',
-  'import.formatHeading': 'What the files contain',
-  'import.formatCases':
-    'cases.csv: case_ref, municipality_code, cpr, referred_on, start_date, end_date, status, termination_reason, granted_kr, highest_education, income_source.',
-  'import.formatAnswers':
-    'answers.csv: case_ref, instrument, answered_on, item, value (one answer per line).',
-  'import.formatPayments': 'payments.csv: case_ref, paid_on, amount_kr, category, description, method.',
   'import.formatNames':
     'The files have no name for the citizen. New citizens are called "Importeret borger (case reference)", which can be corrected afterwards.',
   'import.noFiles': 'Choose at least one file.',

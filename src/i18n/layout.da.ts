@@ -53,6 +53,7 @@ export const layoutDa = {
   'home.citizen.text': 'Her kan du se din drøm, dine mål og dit budget.',
   'home.programme': 'Kommunens ordning',
   'home.recentChanges': 'Seneste ændringer i kommunen',
+  'home.recentChanges.inCase': 'i forløb {number}',
   'home.noChanges': 'Ingen ændringer endnu.',
   'home.municipalities': 'Kommuner i ordningen',
   'a11y.title': 'Tilgængelighedserklæring',

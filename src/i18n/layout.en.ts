@@ -55,6 +55,7 @@ export const layoutEn: Record<keyof typeof layoutDa, string> = {
   'home.citizen.text': 'Your dream, your goals and your budget.',
   'home.programme': "The municipality's programme",
   'home.recentChanges': 'Recent changes in the municipality',
+  'home.recentChanges.inCase': 'in case {number}',
   'home.noChanges': 'No changes yet.',
   'home.municipalities': 'Municipalities in the scheme',
   'a11y.title': 'Accessibility statement',

@@ -1,8 +1,5 @@
 // The citizen's plan: dream, goals, sub-goals, activities, ideas and attachments. Spread into da.ts.
 export const planDa = {
-  'audit.plan.create': 'Plan: punkt tilføjet',
-  'audit.plan.update': 'Plan: punkt ændret',
-  'audit.plan.delete': 'Plan: punkt fjernet',
   'plan.title': 'Drøm, mål og plan',
   'plan.back': 'Tilbage til forløbet',
   'plan.readOnly': 'Planen kan kun ændres under indflyvningen og mens forløbet kører.',
@@ -27,7 +24,7 @@ export const planDa = {
   'plan.activity.add': 'Tilføj planlagt aktivitet',
   'plan.activity.description': 'Aktivitet',
   'plan.activity.cost': 'Anslået beløb (frivilligt)',
-  'plan.activity.costHint': 'I kroner, fx 1200 eller 1200,50',
+  'plan.activity.costHint': 'Skriv beløbet i kroner, fx 1.200 eller 1.200,50.',
   'plan.estimatedTotal': 'Anslået i alt: {amount}',
   'plan.ideas': 'Idéliste',
   'plan.ideas.none': 'Der er ingen idéer endnu.',

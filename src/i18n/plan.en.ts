@@ -2,9 +2,6 @@ import type { planDa } from './plan.da.ts';
 
 // The citizen's plan: dream, goals, sub-goals, activities, ideas and attachments, in English (spread into en.ts).
 export const planEn: Record<keyof typeof planDa, string> = {
-  'audit.plan.create': 'Plan: item added',
-  'audit.plan.update': 'Plan: item changed',
-  'audit.plan.delete': 'Plan: item removed',
   'plan.title': 'Dream, goals and plan',
   'plan.back': 'Back to the case',
   'plan.readOnly': 'The plan can only be changed during the lead-in and while the case runs.',
@@ -29,7 +26,7 @@ export const planEn: Record<keyof typeof planDa, string> = {
   'plan.activity.add': 'Add planned activity',
   'plan.activity.description': 'Activity',
   'plan.activity.cost': 'Estimated cost (optional)',
-  'plan.activity.costHint': 'In kroner, e.g. 1200 or 1200.50',
+  'plan.activity.costHint': 'Write the amount in kroner, e.g. 1.200 or 1.200,50.',
   'plan.estimatedTotal': 'Estimated in total: {amount}',
   'plan.ideas': 'Idea list',
   'plan.ideas.none': 'There are no ideas yet.',

@@ -119,7 +119,7 @@ export const portalSelfDa = {
   'portalSelf.data.referred': 'Henvist',
   'portalSelf.data.referralReason': 'Hvorfor du blev henvist',
   'portalSelf.data.start': 'Start',
-  'portalSelf.data.end': 'Slut',
+  'portalSelf.data.end': 'Sidste dag i perioden',
   'portalSelf.data.closed': 'Lukket',
   'portalSelf.data.targetGroups': 'Det skrev kommunen om din situation',
   'portalSelf.data.income': 'Din indtægt før start',

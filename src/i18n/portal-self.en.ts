@@ -116,7 +116,7 @@ export const portalSelfEn: Record<keyof typeof portalSelfDa, string> = {
   'portalSelf.data.referred': 'Referred',
   'portalSelf.data.referralReason': 'Why you were referred',
   'portalSelf.data.start': 'Start',
-  'portalSelf.data.end': 'End',
+  'portalSelf.data.end': 'Last day of the period',
   'portalSelf.data.closed': 'Closed',
   'portalSelf.data.targetGroups': 'What the municipality wrote about your situation',
   'portalSelf.data.income': 'Your income before the start',

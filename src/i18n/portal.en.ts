@@ -29,7 +29,8 @@ export const portalEn: Record<keyof typeof portalDa, string> = {
   'portal.home.phase.screening': 'We are looking at whether you can take part.',
   'portal.home.phase.lead_in': 'You are finding your dream and your goals. The plan is not ready yet.',
   'portal.home.phase.lead_in.money': 'You can use money when the plan is ready.',
-  'portal.home.phase.active': 'You can use your budget until and including {date}.',
+  'portal.home.phase.active':
+    'The last day of the period is {date}. You can use your budget up to and including that day.',
   'portal.home.phase.paused': 'Your period is on pause right now. You get the days back afterwards.',
   'portal.home.phase.closed': 'Your period ended on {date}.',
   'portal.home.next': 'What you can do now',
@@ -120,7 +121,7 @@ export const portalEn: Record<keyof typeof portalDa, string> = {
   'portal.propose.subGoal': 'Which sub-goal does it belong to?',
   'portal.propose.subGoalUnknown': "Don't know",
   'portal.propose.amount': 'What does it cost?',
-  'portal.propose.amountHint': 'Write the price in kroner.',
+  'portal.propose.amountHint': 'Write the price in kroner, e.g. 2.500 or 2.500,50.',
   'portal.propose.shop': 'Where can it be bought?',
   'portal.propose.shopHint': 'Write the name of the shop or a link.',
   'portal.propose.file': 'Picture of a quote (optional)',
@@ -134,6 +135,7 @@ export const portalEn: Record<keyof typeof portalDa, string> = {
   'portal.confirm.none': 'There is nothing for you to say yes to.',
   'portal.confirm.yes': 'Yes, that is right',
   'portal.confirm.yesLabel': 'Yes, that is right: {title}',
-  'portal.confirm.notRight': 'Is it not right? Then talk to your support person.',
+  'portal.confirm.notRight':
+    'Is it not right? Then press No thanks. You can also talk to your support person.',
   'portal.confirm.done': 'Thank you. You have said yes to the purchase.',
 };

@@ -16,7 +16,7 @@ export const programmeDa = {
   'programme.targetGroupHint': 'Med kommunens egne ord. Hver kommune vælger selv sin målgruppe.',
   'programme.periodStart': 'Ordningen starter',
   'programme.periodEnd': 'Ordningen slutter',
-  'programme.dateHint': 'ÅÅÅÅ-MM-DD',
+  'programme.dateHint': 'Vælg dagen, eller skriv den som 1.1.2026.',
   'programme.pool': 'Pulje',
   'programme.poolHint':
     'Ordningens samlede midler. Budgetterne trækkes herfra, og ubrugte midler går tilbage hertil.',
@@ -48,6 +48,4 @@ export const programmeDa = {
   'programme.yes': 'Ja',
   'programme.no': 'Nej',
   'programme.kr': 'kr.',
-  'audit.programme.create': 'Ordning oprettet',
-  'audit.programme.updateSettings': 'Ordningens regler ændret',
 } as const;

@@ -19,7 +19,7 @@ export const programmeEn: Record<keyof typeof programmeDa, string> = {
     "In the municipality's own words. Each municipality chooses its own target group.",
   'programme.periodStart': 'Programme starts',
   'programme.periodEnd': 'Programme ends',
-  'programme.dateHint': 'YYYY-MM-DD',
+  'programme.dateHint': 'Pick the day, or type it as 1.1.2026.',
   'programme.pool': 'Pool',
   'programme.poolHint':
     "The programme's total funds. Grants are drawn from it and unused money returns to it.",
@@ -53,6 +53,4 @@ export const programmeEn: Record<keyof typeof programmeDa, string> = {
   'programme.yes': 'Yes',
   'programme.no': 'No',
   'programme.kr': 'kr.',
-  'audit.programme.create': 'Programme created',
-  'audit.programme.updateSettings': 'Programme rules changed',
 };

@@ -27,7 +27,4 @@ export const retentionDa = {
   'retention.refused.restricted': 'Forløbet er begrænset efter borgerens ønske og anonymiseres ikke nu.',
   'retention.refused.notDue': 'Forløbets tid til anonymisering er ikke kommet endnu.',
   'retention.refused.noHold': 'Forløbet har ikke et stop for anonymisering.',
-  'audit.case.anonymise': 'Personoplysninger anonymiseret',
-  'audit.case.setLegalHold': 'Stop for anonymisering sat',
-  'audit.case.liftLegalHold': 'Stop for anonymisering ophævet',
 } as const;

@@ -29,7 +29,4 @@ export const retentionEn: Record<keyof typeof retentionDa, string> = {
     "The case is restricted at the citizen's request and is not anonymised now.",
   'retention.refused.notDue': 'The time to anonymise the case has not come yet.',
   'retention.refused.noHold': 'Anonymisation of the case has not been stopped.',
-  'audit.case.anonymise': 'Personal data anonymised',
-  'audit.case.setLegalHold': 'Anonymisation stopped',
-  'audit.case.liftLegalHold': 'Stop on anonymisation lifted',
 } as const;

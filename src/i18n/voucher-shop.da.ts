@@ -23,7 +23,7 @@ export const voucherShopDa = {
 
   'voucherShop.receipt.heading': 'Kvitteringen',
   'voucherShop.receipt.amount': 'Beløb på kvitteringen',
-  'voucherShop.receipt.amountHint': 'Højst {max}',
+  'voucherShop.receipt.amountHint': 'Skriv beløbet i kroner, fx 450 eller 450,50. Højst {max}',
   'voucherShop.receipt.number': 'Kvitteringens eller fakturaens nummer',
   'voucherShop.receipt.file': 'Kvittering eller faktura',
   'voucherShop.receipt.fileHint': 'Tag et billede, eller vælg en fil. PDF, JPEG eller PNG.',

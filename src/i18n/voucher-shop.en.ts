@@ -23,7 +23,7 @@ export const voucherShopEn: Record<keyof typeof voucherShopDa, string> = {
 
   'voucherShop.receipt.heading': 'The receipt',
   'voucherShop.receipt.amount': 'Amount on the receipt',
-  'voucherShop.receipt.amountHint': 'At most {max}',
+  'voucherShop.receipt.amountHint': 'Write the amount in kroner, e.g. 450 or 450,50. At most {max}',
   'voucherShop.receipt.number': "The receipt's or invoice's number",
   'voucherShop.receipt.file': 'Receipt or invoice',
   'voucherShop.receipt.fileHint': 'Take a photo, or choose a file. PDF, JPEG or PNG.',

@@ -29,10 +29,10 @@ export const voucherStaffDa = {
   'voucherStaff.pin.replaces': 'Butikkens tidligere PIN-kode virker ikke længere.',
   'voucherStaff.pin.back': 'Tilbage til leverandørerne',
   'voucherStaff.batch.notRedeemed':
-    'Sag {caseNumber} anmodning {requestNumber} er et værdibevis, som butikken ikke har indløst endnu.',
+    'Forløb {caseNumber} anmodning {requestNumber} er et værdibevis, som butikken ikke har indløst endnu.',
   'label.reportFigure.purchasesByPaymentMethod': 'Køb efter betalingsmåde',
   'voucherStaff.report.method': 'Betalingsmåde',
   'voucherStaff.report.methodLine':
     'Forløb (n): {n}. Betalte køb; med værdibevis købte borgeren selv i butikken.',
-  'voucherStaff.report.chartLine': '{count} køb, {kr} kr.',
+  'voucherStaff.report.chartLine': '{count} køb, {kr}',
 } as const;

@@ -34,5 +34,5 @@ export const voucherStaffEn: Record<keyof typeof voucherStaffDa, string> = {
   'voucherStaff.report.method': 'Payment method',
   'voucherStaff.report.methodLine':
     'Cases (n): {n}. Purchases paid; with a voucher the citizen bought it themselves in the shop.',
-  'voucherStaff.report.chartLine': '{count} purchases, {kr} kr.',
+  'voucherStaff.report.chartLine': '{count} purchases, {kr}',
 };

@@ -9,6 +9,7 @@ import {
   type AuditEventRow,
 } from '../db/repositories/audit.repository.ts';
 import type { AuditEventTable } from '../db/schema.ts';
+import type { AuditAction } from './audit-actions.ts';
 import type { Actor } from './context.ts';
 import { message, type Message } from '../i18n/index.ts';
 
@@ -20,7 +21,7 @@ const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
   municipalityId: number | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   before?: unknown;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseCalendarDate, type CalendarDate } from '../domain/calendar-date.ts';
+import { parseDateInput, type CalendarDate } from '../domain/calendar-date.ts';
 import { ValidationFailed, type FieldErrors } from '../domain/errors.ts';
-import { parseKr, type Ore } from '../domain/money.ts';
+import { krNumberToOre, parseKr, type MoneyResult, type Ore } from '../domain/money.ts';
 import { hasControlCharacter, type TextLines } from '../domain/plain-text.ts';
 import { isMessageKey, message, type Message, type MessageKey, type MessageParam } from '../i18n/index.ts';
 
@@ -51,19 +51,22 @@ export function optionalText(max: number, lines: TextLines = 'single') {
     .transform((v) => (v === undefined || v === '' ? null : v));
 }
 
-/** An optional calendar date (ÅÅÅÅ-MM-DD); empty means "today", which the service fills in. */
+/**
+ * An optional calendar date: the ISO value of a date field or typed Danish text such as 7.12.2026
+ * (parseDateInput). Empty means "today", which the service fills in.
+ */
 export const optionalDate = z
   .string()
   .trim()
   .optional()
   .transform((v, ctx): CalendarDate | undefined => {
     if (v === undefined || v === '') return undefined;
-    const date = parseCalendarDate(v);
-    if (date === null) {
-      ctx.addIssue(issue(message('field.date')));
+    const date = parseDateInput(v);
+    if (!date.ok) {
+      ctx.addIssue(issue(date.message));
       return z.NEVER;
     }
-    return date;
+    return date.value;
   });
 
 /** HTML checkboxes send "on" when ticked and nothing otherwise; the API sends booleans. */
@@ -110,22 +113,44 @@ export function codeOr<const C extends readonly [string, ...string[]]>(
 /** An id from a form or URL; anything else is simply not found, so it is checked as a string only. */
 export const id = (missing: MessageKey) => plainText('single', missing).min(1, say(missing));
 
-/** Kroner as typed (1234,50 or 1234.50); empty means unknown. A wrong amount's message names the field. */
+/**
+ * An amount from a form or the API: text as people type it (parseKr: "6.500", "6 500", "6.500,50"), or
+ * kroner as a JSON number with at most two decimals (conventions: Money is integer øre).
+ */
+export function readKr(value: string | number): MoneyResult {
+  return typeof value === 'number' ? krNumberToOre(value) : parseKr(value);
+}
+
+/** Kroner as typed; empty means unknown. A wrong amount's message names the field. */
 export function optionalKr(label: MessageKey) {
   return z
     .union([z.string(), z.number(), z.null()])
     .optional()
     .transform((value, ctx): Ore | null => {
       if (value === null || value === undefined || String(value).trim() === '') return null;
-      const result = parseKr(String(value));
+      const result = readKr(value);
       if (!result.ok) {
-        ctx.addIssue(
-          issue(message('field.labelled', { label: message(label), problem: result.error.message })),
-        );
+        ctx.addIssue(issue(labelled(label, result.error.message)));
         return z.NEVER;
       }
       return result.value;
     });
+}
+
+/** Kroner as typed, required; a wrong amount's message names the field (`notKr`: neither text nor number). */
+export function labelledKr(label: MessageKey, notKr: MessageKey) {
+  return z.union([z.string(), z.number()], { error: say(notKr) }).transform((value, ctx): Ore => {
+    const result = readKr(value);
+    if (!result.ok) {
+      ctx.addIssue(issue(labelled(label, result.error.message)));
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+function labelled(label: MessageKey, problem: Message): Message {
+  return message('field.labelled', { label: message(label), problem });
 }
 
 /** Kroner as typed, required and above 0; the message is the amount's own (no field label before it). */
@@ -139,7 +164,7 @@ export function requiredKr() {
         ctx.addIssue(issue(missing));
         return z.NEVER;
       }
-      const result = parseKr(String(value));
+      const result = readKr(value);
       if (!result.ok || result.value <= 0) {
         ctx.addIssue(issue(result.ok ? message('field.amount.positive') : result.error.message));
         return z.NEVER;

@@ -5,6 +5,7 @@ import { createAttachmentService } from './money/attachment.service.ts';
 import { createBackupService } from './backup/backup.service.ts';
 import { createAuthService } from './access/auth.service.ts';
 import { createBudgetService } from './money/budget.service.ts';
+import { createVendorProposalService } from './money/vendor-proposal.service.ts';
 import { createCaseService } from './cases/case.service.ts';
 import { createCitizenService } from './cases/citizen.service.ts';
 import { createCitizenLoginService } from './access/citizen-login.service.ts';
@@ -32,6 +33,8 @@ import { createVoucherService } from './money/voucher.service.ts';
 import { createReportService } from './evaluation/report.service.ts';
 import { createQuestionnaireService } from './evaluation/questionnaire.service.ts';
 import { createUserService } from './access/user.service.ts';
+import { createMailService } from './mail/mail.service.ts';
+import { createWorkService, listWorkFor } from './work/work.service.ts';
 
 // The services, wired once over one database. Adapters (http, web, cli) get this object and never the
 // database itself.
@@ -67,6 +70,8 @@ export function createServices(deps: ServiceDeps) {
     plans: createPlanService(deps),
     notes: createNoteService(deps),
     budgets: createBudgetService(deps),
+    /** Vendors proposed by support persons and decided by finance (spec: Vendors). */
+    vendorProposals: createVendorProposalService(deps),
     purchases: createPurchaseService(deps),
     payments: { ...createPaymentService(deps), ...createPaymentFileService(deps) },
     attachments: createAttachmentService(deps),
@@ -86,6 +91,10 @@ export function createServices(deps: ServiceDeps) {
     retention: createRetentionService(deps),
     /** The citizen's requests on a case: full copy, restriction, erasure (spec: Data-subject requests). */
     dataSubject: createDataSubjectService(deps),
+    /** E-mail notifications of what waits: the choice, the outbox, the digest and the sender. */
+    mail: createMailService(deps, listWorkFor),
+    /** What waits for each staff user (spec: Work lists). */
+    work: createWorkService(deps),
     system: {
       databaseKind: database.kind,
       /** Readiness: the database answers. */

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { AppError, NotFound, type FieldErrors } from '../domain/errors.ts';
+import { NotFound, type FieldErrors } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import type { Actor } from '../services/context.ts';
@@ -12,12 +12,12 @@ import { NewRequestPage } from './pages/purchase-request-new.page.tsx';
 import { RequestPage } from './pages/purchase-request.page.tsx';
 import { VoucherSheetPage } from './pages/voucher.page.tsx';
 import { group, prefixed, purposeOf, requireActor } from './request.ts';
-import { translate } from '../i18n/index.ts';
 
 // The staff pages for a case's money (spec: Budget ledger; spec: Purchase requests): the budget with
 // its grant form, the new purchase request, and one request with the steps allowed now. Each route
 // calls the services and renders; a refused step (a Conflict: past the available amount, four eyes)
-// shows the page again with the service's message and nothing changed.
+// shows the page again with the service's message in its error summary and nothing changed
+// (form-route.ts).
 
 function doneOf(c: Context<AppEnv>): Done | undefined {
   const ok = c.req.query('ok');
@@ -42,16 +42,7 @@ const STEPS: [string, string, string, Step, Done][] = [
 interface Problem {
   values?: Values;
   errors?: FieldErrors;
-  /** A refused step's message (a Conflict), shown as an error alert. */
-  refused?: string;
 }
-
-/** A refused step's message in the reader's language. */
-const refusedText = (c: Context<AppEnv>, error: AppError) => translate(pageContext(c).t, error.userMessage);
-
-/** What is shown as a refused step (a Conflict: past the available amount, four eyes); not "not found". */
-const isRefusal = (error: unknown): error is AppError =>
-  error instanceof AppError && !(error instanceof NotFound);
 
 export function registerCaseMoneyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // In this order: /forloeb/:id/anmodninger/ny is matched before /forloeb/:id/anmodninger/:requestId.
@@ -67,7 +58,7 @@ function registerBudgetRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
     const overview = await services.budgets.overview(actor, id, purposeOf(c));
     return c.html(
       <BudgetPage ctx={pageContext(c)} overview={overview} done={doneOf(c)} {...problem} />,
-      problem.errors ? 422 : problem.refused ? 409 : 200,
+      problem.errors ? 422 : 200,
     );
   };
 
@@ -88,8 +79,6 @@ function registerBudgetRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
             values: form,
             errors: prefixed(error.fields, 'grant', 'amountKr'),
           }),
-        refused: (error) => renderBudget(c, actor, id, { values: form, refused: refusedText(c, error) }),
-        isRefusal,
       },
     );
   });
@@ -113,9 +102,8 @@ function registerNewRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): voi
         rules={programme.rules}
         values={problem.values ?? { paymentMethod: 'invoice' }}
         errors={problem.errors}
-        refused={problem.refused}
       />,
-      problem.errors ? 422 : problem.refused ? 409 : 200,
+      problem.errors ? 422 : 200,
     );
   };
 
@@ -132,8 +120,6 @@ function registerNewRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): voi
       },
       {
         invalid: (error) => renderNew(c, actor, id, { values: form, errors: error.fields }),
-        refused: (error) => renderNew(c, actor, id, { values: form, refused: refusedText(c, error) }),
-        isRefusal,
       },
     );
   });
@@ -162,9 +148,8 @@ function registerRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
         done={doneOf(c)}
         values={problem.values ?? {}}
         errors={problem.errors}
-        refused={problem.refused}
       />,
-      problem.errors ? 422 : problem.refused ? 409 : 200,
+      problem.errors ? 422 : 200,
     );
   };
 
@@ -192,9 +177,6 @@ function registerRequestRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
               values: form,
               errors: prefixed(error.fields, prefix, first),
             }),
-          refused: (error) =>
-            renderRequest(c, actor, id, requestId, { values: form, refused: refusedText(c, error) }),
-          isRefusal,
         },
       );
     });

@@ -5,6 +5,7 @@ import { nestForm, readForm } from '../http/form.ts';
 import { authorize } from '../services/access/access.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
+import { registerCaseStepRoutes } from './case-confirm.routes.tsx';
 import { registerCaseMoneyRoutes } from './case-money.routes.tsx';
 import { registerPlanRoutes } from './case-plan.routes.tsx';
 import { registerReferralRoutes } from './case-referral.routes.tsx';
@@ -39,7 +40,10 @@ type CaseAction = (
   input: Record<string, unknown>,
 ) => Promise<unknown>;
 
-/** The forms of the case page: path, prefix, the field an error of the whole form belongs to, the call. */
+/**
+ * The forms of the case page: path, prefix, the field an error of the whole form belongs to, the call.
+ * Closing, terminating, pausing and resuming ask first, on pages of their own (case-confirm.routes.tsx).
+ */
 const ACTIONS: [string, string, string, CaseAction][] = [
   ['visitation', 'start', 'x', (s, a, id) => s.cases.startScreening(a, id)],
   [
@@ -56,10 +60,6 @@ const ACTIONS: [string, string, string, CaseAction][] = [
   ],
   ['betingelser', 'ack', 'method', (s, a, id, v) => s.cases.acknowledgeConditions(a, id, v)],
   ['aktiver', 'activate', 'startDate', (s, a, id, v) => s.cases.activate(a, id, v)],
-  ['pause', 'pause', 'reason', (s, a, id, v) => s.cases.pause(a, id, v)],
-  ['genoptag', 'resume', 'date', (s, a, id, v) => s.cases.resume(a, id, v)],
-  ['afslut', 'complete', 'date', (s, a, id, v) => s.cases.complete(a, id, v)],
-  ['afbryd', 'terminate', 'reason', (s, a, id, v) => s.cases.terminate(a, id, v)],
   ['noter', 'note', 'body', (s, a, id, v) => s.notes.add(a, id, v)],
 ];
 
@@ -68,6 +68,7 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerReferralRoutes(app, deps);
   registerCaseListRoutes(app, deps);
   registerCasePageRoutes(app, deps);
+  registerCaseStepRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerAssignRoutes(app, deps);
   registerPlanRoutes(app, deps);

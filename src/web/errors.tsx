@@ -5,6 +5,7 @@ import { translate } from '../i18n/index.ts';
 import { CsrfRejected } from '../http/middleware/csrf.ts';
 import { pageContext } from './context.ts';
 import { ErrorPage } from './pages/error.page.tsx';
+import { refusalOf } from './refusal.ts';
 
 // The error mapper for pages (conventions: Typed errors): a typed error becomes a status and a page in plain
 // words; anything else is a 500 with the request id, and its details go only to the log.
@@ -47,6 +48,7 @@ export function renderPageError(c: Context<AppEnv>, error: unknown): Response | 
         title={t('error.conflict.title')}
         text={translate(t, error.userMessage)}
         requestId={requestId}
+        way={refusalOf(c, error).way}
       />,
       409,
     );

@@ -10,6 +10,7 @@ import type { Values } from './components/form.tsx';
 import { BatchesPage, BookkeepingPage } from './pages/finance-files.page.tsx';
 import { PayablePage, QueuePage } from './pages/finance.page.tsx';
 import { VendorPinPage, VendorsPage } from './pages/vendors.page.tsx';
+import { RejectVendorPage } from './pages/vendor-proposals.page.tsx';
 import { submitForm } from './form-route.ts';
 import { doneNotice, download, requireActor, seeOther } from './request.ts';
 
@@ -35,6 +36,7 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerPayRoutes(app, deps);
   registerBookkeepingRoutes(app, deps);
   registerVendorRoutes(app, deps);
+  registerProposalRoutes(app, deps);
 }
 
 /** The payment files for the bank (spec: Payments). */
@@ -183,16 +185,26 @@ function registerBookkeepingRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
   });
 }
 
-/** The vendor list, which coordinators keep too. */
-function registerVendorRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
-  const renderVendors = async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
-    services.payments.assertMayManageVendors(actor);
-    const vendors = await services.budgets.vendors(actor);
-    return c.html(<VendorsPage ctx={pageContext(c)} vendors={vendors} {...extra} />, status);
+/** The vendor page: the list, and the proposals the actor decides on or has made. */
+function vendorsRenderer({ services }: AppDeps) {
+  return async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
+    const listing = await services.vendorProposals.listing(actor);
+    return c.html(<VendorsPage ctx={pageContext(c)} listing={listing} {...extra} />, status);
   };
+}
+
+/** The vendor list, which coordinators keep too. */
+function registerVendorRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { services } = deps;
+  const renderVendors = vendorsRenderer(deps);
 
   app.get('/leverandoerer', (c) => {
-    const notice = doneNotice(c, 'besked', { tilfoejet: 'vendors.added' });
+    const notice = doneNotice(c, 'besked', {
+      tilfoejet: 'vendors.added',
+      foreslaaet: 'vendors.propose.done',
+      godkendt: 'vendors.proposals.approved',
+      afvist: 'vendors.proposals.rejected',
+    });
     return renderVendors(c, requireActor(c), { notice });
   });
 
@@ -223,5 +235,58 @@ function registerVendorRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
     if (!vendor) throw new NotFound();
     c.header('X-Replay-As', '/leverandoerer');
     return c.html(<VendorPinPage ctx={pageContext(c)} vendor={vendor} pin={pin} />, 201);
+  });
+}
+
+/** The vendors support persons propose, and finance's approval or rejection with a reason (spec: Vendors). */
+function registerProposalRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { services } = deps;
+  const renderVendors = vendorsRenderer(deps);
+  app.post('/leverandoerer/forslag', async (c) => {
+    const actor = requireActor(c);
+    const form = nestForm(await readForm(c));
+    return submitForm(
+      async () => {
+        await services.vendorProposals.propose(actor, form);
+        return seeOther(c, '/leverandoerer?besked=foreslaaet');
+      },
+      {
+        invalid: (error) => renderVendors(c, actor, { values: form, errors: error.fields }, 422),
+        refused: (error) =>
+          renderVendors(c, actor, { values: form, errors: { cvr: error.userMessage } }, 409),
+      },
+    );
+  });
+
+  app.post('/leverandoerer/:vendorId/godkend', async (c) => {
+    const actor = requireActor(c);
+    return submitForm(
+      async () => {
+        await services.vendorProposals.approve(actor, c.req.param('vendorId'));
+        return seeOther(c, '/leverandoerer?besked=godkendt');
+      },
+      { invalid: (error) => renderVendors(c, actor, { errors: error.fields }, 422) },
+    );
+  });
+
+  const renderReject = async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
+    const proposal = await services.vendorProposals.proposal(actor, c.req.param('vendorId') ?? '');
+    return c.html(<RejectVendorPage ctx={pageContext(c)} proposal={proposal} {...extra} />, status);
+  };
+
+  app.get('/leverandoerer/:vendorId/afvis', (c) => renderReject(c, requireActor(c)));
+
+  app.post('/leverandoerer/:vendorId/afvis', async (c) => {
+    const actor = requireActor(c);
+    const form = nestForm(await readForm(c));
+    return submitForm(
+      async () => {
+        await services.vendorProposals.reject(actor, c.req.param('vendorId'), form);
+        return seeOther(c, '/leverandoerer?besked=afvist');
+      },
+      {
+        invalid: (error) => renderReject(c, actor, { values: form, errors: error.fields }, 422),
+      },
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { danishDateOf } from '../domain/calendar-date.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 
@@ -22,6 +23,14 @@ export function formatDate(isoDate: string, lang: Lang): string {
     month: 'long',
     year: 'numeric',
   }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * The Danish day of an instant, written as formatDate writes a date: a column of dates uses one of the
+ * two throughout, never a mix of days and times.
+ */
+export function formatDateOf(at: Date, lang: Lang): string {
+  return formatDate(danishDateOf(at), lang);
 }
 
 /** Who did something, as a history shows it: "name (role)", or "system" when no person did. */

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { readForm } from '../http/form.ts';
 import { pageContext } from './context.ts';
 import { ImportPage } from './pages/import.page.tsx';
-import { requireActor } from './request.ts';
+import { download, requireActor } from './request.ts';
 
 // The coordinator's import page (formats: CSV import): the upload form, and the import itself
 // through the same service as `borgerbudget import`. A refused import changes nothing and answers 422
@@ -14,6 +14,13 @@ export function registerImportRoutes(app: Hono<AppEnv>, { services }: AppDeps): 
   app.get('/import', (c) => {
     services.imports.assertMayImport(requireActor(c));
     return c.html(<ImportPage ctx={pageContext(c)} />);
+  });
+
+  // An example of one file, built from the importer's own column list (formats: CSV import).
+  app.get('/import/eksempel/:file', (c) => {
+    const file = c.req.param('file');
+    const csv = services.imports.exampleFile(requireActor(c), file);
+    return download(c, file, 'text/csv; charset=utf-8', csv);
   });
 
   app.post('/import', async (c) => {

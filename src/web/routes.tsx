@@ -4,12 +4,13 @@ import { writeCookie } from '../http/cookies.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
-import { requireActor } from './request.ts';
+import { purposeOf, requireActor } from './request.ts';
 import { registerAttachmentRoutes } from './attachments.tsx';
 import { registerCaseRoutes } from './case.routes.tsx';
 import { ACTIVATION_PATH, PORTAL_HOME, registerCitizenLoginRoutes } from './citizen-login.routes.tsx';
 import { registerFinanceRoutes } from './finance.routes.tsx';
 import { registerImportRoutes } from './import.routes.tsx';
+import { registerMailRoutes } from './mail.routes.tsx';
 import { registerProgrammeRoutes } from './programme.routes.tsx';
 import { registerPortalRoutes } from './portal/portal.routes.tsx';
 import { registerPortalSelfRoutes } from './portal/portal-self.routes.tsx';
@@ -37,7 +38,8 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const actor = requireActor(c);
     // The citizen's front page is the portal's (spec: Staff pages).
     if (actor.role === 'citizen') return c.redirect(PORTAL_HOME, 303);
-    return c.html(<HomePage ctx={page(c)} data={await homeData(services, actor)} />);
+    const work = await services.work.forActor(actor, purposeOf(c));
+    return c.html(<HomePage ctx={page(c)} data={{ work, ...(await homeData(services, actor)) }} />);
   });
 
   registerSignInRoutes(app, deps);
@@ -53,6 +55,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   registerUserRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
+  registerMailRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerPrivacyRoutes(app, deps);

@@ -285,6 +285,11 @@ export function caseMatrix(): DynamicRow[] {
       form: () => ({ 'pause.reason': 'Indlagt' }),
     }),
     ...caseRows({ route: 'POST /forloeb/:id/genoptag', phase: 'paused', support: 303, coordinator: 303 }),
+    // The pages that ask before closing, terminating, pausing or resuming (spec: Refused steps).
+    ...caseRows(get('/forloeb/:id/afslut')),
+    ...caseRows(get('/forloeb/:id/afbryd')),
+    ...caseRows(get('/forloeb/:id/pause')),
+    ...caseRows(get('/forloeb/:id/genoptag', 'paused')),
     // The citizen's activation code (spec: Citizen log-in): shown once on the page it answers with.
     ...caseRows({
       route: 'POST /forloeb/:id/aktiveringskode',

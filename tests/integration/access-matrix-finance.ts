@@ -76,6 +76,29 @@ async function newBatch(where: Where): Promise<string> {
   return w().t.services.payments.createBatch(w().teams[where].finance, { requestIds: [requestId] });
 }
 
+let proposals = 0;
+
+/** A vendor proposed by the team's support person (spec: Vendors), with a CVR number of its own. */
+function proposal(where: Where): Promise<string> {
+  const { t, teams } = w();
+  proposals += 1;
+  return t.services.vendorProposals.propose(teams[where].support, {
+    name: `Matrix Forslag ${proposals}`,
+    cvr: String(71000000 + proposals),
+    payWith: 'card',
+  });
+}
+
+/** Finance and the coordinator decide on a proposal of their own municipality. */
+const decides = (status: number): Partial<Statuses> => ({ finance: status, coordinator: status });
+
+/** Fresh for those who decide (a decision is taken once), shared for the rest. */
+function proposalFor(who: Who, where: Where, kind: string): Promise<string> {
+  return (who === 'finance' || who === 'coordinator') && where === 'own'
+    ? proposal(where)
+    : once(`proposal-${kind}-${where}`, () => proposal(where));
+}
+
 /** Shared ids for the roles that only ever get 404 or 303. */
 const shared = new Map<string, Promise<string>>();
 const once = (key: string, make: () => Promise<string>) => {
@@ -133,7 +156,29 @@ export function financeMatrix(): DynamicRow[] {
     fixed('GET /bogfoering/csv', onlyFor({ finance: 200 }), {
       path: '/bogfoering/csv?fra=2026-01-01&til=2026-12-31',
     }),
-    fixed('GET /leverandoerer', onlyFor({ finance: 200, coordinator: 200 }), { path: '/leverandoerer' }),
+    fixed('GET /leverandoerer', onlyFor({ finance: 200, coordinator: 200, support: 200 }), {
+      path: '/leverandoerer',
+    }),
+    fixed('POST /leverandoerer/forslag', onlyFor({ support: 303 }), {
+      path: '/leverandoerer/forslag',
+      form: { name: 'Matrix Forslag ApS', cvr: '70000001', payWith: 'card' },
+    }),
+    // A decision is taken once: those who decide get a fresh proposal each, the rest share one.
+    ...perMunicipality(
+      'GET /leverandoerer/:vendorId/afvis',
+      { finance: 200, coordinator: 200 },
+      async (_who, where) => ({
+        path: `/leverandoerer/${await once(`proposal-${where}`, () => proposal(where))}/afvis`,
+      }),
+    ),
+    ...perMunicipality('POST /leverandoerer/:vendorId/afvis', decides(303), async (who, where) => ({
+      path: `/leverandoerer/${await proposalFor(who, where, 'reject')}/afvis`,
+      form: { reason: 'Matrixen afviser.' },
+    })),
+    ...perMunicipality('POST /leverandoerer/:vendorId/godkend', decides(303), async (who, where) => ({
+      path: `/leverandoerer/${await proposalFor(who, where, 'approve')}/godkend`,
+      form: {},
+    })),
     fixed('POST /leverandoerer', onlyFor({ finance: 303, coordinator: 303 }), {
       path: '/leverandoerer',
       form: { name: 'Matrix Leverandør uden CVR' },

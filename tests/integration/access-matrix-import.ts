@@ -12,6 +12,11 @@ export function importMatrix(): DynamicRow[] {
       expected: onlyFor({ coordinator: 200 }),
     },
     {
+      route: 'GET /import/eksempel/:file',
+      prepare: () => Promise.resolve({ path: '/import/eksempel/cases.csv' }),
+      expected: onlyFor({ coordinator: 200 }),
+    },
+    {
       route: 'POST /import',
       prepare: () => Promise.resolve({ path: '/import', form: {} }),
       expected: onlyFor({ coordinator: 422 }),

@@ -95,6 +95,8 @@ export function portalMatrix(): DynamicRow[] {
     plain('POST /borger/koeb/nyt', { title: 'Sko', purpose: 'Til arbejdet', amountKr: '500' }),
     plain('GET /borger/bekraeft'),
     own('POST /borger/bekraeft/:id', (w) => w.requestId),
+    own('GET /borger/bekraeft/:id/nej', (w) => w.requestId),
+    own('POST /borger/bekraeft/:id/nej', (w) => w.requestId),
     // Questionnaires, the access log and my data (portal-self.routes.tsx).
     plain('GET /borger/spoergeskemaer'),
     step('GET /borger/spoergeskemaer/:instrument/:step', '/borger/spoergeskemaer/citizen_start/1'),

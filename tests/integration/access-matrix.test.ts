@@ -7,6 +7,7 @@ import { caseMatrix, prepareCaseWorld } from './access-matrix-cases.ts';
 import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-matrix-finance.ts';
 import { reportMatrix } from './access-matrix-report.ts';
 import { importMatrix } from './access-matrix-import.ts';
+import { mailMatrix } from './access-matrix-mail.ts';
 import { portalMatrix, preparePortalWorld } from './access-matrix-portal.ts';
 import { dataSubjectMatrix, prepareDataSubjectWorld } from './access-matrix-data-subject.ts';
 
@@ -184,6 +185,7 @@ const CASE_MATRIX = [
   ...importMatrix(),
   ...portalMatrix(),
   ...dataSubjectMatrix(),
+  ...mailMatrix(),
 ];
 
 const TARGET_LABEL = {

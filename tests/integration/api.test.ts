@@ -269,6 +269,7 @@ describe('the OpenAPI document', () => {
       '/citizens/search',
       '/citizens/{id}',
       '/me',
+      '/me/work',
       '/payment-files',
       '/payment-files/{id}/file',
       '/payment-files/{id}/sent',

@@ -171,7 +171,7 @@ describe('activation', () => {
     });
     const bad = await refusal(t.services.cases.activate(support, caseId, { startDate: '2026-02-30' }));
     expect(danishFields((bad as ValidationFailed).fields)).toMatchObject({
-      startDate: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-03-01.',
+      startDate: 'Datoen 2026-02-30 findes ikke: den måned har kun 28 dage.',
     });
   });
 });

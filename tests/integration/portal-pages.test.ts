@@ -130,7 +130,9 @@ describe('the portal pages', () => {
     expect(html).toContain(support.name);
     expect(html).toContain(`mailto:${support.email ?? ''}`);
     // The case started on the test clock's 2 March 2026 and runs 12 months.
-    expect(html).toContain('Du kan bruge dit budget til og med 1. marts 2027.');
+    expect(html).toContain(
+      'Sidste dag i perioden er 1. marts 2027. Du kan bruge dit budget til og med den dag.',
+    );
     expect(html).toContain('href="/borger/bekraeft">Et køb venter på, at du siger ja.');
     // The start questionnaire is due from the start date.
     expect(html).toContain('href="/borger/spoergeskemaer"');

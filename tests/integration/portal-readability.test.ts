@@ -110,6 +110,24 @@ describe('the portal in plain Danish', () => {
     expect(r.lix, `${path}: ${r.sentencesText.join(' | ')}`).toBeLessThanOrEqual(LIMIT);
   });
 
+  it('saying no to a purchase, and the purchase said no to, have LIX ≤ 35', async () => {
+    const [vendor] = await t.services.budgets.vendors(fresh.support);
+    const id = await t.services.purchases.create(fresh.support, fresh.caseId, {
+      title: 'Cykelhjelm',
+      purpose: 'Så du er sikker i trafikken.',
+      amountKr: '400',
+      category: 'transport',
+      vendorId: vendor?.id ?? '',
+      paymentMethod: 'invoice',
+    });
+    const sayNo = await score(fresh, `/borger/bekraeft/${id}/nej`, '/borger/bekraeft/:id/nej');
+    expect(sayNo.lix, sayNo.sentencesText.join(' | ')).toBeLessThanOrEqual(LIMIT);
+    await t.services.purchases.declineInPortal(fresh.actor, id, { reason: 'Jeg har en hjelm.' });
+    const said = await score(fresh, '/borger/koeb', '/borger/koeb (said no)');
+    expect(said.sentencesText.join(' ')).toContain('Du har sagt nej.');
+    expect(said.lix, said.sentencesText.join(' | ')).toBeLessThanOrEqual(LIMIT);
+  });
+
   it('/privatlivspolitik has LIX ≤ 35 (a programme that rests on consent)', async () => {
     const path = '/privatlivspolitik';
     const r = await score(consenting, path, `${path} (consent)`);

@@ -150,10 +150,10 @@ describe('changing the rules', () => {
     ],
     [
       'amounts written wrongly',
-      { poolKr: '1.000.000', maxGrantKr: '-5', singleApprovalLimitKr: '1,234' },
+      { poolKr: '2.50', maxGrantKr: '-5', singleApprovalLimitKr: '1,234' },
       ['poolKr', 'maxGrantKr', 'singleApprovalLimitKr'],
     ],
-    ['a missing name and a bad date', { name: ' ', periodStart: '31-12-2026' }, ['name', 'periodStart']],
+    ['a missing name and a bad date', { name: ' ', periodStart: '31.2.2026' }, ['name', 'periodStart']],
     ['an end before the start', { periodStart: '2027-01-01', periodEnd: '2026-01-01' }, ['periodEnd']],
     ['an unknown unused-funds rule', { unusedFunds: 'spend_it_all' }, ['unusedFunds']],
     ['an unknown category rule', { 'categoryRules.debt.rule': 'maybe' }, ['categoryRules.debt.rule']],

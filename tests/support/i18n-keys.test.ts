@@ -28,11 +28,6 @@ const BUILT_DYNAMICALLY: readonly { prefix: string; where: string }[] = [
     prefix: 'role.',
     where: 'a role’s name, `role.${role}`: layout, users, API tokens, front page, format.ts',
   },
-  {
-    prefix: 'event.',
-    where: 'a case event, `event.${type}`: case.page.tsx, portal personal-data-case.page.tsx',
-  },
-  { prefix: 'audit.', where: 'an audit entry, `audit.${action}`: home.page.tsx' },
   { prefix: 'home.', where: 'the front page’s words for a role, `home.${role}.text`: home.page.tsx' },
   {
     prefix: 'portalSelf.change.',

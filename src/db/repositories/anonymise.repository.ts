@@ -46,6 +46,7 @@ export async function replaceCaseWords(tx: Tx, caseId: string, placeholder: stri
       justification: words('justification'),
       rejection_reason: words('rejection_reason'),
       cancellation_reason: words('cancellation_reason'),
+      citizen_decline_reason: words('citizen_decline_reason'),
     })
     .where('case_id', '=', caseId)
     .execute();

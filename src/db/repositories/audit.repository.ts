@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type { AuditEventTable } from '../schema.ts';
@@ -52,13 +52,45 @@ export function eventsOfChain(
     .execute();
 }
 
-export function recentEvents(tx: Tx, municipalityId: number, limit: number): Promise<AuditEventRow[]> {
+/**
+ * The case an event is about, where it is about one: the case itself, the case its writer named
+ * (`after.caseId`: plan, notes, questionnaires, postings), or the case of its purchase request or voucher.
+ */
+const caseOfEvent = sql<string | null>`case
+  when e.entity_type = 'case' then e.entity_id::uuid
+  when e.after->>'caseId' is not null then (e.after->>'caseId')::uuid
+  when e.entity_type = 'purchase_request'
+    then (select r.case_id from purchase_request r where r.id = e.entity_id::uuid)
+  when e.entity_type = 'purchase_attachment'
+    then (select r.case_id from purchase_request r where r.id = (e.after->>'requestId')::uuid)
+  when e.entity_type = 'voucher' then (select v.case_id from voucher v where v.id = e.entity_id::uuid)
+end`;
+
+/**
+ * The latest events of a municipality, log-ins and the system's queued e-mails aside (neither is work done
+ * on a case), each with the case it is about and who may see it.
+ */
+export function recentEvents(tx: Tx, municipalityId: number, limit: number) {
   return tx
-    .selectFrom('audit_event')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('action', 'not like', 'session.%')
-    .orderBy('id', 'desc')
-    .limit(limit)
+    .selectFrom((db) =>
+      db
+        .selectFrom('audit_event as e')
+        .select(['e.id', 'e.occurred_at', 'e.action', 'e.entity_type', 'e.actor_role'])
+        .select(caseOfEvent.as('case_id'))
+        .where('e.municipality_id', '=', municipalityId)
+        .where('e.action', 'not like', 'session.%')
+        .where('e.action', 'not like', 'mail.%')
+        .orderBy('e.id', 'desc')
+        .limit(limit)
+        .as('e'),
+    )
+    .leftJoin('citizen_case as c', 'c.id', 'e.case_id')
+    .leftJoin('citizen as z', 'z.id', 'c.citizen_id')
+    .leftJoin('support_assignment as s', (join) =>
+      join.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
+    )
+    .select(['e.occurred_at', 'e.action', 'e.entity_type', 'e.actor_role', 'c.id as case_id'])
+    .select(['c.case_number', 'c.municipality_id', 's.support_user_id', 'z.user_id as citizen_user_id'])
+    .orderBy('e.id', 'desc')
     .execute();
 }

@@ -8,14 +8,18 @@ export function vendorIdsOf(tx: Tx, municipalityId: number) {
   return tx.selectFrom('vendor').select('id').where('municipality_id', '=', municipalityId).execute();
 }
 
-/** The municipality's active and paused cases with their current support person, in case-number order. */
+/**
+ * The municipality's active and paused cases with their start date, the citizen's name and the current
+ * support person, in case-number order.
+ */
 export function runningCasesWithSupport(tx: Tx, municipalityId: number) {
   return tx
     .selectFrom('citizen_case as c')
+    .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
     .innerJoin('support_assignment as s', (j) =>
       j.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
     )
-    .select(['c.id', 'c.phase', 's.support_user_id'])
+    .select(['c.id', 'c.phase', 'c.start_date', 'z.name', 's.support_user_id'])
     .where('c.municipality_id', '=', municipalityId)
     .where('c.phase', 'in', ['active', 'paused'])
     .orderBy('c.case_number')

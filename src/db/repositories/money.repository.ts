@@ -105,7 +105,14 @@ export function directTransfersOfCase(tx: Tx, caseId: string) {
 export function draftsOfCase(tx: Tx, caseId: string) {
   return tx
     .selectFrom('purchase_request')
-    .select(['status', 'citizen_confirmed_on', 'created_by', 'created_at', 'updated_at'])
+    .select([
+      'status',
+      'citizen_confirmed_on',
+      'citizen_declined_at',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ])
     .where('case_id', '=', caseId)
     .where('status', '=', 'draft')
     .execute();
@@ -164,9 +171,10 @@ export function findAttachment(tx: Tx, id: string) {
 
 // ---- Vendors ----
 
+/** The municipality's vendors; `activeOnly`: those that may be chosen and paid (active and approved). */
 export function vendorsOf(tx: Tx, municipalityId: number, activeOnly = true): Promise<VendorRow[]> {
   let query = tx.selectFrom('vendor').selectAll().where('municipality_id', '=', municipalityId);
-  if (activeOnly) query = query.where('active', '=', true);
+  if (activeOnly) query = query.where('active', '=', true).where('status', '=', 'approved');
   return query.orderBy(sql`lower(name)`).execute();
 }
 
@@ -174,13 +182,17 @@ export function findVendor(tx: Tx, id: string): Promise<VendorRow | undefined> {
   return tx.selectFrom('vendor').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The municipality's vendor with this CVR number, if any (a CVR number is on the list once). */
+/**
+ * The municipality's vendor with this CVR number, if any (a CVR number is on the list once, approved or
+ * proposed; a rejected proposal does not hold it).
+ */
 export function findVendorByCvr(tx: Tx, municipalityId: number, cvr: string) {
   return tx
     .selectFrom('vendor')
-    .select('id')
+    .select(['id', 'status'])
     .where('municipality_id', '=', municipalityId)
     .where('cvr', '=', cvr)
+    .where('status', '<>', 'rejected')
     .executeTakeFirst();
 }
 

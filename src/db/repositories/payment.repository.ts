@@ -14,8 +14,11 @@ export function payableRequests(tx: Tx, municipalityId: number) {
     .leftJoin('payment_batch_item as i', 'i.purchase_request_id', 'r.id')
     .leftJoin('payment_batch as b', 'b.id', 'i.batch_id')
     .leftJoin('voucher as vo', 'vo.purchase_request_id', 'r.id')
+    .leftJoin('sub_goal as sg', 'sg.id', 'r.sub_goal_id')
     .select([
       'r.id',
+      'r.title',
+      'sg.description as sub_goal_description',
       'r.status',
       'r.request_number',
       'r.amount_ore',

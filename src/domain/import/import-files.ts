@@ -9,12 +9,13 @@ import { message, translate, type Message, type Translate } from '../../i18n/ind
 export const IMPORT_FILE_NAMES = ['cases.csv', 'answers.csv', 'payments.csv'] as const;
 export type ImportFileName = (typeof IMPORT_FILE_NAMES)[number];
 
-interface FileSpec {
+export interface FileSpec {
   readonly columns: readonly string[];
   readonly required: readonly string[];
 }
 
-const FILE_SPECS: { readonly [F in ImportFileName]: FileSpec } = {
+/** Each file's columns in order, and which must be there: the contract (formats: CSV import). */
+export const FILE_SPECS: { readonly [F in ImportFileName]: FileSpec } = {
   'cases.csv': {
     columns: [
       'case_ref',

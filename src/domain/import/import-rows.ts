@@ -6,7 +6,7 @@ import { message, type Message } from '../../i18n/index.ts';
 import { parseCalendarDate, type CalendarDate } from '../calendar-date.ts';
 import { parseCpr, type Cpr } from '../cpr.ts';
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../expense-category.ts';
-import { parseKr, type Ore } from '../money.ts';
+import { parseKrPlain, type Ore } from '../money.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../purchase-request.ts';
 import { parseAnswerText, validateAnswers, type AnswerValue } from '../questionnaire/answers.ts';
 import {
@@ -115,7 +115,7 @@ class RowReader {
   amount(column: string): Ore | null {
     const v = this.required(column);
     if (v === null) return null;
-    const parsed = parseKr(v);
+    const parsed = parseKrPlain(v);
     if (!parsed.ok) return this.error(column, parsed.error.message);
     if (parsed.value <= 0) return this.error(column, message('import.error.amountNotPositive'));
     return parsed.value;

@@ -18,6 +18,7 @@ import { addFinanceRoutes } from './finance.api.ts';
 import { addMoneyRoutes } from './money.api.ts';
 import { addOrganisationRoutes } from './organisation.api.ts';
 import { addReportRoutes } from './report.api.ts';
+import { addWorkRoutes } from './work.api.ts';
 import { ApiRegistry } from './registry.ts';
 
 // /api/v1: the JSON skin over the same services as the pages (spec: JSON API). Each handler is one call.
@@ -31,6 +32,7 @@ function createApiRegistry({ services }: AppDeps): ApiRegistry {
   addMoneyRoutes(api, services);
   addFinanceRoutes(api, services);
   addReportRoutes(api, services);
+  addWorkRoutes(api, services);
   return api;
 }
 

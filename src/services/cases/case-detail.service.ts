@@ -10,9 +10,11 @@ import { leadInOverdue, type CasePhase, type CloseOutcome, type Pause } from '..
 import { nextStep, type NextStep } from '../../domain/case-next-step.ts';
 import { conditionsOf, type Condition } from '../../domain/conditions.ts';
 import type { Education, IncomeSource } from '../../domain/report/scales.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { toCitizenView, type CitizenView } from './citizen-view.ts';
-import { caseState, loadCase, logAccess, periodOf, today } from './case-record.ts';
+import { caseEventSentence, caseState, loadCase, logAccess, periodOf, today } from './case-record.ts';
+import { planSentence } from './plan-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { toProgramme } from './programme.service.ts';
 
@@ -36,6 +38,8 @@ export interface TimelineEntry {
   date: string | null;
   /** A case event (referred, accepted, paused …) or a plan change ('plan.sub_goal.create' …). */
   type: string;
+  /** What happened, in words. */
+  sentence: MessageKey;
   actor: { userId: string; name: string | null; role: string | null } | null;
   reason: string | null;
   data: unknown;
@@ -57,6 +61,8 @@ export interface CaseDetail {
   startDate: string | null;
   durationMonths: number | null;
   endDate: string | null;
+  /** The period's last day, inclusive: what pages show as its end. */
+  lastDay: string | null;
   daysLeft: number | null;
   pauses: Pause[];
   intake: {
@@ -167,6 +173,7 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
     startDate: row.start_date,
     durationMonths: row.duration_months,
     endDate: period?.endDate ?? null,
+    lastDay: period?.lastDay ?? null,
     daysLeft: period?.daysLeft ?? null,
     pauses: 'pauses' in state ? [...state.pauses] : [],
     intake: intakeOf(row),
@@ -220,6 +227,7 @@ function timelineOf(
       at: e.occurred_at,
       date: e.event_date,
       type: e.type,
+      sentence: caseEventSentence(e.type),
       actor: actorOf(e.actor_user_id, e.actor_name, e.actor_role),
       reason: e.reason,
       data: e.data,
@@ -228,6 +236,7 @@ function timelineOf(
       at: r.occurred_at,
       date: null,
       type: `plan.${r.entity_type}.${r.change}`,
+      sentence: planSentence(r.entity_type, r.change),
       actor: actorOf(r.actor_user_id, r.actor_name, r.actor_role),
       reason: null,
       data: { entityId: r.entity_id },

@@ -6,6 +6,7 @@ import {
   type CaseListRow,
   type CasePauseRow,
 } from '../../db/repositories/case.repository.ts';
+import type { Tx } from '../../db/client.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import {
   CASE_PHASES,
@@ -50,6 +51,8 @@ export interface CaseListItem {
   nextStep: NextStep;
   /** Questionnaires past their time and not complete (domain/questionnaire/due.ts). */
   overdueQuestionnaires: InstrumentCode[];
+  /** Questionnaires that can be answered now and are not yet past their time. */
+  dueQuestionnaires: InstrumentCode[];
   /** Processing restricted: the case is read-only (spec: Restriction). */
   restricted: boolean;
 }
@@ -117,18 +120,7 @@ async function listCasesOf(
   const at = clock.now();
   const on = today(at);
   return database.transaction({ municipalityId }, async (tx) => {
-    const rows = await listCases(tx, municipalityId, filter);
-    const ids = rows.map((r) => r.id);
-    const pauses = groupByCase(await pausesOf(tx, ids));
-    const completed = new Map<string, Set<InstrumentCode>>();
-    for (const q of await completedInstrumentsOf(tx, ids)) {
-      completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
-    }
-    const shown = rows
-      .map((r) => ({
-        row: r,
-        item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
-      }))
+    const shown = (await caseItems(tx, municipalityId, filter, on))
       .filter(({ item }) => !only.overdue || item.leadInOverdue)
       .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
     await logAccess(
@@ -141,6 +133,26 @@ async function listCasesOf(
     const counts = filter.assignedTo === undefined ? await countCasesByPhase(tx, municipalityId) : [];
     return { items: shown.map(({ item }) => item), counts };
   });
+}
+
+/** The cases the filter picks, each with its list item (phase, days left, next step, questionnaires). */
+export async function caseItems(
+  tx: Tx,
+  municipalityId: number,
+  filter: CaseListFilter,
+  on: CalendarDate,
+): Promise<{ row: CaseListRow; item: CaseListItem }[]> {
+  const rows = await listCases(tx, municipalityId, filter);
+  const ids = rows.map((r) => r.id);
+  const pauses = groupByCase(await pausesOf(tx, ids));
+  const completed = new Map<string, Set<InstrumentCode>>();
+  for (const q of await completedInstrumentsOf(tx, ids)) {
+    completed.set(q.case_id, (completed.get(q.case_id) ?? new Set()).add(q.instrument));
+  }
+  return rows.map((r) => ({
+    row: r,
+    item: toItem(r, pauses.get(r.id) ?? [], completed.get(r.id) ?? new Set(), on),
+  }));
 }
 
 function groupByCase(rows: CasePauseRow[]): Map<string, CasePauseRow[]> {
@@ -203,6 +215,7 @@ function toItem(
       daysLeft: left,
     }),
     overdueQuestionnaires: INSTRUMENT_CODES.filter((c) => statuses[c] === 'overdue'),
+    dueQuestionnaires: INSTRUMENT_CODES.filter((c) => statuses[c] === 'due'),
     restricted: r.restricted_since !== null,
   };
 }

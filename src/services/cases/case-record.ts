@@ -13,6 +13,7 @@ import { danishDateOf, type CalendarDate } from '../../domain/calendar-date.ts';
 import {
   daysLeft,
   endDate,
+  lastDayOfPeriod,
   type CaseState,
   type CaseTransitionError,
   type CloseOutcome,
@@ -23,7 +24,7 @@ import type { Action } from '../../domain/permissions.ts';
 import { authorizeCase, type CaseTarget } from '../access/access.ts';
 import type { Actor } from '../context.ts';
 import { isUuid } from '../ids.ts';
-import { message } from '../../i18n/index.ts';
+import { message, type MessageKey } from '../../i18n/index.ts';
 
 // What the case services share: loading a case with its access check, turning rows into the domain's
 // case state and back, the timeline and the access log.
@@ -191,13 +192,18 @@ export function pausesOfState(state: CaseState): readonly Pause[] {
   return 'pauses' in state ? state.pauses : [];
 }
 
-/** The period of a started case: its end date (moved by pauses) and, while running, the days left. */
+/**
+ * The period of a started case: its end date (moved by pauses), the last day of the period (the day
+ * before, what pages show) and, while running, the days left.
+ */
 export function periodOf(state: CaseState, on: CalendarDate) {
   if (state.phase !== 'active' && state.phase !== 'paused' && state.phase !== 'closed') return null;
   if (state.startDate === null || state.durationMonths === null) return null;
   const until = state.phase === 'closed' ? state.closedOn : on;
+  const end = endDate(state.startDate, state.durationMonths, state.pauses, until);
   return {
-    endDate: endDate(state.startDate, state.durationMonths, state.pauses, until),
+    endDate: end,
+    lastDay: lastDayOfPeriod(end),
     daysLeft:
       state.phase === 'closed' ? null : daysLeft(state.startDate, state.durationMonths, state.pauses, on),
   };
@@ -220,6 +226,29 @@ export const CASE_EVENT_TYPES = [
   'intake_updated',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** Each step of a case in words, for the timeline (i18n/events.*.ts). */
+export const CASE_EVENT_SENTENCES: Readonly<Record<CaseEventType, MessageKey>> = {
+  referred: 'event.referred',
+  referral_updated: 'event.referral_updated',
+  screening_started: 'event.screening_started',
+  accepted: 'event.accepted',
+  declined: 'event.declined',
+  support_assigned: 'event.support_assigned',
+  support_changed: 'event.support_changed',
+  conditions_acknowledged: 'event.conditions_acknowledged',
+  activated: 'event.activated',
+  paused: 'event.paused',
+  resumed: 'event.resumed',
+  completed: 'event.completed',
+  terminated: 'event.terminated',
+  intake_updated: 'event.intake_updated',
+};
+
+/** A stored step in words: case_event's CHECK holds its type to CASE_EVENT_TYPES. */
+export function caseEventSentence(type: string): MessageKey {
+  return CASE_EVENT_SENTENCES[type as CaseEventType];
+}
 
 export async function recordCaseEvent(
   tx: Tx,

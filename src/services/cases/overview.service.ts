@@ -1,7 +1,8 @@
 import { recentEvents } from '../../db/repositories/audit.repository.ts';
 import { listMunicipalities } from '../../db/repositories/municipality.repository.ts';
-import { authorize, ownMunicipality } from '../access/access.ts';
+import { authorize, mayWorkOnCase, ownMunicipality } from '../access/access.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
+import { caseTarget } from './case-record.ts';
 
 // What a start page shows at a glance. Each part is only read when the actor's role may see it.
 
@@ -10,6 +11,8 @@ export interface AuditLine {
   action: string;
   entityType: string;
   actorRole: string | null;
+  /** The case the event is about, where the actor may see it. */
+  case: { id: string; number: number } | null;
 }
 
 export function createOverviewService(deps: ServiceDeps) {
@@ -27,6 +30,7 @@ export function createOverviewService(deps: ServiceDeps) {
         action: r.action,
         entityType: r.entity_type,
         actorRole: r.actor_role,
+        case: caseOf(actor, r),
       }));
     },
 
@@ -37,4 +41,22 @@ export function createOverviewService(deps: ServiceDeps) {
       return rows.map((m) => ({ id: m.id, name: m.name }));
     },
   };
+}
+
+/** The case an event row is about, if there is one and the actor may see it. */
+function caseOf(
+  actor: Actor,
+  row: {
+    case_id: string | null;
+    case_number: number | null;
+    municipality_id: number | null;
+    support_user_id: string | null;
+    citizen_user_id: string | null;
+  },
+): AuditLine['case'] {
+  const { case_id: id, case_number: number, municipality_id: municipalityId } = row;
+  if (id === null || number === null || municipalityId === null) return null;
+  return mayWorkOnCase(actor, caseTarget({ ...row, municipality_id: municipalityId }))
+    ? { id, number }
+    : null;
 }

@@ -10,18 +10,53 @@ import { recordAudit } from '../audit.service.ts';
 import { loadCase } from './case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
-import { message } from '../../i18n/index.ts';
+import { message, type MessageKey } from '../../i18n/index.ts';
 
 // What every change of a plan shares: the case locked (so the five-sub-goal rule holds under
 // concurrency), the phase checked, a plan_revision with before and after, and an audit event that
 // names what changed but never the citizen's words.
 
 export type PlanEntity = 'dream' | 'long_term_goal' | 'sub_goal' | 'planned_activity' | 'idea';
+export type PlanChangeKind = 'create' | 'update' | 'delete';
+
+/** Each change of the plan in words, for the timeline (i18n/events.*.ts). */
+export const PLAN_SENTENCES: Readonly<Record<PlanEntity, Readonly<Record<PlanChangeKind, MessageKey>>>> = {
+  dream: {
+    create: 'event.plan.dream.create',
+    update: 'event.plan.dream.update',
+    delete: 'event.plan.dream.delete',
+  },
+  long_term_goal: {
+    create: 'event.plan.long_term_goal.create',
+    update: 'event.plan.long_term_goal.update',
+    delete: 'event.plan.long_term_goal.delete',
+  },
+  sub_goal: {
+    create: 'event.plan.sub_goal.create',
+    update: 'event.plan.sub_goal.update',
+    delete: 'event.plan.sub_goal.delete',
+  },
+  planned_activity: {
+    create: 'event.plan.planned_activity.create',
+    update: 'event.plan.planned_activity.update',
+    delete: 'event.plan.planned_activity.delete',
+  },
+  idea: {
+    create: 'event.plan.idea.create',
+    update: 'event.plan.idea.update',
+    delete: 'event.plan.idea.delete',
+  },
+};
+
+/** A stored revision in words: plan_revision's CHECKs hold its entity and change to these. */
+export function planSentence(entity: string, change: string): MessageKey {
+  return PLAN_SENTENCES[entity as PlanEntity][change as PlanChangeKind];
+}
 
 export interface PlanChange {
   entityType: PlanEntity;
   entityId: string | null;
-  change: 'create' | 'update' | 'delete';
+  change: PlanChangeKind;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
-import { parseKr, type Ore } from '../../domain/money.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
 import { LEGAL_BASES, RETENTION_MONTHS } from '../../domain/retention.ts';
-import { issue, plainText, say } from '../form-fields.ts';
-import { message, type MessageKey } from '../../i18n/index.ts';
+import { labelledKr, optionalDate, plainText, say } from '../form-fields.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
-// One schema for the programme settings form and the API (conventions: Input validation). Amounts are entered
-// in kroner with either decimal mark; the schema turns them into øre. Messages are catalogue keys (form-fields.ts).
-
-/** An amount field: `label` names it in a message; `notKr` says it when the API sends neither text nor number. */
-const kr = (label: MessageKey, notKr: MessageKey) =>
-  z.union([z.string(), z.number()], { error: say(notKr) }).transform((value, ctx): Ore => {
-    const result = parseKr(String(value));
-    if (!result.ok) {
-      ctx.addIssue(
-        issue(message('field.labelled', { label: message(label), problem: result.error.message })),
-      );
-      return z.NEVER;
-    }
-    return result.value;
-  });
+// One schema for the programme settings form and the API (conventions: Input validation). Amounts and dates are
+// read as people type them (form-fields.ts); amounts become øre. Messages are catalogue keys (form-fields.ts).
 
 /** A whole number between `min` and `max`; zod gives a limit's issue no parameters, so each field has its keys. */
 const wholeNumber = (
@@ -43,13 +29,8 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
-const optionalDate = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? null : v))
-  .pipe(z.iso.date({ error: say('field.programme.date') }).nullable())
-  .optional()
-  .transform((v) => v ?? null);
+/** A date of the programme's period; an empty field clears it. */
+const periodDate = optionalDate.transform((v) => v ?? null);
 
 /**
  * Where citizens ask about their data: an e-mail address, a telephone number or an address, 3 to 254
@@ -68,10 +49,10 @@ const categoryRule = z.object({
 export const ProgrammeSettingsInput = z.object({
   name: plainText().min(1, say('field.programme.name')).max(200, say('field.nameTooLong')),
   targetGroup: plainText('multi').max(2000, say('field.programme.targetGroupTooLong')).default(''),
-  periodStart: optionalDate,
-  periodEnd: optionalDate,
-  poolKr: kr('field.programme.pool', 'field.programme.pool.notKr'),
-  maxGrantKr: kr('field.programme.maxGrant', 'field.programme.maxGrant.notKr'),
+  periodStart: periodDate,
+  periodEnd: periodDate,
+  poolKr: labelledKr('field.programme.pool', 'field.programme.pool.notKr'),
+  maxGrantKr: labelledKr('field.programme.maxGrant', 'field.programme.maxGrant.notKr'),
   durationMonths: wholeNumber(
     {
       notWhole: 'field.programme.duration.notWhole',
@@ -93,9 +74,15 @@ export const ProgrammeSettingsInput = z.object({
   citizenSeesAmount: checkbox,
   unusedFunds: z.enum(UNUSED_FUNDS_RULES, { error: say('field.programme.unusedFunds') }),
   directTransferEnabled: checkbox,
-  directTransferMaxPerKr: kr('field.programme.transferMaxPer', 'field.programme.transferMaxPer.notKr'),
-  directTransferMaxTotalKr: kr('field.programme.transferMaxTotal', 'field.programme.transferMaxTotal.notKr'),
-  singleApprovalLimitKr: kr('field.programme.approvalLimit', 'field.programme.approvalLimit.notKr'),
+  directTransferMaxPerKr: labelledKr(
+    'field.programme.transferMaxPer',
+    'field.programme.transferMaxPer.notKr',
+  ),
+  directTransferMaxTotalKr: labelledKr(
+    'field.programme.transferMaxTotal',
+    'field.programme.transferMaxTotal.notKr',
+  ),
+  singleApprovalLimitKr: labelledKr('field.programme.approvalLimit', 'field.programme.approvalLimit.notKr'),
   receiptsRequired: checkbox,
   voucherEnabled: checkbox,
   voucherAnyVendor: checkbox,

@@ -108,13 +108,16 @@ async function insertRows(tx: Tx, rows: CaseRows): Promise<void> {
   await insertMany(tx, 'follow_up_note', rows.notes);
 }
 
-/** From 08:00 UTC (09:00 or 10:00 in Denmark: the same date), one minute apart per date, in order. */
-function instants(): (date: CalendarDate) => Date {
+/**
+ * From `hour` o'clock UTC (08:00 UTC is 09:00 or 10:00 in Denmark: the same date), one minute apart per
+ * date, in order.
+ */
+export function instants(hour = 8): (date: CalendarDate) => Date {
   const used = new Map<string, number>();
   return (date) => {
     const n = used.get(date) ?? 0;
     used.set(date, n + 1);
     const { year, month, day } = parts(date);
-    return new Date(Date.UTC(year, month - 1, day, 8, n, 0));
+    return new Date(Date.UTC(year, month - 1, day, hour, n, 0));
   };
 }

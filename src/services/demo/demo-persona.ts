@@ -8,6 +8,7 @@ import type {
 import type { LegalGender } from '../../domain/cpr.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import type { GoalCategory, SubGoalStatus } from '../../domain/plan.ts';
+import type { PaymentMethod } from '../../domain/purchase-request.ts';
 import type { Education, IncomeSource } from '../../domain/report/scales.ts';
 
 // The shape of a demo citizen and of the staff their case is built with (demo-personas.ts holds the
@@ -19,6 +20,28 @@ export interface DemoSubGoal {
   /** When it reached its status (if not planned). */
   statusDaysAgo?: number;
   activity?: { description: string; kr: number; category: ExpenseCategory };
+}
+
+/**
+ * A purchase request of a persona's case, taken as far as `ends` through the real services, dated
+ * `daysAgo` (the day it was asked for; approval, payment and refund follow a few days apart, never after
+ * the day the demo is loaded). `subGoal` is the place (1-based) of the sub-goal it serves in the plan.
+ */
+export interface DemoPurchase {
+  title: string;
+  purpose: string;
+  amountKr: string;
+  category: ExpenseCategory;
+  /** The vendor's name in demo-money.ts's list; null pays the citizen directly. */
+  vendor: string | null;
+  method: PaymentMethod;
+  justification?: string;
+  subGoal?: number;
+  daysAgo: number;
+  ends:
+    'draft' | 'submitted' | 'approved' | 'rejected' | 'cancelled' | 'paid' | 'paid_with_receipt' | 'refunded';
+  /** Why it was rejected or cancelled. */
+  reason?: string;
 }
 
 export interface DemoPersona {
@@ -48,6 +71,8 @@ export interface DemoPersona {
   pauseDaysAgo?: { from: number; reason: string };
   close?: { outcome: 'completed' | 'terminated_early'; daysAgo: number; reason?: string };
   notes?: { daysAgo: number; body: string; internal?: boolean }[];
+  /** Only while the case is active: the services refuse requests in other phases. */
+  purchases?: DemoPurchase[];
 }
 
 export interface StaffMember {

@@ -16,6 +16,7 @@ import {
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { parseCpr, type Cpr } from '../../domain/cpr.ts';
 import {
+  IMPORT_FILE_NAMES,
   readImportFiles,
   sortImportErrors,
   type ImportError,
@@ -24,7 +25,8 @@ import {
 } from '../../domain/import/import-files.ts';
 import type { ExistingCase, ImportPlan, ProgrammeFacts } from '../../domain/import/import-model.ts';
 import { planImport } from '../../domain/import/import-plan.ts';
-import { Conflict } from '../../domain/errors.ts';
+import { Conflict, NotFound } from '../../domain/errors.ts';
+import { importExampleCsv } from '../../domain/import/import-example.ts';
 import { deriveBalance, type LedgerEntry } from '../../domain/ledger.ts';
 import { ore } from '../../domain/money.ts';
 import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
@@ -109,6 +111,15 @@ export function createImportService(deps: ServiceDeps) {
     assertMayImport(actor: Actor): void {
       authorize(actor, 'import.run');
       ownMunicipality(actor);
+    },
+
+    /** An example of one import file, with rows for the coordinator's own municipality. */
+    exampleFile(actor: Actor, fileName: string): string {
+      authorize(actor, 'import.run');
+      const code = String(ownMunicipality(actor)).padStart(3, '0');
+      const file = IMPORT_FILE_NAMES.find((f) => f === fileName);
+      if (!file) throw new NotFound();
+      return importExampleCsv(file, code);
     },
   };
 }

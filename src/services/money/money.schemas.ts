@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
 import { LIMITS } from '../../domain/programme-rules.ts';
+import { normaliseIban } from '../../domain/payment-file.ts';
 import { PAYMENT_METHODS } from '../../domain/purchase-request.ts';
 import { codeOr, id, optionalDate, optionalKr, optionalText, requiredKr, say, text } from '../form-fields.ts';
 
@@ -51,9 +52,19 @@ export const RefundInput = z.object({
   reference: text('field.refund.reference', 200),
 });
 
+/** A CVR number as printed ("12 34 56 78" too): eight digits (spec: Vendors). */
+const cvr = optionalText(11)
+  .transform((v) => (v === null ? null : v.replace(/\s+/g, '')))
+  .refine((v) => v === null || /^[0-9]{8}$/.test(v), say('field.vendor.cvr'));
+
+/** An IBAN as printed on an invoice, spaces allowed; its checksum must hold (ISO 13616, mod 97). */
+const iban = optionalText(42)
+  .transform((v) => (v === null ? null : (normaliseIban(v) ?? v)))
+  .refine((v) => v === null || normaliseIban(v) !== null, say('field.vendor.iban'));
+
 export const VendorInput = z.object({
   name: text('field.vendor.name', 200),
-  cvr: optionalText(8).refine((v) => v === null || /^[0-9]{8}$/.test(v), say('field.vendor.cvr')),
+  cvr,
   bankRegistration: optionalText(4).refine(
     (v) => v === null || /^[0-9]{4}$/.test(v),
     say('field.vendor.bankRegistration'),
@@ -62,10 +73,31 @@ export const VendorInput = z.object({
     (v) => v === null || /^[0-9]{1,10}$/.test(v),
     say('field.vendor.bankAccount'),
   ),
-  iban: optionalText(34)
-    .transform((v) => (v === null ? null : v.replace(/\s+/g, '').toUpperCase()))
-    .refine((v) => v === null || /^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$/.test(v), say('field.vendor.iban')),
+  iban,
   ean: optionalText(13).refine((v) => v === null || /^[0-9]{13}$/.test(v), say('field.vendor.ean')),
+});
+
+/**
+ * A support person's proposal (spec: Vendors): the name, the CVR number, and an IBAN to pay to or the
+ * municipality's payment card.
+ */
+export const VendorProposalInput = z
+  .object({
+    name: text('field.vendor.name', 200),
+    cvr: cvr.refine((v) => v !== null, say('field.vendor.cvrMissing')),
+    payWith: z.enum(['iban', 'card'], { error: say('field.vendor.payWith') }),
+    iban,
+  })
+  .superRefine((v, ctx) => {
+    if (v.payWith === 'iban' && v.iban === null) {
+      ctx.addIssue({ code: 'custom', path: ['iban'], message: say('field.vendor.ibanMissing') });
+    }
+  })
+  .transform((v) => ({ ...v, iban: v.payWith === 'iban' ? v.iban : null }));
+
+/** Finance's no to a proposed vendor, with the reason the support person reads. */
+export const VendorRejectionInput = z.object({
+  reason: text('field.vendor.rejectionReason', 1000, 'multi'),
 });
 
 /** A period of payments (bookkeeping); empty: this month. */

@@ -13,6 +13,7 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import { ore, type Ore } from '../../domain/money.ts';
+import { shortName } from '../../domain/short-name.ts';
 import type { BankAccount } from '../../domain/payment-file.ts';
 import { FINANCE_STATUSES, type PaymentMethod, type PurchaseStatus } from '../../domain/purchase-request.ts';
 import type { VoucherStatus } from '../../domain/voucher.ts';
@@ -28,8 +29,9 @@ import { PeriodInput } from './money.schemas.ts';
 // Finance's work (spec: Roles; spec: Payments): the approved requests of the municipality waiting to be paid,
 // the payments and refunds posted, and the bookkeeping file for the ERP (payment files are in
 // payment-file.service.ts; a payment by hand is purchase-payment.ts's pay). Finance sees amount, vendor,
-// category, case and request number — never a request's title or purpose, the citizen's name, notes or
-// goals — so nothing here is a read of personal data and nothing goes to the access log.
+// category, case and request number, what is bought (the request's title) and the short name of the
+// sub-goal it serves — never who: not the citizen's name or CPR number, nor the purpose, notes or the
+// plan — so nothing here is a read of the citizen's personal data and nothing goes to the access log.
 
 export interface PaymentVendorView {
   name: string;
@@ -45,6 +47,10 @@ export interface PayableView {
   caseNumber: number;
   requestNumber: number;
   status: PurchaseStatus;
+  /** What is bought (spec: Payments). */
+  title: string;
+  /** The sub-goal it serves, as a short name; null when it serves none. */
+  subGoal: string | null;
   amount: Ore;
   category: ExpenseCategory;
   vendor: PaymentVendorView | null;
@@ -108,6 +114,8 @@ export function toPayable(r: PayableRow): PayableView {
     caseNumber: r.case_number,
     requestNumber: r.request_number,
     status: r.status as PurchaseStatus,
+    title: r.title,
+    subGoal: r.sub_goal_description === null ? null : shortName(r.sub_goal_description),
     amount: ore(r.amount_ore),
     category: r.category as ExpenseCategory,
     vendor:

@@ -38,6 +38,9 @@ import {
 
 type RequestFields = z.output<typeof PurchaseRequestInput>;
 
+/** A yes replaces an earlier no (the citizen changed their mind, in person or in the portal). */
+const NOT_DECLINED = { citizen_declined_at: null, citizen_decline_reason: null } as const;
+
 export type RequestColumns = Pick<
   Insertable<PurchaseRequestTable>,
   | 'title'
@@ -112,7 +115,13 @@ async function checkFields(tx: Tx, caseRow: CaseRecord, v: RequestFields, reques
     if (v.paymentMethod !== 'voucher') errors.vendorId = message('field.purchase.vendorId');
   } else {
     const vendor = isUuid(v.vendorId) ? await findVendor(tx, v.vendorId) : undefined;
-    if (!vendor || !vendor.active || vendor.municipality_id !== caseRow.municipality_id) {
+    // Only an approved vendor may be chosen; a proposed one waits for finance (spec: Vendors).
+    if (
+      !vendor ||
+      !vendor.active ||
+      vendor.status !== 'approved' ||
+      vendor.municipality_id !== caseRow.municipality_id
+    ) {
       errors.vendorId = message('field.purchase.vendorId');
     } else if (v.paymentMethod === 'bank_transfer' && !vendor.iban && !vendor.bank_account) {
       errors.paymentMethod = message('field.purchase.vendorNoAccount');
@@ -172,7 +181,13 @@ export async function updateDraft(
       at,
       locked,
       'edit',
-      { ...columnsOf(v), citizen_confirmed_on: null, citizen_confirmed_how: null },
+      {
+        ...columnsOf(v),
+        citizen_confirmed_on: null,
+        citizen_confirmed_how: null,
+        // Changed after the citizen said no: it is put to them again.
+        ...NOT_DECLINED,
+      },
       { amountOre: v.amountKr },
     );
   });
@@ -194,8 +209,8 @@ export async function confirm(
       actor,
       at,
       locked,
-      'edit',
-      { citizen_confirmed_on: on, citizen_confirmed_how: v.how },
+      'confirm',
+      { citizen_confirmed_on: on, citizen_confirmed_how: v.how, ...NOT_DECLINED },
       {
         confirmedOn: on,
         how: v.how,
@@ -224,8 +239,8 @@ export async function confirmInPortal(deps: ServiceDeps, actor: Actor, requestId
       actor,
       at,
       { caseRow, request },
-      'edit',
-      { citizen_confirmed_on: on, citizen_confirmed_how: 'portal' },
+      'confirm',
+      { citizen_confirmed_on: on, citizen_confirmed_how: 'portal', ...NOT_DECLINED },
       { confirmedOn: on, how: 'portal' },
     );
   });

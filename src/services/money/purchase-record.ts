@@ -72,17 +72,20 @@ export async function directTransfersOf(tx: Tx, caseId: string, exceptId: string
   return ore(rows.filter((r) => r.id !== exceptId).reduce((sum, r) => sum + r.amount_ore, 0));
 }
 
+/** A step as its audit event names it: the citizen's confirmation is a step that keeps the status. */
+export type RequestStep = PurchaseAction | 'confirm';
+
 /** Moves a request on, with its audit event (and whatever the caller posted to the ledger). */
 export async function moveOn(
   tx: Tx,
   actor: Actor | null,
   at: Date,
   { request }: Locked,
-  action: PurchaseAction,
+  action: RequestStep,
   columns: Parameters<typeof updatePurchaseRequest>[2] = {},
   audit: Record<string, unknown> = {},
 ): Promise<void> {
-  const status = NEXT_STATUS[action];
+  const status = action === 'confirm' ? undefined : NEXT_STATUS[action];
   await updatePurchaseRequest(tx, request.id, {
     ...columns,
     ...(status ? { status } : {}),

@@ -45,6 +45,8 @@ export interface PurchaseRequestView {
   paymentMethod: PaymentMethod;
   links: string;
   citizenConfirmed: { on: string; how: 'portal' | 'in_person' } | null;
+  /** The citizen said no in the portal, with their reason if they gave one (spec: Citizen confirmation). */
+  citizenDeclined: { at: Date; reason: string | null } | null;
   createdBy: string;
   /** Proposed by the citizen in their portal (a draft for the support person). */
   createdByCitizen: boolean;
@@ -163,6 +165,9 @@ function toView(actor: Actor, r: PurchaseRequestRow, l: Lookups, money: RequestM
       r.citizen_confirmed_on && r.citizen_confirmed_how
         ? { on: r.citizen_confirmed_on, how: r.citizen_confirmed_how as 'portal' | 'in_person' }
         : null,
+    citizenDeclined: r.citizen_declined_at
+      ? { at: r.citizen_declined_at, reason: r.citizen_decline_reason }
+      : null,
     createdBy: l.names.get(r.created_by) ?? '',
     createdByCitizen: l.citizens.has(r.created_by),
     createdAt: r.created_at,

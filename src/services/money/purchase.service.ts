@@ -4,6 +4,7 @@ import { loadCase } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { approve, reject, cancel } from './purchase-decision.ts';
 import { createDraft, updateDraft, confirm, confirmInPortal, submit } from './purchase-draft.ts';
+import { declineInPortal } from './purchase-decline.ts';
 import { pay, refund } from './purchase-payment.ts';
 
 // Purchase requests (spec: Purchase requests): written and submitted on the case by the support person (or a
@@ -31,6 +32,8 @@ export function createPurchaseService(deps: ServiceDeps) {
     update: (actor: Actor, requestId: string, input: unknown) => updateDraft(deps, actor, requestId, input),
     confirm: (actor: Actor, requestId: string, input: unknown = {}) => confirm(deps, actor, requestId, input),
     confirmInPortal: (actor: Actor, requestId: string) => confirmInPortal(deps, actor, requestId),
+    declineInPortal: (actor: Actor, requestId: string, input: unknown) =>
+      declineInPortal(deps, actor, requestId, input),
     submit: (actor: Actor, requestId: string) => submit(deps, actor, requestId),
     approve: (actor: Actor, requestId: string) => approve(deps, actor, requestId),
     reject: (actor: Actor, requestId: string, input: unknown) => reject(deps, actor, requestId, input),

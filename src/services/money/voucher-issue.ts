@@ -8,7 +8,7 @@ import {
   updateVoucher,
   voucherOfRequest,
 } from '../../db/repositories/voucher.repository.ts';
-import { addDays, type CalendarDate } from '../../domain/calendar-date.ts';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { Conflict } from '../../domain/errors.ts';
 import { formatKr, ore } from '../../domain/money.ts';
 import type { ProgrammeRules } from '../../domain/programme-rules.ts';
@@ -66,7 +66,6 @@ export async function issueVoucher(
   if (refused) throw new Conflict(refused.message, 'voucher_not_allowed');
   const issuedOn = today(at);
   const period = periodOf(caseState(caseRow, await pausesOf(tx, [caseRow.id])), issuedOn);
-  const lastDay = period ? addDays(period.endDate, -1) : null;
   const voucher = await insertVoucher(tx, {
     municipality_id: caseRow.municipality_id,
     purchase_request_id: request.id,
@@ -74,7 +73,7 @@ export async function issueVoucher(
     code: newVoucherCode(),
     vendor_id: request.vendor_id,
     max_amount_ore: request.amount_ore,
-    expires_on: voucherExpiry(issuedOn, lastDay),
+    expires_on: voucherExpiry(issuedOn, period?.lastDay ?? null),
     issued_at: at,
     updated_at: at,
   });

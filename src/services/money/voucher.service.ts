@@ -161,7 +161,8 @@ async function issuePin(
   const at = deps.clock.now();
   return deps.database.transaction({ municipalityId }, async (tx) => {
     const vendor = isUuid(vendorId) ? await findVendor(tx, vendorId) : undefined;
-    if (!vendor || vendor.municipality_id !== municipalityId || !vendor.active) throw new NotFound();
+    const usable = vendor?.active === true && vendor.status === 'approved';
+    if (!vendor || vendor.municipality_id !== municipalityId || !usable) throw new NotFound();
     // Two vendors of a municipality never share a PIN: the PIN tells which shop it is (a unique
     // index holds it should two be issued at the same instant).
     let pin = newRedemptionPin();

@@ -44,6 +44,8 @@ export interface CaseData {
   startDate: string | null;
   durationMonths: number | null;
   endDate: string | null;
+  /** The period's last day, inclusive: what the page shows as its end. */
+  lastDay: string | null;
   closed: { on: string; outcome: string; reason: string | null } | null;
   intake: {
     consent: boolean;
@@ -196,7 +198,7 @@ async function ledgerData(tx: Tx, c: CaseRowOf, hidden: boolean) {
 }
 
 /** What the case is: its number, programme, phase and dates, the referral and the intake baseline. */
-function caseFacts(c: CaseRowOf, endDate: string | null) {
+function caseFacts(c: CaseRowOf, period: { endDate: string; lastDay: string } | null) {
   return {
     caseNumber: c.case_number,
     programme: c.programme_name,
@@ -205,7 +207,8 @@ function caseFacts(c: CaseRowOf, endDate: string | null) {
     leadInStartedOn: c.lead_in_started_on,
     startDate: c.start_date,
     durationMonths: c.duration_months,
-    endDate,
+    endDate: period?.endDate ?? null,
+    lastDay: period?.lastDay ?? null,
     closed: c.closed_on ? { on: c.closed_on, outcome: c.close_outcome ?? '', reason: c.close_reason } : null,
     intake: {
       consent: c.baseline_consent,
@@ -267,7 +270,7 @@ export async function caseData(
   );
   const grantHidden = !full && !c.citizen_sees_amount;
   return {
-    ...caseFacts(c, period?.endDate ?? null),
+    ...caseFacts(c, period),
     history: historyOf(events, named),
     pauses: pauses.map((p) => ({ from: p.from_date, to: p.to_date, reason: p.reason })),
     supportPersons: assignments.map((a) => ({

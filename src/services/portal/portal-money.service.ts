@@ -5,7 +5,7 @@ import { vendorNamesOf } from '../../db/repositories/personal-data.repository.ts
 import { subGoalsOf } from '../../db/repositories/plan.repository.ts';
 import { checkAttachment } from '../../domain/attachment-file.ts';
 import { isCaseOpen } from '../../domain/case-lifecycle.ts';
-import { ValidationFailed, type FieldErrors } from '../../domain/errors.ts';
+import { NotFound, ValidationFailed, type FieldErrors } from '../../domain/errors.ts';
 import { openReservation } from '../../domain/ledger.ts';
 import { ore, type Ore } from '../../domain/money.ts';
 import type { UnusedFundsRule } from '../../domain/programme-rules.ts';
@@ -30,13 +30,17 @@ import { ProposalInput } from './portal.schemas.ts';
 
 /**
  * A draft written for the citizen that waits for their word. Their own proposal does not, until the
- * support person has worked on it (a changed request needs the citizen's confirmation again).
+ * support person has worked on it (a changed request needs the citizen's confirmation again), nor one
+ * they said no to, until the support person changes it.
  */
 export function waitsForConfirmation(
-  r: Pick<PurchaseRequestRow, 'status' | 'citizen_confirmed_on' | 'created_by' | 'created_at' | 'updated_at'>,
+  r: Pick<
+    PurchaseRequestRow,
+    'status' | 'citizen_confirmed_on' | 'citizen_declined_at' | 'created_by' | 'created_at' | 'updated_at'
+  >,
   actor: Actor,
 ): boolean {
-  if (r.status !== 'draft' || r.citizen_confirmed_on !== null) return false;
+  if (r.status !== 'draft' || r.citizen_confirmed_on !== null || r.citizen_declined_at !== null) return false;
   const untouchedProposal =
     r.created_by === actor.userId && r.updated_at.getTime() === r.created_at.getTime();
   return !untouchedProposal;
@@ -46,6 +50,7 @@ export function waitsForConfirmation(
 export type RequestState =
   | { kind: 'proposed' }
   | { kind: 'to_confirm' }
+  | { kind: 'declined' }
   | { kind: 'confirmed'; on: string }
   | { kind: 'submitted' }
   | { kind: 'approved' }
@@ -90,6 +95,7 @@ function stateOf(r: PurchaseRequestRow, actor: Actor, paidOn: string | null): Re
   switch (status) {
     case 'draft':
       if (r.citizen_confirmed_on !== null) return { kind: 'confirmed', on: r.citizen_confirmed_on };
+      if (r.citizen_declined_at !== null) return { kind: 'declined' };
       return waitsForConfirmation(r, actor) ? { kind: 'to_confirm' } : { kind: 'proposed' };
     case 'rejected':
       return { kind: 'rejected', reason: r.rejection_reason ?? '' };
@@ -191,6 +197,13 @@ async function toConfirm(deps: ServiceDeps, actor: Actor): Promise<PortalRequest
   });
 }
 
+/** One request that waits for the citizen's word, for the page where they say no; else not found. */
+async function toDecline(deps: ServiceDeps, actor: Actor, requestId: string): Promise<PortalRequest> {
+  const found = (await toConfirm(deps, actor)).find((r) => r.id === requestId);
+  if (!found) throw new NotFound();
+  return found;
+}
+
 /** What the proposal form offers: the sub-goals, and whether requests can be written now. */
 async function proposalForm(deps: ServiceDeps, actor: Actor): Promise<ProposalForm> {
   return withOwnCase(deps, actor, async (tx, row) => ({
@@ -252,6 +265,7 @@ export function createPortalMoneyService(deps: ServiceDeps) {
     budget: (actor: Actor) => budget(deps, actor),
     purchases: (actor: Actor) => purchases(deps, actor),
     toConfirm: (actor: Actor) => toConfirm(deps, actor),
+    toDecline: (actor: Actor, requestId: string) => toDecline(deps, actor, requestId),
     proposalForm: (actor: Actor) => proposalForm(deps, actor),
     propose: (actor: Actor, input: unknown, file: { name: string; bytes: Uint8Array } | null) =>
       propose(deps, actor, input, file),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseKr, type Ore } from '../../domain/money.ts';
+import type { Ore } from '../../domain/money.ts';
 import { LIMITS } from '../../domain/programme-rules.ts';
-import { issue, optionalText, plainText, say, text } from '../form-fields.ts';
+import { issue, optionalText, plainText, readKr, say, text } from '../form-fields.ts';
 import { message } from '../../i18n/index.ts';
 
 // The citizen portal's forms (spec: Citizen portal). The messages speak to the citizen: "du", short, plain
@@ -17,33 +17,28 @@ export const CitizenIdeaInput = z.object({
 });
 export type CitizenIdeaInput = z.input<typeof CitizenIdeaInput>;
 
+/** The citizen's "no" to a purchase, with why if they want to say (spec: Citizen confirmation). */
+export const DeclineInput = z.object({
+  reason: optionalText(1000, 'multi'),
+});
+
 /** A proposal is at most the scheme's cap on a grant (spec: Maximum grant). */
 const MAX_PRICE = LIMITS.maxGrant;
 const PRICE_MESSAGE = message('field.portal.price');
 
 /**
- * A price as people write it in Danish: "2.500 kr.", "2500,-", "2 500". The dot of "2.500" is a
- * thousands separator here (parseKr would read it as a decimal point: 2,50 kr.).
+ * The price as the citizen types it ("2.500 kr.", "2500,-", "2 500"): one plain message for every way it
+ * can be wrong, except an amount with two readings ("2.50"), which gets the question with both.
  */
-export function everydayPrice(typed: string): string {
-  let text = typed
-    .trim()
-    .replace(/\s*(kr\.?|kroner)$/i, '')
-    .replace(/,-$/, '')
-    .replace(/[\s\u00a0]/g, '');
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text)) text = text.replace(/\./g, '');
-  return text;
-}
-
-/** The price as the citizen types it, with one plain message for every way it can be wrong. */
 function price() {
   return z
     .union([z.string(), z.number(), z.null()], { error: say(PRICE_MESSAGE.key) })
     .optional()
     .transform((value, ctx): Ore => {
-      const result = parseKr(everydayPrice(String(value ?? '')));
+      const result = readKr(value ?? '');
       if (!result.ok || result.value <= 0) {
-        ctx.addIssue(issue(PRICE_MESSAGE));
+        const ambiguous = !result.ok && result.error.code === 'ambiguous';
+        ctx.addIssue(issue(ambiguous ? result.error.message : PRICE_MESSAGE));
         return z.NEVER;
       }
       if (result.value > MAX_PRICE) {

@@ -71,7 +71,7 @@ async function statusOf(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<Port
   return {
     phase: state.phase,
     startDate: 'startDate' in state ? state.startDate : null,
-    lastDay: period ? addDays(period.endDate, -1) : null,
+    lastDay: period?.lastDay ?? null,
     closedOn: state.phase === 'closed' ? state.closedOn : null,
   };
 }

@@ -5,6 +5,7 @@ import { casesOfPerson } from '../../db/repositories/personal-data.repository.ts
 import { Conflict } from '../../domain/errors.ts';
 import { message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
+import type { AuditAction } from '../audit-actions.ts';
 import { recordAudit } from '../audit.service.ts';
 import { loadCase, logAccess } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
@@ -23,7 +24,7 @@ import { anonymiseCase } from './retention.service.ts';
 
 export type { PrivacyView } from './data-subject-privacy.ts';
 
-const AUDIT_ACTION: Record<DataSubjectRequestKind, string> = {
+const AUDIT_ACTION: Record<DataSubjectRequestKind, AuditAction> = {
   access: 'dataSubject.access',
   restriction: 'dataSubject.restrict',
   restriction_lifted: 'dataSubject.liftRestriction',

@@ -35,11 +35,20 @@ export function DataTable<R>({
       <tbody>
         {rows.map((row) => (
           <tr>
-            {columns.map((c) => (
-              <td data-title={c.header} class={c.nowrap ? 'text-nowrap' : undefined}>
-                {c.cell(row)}
-              </td>
-            ))}
+            {columns.map((c) => {
+              const content = c.cell(row);
+              // An empty cell shows no label on a phone, where each cell stands under its header.
+              const empty = content === '' || content === null || content === undefined;
+              const cls = [c.nowrap ? 'text-nowrap' : '', empty ? 'table-cell-empty' : ''].filter(Boolean);
+              return (
+                <td
+                  data-title={empty ? undefined : c.header}
+                  class={cls.length > 0 ? cls.join(' ') : undefined}
+                >
+                  {content}
+                </td>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -1,8 +1,11 @@
 import type { Child } from 'hono/jsx';
+import { parseDateInput } from '../../domain/calendar-date.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { translate } from '../../i18n/index.ts';
 import type { PageContext } from '../context.ts';
-import { Icon } from './icon.tsx';
+import { fieldId } from './error-summary.tsx';
+
+export { ErrorSummary, fieldId } from './error-summary.tsx';
 
 // DKFDS form building blocks. Every form posts with a CSRF token and a fresh idempotency key; a field in
 // error shows its message inline (with a hidden "Fejl: ") and in the error summary above the heading.
@@ -36,11 +39,6 @@ export function Form({
   );
 }
 
-/** Field names like "categoryRules.debt.rule" become ids like "categoryRules-debt-rule". */
-export function fieldId(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]/g, '-');
-}
-
 /** A field's message in the reader's language, or undefined when the field is fine. */
 export function fieldError(
   ctx: PageContext,
@@ -49,28 +47,6 @@ export function fieldError(
 ): string | undefined {
   const said = errors?.[name];
   return said ? translate(ctx.t, said) : undefined;
-}
-
-export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors | undefined }) {
-  const entries = Object.entries(errors ?? {});
-  if (entries.length === 0) return null;
-  return (
-    <div class="alert alert-error mt-0 mb-8" role="alert" tabindex={-1} data-module="error-summary">
-      <Icon name="error" label={ctx.t('error.prefix').replace(': ', '')} class="alert-icon" />
-      <div class="alert-body">
-        <h2 class="alert-heading">{ctx.t('error.summary')}</h2>
-        <ul class="alert-text nobullet-list">
-          {entries.map(([name, message]) => (
-            <li>
-              <a class="function-link" href={`#${fieldId(name === '_form' ? 'main-content' : name)}`}>
-                {translate(ctx.t, message)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
 }
 
 interface FieldProps {
@@ -123,6 +99,15 @@ function HintAndError({
   );
 }
 
+/**
+ * A date field shows only ISO dates, so a date typed as 7.12.2026 (where there was no date field) is
+ * shown again as that day; anything else is kept as typed beside its message.
+ */
+function dateValue(typed: string): string {
+  const date = parseDateInput(typed);
+  return date.ok ? date.value : typed;
+}
+
 export function TextField(
   props: FieldProps & {
     type?: 'text' | 'email' | 'password' | 'date';
@@ -144,6 +129,7 @@ export function TextField(
     'aria-invalid': error ? 'true' : undefined,
   };
   const value = props.type === 'password' ? '' : valueOf(values, name);
+  const shown = props.type === 'date' ? dateValue(value) : value;
   const input = props.multiline ? (
     <textarea {...common} rows={4}>
       {value}
@@ -152,7 +138,7 @@ export function TextField(
     <input
       {...common}
       type={props.type ?? 'text'}
-      value={value}
+      value={shown}
       autocomplete={props.autocomplete}
       inputmode={props.inputmode}
     />

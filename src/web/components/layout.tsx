@@ -5,6 +5,7 @@ import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { CsrfField } from './form.tsx';
 import { Icon } from './icon.tsx';
+import { SettingsLink } from './settings-link.tsx';
 
 /** The privacy notice (spec: Privacy notice), linked from every page's footer and the portal's menu. */
 export const PRIVACY_NOTICE = '/privatlivspolitik';
@@ -20,6 +21,7 @@ const NAV: Record<Role, NavItem[]> = {
   support: [
     { href: '/', label: 'nav.home' },
     { href: '/forloeb', label: 'nav.cases' },
+    { href: '/leverandoerer', label: 'nav.vendors' },
   ],
   coordinator: [
     { href: '/', label: 'nav.home' },
@@ -41,6 +43,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: '/', label: 'nav.home' },
     { href: '/brugere', label: 'nav.users' },
     { href: '/api-noegler', label: 'nav.apiTokens' },
+    { href: '/udgaaende-e-mails', label: 'mail.nav.outbox' },
   ],
   evaluator: [
     { href: '/', label: 'nav.home' },
@@ -53,7 +56,7 @@ export interface LayoutProps {
   title: string;
   /** The name of the actor's municipality (or the national agency). */
   authority?: string | undefined;
-  /** Prefixes the title with "Fejl: " when the page shows a form with errors. */
+  /** Prefixes the title with "Fejl: " when the page shows a form with errors (or a refused step). */
   hasErrors?: boolean;
   children: Child;
 }
@@ -66,7 +69,7 @@ export function Layout({ ctx, title, authority, hasErrors, children }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
-        <title>{`${hasErrors ? t('error.prefix') : ''}${title} – ${t('app.name')}`}</title>
+        <title>{`${hasErrors || ctx.refusal ? t('error.prefix') : ''}${title} – ${t('app.name')}`}</title>
         <link rel="stylesheet" href={`${DKFDS_PREFIX}/css/dkfds.min.css`} />
         <link rel="stylesheet" href={`${APP_PREFIX}/app.css`} />
         <noscript>
@@ -114,6 +117,7 @@ function Header({ ctx, authority }: { ctx: PageContext; authority?: string | und
           {actor ? (
             <div class="portal-user">
               <p class="user">{userLine}</p>
+              <SettingsLink ctx={ctx} />
               <LogoutForm ctx={ctx} />
             </div>
           ) : null}
@@ -192,6 +196,7 @@ function MobileDrawer({
       <div class="portal-info-mobile">
         <h3 class="sr-only">{t('app.user')}</h3>
         <p class="user">{userLine}</p>
+        <SettingsLink ctx={ctx} />
         <LogoutForm ctx={ctx} />
       </div>
     </div>

@@ -6,6 +6,7 @@ import type { NoteView } from '../../services/cases/note.service.ts';
 import { Checkbox, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
+import { CASE_STEP_PATHS, CASE_STEPS, type CaseStepKind } from './case-steps.ts';
 
 // The actions on the case page, those the phase and the role allow (the services decide; these forms
 // only leave out what would certainly be refused). Each form's fields carry the form's name as a
@@ -20,7 +21,8 @@ interface FormProps {
 
 const DATE_HINT = 'case.action.dateHint' as const;
 
-function DateField({
+/** A date field of a step: a date picker that also takes 7.12.2026 typed; empty means today. */
+export function DateField({
   ctx,
   name,
   label,
@@ -33,6 +35,7 @@ function DateField({
       name={name}
       label={label}
       hint={ctx.t(DATE_HINT)}
+      type="date"
       width="s"
       values={values}
       errors={errors}
@@ -144,33 +147,32 @@ function workerActions(props: FormProps): Child[] {
       );
     }
   }
-  if (detail.phase === 'active') {
-    parts.push(
-      <ActionForm ctx={ctx} title={t('case.action.pause')} action={`${base}/pause`} button="secondary">
-        <DateField {...props} name="pause.from" label={t('case.action.pauseFrom')} />
-        <ReasonField {...props} name="pause.reason" />
-      </ActionForm>,
-      <ActionForm ctx={ctx} title={t('case.action.complete')} action={`${base}/afslut`} button="secondary">
-        <DateField {...props} name="complete.date" label={t('case.action.closeDate')} />
-      </ActionForm>,
-    );
-  }
-  if (detail.phase === 'paused') {
-    parts.push(
-      <ActionForm ctx={ctx} title={t('case.action.resume')} action={`${base}/genoptag`} button="primary">
-        <DateField {...props} name="resume.date" label={t('case.action.resumeDate')} />
-      </ActionForm>,
-    );
-  }
-  if (detail.phase === 'active' || detail.phase === 'paused') {
-    parts.push(
-      <ActionForm ctx={ctx} title={t('case.action.terminate')} action={`${base}/afbryd`} button="warning">
-        <DateField {...props} name="terminate.date" label={t('case.action.closeDate')} />
-        <ReasonField {...props} name="terminate.reason" />
-      </ActionForm>,
-    );
-  }
+  const steps = (Object.keys(CASE_STEPS) as CaseStepKind[]).filter((kind) =>
+    CASE_STEPS[kind].from.includes(detail.phase),
+  );
+  if (steps.length > 0) parts.push(<StepLinks ctx={ctx} caseId={detail.id} steps={steps} />);
   return parts;
+}
+
+/** The steps that end or halt the period: links to their pages, which say what will happen first. */
+function StepLinks({ ctx, caseId, steps }: { ctx: PageContext; caseId: string; steps: CaseStepKind[] }) {
+  const { t } = ctx;
+  return (
+    <Section title={t('confirm.section')}>
+      <ul class="unstyled-list">
+        {steps.map((kind) => (
+          <li class="mb-4">
+            <a
+              class={`button ${kind === 'resume' ? 'button-primary' : 'button-secondary'}`}
+              href={`/forloeb/${caseId}/${CASE_STEP_PATHS[kind]}`}
+            >
+              {t(CASE_STEPS[kind].title)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
 }
 
 function ReasonField({ ctx, values, errors, name }: FormProps & { name: string }) {

@@ -10,7 +10,7 @@ import { ErrorSummary, Form, TextField, type Values } from '../components/form.t
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateOf } from '../format.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 // The case's budget (spec: Budget ledger): granted, reserved, paid and available; spending by
@@ -23,14 +23,12 @@ export function BudgetPage({
   done,
   values = {},
   errors,
-  refused,
 }: {
   ctx: PageContext;
   overview: BudgetOverview;
   done?: Done | undefined;
   values?: Values;
   errors?: FieldErrors | undefined;
-  refused?: string | undefined;
 }) {
   const { t, actor } = ctx;
   const b = overview.balance;
@@ -51,11 +49,6 @@ export function BudgetPage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('money.title')}</h1>
       {done ? <DoneAlert ctx={ctx} done={done} /> : null}
-      {refused ? (
-        <Alert kind="error" heading={t('money.refused')} iconLabel={t('error.prefix').replace(': ', '')}>
-          <p>{refused}</p>
-        </Alert>
-      ) : null}
       <section class="mt-6">
         <h2>{t('money.figures')}</h2>
         <SummaryTable caption={t('money.figures')} rows={figures} />
@@ -119,6 +112,7 @@ function GrantForm({
           ctx={ctx}
           name="grant.amountKr"
           label={t('money.grant.amount')}
+          hint={t('field.amount.hint')}
           inputmode="decimal"
           width="s"
           suffix="kr."
@@ -161,6 +155,9 @@ export function flagsOf(ctx: PageContext, r: PurchaseRequestView): string[] {
   if (r.needsCoordinator && (r.status === 'draft' || r.status === 'submitted')) {
     flags.push(t('money.flag.coordinator'));
   }
+  if (r.citizenDeclined && r.status === 'draft') {
+    flags.push(`${t('money.declined.heading')}. ${t('money.declined.next')}`);
+  }
   for (const n of r.possibleDuplicates) flags.push(t('money.flag.duplicate', { number: n }));
   if (r.missing.includes('receipt')) flags.push(t('money.flag.receipt'));
   if (r.missing.includes('invoice')) flags.push(t('money.flag.invoice'));
@@ -176,7 +173,7 @@ function Requests({ ctx, overview, open }: { ctx: PageContext; overview: BudgetO
   const { t } = ctx;
   const caption = t('money.requests');
   return (
-    <section class="mt-7">
+    <section class="mt-7" id="anmodninger">
       <h2>{caption}</h2>
       {open ? (
         <p>
@@ -275,7 +272,7 @@ function Postings({ ctx, overview }: { ctx: PageContext; overview: BudgetOvervie
           columns={[
             {
               header: t('money.posting.date'),
-              cell: (p) => (p.paidOn ? formatDate(p.paidOn, lang) : formatDateTime(p.postedAt, lang)),
+              cell: (p) => (p.paidOn ? formatDate(p.paidOn, lang) : formatDateOf(p.postedAt, lang)),
             },
             { header: t('money.posting.kind'), cell: (p) => t(`money.posting.${p.kind}` as MessageKey) },
             { header: t('money.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },

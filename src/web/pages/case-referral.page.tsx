@@ -213,20 +213,16 @@ function ExistingCases({ ctx, cases }: { ctx: PageContext; cases: CitizenWithCas
   );
 }
 
-/** The referral: to which programme, from whom, why and when. */
-function ReferralForm({
-  ctx,
-  citizenId,
-  programmes,
-  values,
-  errors,
-}: {
+interface ReferralFormProps {
   ctx: PageContext;
   citizenId: string;
   programmes: Programme[];
   values: Values;
   errors: FieldErrors | undefined;
-}) {
+}
+
+/** The referral: to which programme, from whom, why and when. */
+function ReferralForm({ ctx, citizenId, programmes, values, errors }: ReferralFormProps) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action="/forloeb">
@@ -264,6 +260,7 @@ function ReferralForm({
         name="referredOn"
         label={t('case.referredOn')}
         hint={t('case.action.dateHint')}
+        type="date"
         width="s"
         values={values}
         errors={errors}

@@ -86,6 +86,7 @@ function AssignForm({
         name="from"
         label={t('case.supportHistory.from')}
         hint={t('case.action.dateHint')}
+        type="date"
         width="s"
         values={values}
         errors={errors}

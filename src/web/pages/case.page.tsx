@@ -7,13 +7,14 @@ import type { NoteView } from '../../services/cases/note.service.ts';
 import type { CaseQuestionnaires } from '../../services/evaluation/questionnaire.service.ts';
 import { Alert } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { Fold } from '../components/fold.tsx';
 import { ErrorSummary, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import { RestrictedTag } from '../components/restricted-tag.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { actorText, formatDate, formatDateTime } from '../format.ts';
-import { isMessageKey, translate, translator } from '../../i18n/index.ts';
+import { actorText, formatDate, formatDateOf } from '../format.ts';
+import { translate, translator } from '../../i18n/index.ts';
 import { ActivationCodeSection } from './activation.page.tsx';
 import { CaseActions, Notes } from './case-actions.page.tsx';
 import { PhaseBadge } from './case-list.page.tsx';
@@ -49,18 +50,73 @@ export function CasePage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{title}</h1>
       <CaseStatus ctx={ctx} detail={detail} />
-      <section class="mt-6">
-        <h2>{t('case.facts')}</h2>
-        <SummaryTable caption={t('case.facts')} rows={factRows(ctx, detail)} />
-        <CaseLinks ctx={ctx} detail={detail} />
-      </section>
-      {questionnaires ? <QuestionnaireSection ctx={ctx} data={questionnaires} /> : null}
-      <CaseActions ctx={ctx} detail={detail} values={values} errors={errors} />
-      <ActivationCodeSection ctx={ctx} caseId={detail.id} />
-      <Notes ctx={ctx} detail={detail} notes={notes} values={values} errors={errors} />
-      {detail.support.history.length > 0 ? <SupportHistory ctx={ctx} detail={detail} /> : null}
-      <Timeline ctx={ctx} entries={detail.timeline} />
+      <div class="mt-6">
+        <Fold title={t('case.facts')} open>
+          <SummaryTable caption={t('case.facts')} rows={factRows(ctx, detail)} />
+          <CaseLinks ctx={ctx} detail={detail} />
+        </Fold>
+        <FoldedSections
+          ctx={ctx}
+          detail={detail}
+          notes={notes}
+          questionnaires={questionnaires}
+          values={values}
+          errors={errors}
+        />
+      </div>
     </Layout>
+  );
+}
+
+/**
+ * The sections below the facts, each folded (a phone shows their headings one under the other; spec:
+ * Staff pages). The next steps are open, the daily work; a form that came back with a message is open,
+ * so the message is seen where it is.
+ */
+function FoldedSections({
+  ctx,
+  detail,
+  notes,
+  questionnaires,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  detail: CaseDetail;
+  notes: NoteView[];
+  questionnaires?: CaseQuestionnaires | undefined;
+  values: Values;
+  errors?: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  const refused = errors !== undefined;
+  const actions = CaseActions({ ctx, detail, values, errors });
+  const activation = ActivationCodeSection({ ctx, caseId: detail.id });
+  return (
+    <>
+      {actions ? (
+        <Fold title={t('case.actions')} open>
+          {actions}
+        </Fold>
+      ) : null}
+      <Fold title={t('case.notes')} open={refused}>
+        <Notes ctx={ctx} detail={detail} notes={notes} values={values} errors={errors} />
+      </Fold>
+      {questionnaires ? (
+        <Fold title={t('questionnaires.title')}>
+          <QuestionnaireSection ctx={ctx} data={questionnaires} />
+        </Fold>
+      ) : null}
+      {activation ? <Fold title={t('citizenLogin.case.heading')}>{activation}</Fold> : null}
+      {detail.support.history.length > 0 ? (
+        <Fold title={t('case.supportHistory')}>
+          <SupportHistory ctx={ctx} detail={detail} />
+        </Fold>
+      ) : null}
+      <Fold title={t('case.timeline')}>
+        <Timeline ctx={ctx} entries={detail.timeline} />
+      </Fold>
+    </>
   );
 }
 
@@ -132,7 +188,7 @@ function factRows(ctx: PageContext, d: CaseDetail): [string, string][] {
   ];
   if (d.leadInStartedOn) rows.push([t('case.leadInStartedOn'), date(d.leadInStartedOn)]);
   if (d.startDate) rows.push([t('case.startDate'), date(d.startDate)]);
-  if (d.endDate) rows.push([t('case.endDate'), date(d.endDate)]);
+  if (d.lastDay) rows.push([t('case.lastDay'), date(d.lastDay)]);
   if (d.daysLeft !== null) rows.push([t('case.daysLeft'), String(d.daysLeft)]);
   if (d.closeOutcome) {
     rows.push([t('case.closed'), `${t(CLOSE_OUTCOME_LABELS[d.closeOutcome])} ${date(d.closedOn)}`]);
@@ -170,17 +226,11 @@ function SupportHistory({ ctx, detail }: { ctx: PageContext; detail: CaseDetail 
           { header: t('case.support'), cell: (a) => a.supportName },
           { header: t('case.supportHistory.from'), cell: (a) => formatDate(a.from, lang) },
           { header: t('case.supportHistory.to'), cell: (a) => (a.to ? formatDate(a.to, lang) : '–') },
-          { header: t('case.supportHistory.reason'), cell: (a) => a.reason ?? '–' },
+          { header: t('case.supportHistory.reason'), cell: (a) => a.reason ?? '' },
         ]}
       />
     </section>
   );
-}
-
-function eventLabel(ctx: PageContext, type: string): string {
-  if (type.startsWith('plan.')) return ctx.t('event.plan');
-  const key = `event.${type}`;
-  return isMessageKey(key) ? ctx.t(key) : type;
 }
 
 function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[] }) {
@@ -204,9 +254,9 @@ function Timeline({ ctx, entries }: { ctx: PageContext; entries: TimelineEntry[]
         columns={[
           {
             header: t('case.timeline.when'),
-            cell: (e) => (e.date ? formatDate(e.date, lang) : formatDateTime(e.at, lang)),
+            cell: (e) => (e.date ? formatDate(e.date, lang) : formatDateOf(e.at, lang)),
           },
-          { header: t('case.timeline.what'), cell: (e) => eventLabel(ctx, e.type) },
+          { header: t('case.timeline.what'), cell: (e) => t(e.sentence) },
           { header: t('case.timeline.who'), cell: (e) => actorText(ctx, e.actor) },
           { header: t('case.timeline.reason'), cell: (e) => e.reason ?? '' },
         ]}

@@ -6,7 +6,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateOf } from '../format.ts';
 
 // Finance's files (spec: Payments): the payment files for the bank, made of the approved bank transfers
 // and marked as sent once the bank has them, and the bookkeeping file for a period.
@@ -66,6 +66,7 @@ function NewBatchForm({
         name="executionDate"
         label={t('finance.files.executionDate')}
         hint={t('finance.dateHint')}
+        type="date"
         width="s"
         values={values}
         errors={errors}
@@ -93,7 +94,7 @@ function BatchTable({ ctx, batches }: { ctx: PageContext; batches: BatchView[] }
           header: t('finance.status'),
           cell: (b) =>
             b.sentAt
-              ? t('finance.files.sentAt', { at: formatDateTime(b.sentAt, lang) })
+              ? t('finance.files.sentAt', { at: formatDateOf(b.sentAt, lang) })
               : t('finance.files.created'),
         },
         {
@@ -148,6 +149,7 @@ export function BookkeepingPage({
           name="fra"
           label={t('finance.books.from')}
           hint={t('finance.dateHint')}
+          type="date"
           width="s"
           values={values}
           errors={errors}
@@ -157,6 +159,7 @@ export function BookkeepingPage({
           name="til"
           label={t('finance.books.to')}
           hint={t('finance.dateHint')}
+          type="date"
           width="s"
           values={values}
           errors={errors}

@@ -2,12 +2,7 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import { formatKr } from '../../domain/money.ts';
 import { PAYMENT_METHOD_LABELS, PURCHASE_STATUS_LABELS } from '../../domain/purchase-request.ts';
-import type {
-  PayableDetail,
-  PayableView,
-  PaymentVendorView,
-  PostedPaymentView,
-} from '../../services/money/payment.service.ts';
+import type { PayableDetail, PayableView, PostedPaymentView } from '../../services/money/payment.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { DoneNotice } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -16,17 +11,12 @@ import { Layout } from '../components/layout.tsx';
 import { RestrictedTag } from '../components/restricted-tag.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { accountText, WhatIsBought } from './finance-bought.tsx';
+import { formatDate, formatDateOf } from '../format.ts';
 
 // Finance's pages (spec: Payments): what is waiting to be paid, and one payment or refund; the payment
 // files for the bank and the bookkeeping file are in finance-files.page.tsx. Only numbers, amounts,
 // vendors and categories: no case content.
-
-function accountText(v: PaymentVendorView | null): string {
-  if (!v) return '';
-  if (v.bankRegistration && v.bankAccount) return `${v.bankRegistration} ${v.bankAccount}`;
-  return v.iban ?? '';
-}
 
 export function QueuePage({
   ctx,
@@ -77,7 +67,7 @@ function QueueTable({ ctx, queue }: { ctx: PageContext; queue: PayableView[] }) 
           ),
         },
         { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
-        { header: t('finance.category'), cell: (p) => t(EXPENSE_CATEGORY_LABELS[p.category]) },
+        { header: t('finance.bought'), cell: (p) => <WhatIsBought ctx={ctx} payable={p} /> },
         {
           header: t('finance.vendor'),
           cell: (p) =>
@@ -99,7 +89,7 @@ function QueueTable({ ctx, queue }: { ctx: PageContext; queue: PayableView[] }) 
         { header: t('finance.method'), cell: (p) => t(PAYMENT_METHOD_LABELS[p.paymentMethod]) },
         {
           header: t('finance.approvedAt'),
-          cell: (p) => (p.approvedAt ? formatDateTime(p.approvedAt, lang) : ''),
+          cell: (p) => (p.approvedAt ? formatDateOf(p.approvedAt, lang) : ''),
         },
         { header: t('finance.file'), cell: (p) => (p.batch ? p.batch.messageId : t('finance.noFile')) },
       ]}
@@ -149,7 +139,9 @@ function payableRows(ctx: PageContext, p: PayableDetail): [string, string][] {
   return [
     [t('finance.status'), t(PURCHASE_STATUS_LABELS[p.status])],
     [t('finance.amount'), formatKr(p.amount)],
+    [t('finance.bought'), p.title],
     [t('finance.category'), t(EXPENSE_CATEGORY_LABELS[p.category])],
+    [t('finance.subGoal'), p.subGoal ?? t('finance.noSubGoal')],
     [t('finance.vendor'), p.vendor ? p.vendor.name : t('finance.toCitizen')],
     ...(p.vendor?.cvr ? [['CVR', p.vendor.cvr] as [string, string]] : []),
     ...(accountText(p.vendor) ? [[t('finance.account'), accountText(p.vendor)] as [string, string]] : []),
@@ -237,6 +229,7 @@ function PayForm({
         name="paidOn"
         label={t('finance.paidOn')}
         hint={t('finance.dateHint')}
+        type="date"
         width="s"
         values={values}
         errors={errors}
@@ -287,6 +280,7 @@ function RefundForm({
         ctx={ctx}
         name="amountKr"
         label={t('finance.amount')}
+        hint={t('field.amount.hint')}
         inputmode="decimal"
         width="s"
         suffix="kr."
@@ -298,6 +292,7 @@ function RefundForm({
         name="refundedOn"
         label={t('finance.refund.on')}
         hint={t('finance.dateHint')}
+        type="date"
         width="s"
         values={values}
         errors={errors}

@@ -1,15 +1,20 @@
 import { formatKr } from '../../domain/money.ts';
+import { auditSentence } from '../../services/audit-actions.ts';
 import type { AuditLine } from '../../services/cases/overview.service.ts';
 import type { Programme } from '../../services/cases/programme.service.ts';
 import { EXPIRING_SOON_DAYS, type ExpiringVoucher } from '../../services/money/voucher.service.ts';
+import type { WorkGroup } from '../../services/work/work-item.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
+import { WorkList } from '../components/work-list.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { isMessageKey, type MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 export interface HomeData {
+  /** What waits for the user, first on the page (spec: Work lists). */
+  work?: readonly WorkGroup[];
   programmes?: Programme[];
   recentChanges?: AuditLine[];
   expiringVouchers?: ExpiringVoucher[];
@@ -24,6 +29,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
     <Layout ctx={ctx} title={t('home.title')} authority={actor.municipalityName}>
       <h1>{t('home.welcome', { name: actor.name })}</h1>
       <p class="font-lead">{t(`home.${actor.role}.text`)}</p>
+      {data.work ? <WorkList ctx={ctx} groups={data.work} /> : null}
       {actor.role === 'admin' ? (
         <p>
           <a href="/brugere" class="button button-primary">
@@ -137,7 +143,22 @@ function RecentChanges({ ctx, lines }: { ctx: PageContext; lines: AuditLine[] })
           rows={lines}
           columns={[
             { header: t('audit.when'), cell: (l) => formatDateTime(l.at, lang) },
-            { header: t('audit.what'), cell: (l) => auditLabel(ctx, l.action) },
+            {
+              header: t('audit.what'),
+              cell: (l) => (
+                <>
+                  {auditLabel(ctx, l.action)}
+                  {l.case ? (
+                    <>
+                      {' '}
+                      <a href={`/forloeb/${l.case.id}`}>
+                        {t('home.recentChanges.inCase', { number: l.case.number })}
+                      </a>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
             {
               header: t('audit.who'),
               cell: (l) => (l.actorRole ? t(`role.${l.actorRole}` as MessageKey) : t('audit.system')),
@@ -149,8 +170,8 @@ function RecentChanges({ ctx, lines }: { ctx: PageContext; lines: AuditLine[] })
   );
 }
 
-/** An audit event's action in words, or its code when the catalogue has none. */
+/** An audit event's action in words, or its code for an action no writer records any more. */
 export function auditLabel(ctx: PageContext, action: string): string {
-  const key = `audit.${action}`;
-  return isMessageKey(key) ? ctx.t(key) : action;
+  const key = auditSentence(action);
+  return key ? ctx.t(key) : action;
 }

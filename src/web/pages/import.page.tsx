@@ -5,6 +5,7 @@ import { Form } from '../components/form.tsx';
 import { Icon } from '../components/icon.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { ImportColumns } from './import-columns.tsx';
 
 // The coordinator's import of existing data (formats: CSV import): one form with a multi-file
 // upload. A refused import lists every wrong row as `file:line: column: reason` in the error summary
@@ -139,12 +140,7 @@ export function ImportPage({ ctx, errors, noFiles, done }: ImportPageProps) {
             ctx={ctx}
             error={noFiles ? t('import.noFiles') : lines.length > 0 ? t('import.failedInline') : null}
           />
-          <h2>{t('import.formatHeading')}</h2>
-          <ul>
-            <li>{t('import.formatCases')}</li>
-            <li>{t('import.formatAnswers')}</li>
-            <li>{t('import.formatPayments')}</li>
-          </ul>
+          <ImportColumns ctx={ctx} />
           <p>{t('import.formatNames')}</p>
         </>
       )}

@@ -113,6 +113,7 @@ function BasicsFields(f: FieldsProps) {
         name="periodStart"
         label={t('programme.periodStart')}
         hint={t('programme.dateHint')}
+        type="date"
         width="s"
       />
       <TextField
@@ -120,6 +121,7 @@ function BasicsFields(f: FieldsProps) {
         name="periodEnd"
         label={t('programme.periodEnd')}
         hint={t('programme.dateHint')}
+        type="date"
         width="s"
       />
     </fieldset>

@@ -7,7 +7,6 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr } from '../../domain/money.ts';
 import type { ProgrammeRules } from '../../domain/programme-rules.ts';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '../../domain/purchase-request.ts';
-import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, RadioGroup, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
@@ -15,15 +14,6 @@ import type { PageContext } from '../context.ts';
 // The form that writes a purchase request (spec: Purchase requests), with the programme's rule for each
 // expense category where the choice is made: examples, what is not covered and why, what needs a
 // justification.
-
-export function Refused({ ctx, message }: { ctx: PageContext; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <Alert kind="error" heading={ctx.t('money.refused')} iconLabel={ctx.t('error.prefix').replace(': ', '')}>
-      <p>{message}</p>
-    </Alert>
-  );
-}
 
 export function NewRequestPage({
   ctx,
@@ -34,7 +24,6 @@ export function NewRequestPage({
   rules,
   values,
   errors,
-  refused,
 }: {
   ctx: PageContext;
   caseId: string;
@@ -44,7 +33,6 @@ export function NewRequestPage({
   rules: ProgrammeRules;
   values: Values;
   errors?: FieldErrors | undefined;
-  refused?: string | undefined;
 }) {
   const { t, actor } = ctx;
   const title = t('money.new.title');
@@ -57,7 +45,6 @@ export function NewRequestPage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{title}</h1>
       <p class="font-lead">{t('money.new.intro', { number: caseNumber })}</p>
-      <Refused ctx={ctx} message={refused} />
       <Form ctx={ctx} action={`/forloeb/${caseId}/anmodninger/ny`}>
         <WhatFields {...f} />
         <CategoryFields {...f} />
@@ -200,6 +187,15 @@ function CategoryRules({ ctx, rules }: { ctx: PageContext; rules: ProgrammeRules
   );
 }
 
+/** Only approved vendors are offered; a missing one is proposed to finance (spec: Vendors). */
+function ProposeVendorLink({ ctx }: { ctx: PageContext }) {
+  return (
+    <p class="mt-0">
+      <a href="/leverandoerer#forslag">{ctx.t('money.field.vendor.propose')}</a>
+    </p>
+  );
+}
+
 /** The sub-goal it serves, the vendor, how it is paid, and links. */
 function HowFields({
   ctx,
@@ -239,6 +235,7 @@ function HowFields({
         values={values}
         errors={errors}
       />
+      <ProposeVendorLink ctx={ctx} />
       <RadioGroup
         ctx={ctx}
         name="paymentMethod"

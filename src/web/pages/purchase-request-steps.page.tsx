@@ -3,11 +3,14 @@ import { formatKr } from '../../domain/money.ts';
 import type { BudgetOverview, PurchaseRequestView } from '../../services/money/budget.service.ts';
 import { Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import type { PageContext } from '../context.ts';
+import { isSpendingPeriod } from '../../domain/case-lifecycle.ts';
 import { translate } from '../../i18n/index.ts';
 
 // The steps allowed now on a purchase request (spec: Request lifecycle): the citizen's confirmation and
 // submitting a draft, approving or rejecting a submitted request, and cancelling. The services decide;
-// these forms only leave out what would certainly be refused.
+// these forms leave out what would certainly be refused. The primary button is always the next step
+// that can succeed — a draft's confirmation before its submission — and a step that cannot succeed yet
+// is said in words, without a button (spec: Refused steps).
 
 export function Steps({
   ctx,
@@ -29,13 +32,24 @@ export function Steps({
   const submitted = r.status === 'submitted';
   const cancellable = draft || submitted || r.status === 'approved';
   if (!cancellable) return null;
+  const active = isSpendingPeriod(overview.phase);
   return (
     <section class="mt-7">
       <h2>{t('money.steps')}</h2>
-      {draft ? <ConfirmStep ctx={ctx} base={base} values={values} errors={errors} /> : null}
-      {draft ? <SubmitStep ctx={ctx} request={r} base={base} /> : null}
+      {draft && !r.citizenConfirmed ? (
+        <ConfirmStep ctx={ctx} base={base} values={values} errors={errors} />
+      ) : null}
+      {draft && r.citizenConfirmed ? <SubmitStep ctx={ctx} base={base} active={active} /> : null}
       {submitted ? (
-        <ApproveStep ctx={ctx} overview={overview} request={r} base={base} values={values} errors={errors} />
+        <ApproveStep
+          ctx={ctx}
+          overview={overview}
+          request={r}
+          base={base}
+          active={active}
+          values={values}
+          errors={errors}
+        />
       ) : null}
       <CancelStep ctx={ctx} request={r} base={base} values={values} errors={errors} />
     </section>
@@ -57,8 +71,9 @@ function ConfirmStep({
   const { t } = ctx;
   const confirmValues = { confirm: { how: 'in_person' }, ...values };
   return (
-    <div class="mt-5">
+    <div class="mt-5" id="bekraeft">
       <h3>{t('money.confirm')}</h3>
+      <p>{t('confirm.request.confirmFirst')}</p>
       <Form ctx={ctx} action={`${base}/bekraeft`}>
         <RadioGroup
           ctx={ctx}
@@ -81,7 +96,7 @@ function ConfirmStep({
           values={values}
           errors={errors}
         />
-        <button type="submit" class="button button-secondary">
+        <button type="submit" class="button button-primary">
           {t('money.confirm.submit')}
         </button>
       </Form>
@@ -89,26 +104,22 @@ function ConfirmStep({
   );
 }
 
-/** Sending the draft for approval (once the citizen has confirmed it). */
-function SubmitStep({
-  ctx,
-  request: r,
-  base,
-}: {
-  ctx: PageContext;
-  request: PurchaseRequestView;
-  base: string;
-}) {
+/** Sending the confirmed draft for approval; only in the active period (spec: Lead-in; spec: Pauses). */
+function SubmitStep({ ctx, base, active }: { ctx: PageContext; base: string; active: boolean }) {
   const { t } = ctx;
   return (
     <div class="mt-6">
       <h3>{t('money.submit')}</h3>
-      <p>{r.citizenConfirmed ? t('money.submit.ready') : t('money.submit.needsConfirm')}</p>
-      <Form ctx={ctx} action={`${base}/indsend`}>
-        <button type="submit" class="button button-primary">
-          {t('money.submit.submit')}
-        </button>
-      </Form>
+      <p>
+        {t('money.submit.ready')} {active ? null : t('confirm.request.submitWhenActive')}
+      </p>
+      {active ? (
+        <Form ctx={ctx} action={`${base}/indsend`}>
+          <button type="submit" class="button button-primary">
+            {t('money.submit.submit')}
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }
@@ -119,6 +130,7 @@ function ApproveStep({
   overview,
   request: r,
   base,
+  active,
   values,
   errors,
 }: {
@@ -126,6 +138,7 @@ function ApproveStep({
   overview: BudgetOverview;
   request: PurchaseRequestView;
   base: string;
+  active: boolean;
   values: Values;
   errors: FieldErrors | undefined;
 }) {
@@ -133,27 +146,10 @@ function ApproveStep({
   return (
     <div class="mt-5">
       <h3>{t('money.approve')}</h3>
-      {r.approval.ok ? (
-        <>
-          <p>
-            {t('money.approve.fourEyes', { limit: formatKr(overview.singleApprovalLimit) })}{' '}
-            {t('money.approve.available', { available: formatKr(overview.balance.available) })}
-          </p>
-          {r.possibleDuplicates.length > 0 ? (
-            <p>
-              <strong>
-                {t('money.approve.duplicates', {
-                  numbers: r.possibleDuplicates.map((n) => `#${n}`).join(', '),
-                })}
-              </strong>
-            </p>
-          ) : null}
-          <Form ctx={ctx} action={`${base}/godkend`}>
-            <button type="submit" class="button button-primary">
-              {t('money.approve.submit')}
-            </button>
-          </Form>
-        </>
+      {!active ? (
+        <p>{t('confirm.request.approveWhenActive')}</p>
+      ) : r.approval.ok ? (
+        <ApproveForm ctx={ctx} overview={overview} request={r} base={base} />
       ) : (
         <p>{translate(t, r.approval.message)}</p>
       )}
@@ -172,6 +168,43 @@ function ApproveStep({
         </button>
       </Form>
     </div>
+  );
+}
+
+/** What approving means now (the limit, what is available, possible duplicates) and its button. */
+function ApproveForm({
+  ctx,
+  overview,
+  request: r,
+  base,
+}: {
+  ctx: PageContext;
+  overview: BudgetOverview;
+  request: PurchaseRequestView;
+  base: string;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        {t('money.approve.fourEyes', { limit: formatKr(overview.singleApprovalLimit) })}{' '}
+        {t('money.approve.available', { available: formatKr(overview.balance.available) })}
+      </p>
+      {r.possibleDuplicates.length > 0 ? (
+        <p>
+          <strong>
+            {t('money.approve.duplicates', {
+              numbers: r.possibleDuplicates.map((n) => `#${n}`).join(', '),
+            })}
+          </strong>
+        </p>
+      ) : null}
+      <Form ctx={ctx} action={`${base}/godkend`}>
+        <button type="submit" class="button button-primary">
+          {t('money.approve.submit')}
+        </button>
+      </Form>
+    </>
   );
 }
 

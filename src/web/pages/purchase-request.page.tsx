@@ -16,7 +16,6 @@ import { DoneAlert, flagsOf, StatusTag, type Done } from './case-budget.page.tsx
 // A purchase request's own page (spec: Request lifecycle): its details, its attachments and the steps allowed
 // now.
 
-import { Refused } from './purchase-request-new.page.tsx';
 import { Steps } from './purchase-request-steps.page.tsx';
 import { VoucherSection } from './voucher.page.tsx';
 export function RequestPage({
@@ -27,7 +26,6 @@ export function RequestPage({
   done,
   values,
   errors,
-  refused,
 }: {
   ctx: PageContext;
   overview: BudgetOverview;
@@ -37,7 +35,6 @@ export function RequestPage({
   done?: Done | undefined;
   values: Values;
   errors?: FieldErrors | undefined;
-  refused?: string | undefined;
 }) {
   const { t, actor } = ctx;
   const title = t('money.request.title', { number: r.number, title: r.title });
@@ -55,13 +52,14 @@ export function RequestPage({
         <StatusTag ctx={ctx} status={r.status} />
       </p>
       {done ? <DoneAlert ctx={ctx} done={done} /> : null}
-      <Refused ctx={ctx} message={refused} />
       <FlagsAlert ctx={ctx} flags={flags} />
       <section class="mt-6">
         <h2>{t('money.request.details')}</h2>
         <SummaryTable caption={t('money.request.details')} rows={rows} />
       </section>
       {voucher ? <VoucherSection ctx={ctx} caseId={overview.caseId} voucher={voucher} /> : null}
+      {/* The next step before the attachments: on a phone it is what the page is for. */}
+      <Steps ctx={ctx} overview={overview} request={r} base={base} values={values} errors={errors} />
       {/* The attachments' slot (id "bilag"): list, download and upload are attachments.tsx's. */}
       <div class="mt-7">
         <AttachmentsSection
@@ -71,7 +69,6 @@ export function RequestPage({
           canUpload={r.status !== 'rejected' && r.status !== 'cancelled'}
         />
       </div>
-      <Steps ctx={ctx} overview={overview} request={r} base={base} values={values} errors={errors} />
     </Layout>
   );
 }
@@ -102,7 +99,9 @@ function requestRows(ctx: PageContext, r: PurchaseRequestView): [string, string]
             date: formatDate(r.citizenConfirmed.on, lang),
             how: t(`money.how.${r.citizenConfirmed.how}`),
           })
-        : t('money.confirmed.no'),
+        : r.citizenDeclined
+          ? declinedText(ctx, r.citizenDeclined)
+          : t('money.confirmed.no'),
     ],
     [
       t('money.createdBy'),
@@ -117,6 +116,16 @@ function requestRows(ctx: PageContext, r: PurchaseRequestView): [string, string]
   if (r.paid > 0) rows.push([t('money.paid'), formatKr(r.paid)]);
   if (r.refunded > 0) rows.push([t('money.refunded'), formatKr(r.refunded)]);
   return rows;
+}
+
+/** The citizen's "no" in the portal: when, and their reason if they gave one. */
+function declinedText(ctx: PageContext, declined: { at: Date; reason: string | null }): string {
+  const { t, lang } = ctx;
+  const said = t('money.declined.when', { at: formatDateTime(declined.at, lang) });
+  const reason = declined.reason
+    ? t('money.declined.reason', { reason: declined.reason })
+    : t('money.declined.noReason');
+  return `${said} ${reason}`;
 }
 
 /** What needs attention on the request, as a warning above its details. */

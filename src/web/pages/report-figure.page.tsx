@@ -9,6 +9,7 @@ import type { ReportView } from '../../services/evaluation/report.service.ts';
 import { BarChart, type Bar } from '../components/bar-chart.tsx';
 import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
+import { reportCell } from './report-cells.ts';
 
 // One figure of the evaluation report (spec: Evaluation report): its base and n, an SVG chart with the
 // data table beside it, and its CSV download. The numbers are the domain's figureTable, as in the CSV.
@@ -124,7 +125,8 @@ function FigureTable({
 }) {
   const { t } = ctx;
   const columns = columnsOf(figure);
-  const cell = (r: Row, c: string) => (c === 'municipality_code' ? place(r[c]) : (r[c] ?? ''));
+  const cell = (r: Row, c: string) =>
+    c === 'municipality_code' ? place(r[c]) : reportCell(ctx, c, r[c] ?? '');
   return (
     <div
       class="table--responsive-scroll"
@@ -178,9 +180,9 @@ function BaseLine({
       <>
         {t('report.spendingLine', {
           n: String(s.n),
-          granted: first.granted_kr ?? '',
-          spent: first.spent_kr ?? '',
-          returned: first.returned_kr ?? '',
+          granted: reportCell(ctx, 'granted_kr', first.granted_kr ?? ''),
+          spent: reportCell(ctx, 'spent_kr', first.spent_kr ?? ''),
+          returned: reportCell(ctx, 'returned_kr', first.returned_kr ?? ''),
         })}
       </>
     );
@@ -262,7 +264,7 @@ function chartOf(
         bars: rows.map((r) => ({
           label: r.label ?? '',
           value: numberOf(r.kr),
-          text: r.kr === SMALL ? SMALL : `${r.kr ?? ''} kr.`,
+          text: reportCell(ctx, 'kr', r.kr ?? ''),
         })),
       };
     default:
@@ -281,6 +283,9 @@ function methodBars(ctx: PageContext, rows: Row[]): Bar[] {
     text:
       r.count === SMALL
         ? SMALL
-        : ctx.t('voucherStaff.report.chartLine', { count: r.count ?? '', kr: r.kr ?? '' }),
+        : ctx.t('voucherStaff.report.chartLine', {
+            count: r.count ?? '',
+            kr: reportCell(ctx, 'kr', r.kr ?? ''),
+          }),
   }));
 }

@@ -75,6 +75,7 @@ function Filters({
           name="fra"
           label={t('report.from')}
           hint={t('report.dateHint')}
+          type="date"
           width="s"
           values={values}
           errors={errors}
@@ -84,6 +85,7 @@ function Filters({
           name="til"
           label={t('report.to')}
           hint={t('report.dateHint')}
+          type="date"
           width="s"
           values={values}
           errors={errors}

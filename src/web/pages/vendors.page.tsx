@@ -5,10 +5,13 @@ import { ErrorSummary, Form, TextField, type Values } from '../components/form.t
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDateTime } from '../format.ts';
+import type { VendorListing } from '../../services/money/vendor-proposal.service.ts';
+import { ProposalTable, ProposeForm } from './vendor-proposals.page.tsx';
 
-// The municipality's vendor list (spec: Vendors): finance and the
-// coordinator add to it; vendors never have accounts in the system. A shop redeems the citizens'
-// vouchers with a redemption PIN issued here and shown once (spec: Vouchers).
+// The municipality's vendor list (spec: Vendors): finance and the coordinator add to it and decide on the
+// vendors support persons propose (vendor-proposals.page.tsx); a support person sees the approved list
+// and proposes. Vendors never have accounts in the system. A shop redeems the citizens' vouchers with a
+// redemption PIN issued here and shown once (spec: Vouchers).
 
 export interface VendorView {
   id: string;
@@ -20,34 +23,112 @@ export interface VendorView {
   ean: string | null;
   /** When the shop's redemption PIN was issued; null: it has none. */
   redemption_pin_set_at: Date | null;
+  pays_by_card: boolean;
 }
 
 export function VendorsPage({
   ctx,
-  vendors,
+  listing,
   values = {},
   errors,
   notice,
 }: {
   ctx: PageContext;
-  vendors: VendorView[];
+  listing: VendorListing;
   values?: Values;
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
 }) {
   const { t, actor } = ctx;
+  const { vendors, proposals, manages } = listing;
   return (
     <Layout ctx={ctx} title={t('vendors.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
       <ErrorSummary ctx={ctx} errors={errors} />
       <DoneNotice notice={notice} iconLabel={t('finance.done')} />
       <h1>{t('vendors.title')}</h1>
-      <p>{t('vendors.intro')}</p>
-      {vendors.length === 0 ? <p>{t('vendors.none')}</p> : <VendorTable ctx={ctx} vendors={vendors} />}
-      {vendors.length === 0 ? null : <p>{t('voucherStaff.vendors.pinIntro')}</p>}
-      <h2 class="mt-7">{t('vendors.new')}</h2>
-      <NewVendorForm ctx={ctx} values={values} errors={errors} />
+      <p>{t(manages ? 'vendors.intro' : 'vendors.supportIntro')}</p>
+      {manages ? (
+        <ManagerParts ctx={ctx} listing={listing} values={values} errors={errors} />
+      ) : (
+        <>
+          {/* The support person's own proposals and the form first; the list, long on a phone, after. */}
+          {proposals.length > 0 ? (
+            <>
+              <h2 class="mt-7">{t('vendors.proposals.mine')}</h2>
+              <ProposalTable ctx={ctx} proposals={proposals} decide={false} />
+            </>
+          ) : null}
+          <ProposeForm ctx={ctx} values={values} errors={errors} />
+          <h2 class="mt-7">{t('vendors.approvedList')}</h2>
+          {vendors.length === 0 ? (
+            <p>{t('vendors.none')}</p>
+          ) : (
+            <PlainVendorTable ctx={ctx} vendors={vendors} />
+          )}
+        </>
+      )}
     </Layout>
   );
+}
+
+/** Finance's and the coordinator's part: the proposals waiting, the list with PINs, adding a vendor. */
+function ManagerParts({
+  ctx,
+  listing: { vendors, proposals },
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  listing: VendorListing;
+  values: Values;
+  errors: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  const open = proposals.filter((p) => p.status === 'proposed');
+  const decided = proposals.filter((p) => p.status !== 'proposed');
+  return (
+    <>
+      {open.length > 0 ? (
+        <>
+          <h2>{t('vendors.proposals.waiting')}</h2>
+          <ProposalTable ctx={ctx} proposals={open} decide />
+        </>
+      ) : null}
+      <h2 class={open.length > 0 ? 'mt-7' : undefined}>{t('vendors.approvedList')}</h2>
+      {vendors.length === 0 ? <p>{t('vendors.none')}</p> : <VendorTable ctx={ctx} vendors={vendors} />}
+      {vendors.length > 0 ? <p>{t('voucherStaff.vendors.pinIntro')}</p> : null}
+      <h2 class="mt-7">{t('vendors.new')}</h2>
+      <NewVendorForm ctx={ctx} values={values} errors={errors} />
+      {decided.length > 0 ? (
+        <>
+          <h2 class="mt-7">{t('vendors.proposals.title')}</h2>
+          <ProposalTable ctx={ctx} proposals={decided} decide />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The list as a support person chooses from it: who, and how they are paid. */
+function PlainVendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[] }) {
+  const { t } = ctx;
+  return (
+    <DataTable
+      caption={t('vendors.title')}
+      rows={vendors}
+      columns={[
+        { header: t('vendors.name'), cell: (v) => v.name },
+        { header: 'CVR', nowrap: true, cell: (v) => v.cvr ?? '' },
+        { header: t('vendors.payment'), cell: (v) => paymentText(ctx, v) },
+      ]}
+    />
+  );
+}
+
+/** Where a vendor's payments go: the Danish account, the IBAN, or the payment card. */
+function paymentText(ctx: PageContext, v: VendorView): string {
+  if (v.bank_registration && v.bank_account) return `${v.bank_registration} ${v.bank_account}`;
+  return v.iban ?? (v.pays_by_card ? ctx.t('vendors.paysByCard') : '');
 }
 
 function VendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[] }) {
@@ -59,13 +140,7 @@ function VendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[]
       columns={[
         { header: t('vendors.name'), cell: (v) => v.name },
         { header: 'CVR', cell: (v) => v.cvr ?? '' },
-        {
-          header: t('finance.account'),
-          cell: (v) =>
-            v.bank_registration && v.bank_account
-              ? `${v.bank_registration} ${v.bank_account}`
-              : (v.iban ?? ''),
-        },
+        { header: t('finance.account'), cell: (v) => paymentText(ctx, v) },
         { header: 'EAN', cell: (v) => v.ean ?? '' },
         { header: t('voucherStaff.vendors.pin'), cell: (v) => <PinCell ctx={ctx} vendor={v} /> },
       ]}

@@ -141,7 +141,7 @@ function stateText(ctx: PageContext, state: RequestState): string {
 }
 
 /** One request as the citizen reads it: what, status in words, price, sub-goal. */
-function RequestCard({
+export function RequestCard({
   ctx,
   request,
   details,
@@ -264,11 +264,18 @@ export function PortalConfirmPage({
                 <Form ctx={ctx} action={`/borger/bekraeft/${r.id}`} class="portal-inline-form">
                   <button
                     type="submit"
-                    class="button button-primary"
+                    class="button button-primary mr-4"
                     aria-label={t('portal.confirm.yesLabel', { title: r.title })}
                   >
                     {t('portal.confirm.yes')}
                   </button>
+                  <a
+                    href={`/borger/bekraeft/${r.id}/nej`}
+                    class="button button-secondary"
+                    aria-label={t('portal.confirm.noLabel', { title: r.title })}
+                  >
+                    {t('portal.confirm.no')}
+                  </a>
                 </Form>
               </RequestCard>
             ))}

@@ -10,6 +10,7 @@ import { PortalGoalsPage, PortalIdeasPage } from './portal-goals.page.tsx';
 import { PortalHomePage } from './portal-home.page.tsx';
 import { PortalBudgetPage, PortalConfirmPage, PortalPurchasesPage } from './portal-money.page.tsx';
 import { PortalProposePage } from './portal-propose.page.tsx';
+import { PortalDeclinePage } from './portal-decline.page.tsx';
 import { PORTAL_VOUCHERS, PortalVouchersPage } from './portal-vouchers.page.tsx';
 
 // The citizen's portal (spec: Own case only): each route finds the citizen from the log-in, calls one portal
@@ -23,6 +24,7 @@ const NOTICES: Record<string, MessageKey> = {
   fjernet: 'portal.ideas.removed',
   sendt: 'portal.purchases.sent',
   bekraeftet: 'portal.confirm.done',
+  nej: 'portal.decline.done',
 };
 
 const notice = (c: Context<AppEnv>) => doneNotice(c, 'ok', NOTICES);
@@ -37,6 +39,7 @@ export function registerPortalRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
   registerPortalPlanRoutes(app, deps);
   registerPortalMoneyRoutes(app, deps);
+  registerPortalDeclineRoutes(app, deps);
   registerPortalVoucherRoutes(app, deps);
 }
 
@@ -180,5 +183,35 @@ function registerPortalMoneyRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
   app.post('/borger/bekraeft/:id', async (c) => {
     await services.purchases.confirmInPortal(requireCitizen(c), c.req.param('id'));
     return seeOther(c, '/borger/bekraeft?ok=bekraeftet');
+  });
+}
+
+/** The citizen's "no" to a purchase written for them, with why if they want to (spec: Citizen confirmation). */
+function registerPortalDeclineRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+  const { portal } = services;
+  app.get('/borger/bekraeft/:id/nej', async (c) => {
+    const request = await portal.toDecline(requireCitizen(c), c.req.param('id'));
+    return c.html(<PortalDeclinePage ctx={pageContext(c)} request={request} />);
+  });
+
+  app.post('/borger/bekraeft/:id/nej', async (c) => {
+    const actor = requireCitizen(c);
+    const id = c.req.param('id');
+    const form = nestForm(await readForm(c));
+    return submitForm(
+      async () => {
+        await services.purchases.declineInPortal(actor, id, form);
+        return seeOther(c, '/borger/bekraeft?ok=nej');
+      },
+      {
+        invalid: async (error) => {
+          const request = await portal.toDecline(actor, id);
+          return c.html(
+            <PortalDeclinePage ctx={pageContext(c)} request={request} values={form} errors={error.fields} />,
+            422,
+          );
+        },
+      },
+    );
   });
 }

@@ -8,10 +8,11 @@ import {
   type SubGoalStatus,
 } from '../../../domain/plan.ts';
 import { EDUCATION, INCOME_SOURCE } from '../../../domain/report/scales.ts';
+import { caseEventSentence } from '../../../services/cases/case-record.ts';
 import type { CaseData } from '../../../services/portal/personal-data.service.ts';
 import type { PageContext } from '../../context.ts';
-import { formatDate, labelOf } from '../../format.ts';
-import { isMessageKey, type MessageKey } from '../../../i18n/index.ts';
+import { formatDate, formatDateOf, labelOf } from '../../format.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { whoText } from './access-log.page.tsx';
 
 // Parts of a case in "Mine data" (spec: Mine data): its facts, history, plan and notes as the citizen reads
@@ -29,7 +30,7 @@ export function date(ctx: PageContext, iso: string | null): string {
 }
 
 export function dateOf(ctx: PageContext, at: Date): string {
-  return formatDate(at.toISOString().slice(0, 10), ctx.lang);
+  return formatDateOf(at, ctx.lang);
 }
 
 export function Empty({ ctx }: { ctx: PageContext }) {
@@ -48,7 +49,7 @@ export function caseRows(ctx: PageContext, c: CaseData): [string, string][] {
     [t('portalSelf.data.referralReason'), c.referral.reason],
   ];
   if (c.startDate) rows.push([t('portalSelf.data.start'), date(ctx, c.startDate)]);
-  if (c.endDate && !c.closed) rows.push([t('portalSelf.data.end'), date(ctx, c.endDate)]);
+  if (c.lastDay && !c.closed) rows.push([t('portalSelf.data.end'), date(ctx, c.lastDay)]);
   if (c.closed) rows.push([t('portalSelf.data.closed'), date(ctx, c.closed.on)]);
   if (c.intake.consent && c.intake.targetGroups.length > 0) {
     rows.push([
@@ -64,11 +65,6 @@ export function caseRows(ctx: PageContext, c: CaseData): [string, string][] {
   return rows;
 }
 
-function eventText(ctx: PageContext, type: string): string {
-  const key = `event.${type}`;
-  return isMessageKey(key) ? ctx.t(key) : type;
-}
-
 export function HistorySection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
   const { t } = ctx;
   const last = c.supportPersons.at(-1);
@@ -78,7 +74,7 @@ export function HistorySection({ ctx, c }: { ctx: PageContext; c: CaseData }) {
       <ul>
         {c.history.map((e) => (
           <li>
-            {`${date(ctx, e.date ?? e.at.toISOString().slice(0, 10))}: ${eventText(ctx, e.type)}`}
+            {`${e.date ? date(ctx, e.date) : dateOf(ctx, e.at)}: ${ctx.t(caseEventSentence(e.type))}`}
             {e.reason ? `. ${e.reason}` : ''}
           </li>
         ))}

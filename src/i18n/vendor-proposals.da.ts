@@ -1,0 +1,43 @@
+// The vendor list's proposals (spec: Vendors): the support person proposes, finance approves or rejects.
+// Spread into da.ts.
+export const vendorProposalsDa = {
+  'label.vendorStatus.proposed': 'Venter på økonomi',
+  'label.vendorStatus.approved': 'Godkendt',
+  'label.vendorStatus.rejected': 'Afvist',
+  'vendors.supportIntro':
+    'Her er de leverandører, du kan vælge, når du skriver en anmodning. Mangler der en butik, kan du foreslå den. Økonomi godkender den, før den kan bruges.',
+  'vendors.payment': 'Betaling',
+  'vendors.approvedList': 'Godkendte leverandører',
+  'vendors.paysByCard': 'Betales med kort',
+  'vendors.status': 'Status',
+  'vendors.proposals.title': 'Forslag til nye leverandører',
+  'vendors.proposals.mine': 'Dine forslag',
+  'vendors.proposals.waiting': 'Forslag der venter på dig',
+  'vendors.proposals.proposedBy': 'Foreslået af',
+  'vendors.proposals.proposedAt': 'Foreslået',
+  'vendors.proposals.approve': 'Godkend',
+  'vendors.proposals.approveLabel': 'Godkend {name}',
+  'vendors.proposals.reject': 'Afvis',
+  'vendors.proposals.rejectLabel': 'Afvis {name}',
+  'vendors.proposals.approved': 'Leverandøren er godkendt og kan nu vælges i anmodninger.',
+  'vendors.proposals.rejected': 'Forslaget er afvist. Støttepersonen kan se begrundelsen.',
+  'vendors.propose.title': 'Foreslå en leverandør',
+  'vendors.propose.intro':
+    'Skriv butikkens navn og CVR-nummer, og hvordan den skal betales. Økonomi tjekker oplysningerne og godkender leverandøren.',
+  'vendors.propose.cvr': 'CVR-nummer',
+  'vendors.propose.cvrHint': '8 cifre. Det står på fakturaen, på tilbuddet eller på virk.dk.',
+  'vendors.propose.payWith': 'Hvordan skal leverandøren betales?',
+  'vendors.propose.payWith.iban': 'Bankoverførsel til leverandørens konto (IBAN)',
+  'vendors.propose.payWith.card': 'Med kommunens betalingskort',
+  'vendors.propose.iban': 'IBAN-nummer',
+  'vendors.propose.ibanHint': 'Kun ved bankoverførsel. Et dansk IBAN-nummer starter med DK og har 18 tegn.',
+  'vendors.propose.submit': 'Send forslag til økonomi',
+  'vendors.propose.done': 'Dit forslag er sendt til økonomi.',
+  'vendors.reject.title': 'Afvis {name}',
+  'vendors.reject.intro':
+    'Skriv hvorfor leverandøren ikke godkendes. Støttepersonen, der foreslog den, kan se begrundelsen.',
+  'vendors.reject.reason': 'Begrundelse',
+  'vendors.reject.submit': 'Afvis forslaget',
+  'vendors.reject.back': 'Tilbage til leverandørerne',
+  'money.field.vendor.propose': 'Mangler leverandøren? Foreslå en ny leverandør',
+} as const;

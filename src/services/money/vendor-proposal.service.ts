@@ -1,0 +1,177 @@
+import {
+  findVendorByCvr,
+  insertVendor,
+  vendorsOf,
+  type VendorRow,
+} from '../../db/repositories/money.repository.ts';
+import {
+  lockVendor,
+  updateVendor,
+  vendorProposalsOf,
+  type VendorProposalRow,
+} from '../../db/repositories/vendor.repository.ts';
+import { Conflict, NotFound } from '../../domain/errors.ts';
+import { isAllowed } from '../../domain/permissions.ts';
+import type { VendorStatus } from '../../domain/vendor.ts';
+import { message } from '../../i18n/index.ts';
+import { authorize, ownMunicipality } from '../access/access.ts';
+import { recordAudit } from '../audit.service.ts';
+import type { Actor, ServiceDeps } from '../context.ts';
+import { parseInput } from '../form-fields.ts';
+import { isUuid } from '../ids.ts';
+import { VendorProposalInput, VendorRejectionInput } from './money.schemas.ts';
+
+// Vendor proposals (spec: Vendors): the support person proposes a shop the citizen wants to buy from —
+// name, CVR number, and an IBAN or the municipality's payment card — and finance (or the coordinator,
+// who keeps the list too) approves it or rejects it with a reason the support person reads. Only an
+// approved vendor can be chosen for a request (purchase-draft.ts) and so be paid. Each step is one
+// command with its audit event.
+
+export interface VendorProposalView {
+  id: string;
+  name: string;
+  cvr: string | null;
+  iban: string | null;
+  paysByCard: boolean;
+  status: VendorStatus;
+  proposedBy: string;
+  proposedAt: Date;
+  decidedAt: Date | null;
+  rejectionReason: string | null;
+}
+
+/** The vendor page: the list, and the proposals the actor decides on or has made. */
+export interface VendorListing {
+  /** Finance and the coordinator: they add vendors and decide on proposals. */
+  manages: boolean;
+  vendors: VendorRow[];
+  /** To the managers every proposal; to a support person their own. */
+  proposals: VendorProposalView[];
+}
+
+function toView(r: VendorProposalRow): VendorProposalView {
+  return {
+    id: r.id,
+    name: r.name,
+    cvr: r.cvr,
+    iban: r.iban,
+    paysByCard: r.pays_by_card,
+    status: r.status as VendorStatus,
+    proposedBy: r.proposed_by_name,
+    proposedAt: r.proposed_at ?? r.created_at,
+    decidedAt: r.decided_at,
+    rejectionReason: r.rejection_reason,
+  };
+}
+
+async function listing(deps: ServiceDeps, actor: Actor): Promise<VendorListing> {
+  const manages = isAllowed(actor.role, 'vendor.manage');
+  if (!manages) authorize(actor, 'vendor.propose');
+  const municipalityId = ownMunicipality(actor);
+  return deps.database.transaction({ municipalityId }, async (tx) => ({
+    manages,
+    vendors: await vendorsOf(tx, municipalityId),
+    proposals: (await vendorProposalsOf(tx, municipalityId, manages ? undefined : actor.userId)).map(toView),
+  }));
+}
+
+/** One proposal, for the page where it is rejected with a reason. */
+async function proposal(deps: ServiceDeps, actor: Actor, vendorId: string): Promise<VendorProposalView> {
+  authorize(actor, 'vendor.manage');
+  const municipalityId = ownMunicipality(actor);
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const found = (await vendorProposalsOf(tx, municipalityId)).find((p) => p.id === vendorId);
+    if (!found) throw new NotFound();
+    return toView(found);
+  });
+}
+
+/** A support person proposes a vendor; returns its id. A CVR number already on the list is refused. */
+async function propose(deps: ServiceDeps, actor: Actor, input: unknown): Promise<string> {
+  authorize(actor, 'vendor.propose');
+  const municipalityId = ownMunicipality(actor);
+  const v = parseInput(VendorProposalInput, input);
+  const at = deps.clock.now();
+  return deps.database.transaction({ municipalityId }, async (tx) => {
+    const same = await findVendorByCvr(tx, municipalityId, v.cvr);
+    if (same) {
+      const key = same.status === 'proposed' ? 'error.money.vendorProposed' : 'error.money.vendorExists';
+      throw new Conflict(message(key), 'vendor_exists');
+    }
+    const row = await insertVendor(tx, {
+      municipality_id: municipalityId,
+      name: v.name,
+      cvr: v.cvr,
+      iban: v.iban,
+      pays_by_card: v.payWith === 'card',
+      status: 'proposed',
+      proposed_by: actor.userId,
+      proposed_at: at,
+      created_at: at,
+      updated_at: at,
+    });
+    await recordAudit(tx, actor, at, {
+      municipalityId,
+      action: 'vendor.propose',
+      entityType: 'vendor',
+      entityId: row.id,
+      after: { status: 'proposed', name: v.name, cvr: v.cvr, paysByCard: v.payWith === 'card' },
+    });
+    return row.id;
+  });
+}
+
+/** Approves or rejects an open proposal; a decided one is refused, so a second decision changes nothing. */
+async function decide(
+  deps: ServiceDeps,
+  actor: Actor,
+  vendorId: string,
+  decision: { status: 'approved'; reason: null } | { status: 'rejected'; reason: string },
+): Promise<void> {
+  const municipalityId = ownMunicipality(actor);
+  if (!isUuid(vendorId)) throw new NotFound();
+  const at = deps.clock.now();
+  await deps.database.transaction({ municipalityId }, async (tx) => {
+    const vendor = await lockVendor(tx, municipalityId, vendorId);
+    if (!vendor || vendor.proposed_by === null) throw new NotFound();
+    if (vendor.status !== 'proposed') {
+      throw new Conflict(message('error.money.vendorDecided'), 'vendor_decided');
+    }
+    await updateVendor(tx, vendor.id, {
+      status: decision.status,
+      decided_by: actor.userId,
+      decided_at: at,
+      rejection_reason: decision.reason,
+      updated_at: at,
+    });
+    await recordAudit(tx, actor, at, {
+      municipalityId,
+      action: decision.status === 'approved' ? 'vendor.approve' : 'vendor.reject',
+      entityType: 'vendor',
+      entityId: vendor.id,
+      before: { status: vendor.status },
+      after: { status: decision.status, ...(decision.reason ? { reason: decision.reason } : {}) },
+    });
+  });
+}
+
+async function approve(deps: ServiceDeps, actor: Actor, vendorId: string): Promise<void> {
+  authorize(actor, 'vendor.manage');
+  await decide(deps, actor, vendorId, { status: 'approved', reason: null });
+}
+
+async function reject(deps: ServiceDeps, actor: Actor, vendorId: string, input: unknown): Promise<void> {
+  authorize(actor, 'vendor.manage');
+  const v = parseInput(VendorRejectionInput, input);
+  await decide(deps, actor, vendorId, { status: 'rejected', reason: v.reason });
+}
+
+export function createVendorProposalService(deps: ServiceDeps) {
+  return {
+    listing: (actor: Actor) => listing(deps, actor),
+    proposal: (actor: Actor, vendorId: string) => proposal(deps, actor, vendorId),
+    propose: (actor: Actor, input: unknown) => propose(deps, actor, input),
+    approve: (actor: Actor, vendorId: string) => approve(deps, actor, vendorId),
+    reject: (actor: Actor, vendorId: string, input: unknown) => reject(deps, actor, vendorId, input),
+  };
+}
