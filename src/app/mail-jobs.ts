@@ -2,21 +2,22 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Services } from '../services/index.ts';
 import { smtpTransport } from '../services/mail/smtp-transport.ts';
+import { repeat, type RepeatedJob } from './repeat.ts';
 
-// The e-mail notifications' round (operations: E-mail), every minute in every process: mails for what is
-// new, the day's digest from its hour on (looked at every quarter of an hour; one process a day), the
-// outbox handed to the mail server, and sent mails older than 30 days removed. Each step is safe in several processes at once; a failure is
-// logged with counts only — never an address — and the next round tries again.
+// The e-mail notifications' round (operations: E-mail), every minute in every process, the first a minute
+// after the start (a starting process serves first): mails for what is new, the day's digest from its
+// hour on (looked at every quarter of an hour; one process a day), the outbox handed to the mail server,
+// and sent mails older than 30 days removed. Each step is safe in several processes at once; a failure
+// is logged with counts only — never an address — and the next round tries again.
 
 const ROUND_MS = 60_000;
 /** The digest is looked at this often: a day whose digest failed for some is tried again, not every minute. */
 const DIGEST_EVERY_MS = 15 * 60_000;
 
-export function startMailJobs(services: Services, logger: Logger, config: Config): NodeJS.Timeout {
+export function startMailJobs(services: Services, logger: Logger, config: Config): RepeatedJob {
   const { smtp, digestHour } = config.mail;
   const transport = smtp && smtpTransport(smtp);
   const settings = { baseUrl: config.baseUrl, digestHour };
-  let running = false;
   let nextDigest = 0;
   const round = async () => {
     await services.mail.queueNewWork(settings).then(
@@ -50,16 +51,9 @@ export function startMailJobs(services: Services, logger: Logger, config: Config
       logger.warn({ err }, 'could not remove old sent mails');
     });
   };
-  // A round that outlasts the minute (a slow mail server) is not overtaken by the next.
-  const tick = () => {
-    if (running) return;
-    running = true;
-    void round().finally(() => {
-      running = false;
-    });
-  };
-  tick();
-  const timer = setInterval(tick, ROUND_MS);
-  timer.unref();
-  return timer;
+  return repeat(round, {
+    everyMs: ROUND_MS,
+    firstAfterMs: ROUND_MS,
+    onError: (err) => logger.warn({ err }, 'the mail round failed'),
+  });
 }

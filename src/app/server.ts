@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Services } from '../services/index.ts';
 import { createApp } from './app.ts';
 import { startMailJobs } from './mail-jobs.ts';
+import { repeat, type RepeatedJob } from './repeat.ts';
 
 export interface RunningServer {
   url: string;
@@ -40,8 +41,7 @@ export async function startServer(
     );
   });
   const connections = trackConnections(server);
-  const cleanup = startHourlyJobs(services, logger, config);
-  const mailRound = startMailJobs(services, logger, config);
+  const jobs = [startHourlyJobs(services, logger, config), startMailJobs(services, logger, config)];
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url =
@@ -54,13 +54,13 @@ export async function startServer(
     stop(graceMs = 10_000) {
       stopping ??= (async () => {
         draining = true;
-        clearInterval(cleanup);
-        clearInterval(mailRound);
+        const jobsStopped = Promise.all(jobs.map((job) => job.stop()));
         const cut = !(await connections.drain(Date.now() + graceMs));
         if (cut) {
           logger.warn('requests still running after the grace period; closing them');
           server.closeAllConnections();
         }
+        await jobsStopped;
         await services.system.close();
       })();
       return stopping;
@@ -138,7 +138,7 @@ function trackConnections(server: Server) {
  * once, a voucher is ended under its case's lock after a fresh look, the retention's and the backup's
  * day are each claimed by one process. A failure is logged and tried next time.
  */
-function startHourlyJobs(services: Services, logger: Logger, config: Config): NodeJS.Timeout {
+function startHourlyJobs(services: Services, logger: Logger, config: Config): RepeatedJob {
   const run = async () => {
     await services.commands.removeExpiredKeys().then(
       (removed) => {
@@ -171,8 +171,9 @@ function startHourlyJobs(services: Services, logger: Logger, config: Config): No
       );
     }
   };
-  void run();
-  const timer = setInterval(() => void run(), HOURLY_MS);
-  timer.unref();
-  return timer;
+  return repeat(run, {
+    everyMs: HOURLY_MS,
+    firstAfterMs: 0,
+    onError: (err) => logger.warn({ err }, 'the hourly jobs failed'),
+  });
 }

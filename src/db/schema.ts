@@ -173,6 +173,7 @@ export interface ApiTokenTable {
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface Database {

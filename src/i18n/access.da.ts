@@ -45,7 +45,7 @@ export const accessDa = {
   'users.code.back': 'Tilbage til brugerne',
   'tokens.title': 'API-nøgler',
   'tokens.intro':
-    'En API-nøgle lader et andet system (fx kommunens økonomisystem) bruge Borgerbudgets API med en brugers rettigheder. Nøglen vises kun én gang og kan altid tilbagekaldes.',
+    'En API-nøgle lader et andet system (fx kommunens økonomisystem) bruge Borgerbudgets API med en brugers rettigheder. Nøglen vises kun én gang, virker i et år og kan altid tilbagekaldes.',
   'tokens.new': 'Udsted API-nøgle',
   'tokens.user': 'Bruger',
   'tokens.name': 'Hvad bruges nøglen til?',
@@ -56,6 +56,8 @@ export const accessDa = {
   'tokens.lastUsed': 'Sidst brugt',
   'tokens.never': 'Aldrig',
   'tokens.revoked': 'Tilbagekaldt',
+  'tokens.expires': 'Udløber',
+  'tokens.expired': 'Udløbet',
   'tokens.revoke': 'Tilbagekald',
   'tokens.revokeLabel': 'Tilbagekald nøglen {name}',
   'tokens.shown.title': 'Ny API-nøgle',

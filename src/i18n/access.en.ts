@@ -47,7 +47,7 @@ export const accessEn: Record<keyof typeof accessDa, string> = {
   'users.code.back': 'Back to users',
   'tokens.title': 'API tokens',
   'tokens.intro':
-    "An API token lets another system (such as the municipality's finance system) use Borgerbudget's API with a user's rights. The token is shown only once and can be revoked at any time.",
+    "An API token lets another system (such as the municipality's finance system) use Borgerbudget's API with a user's rights. The token is shown only once, works for a year and can be revoked at any time.",
   'tokens.new': 'Issue API token',
   'tokens.user': 'User',
   'tokens.name': 'What is the token for?',
@@ -58,6 +58,8 @@ export const accessEn: Record<keyof typeof accessDa, string> = {
   'tokens.lastUsed': 'Last used',
   'tokens.never': 'Never',
   'tokens.revoked': 'Revoked',
+  'tokens.expires': 'Expires',
+  'tokens.expired': 'Expired',
   'tokens.revoke': 'Revoke',
   'tokens.revokeLabel': 'Revoke the token {name}',
   'tokens.shown.title': 'New API token',

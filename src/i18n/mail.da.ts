@@ -38,8 +38,8 @@ export const mailDa = {
   'mail.count.paymentFileUnsent.other': '{count} betalingsfiler er ikke markeret som sendt',
   'mail.count.userWithoutLogin.one': '1 bruger har ikke logget ind endnu',
   'mail.count.userWithoutLogin.other': '{count} brugere har ikke logget ind endnu',
-  'mail.count.tokenUnused.one': '1 API-nøgle har ikke været brugt længe',
-  'mail.count.tokenUnused.other': '{count} API-nøgler har ikke været brugt længe',
+  'mail.count.tokenExpiring.one': '1 API-nøgle udløber snart',
+  'mail.count.tokenExpiring.other': '{count} API-nøgler udløber snart',
   'mail.count.report.one': 'Rapporten har nye data',
   'mail.count.report.other': 'Rapporten har nye data',
 

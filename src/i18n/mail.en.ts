@@ -38,8 +38,8 @@ export const mailEn: Record<keyof typeof mailDa, string> = {
   'mail.count.paymentFileUnsent.other': '{count} payment files are not marked as sent',
   'mail.count.userWithoutLogin.one': '1 user has not logged in yet',
   'mail.count.userWithoutLogin.other': '{count} users have not logged in yet',
-  'mail.count.tokenUnused.one': '1 API key has not been used for a long time',
-  'mail.count.tokenUnused.other': '{count} API keys have not been used for a long time',
+  'mail.count.tokenExpiring.one': '1 API key expires soon',
+  'mail.count.tokenExpiring.other': '{count} API keys expire soon',
   'mail.count.report.one': 'The report has new data',
   'mail.count.report.other': 'The report has new data',
 

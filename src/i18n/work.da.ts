@@ -41,8 +41,8 @@ export const workDa = {
   'work.paymentFileUnsent.item': 'Fil med {payments} betalinger på i alt {amount}, udføres {executionOn}',
   'work.userWithoutLogin.heading': 'Brugere der ikke har logget ind endnu',
   'work.userWithoutLogin.item': '{name} ({role})',
-  'work.tokenUnused.heading': 'API-nøgler der ikke er brugt i 90 dage',
-  'work.tokenUnused.item': '»{name}« til {user}',
+  'work.tokenExpiring.heading': 'API-nøgler der udløber inden for 30 dage',
+  'work.tokenExpiring.item': '»{name}« til {user} udløber {expiresOn}',
   'work.report.heading': 'Evalueringsrapporten',
   'work.report.item': 'Se rapporten. Data er sidst ændret {changedOn}',
 } as const;

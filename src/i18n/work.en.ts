@@ -41,8 +41,8 @@ export const workEn: Record<keyof typeof workDa, string> = {
   'work.paymentFileUnsent.item': 'File of {payments} payments, {amount} in all, executed {executionOn}',
   'work.userWithoutLogin.heading': 'Users who have not logged in yet',
   'work.userWithoutLogin.item': '{name} ({role})',
-  'work.tokenUnused.heading': 'API tokens unused for 90 days',
-  'work.tokenUnused.item': '“{name}” for {user}',
+  'work.tokenExpiring.heading': 'API tokens that expire within 30 days',
+  'work.tokenExpiring.item': '“{name}” for {user} expires on {expiresOn}',
   'work.report.heading': 'The evaluation report',
   'work.report.item': 'See the report. Its data last changed {changedOn}',
 };

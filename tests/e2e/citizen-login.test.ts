@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('the citizen’s log-in', () => {
     // The support person, on a phone: the case page's button, the code and the letter.
     await setWidth(support, 375);
     await support.goto(casePath);
+    // On a phone the case page's sections are folded: open the citizen's log-in.
+    await support.locator('details.fold > summary', { hasText: da['citizenLogin.case.heading'] }).click();
     expect(await textOf(support, `form[action="${casePath}/aktiveringskode"] button`)).toBe(
       da['citizenLogin.case.submit'],
     );

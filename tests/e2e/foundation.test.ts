@@ -164,6 +164,7 @@ describe.skipIf(!hasChromium)('the foundation in a browser', () => {
       /Content Security Policy/,
     );
     expect(await page.evaluate(() => 'injected' in window)).toBe(false);
-    expect(takeProblems(page).some((p) => p.startsWith('CSP violation'))).toBe(true);
+    // The page reports the violation to the test through a binding: it may arrive a moment later.
+    await expect.poll(() => takeProblems(page).some((p) => p.startsWith('CSP violation'))).toBe(true);
   });
 });

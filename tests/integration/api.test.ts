@@ -79,6 +79,23 @@ describe('API tokens', () => {
     expect((await call('GET', '/me', token)).status).toBe(401);
   });
 
+  it('stop working a year after they were issued', async () => {
+    const admin = await actorOf(t, 'admin');
+    const finance = await actorOf(t, 'finance');
+    const { id, token } = await t.services.apiTokens.issue(admin, { userId: finance.userId, name: 'Årlig' });
+    const year = 365 * 24 * 3600 * 1000;
+    try {
+      t.clock.advance(year - 60_000);
+      expect((await call('GET', '/me', token)).status).toBe(200);
+      t.clock.advance(60_000);
+      expect((await call('GET', '/me', token)).status).toBe(401);
+      const listed = (await t.services.apiTokens.list(admin)).find((k) => k.id === id);
+      expect(listed).toMatchObject({ expired: true, revokedAt: null });
+    } finally {
+      t.clock.advance(-year);
+    }
+  });
+
   it('stop working when their user is deactivated', async () => {
     const admin = await actorOf(t, 'admin');
     const { user } = await t.services.users.create(admin, {

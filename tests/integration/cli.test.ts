@@ -132,7 +132,7 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
     const broken = await run('check-ledger');
     expect(broken.code).toBe(1);
     expect(broken.err).toContain('Regnskabet stemmer ikke:');
-    expect(broken.err).toContain(`Sag ${caseNumber} (Aarhus Kommune): overforbrug: reserveret`);
+    expect(broken.err).toContain(`Forløb ${caseNumber} (Aarhus Kommune): overforbrug: reserveret`);
     expect(broken.err).toMatch(/betalt 99\.999\.999\s?kr\./);
     const inEnglishToo = await inEnglish('check-ledger');
     expect(inEnglishToo.err).toContain(`Case ${caseNumber} (Aarhus Kommune): overspent: reserved`);

@@ -196,7 +196,7 @@ describe('finance', () => {
 });
 
 describe('the administrator and the evaluator', () => {
-  it('lists users who have not logged in yet and tokens long unused', async () => {
+  it('lists users who have not logged in yet and tokens about to expire', async () => {
     const admin = await actorOf(t, 'admin');
     const { user } = await t.services.users.create(admin, {
       name: 'Ikke Logget Ind',
@@ -208,9 +208,18 @@ describe('the administrator and the evaluator', () => {
     expect(
       group(groups, 'userWithoutLogin').items.find((i) => i.key === `userWithoutLogin:${user.id}`),
     ).toMatchObject({ href: '/brugere', params: { name: 'Ikke Logget Ind', role: 'finance' } });
-    expect(keysOf(groups)).not.toContain(`tokenUnused:${tokenId}`);
-    t.clock.advance(91 * DAY);
-    expect(keysOf(await work(admin))).toContain(`tokenUnused:${tokenId}`);
+    expect(keysOf(groups)).not.toContain(`tokenExpiring:${tokenId}`);
+    t.clock.advance(334 * DAY);
+    expect(keysOf(await work(admin))).not.toContain(`tokenExpiring:${tokenId}`);
+    t.clock.advance(DAY);
+    const expiring = group(await work(admin), 'tokenExpiring').items.find(
+      (i) => i.key === `tokenExpiring:${tokenId}`,
+    );
+    expect(expiring).toMatchObject({ href: '/api-noegler', params: { name: 'ERP' } });
+    expect(expiring?.params.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // An expired token is no longer waiting: it no longer works.
+    t.clock.advance(30 * DAY);
+    expect(keysOf(await work(admin))).not.toContain(`tokenExpiring:${tokenId}`);
   });
 
   it('gives the evaluator the report and when its data last changed', async () => {

@@ -2,7 +2,15 @@ import type { Tx } from '../client.ts';
 
 export async function insertApiToken(
   tx: Tx,
-  t: { municipalityId: number; userId: string; name: string; tokenHash: string; createdBy: string; at: Date },
+  t: {
+    municipalityId: number;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    createdBy: string;
+    at: Date;
+    expiresAt: Date;
+  },
 ): Promise<string> {
   const row = await tx
     .insertInto('api_token')
@@ -15,14 +23,15 @@ export async function insertApiToken(
       created_at: t.at,
       last_used_at: null,
       revoked_at: null,
+      expires_at: t.expiresAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-/** The live token behind a hash, with its user and municipality. */
-export function findLiveToken(tx: Tx, tokenHash: string) {
+/** The live token behind a hash (neither revoked nor expired at `at`), with its user and municipality. */
+export function findLiveToken(tx: Tx, tokenHash: string, at: Date) {
   return tx
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
@@ -40,6 +49,7 @@ export function findLiveToken(tx: Tx, tokenHash: string) {
     ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', at)
     .executeTakeFirst();
 }
 
@@ -57,6 +67,7 @@ export function listTokens(tx: Tx, municipalityId: number) {
       't.created_at',
       't.last_used_at',
       't.revoked_at',
+      't.expires_at',
       'u.name as user_name',
       'u.email',
     ])

@@ -267,22 +267,23 @@ export function usersWithoutLogin(tx: Tx, municipalityId: number, limit: number)
     .execute();
 }
 
-/** Live API tokens not used since `before` (or never, and made before then). */
-export function tokensUnused(tx: Tx, municipalityId: number, before: Date, limit: number) {
+/** Live tokens that expire before `before`, the soonest first, for the administrator to replace. */
+export function tokensExpiring(tx: Tx, municipalityId: number, at: Date, before: Date, limit: number) {
   return tx
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
     .select([
       't.id',
       't.name',
+      't.expires_at',
       'u.name as user_name',
-      sql<Date>`coalesce(t.last_used_at, t.created_at)`.as('since'),
       sql<number>`count(*) over ()`.as('total'),
     ])
     .where('t.municipality_id', '=', municipalityId)
     .where('t.revoked_at', 'is', null)
-    .where(sql<boolean>`coalesce(t.last_used_at, t.created_at) < ${before}`)
-    .orderBy('since')
+    .where('t.expires_at', '>', at)
+    .where('t.expires_at', '<=', before)
+    .orderBy('t.expires_at')
     .orderBy('t.name')
     .limit(limit)
     .execute();

@@ -117,6 +117,7 @@ function addApiTokenRoutes(api: ApiRegistry, services: Services): void {
         createdAt: t.createdAt.toISOString(),
         lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
         revokedAt: t.revokedAt?.toISOString() ?? null,
+        expiresAt: t.expiresAt.toISOString(),
       })),
   });
   api.add({

@@ -20,7 +20,8 @@ import { tokenHash } from './tokens.ts';
 import { randomBytes } from 'node:crypto';
 
 // Personal API tokens (spec: API tokens): an administrator issues one for a user of the municipality; it is
-// shown once, stored only as a hash, acts with that user's role, and can be revoked at any time.
+// shown once, stored only as a hash, acts with that user's role, expires after a year, and can be revoked
+// at any time.
 
 export const IssueTokenInput = z.object({
   userId: z.string().refine(isUuid, say('field.token.userId')),
@@ -35,10 +36,15 @@ export interface ApiTokenView {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
+  /** Past its expiry: no longer accepted, listed until the administrator's overview is cleared. */
+  expired: boolean;
 }
 
 const TOKEN_PREFIX = 'bb_';
 const TOUCH_INTERVAL_MS = 60_000;
+/** How long a token works after it is issued; the administrator issues a new one before it runs out. */
+const TOKEN_LIFETIME_DAYS = 365;
 
 export function createApiTokenService(deps: ServiceDeps) {
   return {
@@ -73,6 +79,7 @@ async function issueToken(
       tokenHash: tokenHash(token),
       createdBy: actor.userId,
       at: now,
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_DAYS * 24 * 3600 * 1000),
     });
     await recordAudit(tx, actor, now, {
       municipalityId,
@@ -86,9 +93,10 @@ async function issueToken(
 }
 
 async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenView[]> {
-  const { database } = deps;
+  const { database, clock } = deps;
   authorize(actor, 'apiToken.manage');
   const municipalityId = ownMunicipality(actor);
+  const now = clock.now();
   const rows = await database.transaction({ municipalityId }, (tx) => listTokens(tx, municipalityId));
   return rows.map((r) => ({
     id: r.id,
@@ -98,6 +106,8 @@ async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenV
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
+    expiresAt: r.expires_at,
+    expired: r.expires_at <= now,
   }));
 }
 
@@ -118,7 +128,7 @@ async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string): Prom
   });
 }
 
-/** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
+/** The actor behind a bearer token, or null for an unknown, revoked, expired or deactivated one. */
 async function authenticateToken(
   deps: ServiceDeps,
   token: string,
@@ -128,7 +138,7 @@ async function authenticateToken(
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const now = clock.now();
   return database.transaction('all', async (tx) => {
-    const row = await findLiveToken(tx, tokenHash(token));
+    const row = await findLiveToken(tx, tokenHash(token), now);
     if (!row?.active) return null;
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
       await touchToken(tx, row.token_id, now);

@@ -25,7 +25,7 @@ export type WorkKind =
   // administrator
   | 'userWithoutLogin'
   // API tokens never expire (spec: API tokens); one left unused for long is what waits for revoking.
-  | 'tokenUnused'
+  | 'tokenExpiring'
   // evaluator
   | 'report';
 
@@ -33,7 +33,7 @@ export const WORK_KINDS_BY_ROLE = {
   coordinator: ['approval', 'referral', 'unassigned', 'periodEnding', 'questionnaireOverdue'],
   support: ['proposed', 'awaitingCitizen', 'returned', 'questionnaireDue', 'receiptMissing', 'nextStep'],
   finance: ['payment', 'receiptOverdue', 'paymentFileUnsent'],
-  admin: ['userWithoutLogin', 'tokenUnused'],
+  admin: ['userWithoutLogin', 'tokenExpiring'],
   evaluator: ['report'],
 } as const satisfies Record<StaffRole, readonly WorkKind[]>;
 

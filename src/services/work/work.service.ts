@@ -7,7 +7,7 @@ import {
   requestsMissingPapers,
   requestsReturned,
   requestsToApprove,
-  tokensUnused,
+  tokensExpiring,
   unsentPaymentFiles,
   untouchedProposals,
   usersWithoutLogin,
@@ -34,8 +34,8 @@ const WORK_ITEMS_CARRIED = 10;
 const RETURNED_DAYS = 30;
 /** How long after the payment finance waits for a receipt before following it up. */
 const RECEIPT_FOLLOW_UP_DAYS = 14;
-/** An API token unused this long is listed for the administrator to revoke. */
-const TOKEN_UNUSED_DAYS = 90;
+/** An API token is listed this long before it expires, for the administrator to issue a new one. */
+const TOKEN_EXPIRY_NOTICE_DAYS = 30;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -183,12 +183,8 @@ async function financeLists(tx: Tx, municipalityId: number, at: Date): Promise<L
 
 async function adminLists(tx: Tx, municipalityId: number, at: Date): Promise<Lists> {
   const users = await usersWithoutLogin(tx, municipalityId, N);
-  const tokens = await tokensUnused(
-    tx,
-    municipalityId,
-    new Date(at.getTime() - TOKEN_UNUSED_DAYS * DAY_MS),
-    N,
-  );
+  const notice = TOKEN_EXPIRY_NOTICE_DAYS * DAY_MS;
+  const tokens = await tokensExpiring(tx, municipalityId, at, new Date(at.getTime() + notice), N);
   return new Map([
     [
       'userWithoutLogin',
@@ -203,12 +199,13 @@ async function adminLists(tx: Tx, municipalityId: number, at: Date): Promise<Lis
       ),
     ],
     [
-      'tokenUnused',
+      'tokenExpiring',
       listOf(
         tokens.map((k) =>
-          plain('tokenUnused', k.id, k.since, '/api-noegler', {
+          plain('tokenExpiring', k.id, new Date(k.expires_at.getTime() - notice), '/api-noegler', {
             name: k.name,
             user: k.user_name,
+            expiresOn: today(k.expires_at),
           }),
         ),
         tokens,

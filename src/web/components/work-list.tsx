@@ -41,7 +41,7 @@ const TEXTS: Readonly<Record<WorkKind, { heading: MessageKey; item: MessageKey }
   receiptOverdue: { heading: 'work.receiptOverdue.heading', item: 'work.receiptOverdue.item' },
   paymentFileUnsent: { heading: 'work.paymentFileUnsent.heading', item: 'work.paymentFileUnsent.item' },
   userWithoutLogin: { heading: 'work.userWithoutLogin.heading', item: 'work.userWithoutLogin.item' },
-  tokenUnused: { heading: 'work.tokenUnused.heading', item: 'work.tokenUnused.item' },
+  tokenExpiring: { heading: 'work.tokenExpiring.heading', item: 'work.tokenExpiring.item' },
   report: { heading: 'work.report.heading', item: 'work.report.item' },
 };
 

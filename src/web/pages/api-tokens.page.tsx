@@ -5,7 +5,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDateTime } from '../format.ts';
+import { formatDateOf, formatDateTime } from '../format.ts';
 
 export function ApiTokensPage({
   ctx,
@@ -33,7 +33,7 @@ export function ApiTokensPage({
   );
 }
 
-/** The keys, with who they act as and when they were last used; a key in use can be revoked. */
+/** The keys, with who they act as, when they were last used and when they expire; a live key can be revoked. */
 function TokensTable({ ctx, tokens }: { ctx: PageContext; tokens: ApiTokenView[] }) {
   const { t, lang } = ctx;
   return (
@@ -48,11 +48,12 @@ function TokensTable({ ctx, tokens }: { ctx: PageContext; tokens: ApiTokenView[]
           header: t('tokens.lastUsed'),
           cell: (tk) => (tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, lang) : t('tokens.never')),
         },
+        { header: t('tokens.expires'), cell: (tk) => formatDateOf(tk.expiresAt, lang) },
         {
           header: t('users.actions'),
           cell: (tk) =>
-            tk.revokedAt ? (
-              <span class="badge">{t('tokens.revoked')}</span>
+            tk.revokedAt || tk.expired ? (
+              <span class="badge">{t(tk.revokedAt ? 'tokens.revoked' : 'tokens.expired')}</span>
             ) : (
               <Form ctx={ctx} action={`/api-noegler/${tk.id}/tilbagekald`}>
                 <button
