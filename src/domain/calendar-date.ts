@@ -104,15 +104,17 @@ export function completedYears(birth: CalendarDate, on: CalendarDate): number {
   return years;
 }
 
+// en-CA writes a date as YYYY-MM-DD; made once, as making a formatter costs far more than using it.
+const DANISH_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date of an instant in Danish local time. */
 export function danishDateOf(instant: Date): CalendarDate {
-  const s = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Copenhagen',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return s as CalendarDate;
+  return DANISH_DAY.format(instant) as CalendarDate;
 }
 
 function pad2(n: number): string {

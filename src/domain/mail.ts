@@ -14,14 +14,15 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.min(attempts - 1, 9), MAX_RETRY_MS);
 }
 
+const DANISH_HOUR = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Copenhagen',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The hour of the day (0–23) of an instant in Danish local time. */
 export function danishHourOf(instant: Date): number {
-  const hour = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Copenhagen',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-  return Number(hour);
+  return Number(DANISH_HOUR.format(instant));
 }
 
 /** The digest goes out once a Danish calendar day, at the configured hour or the first run after it. */
