@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.{ts,tsx}'],
-          globalSetup: ['tests/setup/global-db.ts'],
+          globalSetup: ['tests/setup/global-build.ts', 'tests/setup/global-db.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: process.env.E2E_SMOKE === 'on' ? E2E_SMOKE : ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/setup/global-db.ts'],
+          globalSetup: ['tests/setup/global-build.ts', 'tests/setup/global-db.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -5,7 +5,7 @@
 // skipped]". Arguments are handed to vitest (npm test -- users filters by file name).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import process from 'node:process';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -81,17 +81,33 @@ async function runTier(tier) {
  * import, a failing beforeAll/afterAll such as the server not exiting 0) counts as one failure.
  */
 function countsFrom(report) {
-  if (!existsSync(report)) return { passed: 0, failed: 0, skipped: 0, reported: false };
+  if (!existsSync(report)) return { passed: 0, failed: 0, skipped: 0, failures: [], reported: false };
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const fileFailures = (r.testResults ?? []).filter(
+  const files = r.testResults ?? [];
+  const failures = files.flatMap((file) => {
+    const name = relative(ROOT, file.name ?? '');
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    if (tests.length > 0) return tests.map((t) => `${name} > ${t.fullName ?? t.title}`);
+    return file.status === 'failed' ? [`${name} (the file itself: ${firstLine(file.message)})`] : [];
+  });
+  const fileFailures = files.filter(
     (file) => file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'),
   ).length;
   return {
     passed: r.numPassedTests ?? 0,
     failed: (r.numFailedTests ?? 0) + fileFailures,
     skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+    failures,
     reported: true,
   };
+}
+
+function firstLine(text) {
+  return (
+    String(text ?? '')
+      .split('\n')[0]
+      .slice(0, 200) || 'no message'
+  );
 }
 
 async function main() {
@@ -99,6 +115,7 @@ async function main() {
   if (!browser) banner();
   mkdirSync(REPORT_DIR, { recursive: true });
   const total = { passed: 0, failed: 0, skipped: 0 };
+  const failures = [];
   let ok = true;
   for (const tier of TIERS) {
     if (tier.needsBrowser && !browser) continue;
@@ -106,6 +123,7 @@ async function main() {
     total.passed += result.passed;
     total.failed += result.failed;
     total.skipped += result.skipped;
+    failures.push(...result.failures);
     if (result.code !== 0) {
       ok = false;
       // vitest failed without a failing test to show for it (a crash, an unhandled error): say so.
@@ -122,6 +140,8 @@ async function main() {
     if (CI) ok = false;
   }
   if (total.failed > 0) ok = false;
+  // The names again at the very end, where a truncated log still shows them.
+  if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
   const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
   process.stdout.write(`\n${total.passed} passed, ${total.failed} failed${skipped}\n`);
   return ok ? 0 : 1;

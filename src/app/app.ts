@@ -1,13 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { contextStorage } from 'hono/context-storage';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachment-file.ts';
 import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
-import { APP_PREFIX, DKFDS_DIST_DIR, DKFDS_PREFIX } from '../web/assets.ts';
+import { serveAsset } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { translator } from '../i18n/index.ts';
 import { registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
@@ -20,10 +16,6 @@ import { inputHygiene } from '../http/middleware/input-hygiene.ts';
 import { requestContext } from '../http/middleware/request-context.ts';
 import { securityHeaders } from '../http/middleware/security-headers.ts';
 import { session } from '../http/middleware/session.ts';
-
-// serveStatic takes paths relative to the working directory.
-const DKFDS_DIST = relative(process.cwd(), DKFDS_DIST_DIR);
-const APP_STATIC = relative(process.cwd(), fileURLToPath(new URL('../web/static/', import.meta.url)));
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { services, config, logger } = deps;
@@ -49,7 +41,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       : formLimit(c, next),
   );
 
-  serveAssets(app);
+  // DKFDS's files and the app's own, under fingerprinted URLs (web/assets.ts).
+  app.get('/static/*', serveAsset);
 
   // Health: the process is up. Readiness: it can reach its database (a load balancer stops sending
   // requests to a process that answers 503 here).
@@ -61,7 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ status: 'database unreachable' }, 503);
   });
 
-  app.use(session(deps));
+  app.use(session(deps, SIGN_IN_FORMS));
   app.use(csrf(deps));
   app.use(commands(deps, SIGN_IN_FORMS));
 
@@ -80,30 +73,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.req.path.startsWith('/api/') ? apiError(c, error) : renderPageError(c, error);
   });
   return app;
-}
-
-/** DKFDS's files and the app's own, compressed and cached. */
-function serveAssets(app: Hono<AppEnv>): void {
-  // Style sheets and scripts go compressed (DKFDS's 290 KB become about 50 KB on a phone's connection).
-  // Pages are not: they carry the CSRF token beside what the user typed (BREACH).
-  app.use(`${DKFDS_PREFIX}/*`, compress());
-  app.use(`${APP_PREFIX}/*`, compress());
-  app.use(
-    `${DKFDS_PREFIX}/*`,
-    serveStatic({
-      root: DKFDS_DIST,
-      rewriteRequestPath: (path) => path.slice(DKFDS_PREFIX.length),
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
-  app.use(
-    `${APP_PREFIX}/*`,
-    serveStatic({
-      root: APP_STATIC,
-      rewriteRequestPath: (path) => path.slice(APP_PREFIX.length),
-      onFound: (_path, c) => c.header('Cache-Control', 'no-cache'),
-    }),
-  );
 }
 
 function tooLarge(c: Context<AppEnv>): Response {

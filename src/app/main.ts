@@ -1,4 +1,5 @@
 import { bench } from '../bench/bench.ts';
+import { demoScaleCommand } from '../bench/demo-scale.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { AppError, ValidationFailed } from '../domain/errors.ts';
 import { message, translate, translator, type Lang, type Translate } from '../i18n/index.ts';
@@ -38,6 +39,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise
         return Promise.resolve(0);
       });
     case 'demo':
+      if (rest.includes('--scale')) {
+        return demoScaleCommand(rest, { ...config, production: config.env === 'production' });
+      }
       return withServices(config, async (services) => {
         await services.demo.load();
         printLogins(services, t);
@@ -50,7 +54,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, lang: Lang): Promise
     case 'check-ledger':
       return withServices(config, (services) => checkLedger(services, t));
     case 'bench':
-      return bench();
+      return bench(rest);
     case 'report':
       return reportCommand(rest, t, (fn) => withServices(config, fn));
     case 'import':

@@ -18,14 +18,20 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** A stopping server closes a connection, and at last stops listening, after this long without work. */
+/**
+ * A stopping server closes a connection, and at last stops listening, once it has been without work for
+ * this long and for QUIET_ROUNDS turns of the event loop. Wall time alone is not enough: a process that
+ * was stopped or starved of CPU has read nothing for a long time without anything being quiet.
+ */
 const QUIET_MS = 300;
+const QUIET_ROUNDS = 3;
 const HOURLY_MS = 3_600_000;
 
 interface Tracked {
   inFlight: number;
   bytesRead: number;
   quietSince: number;
+  quietRounds: number;
 }
 
 export async function startServer(
@@ -72,7 +78,7 @@ export async function startServer(
  * Follows each connection (requests in flight, bytes read, when it was last busy), so that a stopping
  * server loses nothing. `drain` keeps accepting while anything is going on — a client may still open a
  * connection for a request it queued before the stop, and connections the kernel took while the process
- * was busy must not be reset — and stops listening once all has been quiet for QUIET_MS. Meanwhile
+ * was busy must not be reset — and stops listening once all has been quiet (QUIET_MS, QUIET_ROUNDS). Meanwhile
  * open connections go on being served and each is closed once it is quiet. Quiet is judged after the
  * event loop has polled for input, so a request that has just arrived wins.
  */
@@ -81,7 +87,7 @@ function trackConnections(server: Server) {
   let lastBusy = Date.now();
   server.on('connection', (socket: Socket) => {
     lastBusy = Date.now();
-    tracked.set(socket, { inFlight: 0, bytesRead: 0, quietSince: lastBusy });
+    tracked.set(socket, { inFlight: 0, bytesRead: 0, quietSince: lastBusy, quietRounds: 0 });
     socket.once('close', () => tracked.delete(socket));
   });
   server.on('request', (req, res: ServerResponse) => {
@@ -94,38 +100,44 @@ function trackConnections(server: Server) {
     });
   });
 
+  /** One round of the drain, after the event loop has polled for input: is the socket still quiet? */
   function quiet(socket: Socket, t: Tracked, now: number): boolean {
     if (t.inFlight > 0 || socket.bytesRead !== t.bytesRead) {
       t.bytesRead = socket.bytesRead;
       t.quietSince = lastBusy = now;
+      t.quietRounds = 0;
       return false;
     }
-    return now - t.quietSince >= QUIET_MS;
+    t.quietRounds++;
+    return t.quietRounds >= QUIET_ROUNDS && now - t.quietSince >= QUIET_MS;
   }
 
   return {
     /** Resolves true once every connection is closed and the server no longer listens; false at `deadline`. */
     drain(deadline: number): Promise<boolean> {
       let listening = true;
+      let quietRounds = 0;
+      let busyAt = lastBusy;
       return new Promise((resolve) => {
-        const check = () => {
-          const candidates = [...tracked].filter(([socket, t]) => quiet(socket, t, Date.now()));
-          setImmediate(() => {
-            const now = Date.now();
-            for (const [socket, t] of candidates) if (quiet(socket, t, now)) socket.destroy();
-            if (listening && now - lastBusy >= QUIET_MS) {
-              listening = false;
-              // Not http.Server's close(): it would also cut connections whose request is not yet read.
-              NetServer.prototype.close.call(server);
-            }
-            if (!listening && tracked.size === 0) resolve(true);
-            else if (now >= deadline) {
-              if (listening) NetServer.prototype.close.call(server);
-              resolve(false);
-            } else setTimeout(check, 50);
-          });
+        // Each round runs after the event loop has polled for input (setImmediate after a timer), so
+        // a request that has just arrived is read first and wins.
+        const round = () => {
+          const now = Date.now();
+          for (const [socket, t] of tracked) if (quiet(socket, t, now)) socket.destroy();
+          quietRounds = lastBusy === busyAt ? quietRounds + 1 : 0;
+          busyAt = lastBusy;
+          if (listening && quietRounds >= QUIET_ROUNDS && now - lastBusy >= QUIET_MS) {
+            listening = false;
+            // Not http.Server's close(): it would also cut connections whose request is not yet read.
+            NetServer.prototype.close.call(server);
+          }
+          if (!listening && tracked.size === 0) resolve(true);
+          else if (now >= deadline) {
+            if (listening) NetServer.prototype.close.call(server);
+            resolve(false);
+          } else setTimeout(() => setImmediate(round), 50);
         };
-        check();
+        setImmediate(round);
       });
     },
   };

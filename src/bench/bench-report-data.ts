@@ -1,10 +1,10 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
-import { EXPENSE_CATEGORIES } from '../domain/expense-category.ts';
 import { defaultCategoryRules, MAX_GRANT } from '../domain/programme-rules.ts';
+import { realisticPhases, realisticStatements, type RealisticOptions } from './bench-national-data.ts';
+import { ledgerStatements, purchaseStatements } from './bench-report-purchases.ts';
+import { questionnaireStatements } from './bench-report-questionnaires.ts';
 import {
   ASSESSMENT,
-  BELIEF,
-  distanceCode,
   entries,
   GOAL_WEIGHTS,
   HIGHEST_EDUCATION,
@@ -12,18 +12,18 @@ import {
   LEVEL_START,
   literal,
   MUNICIPALITIES,
+  municipalitySlug,
   pick,
-  PURCHASE_TITLES,
-  PURCHASE_WEIGHTS,
   REFERRAL_SOURCE,
+  seededUuid,
   SHIFT,
   TERMINATION_REASONS,
-  who5Items,
 } from './bench-report-vocabulary.ts';
 
 // Generated programme data for the report bench (`borgerbudget bench`): N started cases in up to 98
 // municipalities, written with set-based SQL (generate_series, one INSERT … SELECT per table) straight
-// into the tables of a throw-away database. Only for the bench: never run against a real database.
+// into the tables of an empty database: the bench's throw-away one, or (realistic, with the rest of the
+// app's data from bench-national-data.ts) `borgerbudget demo --scale`'s. Never a real database.
 //
 // What a case gets, as the scheme produces it (shares are rough, after the 2020 report):
 // - a citizen with a birth date (18–64 at the start, more young than old) and a legal gender (58 % men);
@@ -40,54 +40,83 @@ import {
 //   alongside it. Within a questionnaire some items are missing (a WHO-5 item ~1 % each, distance 3 %,
 //   goal categories 3 %), as on paper.
 //
-// The ledger's guard trigger (migration 20261202120000_money.sql) checks every posting row by row; it
-// stays on. The postings are inserted kind by kind — all grants, then reservations, then payments that
-// settle them, then returns — so each row passes the guard, as the same postings made one by one
-// through the services would. The trigger sums the programme's grants for every grant, so a grant
-// costs as much as its programme is large: with yearly programmes the grants alone took 17 s of the
-// load at 100,000 cases; quarterly cohorts keep programmes small. Most of the rest of the load time
-// is the trigger and the foreign-key checks, row by row (2–6 minutes at 100,000 cases, 777,000
-// postings, on a busy 2-core machine).
+// The ledger's guard trigger (migration 20261202120000_money.sql) checks every posting row by row. The
+// report bench's load keeps it on; `demo --scale` on PostgreSQL switches it off inside its transaction and
+// checks the books set-based before it commits (demo-scale.ts). Either way the postings go in kind by kind
+// (grants, reservations, payments that settle them, returns), so each row would pass the guard, as the
+// same postings made one by one through the services would. Quarterly programmes keep the guard's sum over
+// a programme's grants small.
 
 /** The day the generated data stands on: cases started before it, nothing happened after it. */
 const BENCH_TODAY = '2026-12-01';
 
-/** The statements, in order. `n` cases; `municipalities` of the list (at most 98). */
-function statements(n: number, municipalities: number): string[] {
+export interface GenerateOptions {
+  /** Started cases (report rows only), or cases in every phase (`realistic`). */
+  cases: number;
+  /** The same seed gives the same rows, ids too (-1 to 1, as setseed takes it; default 0.5). */
+  seed?: number;
+  /** Data for the whole app: staff, phases, plans, requests in every status, payment files, notes, logs. */
+  realistic?: RealisticOptions;
+}
+
+/** The statements, in order, for `municipalities` of the list (at most 98). */
+function statements(o: GenerateOptions, municipalities: number): string[] {
   const munis = MUNICIPALITIES.slice(0, municipalities);
   const today = `DATE '${BENCH_TODAY}'`;
+  const seed = o.seed ?? 0.5;
+  const realistic = o.realistic;
   return [
-    ...organisationStatements(n, munis),
-    ...drawStatements(),
-    ...caseStatements(today),
+    ...organisationStatements(o.cases, munis, seed, realistic),
+    ...drawStatements(seed),
+    ...caseStatements(today, seed, realistic !== undefined),
     ...questionnaireStatements(),
-    ...purchaseStatements(),
-    ...ledgerStatements(),
+    ...(realistic
+      ? realisticStatements(today, seed, realistic)
+      : [...purchaseStatements(seed), ...ledgerStatements()]),
   ];
 }
 
 /** The municipalities with their staff, vendor and case numbers; the same data every run. */
-function organisationStatements(n: number, munis: readonly (readonly [number, string])[]): string[] {
+function organisationStatements(
+  n: number,
+  munis: readonly (readonly [number, string])[],
+  seed: number,
+  realistic: RealisticOptions | undefined,
+): string[] {
+  const id = (key: string) => seededUuid(seed, key);
+  const passwordHash = literal(realistic?.passwordHash ?? null);
+  // A support person follows about 60 cases over the years (10–12 open at a time); a coordinator 1,500.
+  const staff = (perCases: number, least: number) =>
+    realistic ? `greatest(${least}, ceil(cases / ${perCases}.0))::integer` : '1';
   return [
     // Same data every run (random() follows the seed; no parallel workers to reorder it).
     `SET LOCAL max_parallel_workers_per_gather = 0`,
-    `SELECT setseed(0.5)`,
+    `SELECT setseed(${seed})`,
     `CREATE TEMP TABLE bench_muni ON COMMIT DROP AS
-     SELECT v.idx, v.code, v.name, 0 AS cases,
-       gen_random_uuid() AS coordinator_id, gen_random_uuid() AS support_id, gen_random_uuid() AS vendor_id
-     FROM (VALUES ${munis.map(([code, name], i) => `(${i + 1}, ${code}, ${literal(name)})`).join(', ')})
-       AS v (idx, code, name)`,
+     SELECT v.idx, v.code, v.name, v.slug, 0 AS cases, ${id(`'vendor/' || v.code`)} AS vendor_id
+     FROM (VALUES ${munis.map(([code, name], i) => `(${i + 1}, ${code}, ${literal(name)}, ${literal(municipalitySlug(name))})`).join(', ')})
+       AS v (idx, code, name, slug)`,
     // Sizes fall off like 1/(rank + 1): the largest municipality gets ~12 % of the cases, the smallest 0.2 %.
     `UPDATE bench_muni m SET cases = floor(${n} * (1.0 / (m.idx + 1)) / t.total)::integer
      FROM (SELECT sum(1.0 / (idx + 1)) AS total FROM bench_muni) t`,
     `UPDATE bench_muni SET cases = cases + (${n} - (SELECT sum(cases) FROM bench_muni)) WHERE idx = 1`,
+    `ALTER TABLE bench_muni ADD COLUMN coordinators integer, ADD COLUMN supports integer`,
+    `UPDATE bench_muni SET coordinators = ${staff(1500, 1)}, supports = ${staff(60, 2)}`,
     `INSERT INTO municipality (id, name) SELECT code, name || ' Kommune' FROM bench_muni`,
-    `INSERT INTO app_user (id, municipality_id, email, name, role)
-     SELECT coordinator_id, code, 'koordinator@bench-' || code || '.example', 'Koordinator ' || name, 'coordinator'
-     FROM bench_muni
-     UNION ALL
-     SELECT support_id, code, 'stotteperson@bench-' || code || '.example', 'Støtteperson ' || name, 'support'
-     FROM bench_muni`,
+    // Staff log-ins: koordinator@aarhus.example, koordinator2@…, stotteperson@…, okonomi@…, admin@….
+    `CREATE TEMP TABLE bench_staff ON COMMIT DROP AS
+     SELECT ${id(`s.role || '/' || m.code || '/' || g.k`)} AS id, m.code, s.role, g.k,
+       s.local || CASE WHEN g.k > 1 THEN g.k::text ELSE '' END || '@' || m.slug || '.example' AS email,
+       s.title || ' ' || g.k || ' ' || m.name AS name
+     FROM bench_muni m
+     CROSS JOIN (VALUES ('coordinator', 'koordinator', 'Koordinator'), ('support', 'stotteperson', 'Støtteperson')
+       ${realistic ? `, ('finance', 'okonomi', 'Økonomi'), ('admin', 'admin', 'Administrator')` : ''})
+       AS s (role, local, title)
+     CROSS JOIN LATERAL generate_series(1,
+       CASE s.role WHEN 'coordinator' THEN m.coordinators WHEN 'support' THEN m.supports ELSE 1 END) AS g (k)`,
+    `INSERT INTO app_user (id, municipality_id, email, name, role, password_hash, created_at)
+     SELECT id, code, email, name, role, ${passwordHash}, TIMESTAMPTZ '2021-12-01 09:00+01' FROM bench_staff
+     ORDER BY code, role, k`,
     `INSERT INTO vendor (id, municipality_id, name, cvr)
      SELECT vendor_id, code, 'Leverandør i ' || name, lpad(code::text, 8, '1') FROM bench_muni`,
     `INSERT INTO case_counter (municipality_id, last_number) SELECT code, cases FROM bench_muni`,
@@ -95,12 +124,17 @@ function organisationStatements(n: number, munis: readonly (readonly [number, st
 }
 
 /** One row per case with everything drawn at random. */
-function drawStatements(): string[] {
+function drawStatements(seed: number): string[] {
+  const id = (key: string) => seededUuid(seed, key);
   return [
-    // One row per case with everything drawn at random; the derived columns follow in bench_case.
+    // One row per case with everything drawn at random; the derived columns follow in bench_case. The
+    // case's support person and coordinator take turns by case number.
     `CREATE TEMP TABLE bench_draw ON COMMIT DROP AS
-     SELECT gen_random_uuid() AS id, gen_random_uuid() AS citizen_id, m.code AS municipality_id,
-       m.support_id, m.coordinator_id, m.vendor_id, g.n AS case_number,
+     SELECT ${id(`'case/' || m.code || '/' || g.n`)} AS id, ${id(`'citizen/' || m.code || '/' || g.n`)} AS citizen_id,
+       m.code AS municipality_id,
+       ${id(`'support/' || m.code || '/' || (1 + g.n % m.supports)`)} AS support_id,
+       ${id(`'coordinator/' || m.code || '/' || (1 + g.n % m.coordinators)`)} AS coordinator_id,
+       m.vendor_id, g.n AS case_number,
        DATE '2022-01-03' + floor(random() * (DATE '2026-11-30' - DATE '2022-01-03'))::integer AS start_date,
        random() AS r_outcome, random() AS r_close,
        18 + floor(power(random(), 1.6) * 47)::integer AS age,
@@ -131,36 +165,49 @@ function drawStatements(): string[] {
   ];
 }
 
-/** Each case's outcome and dates, its quarter's programme, the citizen and the case. */
-function caseStatements(today: string): string[] {
-  return [
-    `CREATE TEMP TABLE bench_case ON COMMIT DROP AS
-     WITH o AS (
+/** bench_case: each drawn case with its outcome (its phase now), its dates and its quarter. */
+function outcomeStatement(today: string, seed: number, realistic: boolean): string {
+  const phaseDraw = `('x' || lpad(substr(md5('${seed}/phase/' || d.id), 1, 8), 16, '0'))::bit(64)::bigint / 4294967296.0`;
+  return `CREATE TEMP TABLE bench_case ON COMMIT DROP AS
+     WITH d AS (
+       SELECT d.*, ${phaseDraw} AS r_phase FROM bench_draw d
+     ), o0 AS (
        SELECT d.*, (d.start_date + interval '12 months')::date AS end_date,
          CASE WHEN (d.start_date + interval '12 months')::date <= ${today}
            THEN CASE WHEN d.r_outcome < 0.18 THEN 'terminated_early' ELSE 'completed' END
            ELSE CASE WHEN d.r_outcome < 0.06 THEN 'terminated_early' ELSE 'active' END
          END AS outcome
-       FROM bench_draw d
+       FROM d
+     ), o AS (
+       SELECT o.*, ${realistic ? realisticPhases(today) : 'o.outcome'} AS state FROM o0 o
      ), c AS (
-       SELECT o.*,
-         CASE o.outcome
+       SELECT o.*, o.state IN ('active', 'paused', 'completed', 'terminated_early') AS started,
+         CASE o.state
            WHEN 'completed' THEN o.end_date
            WHEN 'terminated_early'
              THEN o.start_date + 1 + floor(o.r_close * (least(o.end_date, ${today}) - o.start_date - 1))::integer
+           WHEN 'declined' THEN o.start_date - o.referral_days + 10
          END AS closed_on
        FROM o
      )
      SELECT c.*, date_trunc('quarter', c.start_date)::date AS round,
        CASE
-         WHEN c.outcome = 'completed' THEN c.r_end < 0.85
-         WHEN c.outcome = 'terminated_early' THEN c.r_end < 0.35
+         WHEN NOT c.started THEN false
+         WHEN c.state = 'completed' THEN c.r_end < 0.85
+         WHEN c.state = 'terminated_early' THEN c.r_end < 0.35
          ELSE c.end_date - ${today} <= 31 AND c.r_end < 0.5
        END AS has_end,
        least(coalesce(c.closed_on, ${today}), c.end_date) AS last_day
-     FROM c`,
+     FROM c`;
+}
+
+/** Each case's outcome and dates, its quarter's programme, the citizen and the case. */
+function caseStatements(today: string, seed: number, realistic: boolean): string[] {
+  return [
+    outcomeStatement(today, seed, realistic),
     `CREATE TEMP TABLE bench_programme ON COMMIT DROP AS
-     SELECT gen_random_uuid() AS id, municipality_id, round, sum(grant_ore) AS granted
+     SELECT ${seededUuid(seed, `'programme/' || municipality_id || '/' || round`)} AS id, municipality_id, round,
+       sum(grant_ore) AS granted
      FROM bench_case GROUP BY municipality_id, round`,
     `INSERT INTO programme (id, municipality_id, name, period_start, period_end, pool_ore, category_rules)
      SELECT p.id, p.municipality_id,
@@ -175,114 +222,25 @@ function caseStatements(today: string): string[] {
        (c.start_date - make_interval(years => c.age) - c.birthday_offset * interval '1 day')::date,
        CASE WHEN c.male THEN 'male' ELSE 'female' END,
        'Borger ' || c.municipality_id || '-' || c.case_number
-     FROM bench_case c`,
+     FROM bench_case c ORDER BY c.municipality_id, c.case_number`,
+    `CREATE TEMP TABLE bench_case_row ON COMMIT DROP AS
+     SELECT c.*, p.id AS programme_id FROM bench_case c
+     JOIN bench_programme p ON p.municipality_id = c.municipality_id AND p.round = c.round`,
     `INSERT INTO citizen_case (id, municipality_id, case_number, programme_id, citizen_id, phase, referral_source,
        referral_reason, referred_on, lead_in_started_on, start_date, duration_months, close_outcome, closed_on,
-       close_reason, baseline_consent, income_source, highest_education)
-     SELECT c.id, c.municipality_id, c.case_number, p.id, c.citizen_id,
-       CASE WHEN c.outcome = 'active' THEN 'active' ELSE 'closed' END,
+       close_reason, baseline_consent, income_source, highest_education, dream)
+     SELECT c.id, c.municipality_id, c.case_number, c.programme_id, c.citizen_id,
+       CASE WHEN c.state IN ('completed', 'terminated_early', 'declined') THEN 'closed' ELSE c.state END,
        c.referral_source, 'Henvist til borgerstyret budget', c.start_date - c.referral_days,
-       c.start_date - c.referral_days + 7, c.start_date, 12,
-       CASE WHEN c.outcome <> 'active' THEN c.outcome END, c.closed_on,
-       CASE WHEN c.outcome = 'terminated_early' THEN c.reason END,
+       CASE WHEN c.state NOT IN ('referred', 'screening', 'declined') THEN c.start_date - c.referral_days + 7 END,
+       CASE WHEN c.started THEN c.start_date END, CASE WHEN c.started THEN 12 END,
+       CASE WHEN c.state IN ('completed', 'terminated_early', 'declined') THEN c.state END, c.closed_on,
+       CASE c.state WHEN 'terminated_early' THEN c.reason WHEN 'declined' THEN 'Borgeren ønskede ikke at deltage' END,
        c.consent,
        CASE WHEN c.consent THEN c.income_source END,
-       CASE WHEN c.consent THEN c.highest_education END
-     FROM bench_case c JOIN bench_programme p ON p.municipality_id = c.municipality_id AND p.round = c.round`,
-  ];
-}
-
-/** The questionnaires, one row per case and instrument. */
-function questionnaireStatements(): string[] {
-  return [
-    // Questionnaires: one row per case and instrument; an absent item is a missing answer.
-    `INSERT INTO questionnaire_response (municipality_id, case_id, instrument, version, answers, answered_on,
-       saved_by, created_at, updated_at, completed_at)
-     SELECT c.municipality_id, c.id, 'citizen_start', 1,
-       jsonb_strip_nulls(jsonb_build_object(
-         'goal_categories', CASE WHEN NOT c.goals_missing THEN (
-           SELECT jsonb_agg(DISTINCT g) FROM unnest(ARRAY[c.goal_1, c.goal_2, c.goal_3]) AS g WHERE g IS NOT NULL) END,
-         'distance', CASE WHEN NOT c.start_distance_missing THEN ${distanceCode('c.level_start')} END,
-         ${who5Items('c.who5_level')})),
-       c.start_date + 7, c.support_id, c.start_date + 7, c.start_date + 7,
-       CASE WHEN c.r_complete < 0.97 THEN (c.start_date + 7)::timestamptz END
-     FROM bench_case c WHERE c.r_start < 0.93`,
-    `INSERT INTO questionnaire_response (municipality_id, case_id, instrument, version, answers, answered_on,
-       saved_by, created_at, updated_at, completed_at)
-     SELECT c.municipality_id, c.id, 'support_start', 1, jsonb_strip_nulls(jsonb_build_object('belief', ${BELIEF})),
-       c.start_date + 5, c.support_id, c.start_date + 5, c.start_date + 5, c.start_date + 5
-     FROM bench_case c WHERE c.r_support_start < 0.90`,
-    `INSERT INTO questionnaire_response (municipality_id, case_id, instrument, version, answers, answered_on,
-       saved_by, created_at, updated_at, completed_at)
-     SELECT c.municipality_id, c.id, 'citizen_end', 1,
-       jsonb_strip_nulls(jsonb_build_object(
-         'distance', CASE WHEN NOT c.end_distance_missing
-           THEN ${distanceCode('least(4, greatest(0, c.level_start + c.shift))')} END,
-         ${who5Items('c.who5_level + c.who5_gain')},
-         'self_determination', 1 + floor(random() * 5)::integer,
-         'quality_of_life', 1 + floor(random() * 5)::integer)),
-       c.last_day, c.support_id, c.last_day, c.last_day,
-       CASE WHEN c.r_complete > 0.04 THEN c.last_day::timestamptz END
-     FROM bench_case c WHERE c.has_end`,
-    `INSERT INTO questionnaire_response (municipality_id, case_id, instrument, version, answers, answered_on,
-       saved_by, created_at, updated_at, completed_at)
-     SELECT c.municipality_id, c.id, 'support_end', 1,
-       jsonb_strip_nulls(jsonb_build_object('assessment', c.assessment)),
-       c.last_day, c.support_id, c.last_day, c.last_day, c.last_day
-     FROM bench_case c
-     WHERE (c.has_end AND c.r_support_end < 0.9) OR (NOT c.has_end AND c.outcome <> 'active' AND c.r_support_end < 0.2)`,
-  ];
-}
-
-/** The paid purchase requests. */
-function purchaseStatements(): string[] {
-  return [
-    // Purchases: approved, reserved, then paid within the case's period; together at most 90 % of the grant.
-    `CREATE TEMP TABLE bench_purchase ON COMMIT DROP AS
-     SELECT gen_random_uuid() AS id, c.id AS case_id, c.municipality_id, c.programme_id, c.vendor_id,
-       c.support_id, c.coordinator_id, k.n AS request_number,
-       ${pick(entries(PURCHASE_WEIGHTS))} AS category,
-       (c.grant_ore * 0.9 / c.purchases * (0.3 + 0.7 * random()))::bigint AS amount_ore,
-       c.start_date + 5 + floor(random() * (c.last_day - c.start_date - 5))::integer AS paid_on
-     FROM (SELECT b.*, cc.programme_id FROM bench_case b JOIN citizen_case cc ON cc.id = b.id) c
-     -- A case closed within ten days of its start bought nothing.
-     CROSS JOIN LATERAL generate_series(1, CASE WHEN c.last_day - c.start_date >= 10 THEN c.purchases ELSE 0 END)
-       AS k (n)`,
-    `INSERT INTO purchase_request (id, municipality_id, case_id, request_number, status, title, purpose, category,
-       amount_ore, vendor_id, payment_method, created_by, created_at, submitted_by, submitted_at, decided_by,
-       decided_at, updated_at)
-     SELECT p.id, p.municipality_id, p.case_id, p.request_number, 'paid',
-       CASE p.category ${EXPENSE_CATEGORIES.map((c) => `WHEN '${c}' THEN ${literal(PURCHASE_TITLES[c])}`).join(' ')} END,
-       'Et skridt mod målet', p.category, p.amount_ore, p.vendor_id, 'invoice',
-       p.support_id, p.paid_on - 5, p.support_id, p.paid_on - 4, p.coordinator_id, p.paid_on - 3, p.paid_on
-     FROM bench_purchase p`,
-  ];
-}
-
-/** The postings. */
-function ledgerStatements(): string[] {
-  return [
-    // The ledger, kind by kind, so every row passes the guard trigger.
-    `INSERT INTO ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, posted_by, posted_at)
-     SELECT c.municipality_id, c.id, cc.programme_id, 'grant', c.grant_ore, c.coordinator_id, c.start_date
-     FROM bench_case c JOIN citizen_case cc ON cc.id = c.id ORDER BY c.start_date, c.id`,
-    `INSERT INTO ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, purchase_request_id,
-       posted_by, posted_at)
-     SELECT p.municipality_id, p.case_id, p.programme_id, 'reservation', p.amount_ore, p.id, p.coordinator_id,
-       p.paid_on - 3 + interval '10 hours'
-     FROM bench_purchase p ORDER BY p.paid_on, p.id`,
-    `INSERT INTO ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, settles_ore,
-       purchase_request_id, payment_method, paid_on, reference, posted_by, posted_at)
-     SELECT p.municipality_id, p.case_id, p.programme_id, 'payment', p.amount_ore, p.amount_ore, p.id, 'invoice',
-       p.paid_on, 'Faktura ' || p.request_number, p.coordinator_id, p.paid_on + interval '14 hours'
-     FROM bench_purchase p ORDER BY p.paid_on, p.id`,
-    `INSERT INTO ledger_entry (municipality_id, case_id, programme_id, kind, amount_ore, note, posted_by, posted_at)
-     SELECT c.municipality_id, c.id, cc.programme_id, 'return_to_pool', c.grant_ore - coalesce(s.spent, 0),
-       'Ubrugt budget ved afslutning', c.coordinator_id, c.closed_on
-     FROM bench_case c JOIN citizen_case cc ON cc.id = c.id
-     LEFT JOIN (SELECT case_id, sum(amount_ore) AS spent FROM bench_purchase GROUP BY case_id) s ON s.case_id = c.id
-     WHERE c.outcome <> 'active' AND c.grant_ore > coalesce(s.spent, 0)
-     ORDER BY c.closed_on, c.id`,
+       CASE WHEN c.consent THEN c.highest_education END,
+       ${realistic ? `'Et godt liv med ' || replace(c.goal_1, '_', ' ')` : `''`}
+     FROM bench_case_row c ORDER BY c.municipality_id, c.case_number`,
   ];
 }
 
@@ -307,13 +265,20 @@ export interface Generated {
  */
 export async function generateReportData(
   tx: QueryExecutorProvider,
-  n: number,
+  options: GenerateOptions & {
+    /** How many of the 98 municipalities; by default one for every 100 cases. */
+    municipalities?: number;
+  },
   /** Called after each statement with its first line and its time in ms. */
   onStep?: (statement: string, ms: number) => void,
 ): Promise<Generated> {
+  const n = options.cases;
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`Cases must be a positive count, got ${n}`);
-  const municipalities = Math.max(1, Math.min(MUNICIPALITIES.length, Math.floor(n / 100)));
-  for (const statement of statements(n, municipalities)) {
+  const municipalities = Math.max(
+    1,
+    Math.min(MUNICIPALITIES.length, options.municipalities ?? Math.floor(n / 100)),
+  );
+  for (const statement of statements(options, municipalities)) {
     const t = performance.now();
     await sql.raw(statement).execute(tx);
     onStep?.(statement.trim().split('\n')[0] ?? '', performance.now() - t);

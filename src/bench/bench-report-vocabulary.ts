@@ -5,8 +5,9 @@ import type { GoalCategory } from '../domain/plan.ts';
 // the weights of each answer and category, and the SQL expressions that draw them at random.
 
 // The 98 municipalities (official code and name); the first ones, largest first, get the most cases.
+// Aarhus comes first, so the largest generated municipality is one the demo's staff know.
 export const MUNICIPALITIES: readonly (readonly [number, string])[] = `
-101 København, 751 Aarhus, 851 Aalborg, 461 Odense, 561 Esbjerg, 730 Randers, 621 Kolding,
+751 Aarhus, 101 København, 851 Aalborg, 461 Odense, 561 Esbjerg, 730 Randers, 621 Kolding,
 630 Vejle, 615 Horsens, 791 Viborg, 740 Silkeborg, 657 Herning, 265 Roskilde, 370 Næstved,
 147 Frederiksberg, 157 Gentofte, 159 Gladsaxe, 330 Slagelse, 540 Sønderborg, 316 Holbæk,
 813 Frederikshavn, 860 Hjørring, 376 Guldborgsund, 746 Skanderborg, 580 Aabenraa,
@@ -27,6 +28,16 @@ export const MUNICIPALITIES: readonly (readonly [number, string])[] = `
     const [code = '', ...name] = entry.trim().split(' ');
     return [Number(code), name.join(' ')] as const;
   });
+
+/** The municipality's part of its staff's e-mail addresses: `aarhus`, `ringkobing-skjern`, `laeso`. */
+export function municipalitySlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .replaceAll(/[^a-z0-9]+/g, '-');
+}
 
 export const PURCHASE_WEIGHTS: Readonly<Record<ExpenseCategory, number>> = {
   transport: 25,
@@ -76,6 +87,9 @@ export const TERMINATION_REASONS = [
 ];
 
 type Weights = readonly (readonly [string | null, number])[];
+
+/** A uuid that follows from the seed and a key (an SQL text expression): the same every run. */
+export const seededUuid = (seed: number, key: string) => `md5('${seed}/' || ${key})::uuid`;
 
 export const literal = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
 

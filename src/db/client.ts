@@ -12,7 +12,7 @@ import { createHandle, type DatabaseHandle, type Db } from './transaction.ts';
 // for. The transactions, their tenant scope and what is written at commit are transaction.ts's.
 
 export { deferUntilCommit } from './transaction.ts';
-export type { DatabaseHandle, Db, TenantScope, Tx } from './transaction.ts';
+export type { DatabaseHandle, Db, TenantScope, TransactionOptions, Tx } from './transaction.ts';
 
 /** The role the app works as on PGlite: neither superuser nor BYPASSRLS, so row-level security holds. */
 export const APP_ROLE = 'borgerbudget_app';

@@ -27,6 +27,7 @@ import type {
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
 import type { ImportedCaseTable } from './schema-import.ts';
+import type { CaseReportFactTable, CaseReportSpendingTable } from './schema-report.ts';
 import type { MailNotifiedTable, MailOutboxTable, NotifyChoice } from './schema-mail.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
@@ -210,6 +211,8 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   questionnaire_response: QuestionnaireResponseTable;
   imported_case: ImportedCaseTable;
+  case_report_fact: CaseReportFactTable;
+  case_report_spending: CaseReportSpendingTable;
   data_subject_request: DataSubjectRequestTable;
   scheduled_job: ScheduledJobTable;
   mail_outbox: MailOutboxTable;

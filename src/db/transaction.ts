@@ -23,9 +23,16 @@ export interface DatabaseHandle {
    * Runs `fn` in one transaction scoped to a municipality (row-level security) or to all. Called while
    * another transaction of this handle is running in the same async context (a command calling a
    * service), it joins that transaction inside a savepoint: one command is one transaction, and a
-   * part that fails rolls back only its own part. A lost or refused connection is `Unavailable`.
+   * part that fails rolls back only its own part — unless the running transaction's options say its
+   * parts need none (TransactionOptions). A lost or refused connection is `Unavailable`.
    */
-  transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Sets the tenant scope of the running transaction for the rest of it: a request's transaction
+   * begins in 'all' to find its credential and then works in its actor's scope. Only the
+   * transaction's own work may call it, never a part of it.
+   */
+  rescope(scope: TenantScope): Promise<void>;
   /** True inside `transaction` (in this async context): what is written now commits with the command. */
   inTransaction(): boolean;
   /** The embedded database, for dumps in tests and backups; undefined on PostgreSQL. */
@@ -35,6 +42,18 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * How the parts that join this transaction run: each in a savepoint (the default), so a part that
+   * fails rolls back alone and the work may go on; or, with false, as the transaction's own work, so a
+   * part that fails dooms the whole transaction (it rolls back at its end, its access log written all
+   * the same). False suits work that answers a failed part with an error and nothing else: a page's
+   * reads, an API call, a request whose one command is all it does. A part in another tenant scope
+   * always takes a savepoint.
+   */
+  savepoints?: boolean;
+}
+
 /** The transaction a command is running in, with the queue its parts take turns in. */
 interface Frame {
   tx: Tx;
@@ -42,8 +61,15 @@ interface Frame {
   depth: number;
   turn: Promise<unknown>;
   deferred: Deferred;
-  /** The command's transaction: not open once it has ended, so a late part cannot use the connection. */
-  root: { open: boolean };
+  /** Whether the parts that join this frame take savepoints (TransactionOptions). */
+  savepoints: boolean;
+  /** True for the transaction's own work (the outermost frame), false for its parts. */
+  top: boolean;
+  /**
+   * The command's transaction: not open once it has ended, so a late part cannot use the connection;
+   * doomed once a part that ran without a savepoint failed, so it rolls back at its end.
+   */
+  root: { open: boolean; doomed: boolean };
 }
 
 /** Writes kept until the end of a transaction, by kind, each with the scope it was made in. */
@@ -137,12 +163,26 @@ export function createHandle(
     kind,
     appliedMigrations,
     ...(pglite ? { pglite } : {}),
-    transaction: (scope, fn) => {
+    transaction: (scope, fn, options = {}) => {
       const parent = current.getStore();
       if (parent && !parent.root.open) {
         return Promise.reject(new Error('The transaction this work belonged to has ended.'));
       }
-      return parent ? joined(current, parent, scope, fn) : outermost(db, current, scope, fn);
+      const savepoints = options.savepoints ?? true;
+      if (!parent) return outermost(db, current, scope, fn, savepoints);
+      return !parent.savepoints && sameScope(scope, parent.scope)
+        ? asOwnWork(current, parent, fn, savepoints)
+        : joined(current, parent, scope, fn, savepoints);
+    },
+    rescope: async (scope) => {
+      const frame = current.getStore();
+      if (!frame?.top || !frame.root.open) {
+        throw new Error("Only a transaction's own work can change its scope.");
+      }
+      await frame.turn;
+      await setScope(frame.tx, scope);
+      frame.scope = scope;
+      scopeNow.set(frame.tx, scope);
     },
     inTransaction: () => current.getStore() !== undefined,
     close: async () => {
@@ -158,6 +198,7 @@ async function outermost<T>(
   current: AsyncLocalStorage<Frame>,
   scope: TenantScope,
   fn: (tx: Tx) => Promise<T>,
+  savepoints: boolean,
 ): Promise<T> {
   try {
     return await db.connection().execute(async (connection) => {
@@ -169,7 +210,9 @@ async function outermost<T>(
         depth: 0,
         turn: Promise.resolve(),
         deferred: new Map(),
-        root: { open: true },
+        savepoints,
+        top: true,
+        root: { open: true, doomed: false },
       };
       deferredOf.set(tx, frame.deferred);
       scopeNow.set(tx, scope);
@@ -178,11 +221,16 @@ async function outermost<T>(
         await sql.raw(`begin; ${scopeStatement(scope)}`).execute(tx);
         const result = await current.run(frame, () => fn(tx));
         await frame.turn;
-        await writeDeferred(tx, frame.deferred, scope);
+        // A part that failed without a savepoint was answered (an error page); nothing of it is kept.
+        if (frame.root.doomed) {
+          await rollBack(tx, frame);
+          return result;
+        }
+        await writeDeferred(tx, frame.deferred, frame.scope);
         await sql.raw('commit').execute(tx);
         return result;
       } catch (error) {
-        await rollBack(tx, frame, scope);
+        await rollBack(tx, frame);
         throw error;
       } finally {
         frame.root.open = false;
@@ -197,7 +245,8 @@ async function outermost<T>(
  * Rolls the transaction back after its work failed; what must be written whatever happened (the access
  * log) is then written in a transaction of its own.
  */
-async function rollBack(tx: Tx, frame: Frame, scope: TenantScope): Promise<void> {
+async function rollBack(tx: Tx, frame: Frame): Promise<void> {
+  const { scope } = frame;
   await frame.turn.catch(() => undefined);
   // A rollback that fails means the connection is gone; the error that ended the work is told.
   const rolledBack = await sql
@@ -213,12 +262,38 @@ async function rollBack(tx: Tx, frame: Frame, scope: TenantScope): Promise<void>
   }
 }
 
+/**
+ * A part that runs as its transaction's own work, without a savepoint (TransactionOptions): in its
+ * turn, and when it fails the whole transaction is doomed to roll back.
+ */
+function asOwnWork<T>(
+  current: AsyncLocalStorage<Frame>,
+  parent: Frame,
+  fn: (tx: Tx) => Promise<T>,
+  savepoints: boolean,
+): Promise<T> {
+  const run = parent.turn.then(async () => {
+    const frame: Frame = { ...parent, savepoints, top: false, turn: Promise.resolve() };
+    try {
+      const result = await current.run(frame, () => fn(parent.tx));
+      await frame.turn;
+      return result;
+    } catch (error) {
+      parent.root.doomed = true;
+      throw isUnavailable(error) ? new Unavailable() : error;
+    }
+  });
+  parent.turn = run.catch(() => undefined);
+  return run;
+}
+
 // Parts of one command run one at a time (a transaction is one connection), each in its savepoint.
 function joined<T>(
   current: AsyncLocalStorage<Frame>,
   parent: Frame,
   scope: TenantScope,
   fn: (tx: Tx) => Promise<T>,
+  savepoints: boolean,
 ): Promise<T> {
   const run = parent.turn.then(async () => {
     const { tx } = parent;
@@ -232,7 +307,14 @@ function joined<T>(
         await setScope(tx, scope);
         scopeNow.set(tx, scope);
       }
-      const frame = { ...parent, scope, depth: parent.depth + 1, turn: Promise.resolve() };
+      const frame: Frame = {
+        ...parent,
+        scope,
+        depth: parent.depth + 1,
+        savepoints,
+        top: false,
+        turn: Promise.resolve(),
+      };
       const result = await current.run(frame, () => fn(tx));
       await frame.turn;
       // A released savepoint keeps its settings: the command's own scope comes back first.

@@ -7,11 +7,12 @@ export const cliDa = {
   start          migrér, indlæs demodata i en tom database (ikke i produktion), og start
   serve          start webappen og API'et
   migrate        kør databasens nye migreringer
-  demo           indlæs demokommunerne, deres ordninger og brugere (kan køres igen; ikke i produktion)
+  demo           indlæs demokommunerne, deres ordninger og brugere (kan køres igen; ikke i produktion);
+                 --scale national|municipality [--cases N] [--seed S]: genererede data i en tom database
   create-admin   opret en kommunes første administrator: --municipality KODE --email E --name N
   check          kontrollér ændringsloggens hashkæder (slutkode 1 ved det første brud)
   check-ledger   genberegn hvert forløbs budget fra posteringerne, og kontrollér reglerne (slutkode 1 ved fund)
-  bench          hastighed og hukommelse målt mod målene, på midlertidige indlejrede databaser
+  bench          hastighed og hukommelse målt mod målene, på midlertidige databaser: [--json] [--scale …] [--only …]
   report         evalueringsrapporten: --format json|csv [--municipality KODE] [--anonymise] [--figure NØGLE]
   import         importér eksisterende data, alt eller intet: --dir MAPPE (cases.csv, answers.csv, payments.csv)
   retention      anonymisér de afsluttede forløb, hvis tid er kommet; --dry-run [--json] viser kun hvad og hvornår

@@ -7,11 +7,12 @@ export const cliEn: Record<keyof typeof cliDa, string> = {
   start          migrate, load demo data into an empty database (not in production), serve
   serve          serve the web app and API
   migrate        apply pending database migrations
-  demo           load the demo municipalities, programmes and users (idempotent; not in production)
+  demo           load the demo municipalities, programmes and users (idempotent; not in production);
+                 --scale national|municipality [--cases N] [--seed S]: generated data in an empty database
   create-admin   create a municipality's first administrator: --municipality CODE --email E --name N
   check          verify the audit log's hash chains (exit 1 at the first broken link)
   check-ledger   re-derive every case's budget from the ledger and check the invariants (exit 1 on any finding)
-  bench          speed and memory figures against their targets, on throw-away embedded databases
+  bench          speed and memory figures against their targets, on throw-away databases: [--json] [--scale …] [--only …]
   report         the evaluation report: --format json|csv [--municipality CODE] [--anonymise] [--figure KEY]
   import         import existing programme data, all or nothing: --dir FOLDER (cases.csv, answers.csv, payments.csv)
   retention      anonymise the closed cases whose time has come; --dry-run [--json] only shows what and when

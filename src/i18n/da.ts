@@ -36,6 +36,7 @@ import { vendorProposalsDa } from './vendor-proposals.da.ts';
 import { purchaseDeclineDa } from './purchase-decline.da.ts';
 import { importColumnsDa } from './import-columns.da.ts';
 import { mailDa } from './mail.da.ts';
+import { listsDa } from './lists.da.ts';
 
 // The Danish message catalogue: the product's first language (spec: Languages). Plain words, short sentences.
 export const da = {
@@ -77,6 +78,7 @@ export const da = {
   ...purchaseDeclineDa,
   ...importColumnsDa,
   ...mailDa,
+  ...listsDa,
 } as const;
 
 export type MessageKey = keyof typeof da;

@@ -37,6 +37,7 @@ import { vendorProposalsEn } from './vendor-proposals.en.ts';
 import { purchaseDeclineEn } from './purchase-decline.en.ts';
 import { importColumnsEn } from './import-columns.en.ts';
 import { mailEn } from './mail.en.ts';
+import { listsEn } from './lists.en.ts';
 
 // English, the second language (spec: Languages). Every Danish key must be here: the type says so.
 export const en: Record<MessageKey, string> = {
@@ -78,4 +79,5 @@ export const en: Record<MessageKey, string> = {
   ...purchaseDeclineEn,
   ...importColumnsEn,
   ...mailEn,
+  ...listsEn,
 };

@@ -27,7 +27,6 @@ export const financeDa = {
   'finance.queue.none': 'Der er ingen godkendte anmodninger, der venter på betaling.',
   'finance.queue.back': 'Tilbage til betalinger',
   'finance.paid.title': 'Betalt i denne måned',
-  'finance.paid.none': 'Der er ikke registreret betalinger i denne måned.',
   'finance.pay.title': 'Registrér betaling',
   'finance.pay.amount': 'Betalt beløb, hvis fakturaen afviger',
   'finance.pay.amountHint': 'Skriv beløbet i kroner, fx 6.500,50. Tomt felt: det godkendte beløb ({amount}).',

@@ -28,7 +28,6 @@ export const financeEn: Record<keyof typeof financeDa, string> = {
   'finance.queue.none': 'No approved requests are waiting for payment.',
   'finance.queue.back': 'Back to payments',
   'finance.paid.title': 'Paid this month',
-  'finance.paid.none': 'No payments have been registered this month.',
   'finance.pay.title': 'Register payment',
   'finance.pay.amount': 'Amount paid, if the invoice differs',
   'finance.pay.amountHint':

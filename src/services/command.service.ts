@@ -5,6 +5,7 @@ import {
   storeResponse,
   type StoredResponse,
 } from '../db/repositories/idempotency.repository.ts';
+import type { TransactionOptions } from '../db/client.ts';
 import { Conflict } from '../domain/errors.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { scopeOf } from './context.ts';
@@ -66,33 +67,42 @@ export function createCommandService(deps: ServiceDeps) {
      * response) in one transaction with the key, or returns the stored response of the command that
      * took the key before. Without a key, the command still runs in one transaction.
      */
-    async run(actor: Actor, key: CommandKey | null, perform: () => Promise<Performed>): Promise<Outcome> {
+    async run(
+      actor: Actor,
+      key: CommandKey | null,
+      perform: () => Promise<Performed>,
+      options: TransactionOptions = {},
+    ): Promise<Outcome> {
       try {
-        return await database.transaction(scopeOf(actor), async (tx): Promise<Outcome> => {
-          if (key) {
-            const at = clock.now();
-            const claim = { userId: actor.userId, key: key.key, municipalityId: actor.municipalityId, at };
-            if (!(await claimKey(tx, { ...claim, fingerprint: key.fingerprint }, expiredBefore(at)))) {
-              const row = await findKey(tx, actor.userId, key.key);
-              if (row?.response_status == null) {
-                throw new Conflict(message('error.command.inProgress'));
+        return await database.transaction(
+          scopeOf(actor),
+          async (tx): Promise<Outcome> => {
+            if (key) {
+              const at = clock.now();
+              const claim = { userId: actor.userId, key: key.key, municipalityId: actor.municipalityId, at };
+              if (!(await claimKey(tx, { ...claim, fingerprint: key.fingerprint }, expiredBefore(at)))) {
+                const row = await findKey(tx, actor.userId, key.key);
+                if (row?.response_status == null) {
+                  throw new Conflict(message('error.command.inProgress'));
+                }
+                if (row.fingerprint !== key.fingerprint) throw new IdempotencyMismatch();
+                return {
+                  kind: 'replay',
+                  response: {
+                    status: row.response_status,
+                    headers: row.response_headers ?? {},
+                    body: row.response_body ?? '',
+                  },
+                };
               }
-              if (row.fingerprint !== key.fingerprint) throw new IdempotencyMismatch();
-              return {
-                kind: 'replay',
-                response: {
-                  status: row.response_status,
-                  headers: row.response_headers ?? {},
-                  body: row.response_body ?? '',
-                },
-              };
             }
-          }
-          const { response, keep } = await perform();
-          if (!keep) throw new RolledBack();
-          if (key) await storeResponse(tx, actor.userId, key.key, response);
-          return { kind: 'performed' };
-        });
+            const { response, keep } = await perform();
+            if (!keep) throw new RolledBack();
+            if (key) await storeResponse(tx, actor.userId, key.key, response);
+            return { kind: 'performed' };
+          },
+          options,
+        );
       } catch (error) {
         if (error instanceof RolledBack) return { kind: 'performed' };
         throw error;

@@ -18,20 +18,20 @@ import { CaseloadPage, OverviewPage } from './pages/case-list.page.tsx';
 import { AssignSupportPage } from './pages/case-support.page.tsx';
 import { CasePage, ConditionsPage } from './pages/case.page.tsx';
 import { registerQuestionnaireRoutes } from './questionnaire.routes.tsx';
+import { readList } from './list-query.ts';
 import { group, prefixed, requireActor } from './request.ts';
 
 // The case pages (spec: Staff pages): each route parses the request, calls one service and renders. The
 // purpose written to the access log is the route as registered, so it names the page, never the ids.
 
-/** The overview's filter from the query string (a GET form, so a filtered list can be bookmarked). */
-function overviewFilter(c: Context<AppEnv>): Record<string, string> {
-  const filter: Record<string, string> = {};
-  for (const name of ['phase', 'supportUserId', 'overdueOnly', 'questionnairesOverdue', 'includeClosed']) {
-    const value = c.req.query(name);
-    if (value !== undefined && value !== '') filter[name] = value;
-  }
-  return filter;
-}
+/** The case lists' Danish query names and the service's names for them (spec: Lists). */
+const CASELOAD_QUERY = { fase: 'phase', lukkede: 'includeClosed' } as const;
+const OVERVIEW_QUERY = {
+  ...CASELOAD_QUERY,
+  stoetteperson: 'supportUserId',
+  forsinket: 'overdueOnly',
+  spoergeskemaer: 'questionnairesOverdue',
+} as const;
 
 type CaseAction = (
   s: Services,
@@ -80,24 +80,20 @@ export function registerCaseRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 function registerCaseListRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/forloeb', async (c) => {
     const actor = requireActor(c);
-    const items = await services.cases.caseload(actor, {}, 'GET /forloeb');
-    return c.html(<CaseloadPage ctx={pageContext(c)} items={items} />);
+    const list = await readList(c, CASELOAD_QUERY, (input) =>
+      services.cases.caseload(actor, input, 'GET /forloeb'),
+    );
+    return c.html(<CaseloadPage ctx={pageContext(c)} list={list} />);
   });
 
   app.get('/forloeb/oversigt', async (c) => {
     const actor = requireActor(c);
-    const filter = overviewFilter(c);
-    const overview = await services.cases.overview(actor, filter, 'GET /forloeb/oversigt');
+    const list = await readList(c, OVERVIEW_QUERY, (input) =>
+      services.cases.overview(actor, input, 'GET /forloeb/oversigt'),
+    );
     // The support persons to filter by: those the listed cases name, once each.
     const supportOptions = supportOptionsOf(await services.cases.supportPersons(actor));
-    return c.html(
-      <OverviewPage
-        ctx={pageContext(c)}
-        overview={overview}
-        supportOptions={supportOptions}
-        filter={filter}
-      />,
-    );
+    return c.html(<OverviewPage ctx={pageContext(c)} list={list} supportOptions={supportOptions} />);
   });
 }
 

@@ -4,14 +4,15 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { nestForm, readForm } from '../http/form.ts';
 import { message } from '../i18n/index.ts';
 import type { Actor } from '../services/context.ts';
-import { paidByFile } from '../services/money/payment.service.ts';
 import { pageContext } from './context.ts';
 import type { Values } from './components/form.tsx';
 import { BatchesPage, BookkeepingPage } from './pages/finance-files.page.tsx';
-import { PayablePage, QueuePage } from './pages/finance.page.tsx';
+import { PayablePage } from './pages/finance.page.tsx';
+import { QueuePage } from './pages/finance-queue.page.tsx';
 import { VendorPinPage, VendorsPage } from './pages/vendors.page.tsx';
 import { RejectVendorPage } from './pages/vendor-proposals.page.tsx';
 import { submitForm } from './form-route.ts';
+import { readList } from './list-query.ts';
 import { doneNotice, download, requireActor, seeOther } from './request.ts';
 
 // Finance's pages (spec: Payments): the payment queue, registering a payment or refund, payment files for
@@ -42,11 +43,10 @@ export function registerFinanceRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 /** The payment files for the bank (spec: Payments). */
 function registerBatchRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const renderBatches = async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
-    const [batches, queue] = await Promise.all([
+    const [batches, waiting] = await Promise.all([
       services.payments.batches(actor),
-      services.payments.queue(actor),
+      services.payments.waitingForFile(actor),
     ]);
-    const waiting = queue.filter((p) => paidByFile(p) && p.batch === null).length;
     return c.html(
       <BatchesPage ctx={pageContext(c)} batches={batches} waiting={waiting} {...extra} />,
       status,
@@ -103,15 +103,15 @@ function registerBatchRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   });
 }
 
+/** The payment queue's own query names (spec: Lists). */
+const QUEUE_QUERY = { betalingsmaade: 'method', fil: 'file' } as const;
+
 /** The payment queue, and one request to pay or refund (spec: Payments). */
 function registerPayRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/betalinger', async (c) => {
     const actor = requireActor(c);
-    const [queue, paid] = await Promise.all([
-      services.payments.queue(actor),
-      services.payments.paid(actor, {}),
-    ]);
-    return c.html(<QueuePage ctx={pageContext(c)} queue={queue} paid={paid} />);
+    const list = await readList(c, QUEUE_QUERY, (input) => services.payments.queue(actor, input));
+    return c.html(<QueuePage ctx={pageContext(c)} list={list} />);
   });
 
   const renderPayable = async (
@@ -154,12 +154,16 @@ function registerPayRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   });
 }
 
-/** The bookkeeping file for a period. */
+/** The postings list's own query names (spec: Lists). */
+const POSTINGS_QUERY = { fra: 'from', til: 'to', art: 'kind' } as const;
+
+/** The payments and refunds posted in a period, and the bookkeeping file for it. */
 function registerBookkeepingRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
-  app.get('/bogfoering', (c) => {
+  app.get('/bogfoering', async (c) => {
     const actor = requireActor(c);
-    const { from, to } = services.payments.bookkeepingPeriod(actor);
-    return c.html(<BookkeepingPage ctx={pageContext(c)} values={{ fra: from, til: to }} />);
+    services.payments.bookkeepingPeriod(actor);
+    const list = await readList(c, POSTINGS_QUERY, (input) => services.payments.paid(actor, input));
+    return c.html(<BookkeepingPage ctx={pageContext(c)} list={list} />);
   });
 
   app.get('/bogfoering/csv', async (c) => {
@@ -188,8 +192,10 @@ function registerBookkeepingRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
 /** The vendor page: the list, and the proposals the actor decides on or has made. */
 function vendorsRenderer({ services }: AppDeps) {
   return async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
-    const listing = await services.vendorProposals.listing(actor);
-    return c.html(<VendorsPage ctx={pageContext(c)} listing={listing} {...extra} />, status);
+    const list = await readList(c, { status: 'status' }, (input) =>
+      services.vendorProposals.listing(actor, input),
+    );
+    return c.html(<VendorsPage ctx={pageContext(c)} list={list} {...extra} />, status);
   };
 }
 

@@ -8,18 +8,26 @@ import { pageContext } from './context.ts';
 import { submitForm } from './form-route.ts';
 import { ApiTokensPage, NewApiTokenPage } from './pages/api-tokens.page.tsx';
 import { ConfirmDeactivationPage, NewUserPage, OneTimeCodePage, UsersPage } from './pages/users.page.tsx';
+import { readList } from './list-query.ts';
 import { requireActor, seeOther } from './request.ts';
 
 // The administrator's pages: the municipality's users, and the API keys of its systems.
 
+/** The user list's own query names (list-query.ts). */
+const USER_QUERY = { rolle: 'role', status: 'status' };
+
+/** The key list's own query names. */
+const TOKEN_QUERY = { status: 'status' };
+
 export function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   app.get('/brugere', async (c) => {
     const actor = requireActor(c);
-    const users = await services.users.list(actor);
+    const list = await readList(c, USER_QUERY, (input) => services.users.page(actor, input));
+    // The user just deactivated, looked up by id: they need not be on the page shown.
     const deactivated = c.req.query('deaktiveret');
-    const name = users.find((u) => u.id === deactivated)?.name;
+    const name = deactivated === undefined ? null : await services.users.nameOf(actor, deactivated);
     const notice = name ? pageContext(c).t('users.deactivated', { name }) : undefined;
-    return c.html(<UsersPage ctx={pageContext(c)} users={users} notice={notice} />);
+    return c.html(<UsersPage ctx={pageContext(c)} list={list} notice={notice} />);
   });
 
   app.get('/brugere/ny', (c) => {
@@ -65,9 +73,12 @@ export function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
 
 export function registerApiTokenRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
   const render = async (c: Context<AppEnv>, actor: Actor, values?: Values, errors?: FieldErrors) => {
-    const [tokens, users] = await Promise.all([services.apiTokens.list(actor), services.users.list(actor)]);
+    const [list, users] = await Promise.all([
+      readList(c, TOKEN_QUERY, (input) => services.apiTokens.list(actor, input)),
+      services.users.list(actor),
+    ]);
     return c.html(
-      <ApiTokensPage ctx={pageContext(c)} tokens={tokens} users={users} values={values} errors={errors} />,
+      <ApiTokensPage ctx={pageContext(c)} list={list} users={users} values={values} errors={errors} />,
       errors ? 422 : 200,
     );
   };

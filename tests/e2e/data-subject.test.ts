@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('the coordinator handles a citizen’s requests ab
   it('holds, copies, restricts and lifts on a closed case', async () => {
     const page = await e2e.newPage();
     await loginAs(page, COORDINATOR.email);
-    await page.goto('/forloeb/oversigt?phase=closed');
+    await page.goto('/forloeb/oversigt?fase=closed');
     await clickAndWait(page, page.getByRole('link', { name: 'Henrik Bak' }));
     const casePath = pathOf(page);
     await clickAndWait(page, page.getByRole('link', { name: da['dataSubject.link'] }));

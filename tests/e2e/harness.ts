@@ -1,27 +1,16 @@
 import { accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from '../../src/bench/chromium.ts';
 import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
 import { freshServerDatabase, TEST_CPR_KEY, TEST_SECRETS } from '../setup/test-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
 // The end-to-end tier (conventions: Three test tiers): the real `borgerbudget start` as a child process on a
-// fresh database, driven by Debian's Chromium through playwright-core. Playwright never downloads a browser
-// here.
+// fresh database, driven by Debian's Chromium through playwright-core (src/bench/chromium.ts).
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = isExecutable(CHROMIUM_PATH);
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const STARTUP_MS = 90_000;
 const SHUTDOWN_MS = 15_000;
 
@@ -95,10 +84,6 @@ function isExecutable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface E2e {

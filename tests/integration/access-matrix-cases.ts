@@ -207,7 +207,7 @@ export function caseMatrix(): DynamicRow[] {
   return [
     fixed('GET /forloeb', onlyFor({ support: 200, coordinator: 200 }), () => ({ path: '/forloeb' })),
     fixed('GET /forloeb/oversigt', onlyFor({ coordinator: 200 }), () => ({
-      path: '/forloeb/oversigt?phase=lead_in&overdueOnly=on',
+      path: '/forloeb/oversigt?fase=lead_in&forsinket=on',
     })),
     fixed('GET /forloeb/ny', onlyFor({ coordinator: 200 }), () => ({ path: '/forloeb/ny' })),
     fixed('POST /forloeb/ny/soeg', onlyFor({ coordinator: 200 }), () => ({

@@ -89,7 +89,9 @@ describe('API tokens', () => {
       expect((await call('GET', '/me', token)).status).toBe(200);
       t.clock.advance(60_000);
       expect((await call('GET', '/me', token)).status).toBe(401);
-      const listed = (await t.services.apiTokens.list(admin)).find((k) => k.id === id);
+      const listed = (await t.services.apiTokens.list(admin, { status: 'expired' })).items.find(
+        (k) => k.id === id,
+      );
       expect(listed).toMatchObject({ expired: true, revokedAt: null });
     } finally {
       t.clock.advance(-year);

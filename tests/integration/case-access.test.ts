@@ -185,7 +185,9 @@ describe('a change of support person', () => {
     const { caseId, citizenId } = await caseIn(t, 'active', { coordinator, support });
     expect(await outcome(() => t.services.cases.detail(support, caseId, 'GET /test'))).toBe('ok');
     expect(await outcome(() => t.services.cases.detail(otherSupport, caseId, 'GET /test'))).toBe('not_found');
-    expect((await t.services.cases.caseload(support, {}, 'GET /test')).map((c) => c.id)).toContain(caseId);
+    expect((await t.services.cases.caseload(support, {}, 'GET /test')).items.map((c) => c.id)).toContain(
+      caseId,
+    );
 
     await t.services.cases.assignSupport(coordinator, caseId, {
       supportUserId: otherSupport.userId,
@@ -203,12 +205,12 @@ describe('a change of support person', () => {
     ] as const) {
       expect([name, await outcome(() => ops[name](support))]).toEqual([name, 'not_found']);
     }
-    expect((await t.services.cases.caseload(support, {}, 'GET /test')).map((c) => c.id)).not.toContain(
+    expect((await t.services.cases.caseload(support, {}, 'GET /test')).items.map((c) => c.id)).not.toContain(
       caseId,
     );
     const detail = await t.services.cases.detail(otherSupport, caseId, 'GET /test');
     expect(detail.support.current?.supportUserId).toBe(otherSupport.userId);
-    expect((await t.services.cases.caseload(otherSupport, {}, 'GET /test')).map((c) => c.id)).toContain(
+    expect((await t.services.cases.caseload(otherSupport, {}, 'GET /test')).items.map((c) => c.id)).toContain(
       caseId,
     );
     await t.services.notes.add(otherSupport, caseId, { body: 'Første møde med den nye støtteperson.' });

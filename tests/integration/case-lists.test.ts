@@ -61,7 +61,7 @@ describe('the overview and the caseload', () => {
     await t.services.plans.addSubGoal(support, active.caseId, { description: 'Første skridt' });
     const closed = await caseIn(t, 'active', { coordinator, support });
     await t.services.cases.complete(support, closed.caseId, {});
-    const caseload = await t.services.cases.caseload(support, {}, 'GET /mine-forloeb');
+    const { items: caseload } = await t.services.cases.caseload(support, {}, 'GET /mine-forloeb');
     expect(caseload.find((c) => c.id === active.caseId)).toMatchObject({
       phase: 'active',
       daysLeft: 365,
@@ -71,7 +71,11 @@ describe('the overview and the caseload', () => {
     });
     expect(caseload.map((c) => c.id)).not.toContain(closed.caseId);
     expect(caseload.every((c) => c.support?.userId === support.userId)).toBe(true);
-    const withClosed = await t.services.cases.caseload(support, { includeClosed: true }, 'GET /mine-forloeb');
+    const { items: withClosed } = await t.services.cases.caseload(
+      support,
+      { includeClosed: true },
+      'GET /mine-forloeb',
+    );
     expect(withClosed.find((c) => c.id === closed.caseId)).toMatchObject({
       phase: 'closed',
       closeOutcome: 'completed',

@@ -4,7 +4,8 @@ import { createCli, type Cli } from '../setup/cli.ts';
 import { asDba, asDbaWithoutTrigger } from '../setup/dba.ts';
 
 // The borgerbudget command as an operator runs it, on a real database of its own: each command through
-// the command's entry in this process, and at the end the binary itself as a separate process.
+// the command's entry in this process, and at the end the command as a separate process: as the test run
+// built it, and bin/borgerbudget.js itself.
 
 let cli: Cli;
 const run = (...args: string[]) => cli.run(...args);
@@ -149,8 +150,15 @@ describe('borgerbudget', { timeout: 120_000 }, () => {
   });
 });
 
-// The binary as a process: it exits with the command's code, also when the command ends in an error.
-describe('bin/borgerbudget.js', { timeout: 120_000 }, () => {
+// The command as a process: it exits with the command's code, also when the command ends in an error.
+describe('the command as a process', { timeout: 120_000 }, () => {
+  it('is what bin/borgerbudget.js runs, from dist/', () => {
+    const res = cli.spawnBin('bogus');
+    expect(res.code).toBe(2);
+    expect(res.out).toBe('');
+    expect(res.err).toContain('Brug: borgerbudget <kommando>');
+  });
+
   it('exits 2 with the usage for an unknown command', () => {
     const res = cli.spawn('bogus');
     expect(res.code).toBe(2);

@@ -136,7 +136,7 @@ describe('the finance queue', () => {
     await t.services.purchases.confirm(support, id, { how: 'in_person' });
     await t.services.purchases.submit(support, id);
     await t.services.purchases.approve(support, id);
-    const item = (await t.services.payments.queue(finance)).find((q) => q.id === id);
+    const item = (await t.services.payments.queue(finance)).items.find((q) => q.id === id);
     expect(item).toMatchObject({
       title: 'Spisebord',
       subGoal: 'Indrette stuen, så der er plads til…',

@@ -347,9 +347,9 @@ describe('restriction (spec: Restriction)', () => {
     await t.services.purchases.approve(coordinator, requestId);
     await t.services.dataSubject.restrict(coordinator, caseId, { reason: 'Borgeren har klaget.' });
 
-    const caseload = await t.services.cases.caseload(support, {}, 'GET /forloeb');
+    const { items: caseload } = await t.services.cases.caseload(support, {}, 'GET /forloeb');
     expect(caseload.find((c) => c.id === caseId)?.restricted).toBe(true);
-    const finance = await t.services.payments.queue(await staff(t, AARHUS, 'okonomi'));
+    const finance = (await t.services.payments.queue(await staff(t, AARHUS, 'okonomi'))).items;
     expect(finance.find((p) => p.id === requestId)?.restricted).toBe(true);
 
     const supportPage = new Browser(web).useSession((await loginAs(t, 'support')).token);
@@ -376,7 +376,8 @@ describe('restriction (spec: Restriction)', () => {
 
     await t.services.dataSubject.liftRestriction(coordinator, caseId, {});
     expect(
-      (await t.services.cases.caseload(support, {}, 'GET /forloeb')).find((c) => c.id === caseId)?.restricted,
+      (await t.services.cases.caseload(support, {}, 'GET /forloeb')).items.find((c) => c.id === caseId)
+        ?.restricted,
     ).toBe(false);
     expect(await (await supportPage.get(`/forloeb/${caseId}`)).text()).not.toContain(tag);
   });

@@ -10,7 +10,7 @@ import { systemClock } from '../../src/services/context.ts';
 import { createServices } from '../../src/services/index.ts';
 import { AARHUS, caseIn, staff } from '../factories/case-factory.ts';
 import { moneyTeam } from '../factories/money-factory.ts';
-import { buildServerEntry, freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
+import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
 import { adminQuery } from '../setup/global-db.ts';
 import {
   freshServerDatabase,
@@ -38,18 +38,9 @@ const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31
 const CLIENTS = 3;
 const STARTUP_MS = 60_000;
 
-// The server is the borgerbudget command built once for this file (tests/setup/child-server.ts), not
-// bin/borgerbudget.js through tsx: the same code, ready a second or more sooner on each of the many
-// restarts. The browser tests and the CLI tests start the binary itself.
-let entry: { entry: string; remove: () => void };
-beforeAll(async () => {
-  entry = await buildServerEntry();
-});
-afterAll(() => entry.remove());
-
 /** `borgerbudget serve` on the set-up database, ready. */
 function serve(s: Setup): Promise<ChildServer> {
-  return startChildServer('serve', s.env, s.port, STARTUP_MS, entry.entry);
+  return startChildServer('serve', s.env, s.port, STARTUP_MS);
 }
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with FAULT_SEED. */

@@ -176,7 +176,7 @@ describe('a control character in the address or a cookie', () => {
   const rows: { what: string; send: () => Promise<Response> }[] = [
     {
       what: 'a query-string search (NUL)',
-      send: () => coordinator.get('/forloeb/oversigt?supportUserId=%00'),
+      send: () => coordinator.get('/forloeb/oversigt?stoetteperson=%00'),
     },
     { what: 'an API query-string search (NUL)', send: () => api('GET', '/cases?supportUserId=a%00b') },
     { what: 'a path parameter (NUL)', send: () => coordinator.get('/forloeb/%00') },

@@ -75,7 +75,7 @@ const ledgerOf = (caseId: string) => t.services.budgets.overview(coordinator, ca
 describe('payments', () => {
   it('queues approved requests with numbers, amount, vendor and category, and no case content', async () => {
     const { requestId } = await approvedRequest('1200');
-    const queue = await t.services.payments.queue(finance);
+    const queue = (await t.services.payments.queue(finance)).items;
     const item = queue.find((q) => q.id === requestId);
     expect(item).toMatchObject({
       amount: 1_200_00,
@@ -106,7 +106,7 @@ describe('payments', () => {
       expect(xml).toMatch(/<Ustrd>Sag \d+ anmodning 1<\/Ustrd>/);
       expect(xml).not.toMatch(/Hemmelig/);
 
-      const queued = await t.services.payments.queue(finance);
+      const queued = (await t.services.payments.queue(finance)).items;
       expect(queued.find((q) => q.id === a.requestId)?.batch?.id).toBe(batchId);
 
       // A request in a file is in no other file, and not paid by hand either.
@@ -158,7 +158,7 @@ describe('payments', () => {
     await expect(
       t.services.payments.createBatch(finance, { requestIds: [ok.requestId, invoice.requestId] }),
     ).rejects.toMatchObject({ code: 'not_payable_by_file' });
-    const queue = await t.services.payments.queue(finance);
+    const queue = (await t.services.payments.queue(finance)).items;
     expect(queue.find((q) => q.id === ok.requestId)?.batch).toBeNull();
   });
 
@@ -194,7 +194,7 @@ describe('payments', () => {
     expect(lines.some((l) => l.includes(';999,50;') && l.includes('751-5.38.50-BORGERBUDGET'))).toBe(true);
     expect(lines.some((l) => l.includes(';-100,25;') && l.includes('Kreditnota 3'))).toBe(true);
     expect(csv).not.toMatch(/Hemmelig/);
-    const paid = await t.services.payments.paid(finance, {});
+    const paid = (await t.services.payments.paid(finance, {})).items;
     expect(paid.filter((p) => p.requestId === requestId).map((p) => p.kind)).toEqual(['payment', 'refund']);
     await expect(t.services.payments.bookkeeping(finance, { from: '2026-13-01' })).rejects.toMatchObject({
       code: 'validation_failed',
@@ -210,7 +210,9 @@ describe('payments', () => {
     await expect(t.services.payments.payable(halsnaesFinance, requestId)).rejects.toMatchObject({
       code: 'not_found',
     });
-    expect((await t.services.payments.queue(halsnaesFinance)).some((q) => q.id === requestId)).toBe(false);
+    expect((await t.services.payments.queue(halsnaesFinance)).items.some((q) => q.id === requestId)).toBe(
+      false,
+    );
   });
 
   it('pages: register a payment with kept input on a bad value, and download a file', async () => {
@@ -234,7 +236,9 @@ describe('payments', () => {
     const waiting = await approvedRequest('120');
     res = await web.submit('/betalinger/filer', { executionDate: '' });
     expect(res.status).toBe(303);
-    const batch = (await t.services.payments.queue(finance)).find((q) => q.id === waiting.requestId)?.batch;
+    const batch = (await t.services.payments.queue(finance)).items.find(
+      (q) => q.id === waiting.requestId,
+    )?.batch;
     res = await web.get(`/betalinger/filer/${batch?.id}/fil`);
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="BB-751-/);

@@ -226,10 +226,10 @@ describe('the coordinator’s overview', () => {
     expect(html).toContain(`href="/forloeb/${caseId}/spoergeskemaer/support_start"`);
     // The filter keeps only the cases with something overdue: not Mads, whose start ones are answered.
     expect(html).toContain('Mads Bøgh');
-    const filtered = await (await browser.get('/forloeb/oversigt?questionnairesOverdue=on')).text();
+    const filtered = await (await browser.get('/forloeb/oversigt?spoergeskemaer=on')).text();
     expect(filtered).toContain(`href="/forloeb/${caseId}"`);
     expect(filtered).not.toContain('Mads Bøgh');
-    expect(filtered).toMatch(/name="questionnairesOverdue"[^>]*checked/);
+    expect(filtered).toMatch(/name="spoergeskemaer"[^>]*checked/);
   });
 });
 

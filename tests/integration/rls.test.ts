@@ -32,9 +32,10 @@ afterAll(() => t.close());
 /** Every table with a municipality_id column (and municipality itself): the tenant tables. */
 async function tenantTables(): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
-    select table_name from information_schema.columns
-    where table_schema = 'public' and column_name = 'municipality_id'
-    order by table_name`.execute(t.database.db);
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'municipality_id' and t.table_type = 'BASE TABLE'
+    order by c.table_name`.execute(t.database.db);
   return ['municipality', ...rows.map((r) => r.table_name)];
 }
 

@@ -216,7 +216,7 @@ describe('an approved voucher in finance', () => {
     await t.services.purchases.submit(team.support, requestId);
     await t.services.purchases.approve(team.support, requestId);
 
-    const queue = await t.services.payments.queue(team.finance);
+    const queue = (await t.services.payments.queue(team.finance)).items;
     expect(queue.map((p) => p.id)).not.toContain(requestId);
     await expect(
       t.services.purchases.pay(team.finance, requestId, { reference: 'Forsøg' }),
@@ -241,7 +241,7 @@ describe('an approved voucher in finance', () => {
       { name: 'kvittering.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n% kvittering\n') },
     );
 
-    const queued = (await t.services.payments.queue(team.finance)).find((p) => p.id === requestId);
+    const queued = (await t.services.payments.queue(team.finance)).items.find((p) => p.id === requestId);
     expect(queued).toMatchObject({ paymentMethod: 'voucher', voucherStatus: 'redeemed', amount: 1800_00 });
     const batchId = await t.services.payments.createBatch(team.finance, { requestIds: [requestId] });
     await t.services.payments.markSent(team.finance, batchId);

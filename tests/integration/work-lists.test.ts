@@ -156,7 +156,7 @@ describe('the support person', () => {
     expect(mine.map((g) => g.kind)).toEqual(WORK_KINDS_BY_ROLE.support);
     expect(group(mine, 'awaitingCitizen').items.map((i) => i.key)).toContain(`awaitingCitizen:${draft}`);
     expect(group(mine, 'returned').items.map((i) => i.key)).toContain(`returned:${returned}`);
-    const caseload = await t.services.cases.caseload(support, {}, '/test');
+    const { items: caseload } = await t.services.cases.caseload(support, {}, '/test');
     expect(group(mine, 'nextStep').count).toBe(caseload.filter((c) => c.nextStep !== 'none').length);
     expect(mine.flatMap((g) => g.items).some((i) => i.caseId === othersCase)).toBe(false);
 

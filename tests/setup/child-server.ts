@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { resolve } from 'node:path';
+import { inject } from 'vitest';
 
 // The real `borgerbudget` server as a child process, for the tests that need a process to stop, kill or
 // cut off from its database: the browser tests and the fault-injection suite.
@@ -19,17 +17,21 @@ export interface ChildServer {
 }
 
 /**
- * Starts `borgerbudget COMMAND` with `env` and waits until /readyz answers 200 on `port`. The command
- * is bin/borgerbudget.js, or `entry`: the same command built by buildServerEntry().
+ * Node's arguments for `borgerbudget ARGS`: the command as this test run built it (global-build.ts),
+ * what bin/borgerbudget.js runs from dist/, with stack traces that name the TypeScript sources.
  */
+export function commandArgs(...args: string[]): string[] {
+  return ['--enable-source-maps', inject('commandEntry'), ...args];
+}
+
+/** Starts `borgerbudget COMMAND` with `env` and waits until /readyz answers 200 on `port`. */
 export async function startChildServer(
   command: 'start' | 'serve',
   env: NodeJS.ProcessEnv,
   port: number,
   startupMs: number,
-  entry = 'bin/borgerbudget.js',
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [entry, command], {
+  const child = spawn(process.execPath, commandArgs(command), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,48 +80,4 @@ export function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
-}
-
-/**
- * The borgerbudget command built into one JavaScript file, for a test that starts the server many times
- * (the fault test kills and restarts it dozens of times). bin/borgerbudget.js loads each of the app's
- * TypeScript files through tsx's loader, about a second of every start on a quiet machine and several
- * on a busy one; this file is the same source transformed by the same esbuild that tsx uses, with what
- * bin/borgerbudget.js does around it: run the command with the process's arguments and exit with its
- * code. Each module keeps its own import.meta.url, so the migrations and static files are found where
- * they are. The file sits in node_modules/.cache, where the app's packages resolve as from the source.
- * Returns its path and a function that removes it.
- */
-export async function buildServerEntry(): Promise<{ entry: string; remove: () => void }> {
-  const dir = join(ROOT, 'node_modules', '.cache', 'borgerbudget-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, `server-${process.pid}-${Date.now()}.mjs`);
-  const keepImportMeta: Plugin = {
-    name: 'keep-import-meta',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, (args) => ({
-        contents: readFileSync(args.path, 'utf8')
-          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-          .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path))),
-        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
-      }));
-    },
-  };
-  await build({
-    stdin: {
-      contents: "import { run } from './src/app/main.ts';\nprocess.exit(await run(process.argv.slice(2)));\n",
-      resolveDir: ROOT,
-      sourcefile: 'server-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: entry,
-    plugins: [keepImportMeta],
-    logLevel: 'error',
-  });
-  return { entry, remove: () => rmSync(entry, { force: true }) };
 }

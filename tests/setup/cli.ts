@@ -5,14 +5,16 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { inject } from 'vitest';
 import { run } from '../../src/app/main.ts';
+import { commandArgs } from './child-server.ts';
 import { postgresCopy, writeDataFolder } from './test-db.ts';
 
 // The borgerbudget command on a database of its own — a fresh data folder on PGlite, or a fresh, empty
 // database on the test PostgreSQL server — as an operator runs it. `run` calls the command's own entry
-// (run() in src/app/main.ts, what bin/borgerbudget.js calls) in this process, with the environment given
+// (run() in src/app/main.ts, what the built command calls) in this process, with the environment given
 // and standard output and error captured: the same code and output without starting Node and loading
-// the app's TypeScript for every command. `spawn` starts bin/borgerbudget.js as a process, for what only
-// a process shows (its exit code, its output through a pipe).
+// the app for every command. `spawn` starts the command as this test run built it (global-build.ts),
+// what bin/borgerbudget.js runs, as a process, for what only a process shows (its exit code, its output
+// through a pipe).
 
 export interface CliResult {
   code: number | null;
@@ -28,8 +30,10 @@ export interface Cli {
   run: (...args: string[]) => Promise<CliResult>;
   /** The command in this process with the operator's locale English (without one it speaks Danish). */
   runInEnglish: (...args: string[]) => Promise<CliResult>;
-  /** The command as a separate process, bin/borgerbudget.js. */
+  /** The command as a separate process, built as bin/borgerbudget.js builds it. */
   spawn: (...args: string[]) => CliResult;
+  /** bin/borgerbudget.js as a separate process: the build in dist/, made first if it is out of date. */
+  spawnBin: (...args: string[]) => CliResult;
   /** Removes the data folder (the global teardown drops the run's databases). */
   close: () => Promise<void>;
 }
@@ -52,17 +56,15 @@ export async function createCli(name: string): Promise<Cli> {
     dataDir,
     run: (...args) => runInProcess(args, env),
     runInEnglish: (...args) => runInProcess(args, { ...env, LANG: 'en_GB.UTF-8' }),
-    spawn: (...args) => {
-      const result = spawnSync(process.execPath, ['bin/borgerbudget.js', ...args], {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-      return { code: result.status, out: result.stdout, err: result.stderr };
-    },
+    spawn: (...args) => spawnNode(commandArgs(...args), env),
+    spawnBin: (...args) => spawnNode(['bin/borgerbudget.js', ...args], env),
     close: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   };
+}
+
+function spawnNode(args: string[], env: NodeJS.ProcessEnv): CliResult {
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { TokenSort } from '../../domain/list-orders.ts';
+import { containsPattern } from '../paging.ts';
 import type { Tx } from '../client.ts';
 
 export async function insertApiToken(
@@ -53,12 +55,21 @@ export function findLiveToken(tx: Tx, tokenHash: string, at: Date) {
     .executeTakeFirst();
 }
 
-export async function touchToken(tx: Tx, id: string, at: Date): Promise<void> {
-  await tx.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+export async function touchTokens(tx: Tx, ids: string[], at: Date): Promise<void> {
+  await tx.updateTable('api_token').set({ last_used_at: at }).where('id', 'in', ids).execute();
 }
 
-export function listTokens(tx: Tx, municipalityId: number) {
-  return tx
+export interface TokenListFilter {
+  /** Live (neither revoked nor expired at `at`), revoked, or expired and not revoked. */
+  status?: 'active' | 'revoked' | 'expired' | undefined;
+  at: Date;
+  /** The key's name, or its user's name or e-mail address, contains it. */
+  search?: string | undefined;
+}
+
+/** The municipality's API keys with their users, filtered, in order; each order ends in the id. */
+export function tokensQuery(tx: Tx, municipalityId: number, filter: TokenListFilter, sort: TokenSort) {
+  let query = tx
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
     .select([
@@ -71,9 +82,29 @@ export function listTokens(tx: Tx, municipalityId: number) {
       'u.name as user_name',
       'u.email',
     ])
-    .where('t.municipality_id', '=', municipalityId)
-    .orderBy('t.created_at', 'desc')
-    .execute();
+    .where('t.municipality_id', '=', municipalityId);
+  const { status, at } = filter;
+  if (status === 'active') query = query.where('t.revoked_at', 'is', null).where('t.expires_at', '>', at);
+  if (status === 'revoked') query = query.where('t.revoked_at', 'is not', null);
+  if (status === 'expired') query = query.where('t.revoked_at', 'is', null).where('t.expires_at', '<=', at);
+  if (filter.search !== undefined) {
+    const pattern = containsPattern(filter.search);
+    query = query.where((eb) =>
+      eb.or([
+        eb('t.name', 'ilike', pattern),
+        eb('u.name', 'ilike', pattern),
+        eb('u.email', 'ilike', pattern),
+      ]),
+    );
+  }
+  switch (sort) {
+    case 'navn':
+      return query.orderBy('t.name').orderBy('t.id');
+    case 'udloeber':
+      return query.orderBy('t.expires_at').orderBy('t.id');
+    default:
+      return query.orderBy('t.created_at', 'desc').orderBy('t.id');
+  }
 }
 
 export async function revokeToken(tx: Tx, id: string, municipalityId: number, at: Date): Promise<boolean> {

@@ -1,4 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { CASE_PHASES } from '../../domain/case-lifecycle.ts';
+import type { CaseSort } from '../../domain/list-orders.ts';
+import { containsPattern } from '../paging.ts';
+import type { Database } from '../schema.ts';
 import type { Tx } from '../client.ts';
 import type { CaseEventTable, CasePauseTable, CitizenCaseTable } from '../schema-cases.ts';
 
@@ -33,16 +37,29 @@ export function insertCase(tx: Tx, values: Insertable<CitizenCaseTable>): Promis
 
 /** One case; `lock` takes the case row for update (not the joined rows), serialising its changes. */
 export function findCase(tx: Tx, id: string, lock = false): Promise<CaseRecord | undefined> {
-  const query = tx
+  const query = caseRecords(tx).where('c.id', '=', id);
+  return (lock ? query.forUpdate('c') : query).executeTakeFirst();
+}
+
+/** The case a purchase request is on, its row locked: one statement, before the request is read. */
+export function lockCaseOfRequest(tx: Tx, requestId: string): Promise<CaseRecord | undefined> {
+  return caseRecords(tx)
+    .where('c.id', '=', (eb) =>
+      eb.selectFrom('purchase_request').select('case_id').where('id', '=', requestId),
+    )
+    .forUpdate('c')
+    .executeTakeFirst();
+}
+
+function caseRecords(tx: Tx) {
+  return tx
     .selectFrom('citizen_case as c')
     .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
     .leftJoin('support_assignment as s', (join) =>
       join.onRef('s.case_id', '=', 'c.id').on('s.ended_at', 'is', null),
     )
     .selectAll('c')
-    .select(['s.support_user_id', 's.coordinator_user_id', 'z.user_id as citizen_user_id'])
-    .where('c.id', '=', id);
-  return (lock ? query.forUpdate('c') : query).executeTakeFirst();
+    .select(['s.support_user_id', 's.coordinator_user_id', 'z.user_id as citizen_user_id']);
 }
 
 /**
@@ -133,11 +150,40 @@ export interface CaseListFilter {
   /** Cases where this user is the current support person or the named coordinator. */
   assignedTo?: string | undefined;
   includeClosed?: boolean | undefined;
+  /** Only cases that have started (a start date): those that can have questionnaires due. */
+  startedOnly?: boolean | undefined;
+  /** The citizen's name contains it, or (all digits) it is the case number. */
+  search?: string | undefined;
 }
 
-/** Cases of a municipality for the caseload and the overview, with what their rows show. */
-export function listCases(tx: Tx, municipalityId: number, filter: CaseListFilter) {
-  let query = tx
+/**
+ * Cases of a municipality for the caseload and the overview, with what their rows show, in order; each
+ * order ends in the case number, so a case is on one page only.
+ */
+export function casesQuery(
+  tx: Tx,
+  municipalityId: number,
+  filter: CaseListFilter,
+  sort: CaseSort = 'nummer',
+) {
+  const query = filterCases(caseListRows(tx, municipalityId), filter);
+  switch (sort) {
+    case 'navn':
+      return query.orderBy('z.name').orderBy('c.case_number');
+    case 'fase':
+      return query
+        .orderBy(sql`array_position(${sql.val([...CASE_PHASES])}::text[], c.phase)`)
+        .orderBy('c.case_number');
+    case 'henvist':
+      return query.orderBy('c.referred_on', 'desc').orderBy('c.case_number', 'desc');
+    default:
+      return query.orderBy('c.case_number');
+  }
+}
+
+/** A municipality's cases with what a list row shows: the citizen, the programme, the support person. */
+function caseListRows(tx: Tx, municipalityId: number) {
+  return tx
     .selectFrom('citizen_case as c')
     .innerJoin('citizen as z', 'z.id', 'c.citizen_id')
     .innerJoin('programme as p', 'p.id', 'c.programme_id')
@@ -181,19 +227,53 @@ export function listCases(tx: Tx, municipalityId: number, filter: CaseListFilter
         .as('acknowledged'),
     ])
     .where('c.municipality_id', '=', municipalityId);
-  if (filter.phase !== undefined) query = query.where('c.phase', '=', filter.phase);
-  if (!filter.includeClosed && filter.phase === undefined) query = query.where('c.phase', '!=', 'closed');
-  if (filter.supportUserId === 'none') query = query.where('s.support_user_id', 'is', null);
-  else if (filter.supportUserId !== undefined) {
-    query = query.where('s.support_user_id', '=', filter.supportUserId);
-  }
+}
+
+type CaseListQuery = SelectQueryBuilder<
+  Database & { c: Database['citizen_case']; z: Database['citizen']; s: Database['support_assignment'] },
+  'c' | 'z' | 's',
+  object
+>;
+
+function filterCases<Q extends CaseListQuery>(query: Q, filter: CaseListFilter): Q {
+  let q = query as CaseListQuery;
+  if (filter.phase !== undefined) q = q.where('c.phase', '=', filter.phase);
+  if (!filter.includeClosed && filter.phase === undefined) q = q.where('c.phase', '!=', 'closed');
+  if (filter.startedOnly) q = q.where('c.start_date', 'is not', null);
+  if (filter.supportUserId === 'none') q = q.where('s.support_user_id', 'is', null);
+  else if (filter.supportUserId !== undefined) q = q.where('s.support_user_id', '=', filter.supportUserId);
   const assignedTo = filter.assignedTo;
+  // Two indexed look-ups of the current assignments, one per column: an OR over the joined row
+  // could use neither index.
   if (assignedTo !== undefined) {
-    query = query.where((eb) =>
-      eb.or([eb('s.support_user_id', '=', assignedTo), eb('s.coordinator_user_id', '=', assignedTo)]),
+    q = q.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('support_assignment')
+        .select('case_id')
+        .where('ended_at', 'is', null)
+        .where('support_user_id', '=', assignedTo)
+        .union(
+          eb
+            .selectFrom('support_assignment')
+            .select('case_id')
+            .where('ended_at', 'is', null)
+            .where('coordinator_user_id', '=', assignedTo),
+        ),
     );
   }
-  return query.orderBy('c.case_number').execute();
+  const search = filter.search;
+  if (search !== undefined) {
+    const byName = sql<boolean>`z.name ILIKE ${containsPattern(search)}`;
+    q = /^\d{1,9}$/.test(search)
+      ? q.where((eb) => eb.or([eb('c.case_number', '=', Number(search)), byName]))
+      : q.where(byName);
+  }
+  return q as Q;
+}
+
+/** Every case the filter picks, in case number order (the work lists go through them all). */
+export function listCases(tx: Tx, municipalityId: number, filter: CaseListFilter) {
+  return casesQuery(tx, municipalityId, filter).execute();
 }
 
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];

@@ -1,4 +1,7 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { PaymentQueueSort, PostingSort, QueueFileState } from '../../domain/list-orders.ts';
+import type { PaymentMethod } from '../../domain/purchase-request.ts';
+import { containsPattern } from '../paging.ts';
 import type { Tx } from '../client.ts';
 import type { PaymentBatchItemTable, PaymentBatchTable } from '../schema-money.ts';
 
@@ -44,18 +47,54 @@ export function payableRequests(tx: Tx, municipalityId: number) {
 
 export type PayableRow = Awaited<ReturnType<ReturnType<typeof payableRequests>['execute']>>[number];
 
+/** What finance's queue can be narrowed to (spec: Lists). */
+export interface PaymentQueueFilter {
+  method?: PaymentMethod | undefined;
+  /** In no payment file, in one not yet sent, or in one sent to the bank. */
+  file?: QueueFileState | undefined;
+  /** The title or the vendor's name contains it, or (all digits) it is the case or request number. */
+  search?: string | undefined;
+}
+
+/** Each order ends in the case and request number, unique in a municipality: a row is on one page only. */
+const QUEUE_ORDERS: Record<PaymentQueueSort, readonly [string, 'asc' | 'desc'][]> = {
+  godkendt: [['r.decided_at', 'asc']],
+  nummer: [],
+  beloeb: [['r.amount_ore', 'desc']],
+};
+
 /**
- * Approved requests waiting for payment, oldest approval first (finance's queue). A voucher is a payment
- * to make only once a shop has redeemed it (spec: Vouchers).
+ * Approved requests waiting for payment, oldest approval first unless `sort` says otherwise (finance's
+ * queue). A voucher is a payment to make only once a shop has redeemed it (spec: Vouchers).
  */
-export function paymentQueue(tx: Tx, municipalityId: number): Promise<PayableRow[]> {
-  return payableRequests(tx, municipalityId)
+export function paymentQueueQuery(
+  tx: Tx,
+  municipalityId: number,
+  filter: PaymentQueueFilter = {},
+  sort: PaymentQueueSort = 'godkendt',
+) {
+  let q = payableRequests(tx, municipalityId)
     .where('r.status', '=', 'approved')
-    .where((eb) => eb.or([eb('r.payment_method', '<>', 'voucher'), eb('vo.status', '=', 'redeemed')]))
-    .orderBy('r.decided_at')
-    .orderBy('c.case_number')
-    .orderBy('r.request_number')
-    .execute();
+    .where((eb) => eb.or([eb('r.payment_method', '<>', 'voucher'), eb('vo.status', '=', 'redeemed')]));
+  if (filter.method !== undefined) q = q.where('r.payment_method', '=', filter.method);
+  if (filter.file === 'none') q = q.where('b.id', 'is', null);
+  else if (filter.file !== undefined) q = q.where('b.status', '=', filter.file);
+  const search = filter.search;
+  if (search !== undefined) {
+    const pattern = containsPattern(search);
+    const byText = sql<boolean>`(r.title ILIKE ${pattern} OR v.name ILIKE ${pattern})`;
+    q = /^\d{1,9}$/.test(search)
+      ? q.where((eb) =>
+          eb.or([
+            eb('c.case_number', '=', Number(search)),
+            eb('r.request_number', '=', Number(search)),
+            byText,
+          ]),
+        )
+      : q.where(byText);
+  }
+  for (const [column, direction] of QUEUE_ORDERS[sort]) q = q.orderBy(sql.ref(column), direction);
+  return q.orderBy('c.case_number').orderBy('r.request_number');
 }
 
 /** One request as finance sees it, if its status is one of `statuses`. */
@@ -151,6 +190,29 @@ export function paymentsBetween(
     .where('e.paid_on', '>=', from)
     .where('e.paid_on', '<=', to)
     .execute();
+}
+
+/** The postings list's orders (spec: Lists); each ends in the posting's id, so a row is on one page. */
+const POSTING_ORDERS: Record<PostingSort, readonly [string, 'asc' | 'desc'][]> = {
+  dato: [['e.paid_on', 'asc']],
+  nyeste: [['e.paid_on', 'desc']],
+  beloeb: [['e.amount_ore', 'desc']],
+};
+
+/** Payments and refunds posted from `from` to `to`, or only of one kind, in the order asked for. */
+export function postingsQuery(
+  tx: Tx,
+  municipalityId: number,
+  filter: { from: string; to: string; kind?: 'payment' | 'refund' | undefined },
+  sort: PostingSort,
+) {
+  let q = postedPayments(tx, municipalityId)
+    .clearOrderBy()
+    .where('e.paid_on', '>=', filter.from)
+    .where('e.paid_on', '<=', filter.to);
+  if (filter.kind !== undefined) q = q.where('e.kind', '=', filter.kind);
+  for (const [column, direction] of POSTING_ORDERS[sort]) q = q.orderBy(sql.ref(column), direction);
+  return q.orderBy('e.id');
 }
 
 /** The payment file a request is in, if any (a request is in at most one). */

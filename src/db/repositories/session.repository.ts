@@ -40,11 +40,12 @@ export function findOpenSession(tx: Tx, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export async function touchSession(tx: Tx, tokenHash: string, at: Date): Promise<void> {
+/** Marks sessions as seen now (several at once: the touches kept until a transaction's end). */
+export async function touchSessions(tx: Tx, tokenHashes: string[], at: Date): Promise<void> {
   await tx
     .updateTable('user_session')
     .set({ last_seen_at: at })
-    .where('token_hash', '=', tokenHash)
+    .where('token_hash', 'in', tokenHashes)
     .execute();
 }
 

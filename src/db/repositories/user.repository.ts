@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../client.ts';
 import type { LoginName } from '../../domain/phone.ts';
 import type { AppUserTable } from '../schema.ts';
+import type { UserSort } from '../../domain/list-orders.ts';
+import { containsPattern } from '../paging.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 
@@ -39,6 +41,39 @@ export function listUsersOfMunicipality(tx: Tx, municipalityId: number): Promise
     .orderBy('active', 'desc')
     .orderBy('name')
     .execute();
+}
+
+export interface UserListFilter {
+  role?: string | undefined;
+  /** Active or deactivated accounts only. */
+  active?: boolean | undefined;
+  /** The name or the e-mail address contains it. */
+  search?: string | undefined;
+}
+
+/** The municipality's staff users, filtered, in order; each order ends in the id (db/paging.ts). */
+export function usersQuery(tx: Tx, municipalityId: number, filter: UserListFilter, sort: UserSort) {
+  let query = tx
+    .selectFrom('app_user')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '!=', 'citizen');
+  if (filter.role !== undefined) query = query.where('role', '=', filter.role);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (filter.search !== undefined) {
+    const pattern = containsPattern(filter.search);
+    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('email', 'ilike', pattern)]));
+  }
+  switch (sort) {
+    case 'email':
+      return query.orderBy('email').orderBy('id');
+    case 'rolle':
+      return query.orderBy('role').orderBy('name').orderBy('id');
+    case 'oprettet':
+      return query.orderBy('created_at', 'desc').orderBy('id');
+    default:
+      return query.orderBy('active', 'desc').orderBy('name').orderBy('id');
+  }
 }
 
 export function insertUser(

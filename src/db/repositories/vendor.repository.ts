@@ -1,10 +1,33 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Tx } from '../client.ts';
 import type { VendorTable } from '../schema-money.ts';
 import type { VendorRow } from './money.repository.ts';
+import type { VendorSort } from '../../domain/list-orders.ts';
+import { containsPattern } from '../paging.ts';
 
 // Vendor proposals (vendor-proposal.service.ts): the proposals of a municipality or of one support person,
 // with who proposed them, and a proposal locked while finance decides.
+
+export interface VendorListFilter {
+  /** Active and approved (those that may be chosen and paid), or proposed and not yet decided. */
+  status: 'active' | 'proposed';
+  /** The name or the CVR number contains it. */
+  search?: string | undefined;
+}
+
+/** The vendor list, filtered, in order; each order ends in the id (db/paging.ts). */
+export function vendorsQuery(tx: Tx, municipalityId: number, filter: VendorListFilter, sort: VendorSort) {
+  let query = tx.selectFrom('vendor').selectAll().where('municipality_id', '=', municipalityId);
+  query =
+    filter.status === 'active'
+      ? query.where('active', '=', true).where('status', '=', 'approved')
+      : query.where('status', '=', 'proposed');
+  if (filter.search !== undefined) {
+    const pattern = containsPattern(filter.search);
+    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('cvr', 'like', pattern)]));
+  }
+  return sort === 'cvr' ? query.orderBy('cvr').orderBy('id') : query.orderBy(sql`lower(name)`).orderBy('id');
+}
 
 /** Proposals, open ones first and then the newest; `proposedBy`: only that person's. */
 export function vendorProposalsOf(tx: Tx, municipalityId: number, proposedBy?: string) {

@@ -7,6 +7,7 @@ import type { CitizenWithCases } from '../../services/cases/citizen.service.ts';
 import type { NoteView } from '../../services/cases/note.service.ts';
 import type { PlanRevisionView, PlanView } from '../../services/cases/plan.service.ts';
 import { translate, translator } from '../../i18n/index.ts';
+import { pagingJson } from './serializers.ts';
 
 // The JSON shapes of citizens, cases, plans and notes (spec: JSON API). The CPR number only ever appears
 // masked (`DDMMYY-XXXX`); amounts are kroner as numbers, named …Kr; instants are ISO 8601 strings.
@@ -66,7 +67,7 @@ export function caseListItemJson(i: CaseListItem) {
 }
 
 export function caseOverviewJson(o: CaseOverview) {
-  return { items: o.items.map(caseListItemJson), countsByPhase: o.countsByPhase };
+  return { items: o.items.map(caseListItemJson), countsByPhase: o.countsByPhase, paging: pagingJson(o) };
 }
 
 function timelineJson(e: TimelineEntry) {

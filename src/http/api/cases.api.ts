@@ -28,7 +28,11 @@ import {
   conditionsJson,
 } from './case-serializers.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
-import { actorOf, addRead, param } from './route-helpers.ts';
+
+/** The case lists' orders (db: CASE_SORTS). */
+const CASE_SORT_DOC =
+  'nummer (case number, the default), navn (name), fase (phase), henvist (latest referral first).';
+import { PAGE_QUERY, actorOf, addRead, pageHeaders, param } from './route-helpers.ts';
 
 // /api/v1 for citizens and cases (spec: JSON API): the same services and authorisation as the pages, one
 // service call per handler. The CPR number is never in a URL: search sends it in the body, and every
@@ -100,16 +104,34 @@ function addCaseReadRoutes(api: ApiRegistry, { cases }: Services): void {
     path: '/cases',
     tag: 'cases',
     summary: "The caller's caseload: cases where they are the support person or coordinator",
-    returns: 'A list of cases with phase, days left and next step. Query: includeClosed=true.',
-    read: async (c, purpose) =>
-      (await cases.caseload(actorOf(c), c.req.query(), purpose)).map(caseListItemJson),
+    returns:
+      'One page of cases with phase, days left and next step; the whole count in X-Total-Count, the next and previous pages in Link.',
+    query: {
+      ...PAGE_QUERY,
+      sort: CASE_SORT_DOC,
+      phase: 'Only this phase.',
+      includeClosed: 'true: closed cases too.',
+    },
+    read: async (c, purpose) => {
+      const page = await cases.caseload(actorOf(c), c.req.query(), purpose);
+      pageHeaders(c, page);
+      return page.items.map(caseListItemJson);
+    },
   });
   addRead(api, {
     path: '/cases/overview',
     tag: 'cases',
     summary: "The municipality's cases (coordinator); overdue lead-ins flagged",
-    returns:
-      'Cases and counts per phase. Query: phase, supportUserId (or none), overdueOnly, questionnairesOverdue, includeClosed.',
+    returns: 'One page of cases (paging: page, limit, total, pages) and the counts per phase.',
+    query: {
+      ...PAGE_QUERY,
+      sort: CASE_SORT_DOC,
+      phase: 'Only this phase.',
+      supportUserId: "A support person's id, or none.",
+      overdueOnly: 'true: only lead-ins longer than the programme allows.',
+      questionnairesOverdue: 'true: only cases with a questionnaire past its time.',
+      includeClosed: 'true: closed cases too.',
+    },
     read: async (c, purpose) => caseOverviewJson(await cases.overview(actorOf(c), c.req.query(), purpose)),
   });
   addRead(api, {

@@ -10,7 +10,7 @@ import { BatchInput, SentInput } from '../../services/money/money.schemas.ts';
 import { fileField, text, type FormData } from '../form.ts';
 import { attachmentJson } from './money-serializers.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf, param } from './route-helpers.ts';
+import { PAGE_QUERY, actorOf, pageHeaders, param } from './route-helpers.ts';
 
 // /api/v1 for finance and paperwork: the payment queue, one payable request with its
 // attachments, payments and refunds posted in a period, payment files (pain.001.001.03) and the
@@ -37,8 +37,20 @@ function addPaymentRoutes(api: ApiRegistry, { payments }: Services): void {
     path: '/payments',
     tag: 'payments',
     summary: 'Approved requests waiting for payment, oldest approval first (finance)',
-    returns: 'A list of payable requests.',
-    handler: async (c) => (await payments.queue(actorOf(c))).map(payableJson),
+    returns:
+      'One page of payable requests; the whole count in X-Total-Count, the next and previous pages in Link.',
+    query: {
+      ...PAGE_QUERY,
+      sort: 'godkendt (oldest approval, the default), nummer (case and request number), beloeb (largest amount).',
+      q: "Text in what is bought or the vendor's name, or a case or request number.",
+      method: 'Only this payment method.',
+      file: 'none (in no payment file), created (in a file not yet sent) or sent.',
+    },
+    handler: async (c) => {
+      const page = await payments.queue(actorOf(c), c.req.query());
+      pageHeaders(c, page);
+      return page.items.map(payableJson);
+    },
   });
   api.add({
     method: 'get',
@@ -53,10 +65,19 @@ function addPaymentRoutes(api: ApiRegistry, { payments }: Services): void {
     path: '/postings',
     tag: 'payments',
     summary: 'Payments and refunds posted in a period (finance)',
-    query: PERIOD,
-    returns: 'A list of postings.',
-    handler: async (c) =>
-      (await payments.paid(actorOf(c), { from: c.req.query('from'), to: c.req.query('to') })).map(postedJson),
+    query: {
+      ...PERIOD,
+      page: PAGE_QUERY.page ?? '',
+      limit: PAGE_QUERY.limit ?? '',
+      sort: 'dato (payment date, the default), nyeste (newest first), beloeb (largest amount).',
+      kind: 'payment or refund: only that kind.',
+    },
+    returns: 'One page of postings; the whole count in X-Total-Count, the next and previous pages in Link.',
+    handler: async (c) => {
+      const page = await payments.paid(actorOf(c), c.req.query());
+      pageHeaders(c, page);
+      return page.items.map(postedJson);
+    },
   });
 }
 

@@ -12,7 +12,7 @@ import type { Services } from '../../services/index.ts';
 import type { AppEnv } from '../env.ts';
 import { budgetJson, vendorJson } from './money-serializers.ts';
 import type { ApiRegistry, ApiRoute } from './registry.ts';
-import { actorOf, addRead, param } from './route-helpers.ts';
+import { PAGE_QUERY, actorOf, addRead, pageHeaders, param } from './route-helpers.ts';
 
 // /api/v1 for money: a case's budget, grants, purchase requests through their lifecycle,
 // payments and refunds, and the vendor list. One service call per handler; the services lock the case
@@ -106,14 +106,24 @@ function addPurchaseStepRoutes(api: ApiRegistry, { purchases }: Services): void 
 }
 
 /** The municipality's vendor list (spec: Vendors). */
-function addVendorRoutes(api: ApiRegistry, { budgets }: Services): void {
+function addVendorRoutes(api: ApiRegistry, { budgets, vendorProposals }: Services): void {
   api.add({
     method: 'get',
     path: '/vendors',
     tag: 'vendors',
     summary: "The municipality's active vendors",
-    returns: 'A list of vendors.',
-    handler: async (c) => (await budgets.vendors(actorOf(c))).map(vendorJson),
+    returns: 'One page of vendors; the whole count in X-Total-Count, the next and previous pages in Link.',
+    query: {
+      ...PAGE_QUERY,
+      sort: 'navn (name, the default), cvr (CVR number).',
+      q: 'Name or CVR number contains it.',
+      status: 'active (the default), or proposed (coordinator, finance).',
+    },
+    handler: async (c) => {
+      const page = await vendorProposals.page(actorOf(c), c.req.query());
+      pageHeaders(c, page);
+      return page.items.map(vendorJson);
+    },
   });
   api.add({
     method: 'post',

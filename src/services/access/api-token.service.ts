@@ -2,9 +2,9 @@ import { z } from 'zod';
 import {
   findLiveToken,
   insertApiToken,
-  listTokens,
+  tokensQuery,
   revokeToken,
-  touchToken,
+  touchTokens,
 } from '../../db/repositories/api-token.repository.ts';
 import { findUserById } from '../../db/repositories/user.repository.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
@@ -13,9 +13,14 @@ import { recordAudit } from '../audit.service.ts';
 import { toActor } from './auth.service.ts';
 import { fieldErrors } from '../form-fields.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { plainText, say } from '../form-fields.ts';
+import { optionalCode, parseInput, plainText, say } from '../form-fields.ts';
+import { pageOfRows } from '../../db/paging.ts';
+import { TOKEN_SORTS } from '../../domain/list-orders.ts';
+import { pageFields, pagedRows, searchText, windowOf, type Paged } from '../paging.ts';
 import { message } from '../../i18n/index.ts';
 import { isUuid } from '../ids.ts';
+import { deferUntilCommit, type Tx } from '../../db/client.ts';
+import { inRequestTransaction } from './request-transaction.ts';
 import { tokenHash } from './tokens.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -27,6 +32,21 @@ export const IssueTokenInput = z.object({
   userId: z.string().refine(isUuid, say('field.token.userId')),
   name: plainText().min(1, say('field.token.name')).max(100, say('field.nameTooLong')),
 });
+
+/** Live, revoked, or expired, as the key list filters them. */
+const TOKEN_STATUSES = ['active', 'revoked', 'expired'] as const;
+
+const tokenListFields = {
+  ...pageFields(TOKEN_SORTS),
+  q: searchText,
+  status: optionalCode(TOKEN_STATUSES, 'field.list.status'),
+};
+
+/** The key list (spec: Lists): page, order, search on the key's and its user's name, status. */
+const TokenListInput = z
+  .object(tokenListFields)
+  .optional()
+  .transform((v) => v ?? z.object(tokenListFields).parse({}));
 
 export interface ApiTokenView {
   id: string;
@@ -49,9 +69,14 @@ const TOKEN_LIFETIME_DAYS = 365;
 export function createApiTokenService(deps: ServiceDeps) {
   return {
     issue: (actor: Actor, input: unknown) => issueToken(deps, actor, input),
-    list: (actor: Actor) => listApiTokens(deps, actor),
+    list: (actor: Actor, input: unknown) => listApiTokens(deps, actor, input),
     revoke: (actor: Actor, id: string) => revokeApiToken(deps, actor, id),
     authenticate: (token: string, requestId?: string) => authenticateToken(deps, token, requestId),
+    inRequest: <T>(
+      token: string,
+      requestId: string | undefined,
+      handle: (found: { actor: Actor } | null) => Promise<T>,
+    ) => inTokenRequest(deps, token, requestId, handle),
   };
 }
 
@@ -92,13 +117,19 @@ async function issueToken(
   });
 }
 
-async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenView[]> {
+/** One page of the municipality's keys (spec: Lists). */
+async function listApiTokens(deps: ServiceDeps, actor: Actor, input: unknown): Promise<Paged<ApiTokenView>> {
   const { database, clock } = deps;
   authorize(actor, 'apiToken.manage');
   const municipalityId = ownMunicipality(actor);
+  const o = parseInput(TokenListInput, input);
   const now = clock.now();
-  const rows = await database.transaction({ municipalityId }, (tx) => listTokens(tx, municipalityId));
-  return rows.map((r) => ({
+  const filter = { status: o.status ?? undefined, at: now, search: o.q ?? undefined };
+  const window = windowOf(o);
+  const rows = await database.transaction({ municipalityId }, (tx) =>
+    pageOfRows(tokensQuery(tx, municipalityId, filter, o.sort), window),
+  );
+  return pagedRows(rows, window.size, (r) => ({
     id: r.id,
     name: r.name,
     userName: r.user_name,
@@ -134,15 +165,44 @@ async function authenticateToken(
   token: string,
   requestId?: string,
 ): Promise<Actor | null> {
-  const { database, clock } = deps;
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  if (!plausible(token)) return null;
+  const found = await deps.database.transaction('all', (tx) => findTokenActor(deps, tx, token, requestId));
+  return found?.actor ?? null;
+}
+
+/**
+ * Runs `handle` with the actor behind a bearer token in the request's one transaction
+ * (request-transaction.ts); `handle(null)` outside it when the token finds no one.
+ */
+function inTokenRequest<T>(
+  deps: ServiceDeps,
+  token: string,
+  requestId: string | undefined,
+  handle: (found: { actor: Actor } | null) => Promise<T>,
+): Promise<T> {
+  if (!plausible(token)) return handle(null);
+  return inRequestTransaction(deps.database, (tx) => findTokenActor(deps, tx, token, requestId), handle);
+}
+
+function plausible(token: string): boolean {
+  return token.startsWith(TOKEN_PREFIX) && token.length <= 100;
+}
+
+async function findTokenActor(
+  { clock }: ServiceDeps,
+  tx: Tx,
+  token: string,
+  requestId: string | undefined,
+): Promise<{ actor: Actor } | null> {
   const now = clock.now();
-  return database.transaction('all', async (tx) => {
-    const row = await findLiveToken(tx, tokenHash(token), now);
-    if (!row?.active) return null;
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-      await touchToken(tx, row.token_id, now);
+  const row = await findLiveToken(tx, tokenHash(token), now);
+  if (!row?.active) return null;
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+    // At the end of the request's transaction, also when it rolls back: a refused call is a use too.
+    const touch = (t: Tx, ids: string[]) => touchTokens(t, ids, now);
+    if (!deferUntilCommit(tx, 'apiToken.touch', row.token_id, touch, { evenOnRollback: true })) {
+      await touch(tx, [row.token_id]);
     }
-    return { ...toActor(row), requestId };
-  });
+  }
+  return { actor: { ...toActor(row), requestId } };
 }

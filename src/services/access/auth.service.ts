@@ -11,17 +11,18 @@ import {
   endSession,
   findOpenSession,
   insertSession,
-  touchSession,
+  touchSessions,
 } from '../../db/repositories/session.repository.ts';
 import { findMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { findUserByLogin } from '../../db/repositories/user.repository.ts';
-import type { Tx } from '../../db/client.ts';
+import { deferUntilCommit, type Tx } from '../../db/client.ts';
 import { parseLoginName } from '../../domain/phone.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { fieldErrors, plainText, say } from '../form-fields.ts';
 import { verifyPassword } from './password.ts';
 import { createThrottle } from './throttle.ts';
+import { inRequestTransaction } from './request-transaction.ts';
 import { newToken, tokenHash } from './tokens.ts';
 import { message } from '../../i18n/index.ts';
 
@@ -79,6 +80,11 @@ export function createAuthService(deps: ServiceDeps) {
   return {
     login: (input: unknown, address: string) => logIn(deps, input, address),
     authenticate: (token: string, requestId?: string) => authenticateSession(deps, token, requestId),
+    inSession: <T>(
+      token: string,
+      requestId: string | undefined,
+      handle: (found: AuthenticatedSession | null) => Promise<T>,
+    ) => inSession(deps, token, requestId, handle),
     keepAlive: (token: string) => keepAlive(deps, token),
     logout: (token: string, actor: Actor) => logout(deps, token, actor),
   };
@@ -122,27 +128,56 @@ async function authenticateSession(
   token: string,
   requestId?: string,
 ): Promise<AuthenticatedSession | null> {
-  const { database, clock } = deps;
-  if (token.length < 20 || token.length > 100) return null;
+  if (!plausible(token)) return null;
+  return deps.database.transaction('all', (tx) => findSession(deps, tx, token, requestId));
+}
+
+/**
+ * Runs `handle` with the session behind a token in the request's one transaction (request-transaction.ts):
+ * the look-up, the touch, and all the request does; `handle(null)` outside it when there is no session.
+ */
+function inSession<T>(
+  deps: ServiceDeps,
+  token: string,
+  requestId: string | undefined,
+  handle: (found: AuthenticatedSession | null) => Promise<T>,
+): Promise<T> {
+  if (!plausible(token)) return handle(null);
+  return inRequestTransaction(deps.database, (tx) => findSession(deps, tx, token, requestId), handle);
+}
+
+function plausible(token: string): boolean {
+  return token.length >= 20 && token.length <= 100;
+}
+
+async function findSession(
+  { clock }: ServiceDeps,
+  tx: Tx,
+  token: string,
+  requestId: string | undefined,
+): Promise<AuthenticatedSession | null> {
   const hash = tokenHash(token);
   const now = clock.now();
-  return database.transaction('all', async (tx) => {
-    const s = await findOpenSession(tx, hash);
-    if (!s?.active) return null;
-    const idle = now.getTime() - s.last_seen_at.getTime();
-    const age = now.getTime() - s.created_at.getTime();
-    if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
-      await endSession(tx, hash, now);
-      return null;
+  const s = await findOpenSession(tx, hash);
+  if (!s?.active) return null;
+  const idle = now.getTime() - s.last_seen_at.getTime();
+  const age = now.getTime() - s.created_at.getTime();
+  if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
+    await endSession(tx, hash, now);
+    return null;
+  }
+  let lastSeen = s.last_seen_at;
+  if (idle > SESSION_TOUCH_INTERVAL_MS) {
+    // Written at the end of the request's transaction, and also when it rolls back (a refused form
+    // is activity all the same): the idle time counts from this request.
+    const touch = (t: Tx, hashes: string[]) => touchSessions(t, hashes, now);
+    if (!deferUntilCommit(tx, 'session.touch', hash, touch, { evenOnRollback: true })) {
+      await touch(tx, [hash]);
     }
-    let lastSeen = s.last_seen_at;
-    if (idle > SESSION_TOUCH_INTERVAL_MS) {
-      await touchSession(tx, hash, now);
-      lastSeen = now;
-    }
-    const actor = { ...toActor({ ...s, id: s.user_id }), requestId };
-    return { actor, expiresAt: sessionExpiresAt(s.created_at, lastSeen) };
-  });
+    lastSeen = now;
+  }
+  const actor = { ...toActor({ ...s, id: s.user_id }), requestId };
+  return { actor, expiresAt: sessionExpiresAt(s.created_at, lastSeen) };
 }
 
 /** Keeps the session alive (the "stay logged in" button of the idle warning). */
@@ -153,7 +188,7 @@ async function keepAlive(deps: ServiceDeps, token: string): Promise<Date | null>
   return database.transaction('all', async (tx) => {
     const s = await findOpenSession(tx, hash);
     if (!s?.active || now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
-    await touchSession(tx, hash, now);
+    await touchSessions(tx, [hash], now);
     return sessionExpiresAt(s.created_at, now);
   });
 }

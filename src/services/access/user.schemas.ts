@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MUNICIPAL_STAFF_ROLES } from '../../domain/roles.ts';
-import { plainText, say } from '../form-fields.ts';
+import { USER_SORTS } from '../../domain/list-orders.ts';
+import { optionalCode, plainText, say } from '../form-fields.ts';
+import { pageFields, searchText } from '../paging.ts';
 
 // One schema per use case of the staff accounts (conventions: Input validation).
 
@@ -41,3 +43,19 @@ export const ResetPasswordInput = z
     path: ['passwordRepeat'],
     message: say('field.reset.passwordRepeat'),
   });
+
+/** Whether an account is active or deactivated, as the user list filters it. */
+const USER_STATUSES = ['active', 'deactivated'] as const;
+
+const userListFields = {
+  ...pageFields(USER_SORTS),
+  q: searchText,
+  role: optionalCode(MUNICIPAL_STAFF_ROLES, 'field.user.role'),
+  status: optionalCode(USER_STATUSES, 'field.list.status'),
+};
+
+/** The user list (spec: Lists): page, order, search on name and e-mail, role, active or deactivated. */
+export const UserListInput = z
+  .object(userListFields)
+  .optional()
+  .transform((v) => v ?? z.object(userListFields).parse({}));

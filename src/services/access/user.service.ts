@@ -7,24 +7,27 @@ import {
   findUserById,
   insertUser,
   listUsersOfMunicipality,
+  usersQuery,
   setPassword,
   setResetCode,
   type UserRow,
 } from '../../db/repositories/user.repository.ts';
 import type { Tx } from '../../db/client.ts';
+import { pageOfRows } from '../../db/paging.ts';
+import { pagedRows, windowOf, type Paged } from '../paging.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { findMunicipality, insertMunicipality } from '../../db/repositories/municipality.repository.ts';
 import { insertDefaultProgramme } from '../../db/repositories/programme.repository.ts';
 import { defaultProgrammeRules } from '../../domain/programme-rules.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from '../audit.service.ts';
-import { fieldErrors } from '../form-fields.ts';
+import { fieldErrors, parseInput } from '../form-fields.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { isUuid } from '../ids.ts';
 import { createThrottle } from './throttle.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
-import { CreateUserInput, FirstAdminInput, ResetPasswordInput } from './user.schemas.ts';
+import { CreateUserInput, FirstAdminInput, ResetPasswordInput, UserListInput } from './user.schemas.ts';
 import { message } from '../../i18n/index.ts';
 
 // A municipality's IT administrator manages the staff accounts of their municipality (spec: Roles): no case
@@ -51,6 +54,8 @@ export interface UserView {
 export function createUserService(deps: ServiceDeps) {
   return {
     list: (actor: Actor) => listUsers(deps, actor),
+    page: (actor: Actor, input: unknown) => pageOfUsers(deps, actor, input),
+    nameOf: (actor: Actor, userId: string) => staffNameOf(deps, actor, userId),
     assertMayCreate,
     create: (actor: Actor, input: unknown) => createUser(deps, actor, input),
     getForDeactivation: (actor: Actor, userId: string) => userForDeactivation(deps, actor, userId),
@@ -69,6 +74,33 @@ async function listUsers(deps: ServiceDeps, actor: Actor): Promise<UserView[]> {
     listUsersOfMunicipality(tx, municipalityId),
   );
   return rows.map(toView);
+}
+
+/** One page of the staff users (spec: Lists), filtered by role, active or not, and name or e-mail. */
+async function pageOfUsers(deps: ServiceDeps, actor: Actor, input: unknown): Promise<Paged<UserView>> {
+  authorize(actor, 'user.list');
+  const municipalityId = ownMunicipality(actor);
+  const o = parseInput(UserListInput, input);
+  const filter = {
+    role: o.role ?? undefined,
+    active: o.status === null ? undefined : o.status === 'active',
+    search: o.q ?? undefined,
+  };
+  const window = windowOf(o);
+  const rows = await deps.database.transaction({ municipalityId }, (tx) =>
+    pageOfRows(usersQuery(tx, municipalityId, filter, o.sort), window),
+  );
+  return pagedRows(rows, window.size, toView);
+}
+
+/** A staff user's name, wherever in the list they are; null when there is none such. */
+async function staffNameOf(deps: ServiceDeps, actor: Actor, userId: string): Promise<string | null> {
+  authorize(actor, 'user.list');
+  const municipalityId = ownMunicipality(actor);
+  const user = await deps.database.transaction({ municipalityId }, (tx) =>
+    staffUserIn(tx, userId, municipalityId),
+  );
+  return user?.name ?? null;
 }
 
 /** For the empty "new user" form: answers NotFound to anyone who may not create users. */
@@ -264,10 +296,16 @@ async function issueCode(deps: ServiceDeps, tx: Tx, userId: string) {
   return code;
 }
 
-async function staffUserOf(tx: Tx, userId: string, municipalityId: number) {
-  const user = isUuid(userId) ? await findUserById(tx, userId) : undefined;
-  if (user?.municipality_id !== municipalityId || user.role === 'citizen') throw new NotFound();
+async function staffUserOf(tx: Tx, userId: string, municipalityId: number): Promise<UserRow> {
+  const user = await staffUserIn(tx, userId, municipalityId);
+  if (!user) throw new NotFound();
   return user;
+}
+
+/** The municipality's staff user with this id, if any. */
+async function staffUserIn(tx: Tx, userId: string, municipalityId: number): Promise<UserRow | undefined> {
+  const user = isUuid(userId) ? await findUserById(tx, userId) : undefined;
+  return user?.municipality_id === municipalityId && user.role !== 'citizen' ? user : undefined;
 }
 
 function toView(u: UserRow): UserView {

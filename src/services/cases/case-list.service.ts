@@ -1,4 +1,5 @@
 import {
+  casesQuery,
   countCasesByPhase,
   listCases,
   pausesOf,
@@ -6,6 +7,8 @@ import {
   type CaseListRow,
   type CasePauseRow,
 } from '../../db/repositories/case.repository.ts';
+import { pageOfRows } from '../../db/paging.ts';
+import type { CaseSort } from '../../domain/list-orders.ts';
 import type { Tx } from '../../db/client.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import {
@@ -26,10 +29,12 @@ import { CaseloadOptions, CaseOverviewFilter } from './case.schemas.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { parseInput } from '../form-fields.ts';
 import { isUuid } from '../ids.ts';
+import { pageOfList, pagedRows, windowOf, type Paged } from '../paging.ts';
 
 // The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages):
 // phase, days left, the next step, and lead-ins that have lasted longer than the programme allows.
-// Each listed case shows the citizen's name, so each is a read that goes in the access log.
+// Each listed case shows the citizen's name, so each case on the page shown is a read that goes in the
+// access log, all of them in one statement (spec: Lists).
 
 export interface CaseListItem {
   id: string;
@@ -57,8 +62,7 @@ export interface CaseListItem {
   restricted: boolean;
 }
 
-export interface CaseOverview {
-  items: CaseListItem[];
+export interface CaseOverview extends Paged<CaseListItem> {
   /** Cases per phase in the whole municipality, whatever the filter. */
   countsByPhase: Record<CasePhase, number>;
 }
@@ -67,16 +71,19 @@ export interface CaseOverview {
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export function createCaseListService(deps: ServiceDeps) {
-  const list = (actor: Actor, filter: CaseListFilter, purpose: string, only?: ListOnly) =>
-    listCasesOf(deps, actor, filter, purpose, only);
-
   return {
     /** The actor's own cases: where they are the current support person or the named coordinator. */
-    async caseload(actor: Actor, options: unknown, purpose: string): Promise<CaseListItem[]> {
+    async caseload(actor: Actor, options: unknown, purpose: string): Promise<Paged<CaseListItem>> {
       authorize(actor, 'case.list');
-      const { includeClosed } = parseInput(CaseloadOptions, options);
-      const { items } = await list(actor, { assignedTo: actor.userId, includeClosed }, purpose);
-      return items;
+      const o = parseInput(CaseloadOptions, options);
+      const filter = {
+        assignedTo: actor.userId,
+        phase: o.phase ?? undefined,
+        includeClosed: o.includeClosed,
+        search: o.q ?? undefined,
+      };
+      const { paged } = await listCasesOf(deps, actor, filter, o, purpose);
+      return paged;
     },
 
     /** Every case of the municipality, for the coordinator; filter by phase, support person, overdue. */
@@ -84,20 +91,23 @@ export function createCaseListService(deps: ServiceDeps) {
       authorize(actor, 'case.overview');
       const f = parseInput(CaseOverviewFilter, filter);
       const support = f.supportUserId;
-      const { items, counts } = await list(
+      const { paged, counts } = await listCasesOf(
+        deps,
         actor,
         {
           phase: f.phase ?? undefined,
           supportUserId:
             support === null ? undefined : support === 'none' || isUuid(support) ? support : NOBODY,
           includeClosed: f.includeClosed,
+          search: f.q ?? undefined,
         },
+        f,
         purpose,
         { overdue: f.overdueOnly, questionnairesOverdue: f.questionnairesOverdue },
       );
       const countsByPhase = Object.fromEntries(CASE_PHASES.map((p) => [p, 0])) as Record<CasePhase, number>;
       for (const c of counts) countsByPhase[c.phase as CasePhase] = c.n;
-      return { items, countsByPhase };
+      return { ...paged, countsByPhase };
     },
   };
 }
@@ -107,11 +117,14 @@ interface ListOnly {
   questionnairesOverdue?: boolean;
 }
 
-/** The cases the filter picks, each read logged; the counts per phase unless filtered by person. */
+type Made = { row: CaseListRow; item: CaseListItem };
+
+/** The page of cases the filter picks, each case shown logged; the counts per phase unless by person. */
 async function listCasesOf(
   deps: ServiceDeps,
   actor: Actor,
   filter: CaseListFilter,
+  input: { page: number; limit: number; sort: CaseSort },
   purpose: string,
   only: ListOnly = {},
 ) {
@@ -119,19 +132,39 @@ async function listCasesOf(
   const municipalityId = ownMunicipality(actor);
   const at = clock.now();
   const on = today(at);
+  const window = windowOf(input);
   return database.transaction({ municipalityId }, async (tx) => {
-    const shown = (await caseItems(tx, municipalityId, filter, on))
-      .filter(({ item }) => !only.overdue || item.leadInOverdue)
-      .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
+    let page: Paged<Made>;
+    if (only.overdue || only.questionnairesOverdue) {
+      // Only the domain can tell an overdue lead-in or questionnaire (case-period.ts, due.ts): the
+      // candidates the database can narrow to are made in full, and the page taken from what is left.
+      const narrowed = {
+        ...filter,
+        phase: only.overdue ? (filter.phase ?? 'lead_in') : filter.phase,
+        startedOnly: only.questionnairesOverdue,
+      };
+      const made = await itemsOf(
+        tx,
+        await casesQuery(tx, municipalityId, narrowed, input.sort).execute(),
+        on,
+      );
+      const kept = made
+        .filter(({ item }) => !only.overdue || item.leadInOverdue)
+        .filter(({ item }) => !only.questionnairesOverdue || item.overdueQuestionnaires.length > 0);
+      page = pageOfList(kept, window);
+    } else {
+      const rows = await pageOfRows(casesQuery(tx, municipalityId, filter, input.sort), window);
+      page = pagedRows({ ...rows, rows: await itemsOf(tx, rows.rows, on) }, window.size, (m) => m);
+    }
     await logAccess(
       tx,
       actor,
       at,
       purpose,
-      shown.map(({ row }) => ({ caseId: row.id, citizenId: row.citizen_id, municipalityId })),
+      page.items.map(({ row }) => ({ caseId: row.id, citizenId: row.citizen_id, municipalityId })),
     );
     const counts = filter.assignedTo === undefined ? await countCasesByPhase(tx, municipalityId) : [];
-    return { items: shown.map(({ item }) => item), counts };
+    return { paged: { ...page, items: page.items.map(({ item }) => item) }, counts };
   });
 }
 
@@ -141,8 +174,12 @@ export async function caseItems(
   municipalityId: number,
   filter: CaseListFilter,
   on: CalendarDate,
-): Promise<{ row: CaseListRow; item: CaseListItem }[]> {
-  const rows = await listCases(tx, municipalityId, filter);
+): Promise<Made[]> {
+  return itemsOf(tx, await listCases(tx, municipalityId, filter), on);
+}
+
+/** Rows of cases as list items, with their pauses and completed questionnaires read for all at once. */
+async function itemsOf(tx: Tx, rows: CaseListRow[], on: CalendarDate): Promise<Made[]> {
   const ids = rows.map((r) => r.id);
   const pauses = groupByCase(await pausesOf(tx, ids));
   const completed = new Map<string, Set<InstrumentCode>>();

@@ -53,9 +53,22 @@ export async function loadCase(
   lock = false,
 ): Promise<CaseRecord> {
   const row = isUuid(caseId) ? await findCase(tx, caseId, lock) : undefined;
+  return admitCase(actor, action, row, lock);
+}
+
+/**
+ * A case row read for `action`: NotFound unless the actor may do it on the case, and a locked one (a
+ * change) refused while the case is restricted.
+ */
+export function admitCase(
+  actor: Actor,
+  action: Action,
+  row: CaseRecord | undefined,
+  locked: boolean,
+): CaseRecord {
   if (!row) throw new NotFound();
   authorizeCase(actor, action, caseTarget(row));
-  if (lock && !WHILE_RESTRICTED.has(action)) requireUnrestricted(row);
+  if (locked && !WHILE_RESTRICTED.has(action)) requireUnrestricted(row);
   return row;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACKNOWLEDGEMENT_METHODS, REFERRAL_SOURCES, TARGET_GROUPS } from '../../domain/case-intake.ts';
 import { CASE_PHASES } from '../../domain/case-lifecycle.ts';
+import { CASE_SORTS } from '../../domain/list-orders.ts';
 import { EDUCATION, INCOME_SOURCE, type Education, type IncomeSource } from '../../domain/report/scales.ts';
 import {
   checkbox,
@@ -12,6 +13,7 @@ import {
   say,
   text,
 } from '../form-fields.ts';
+import { pageFields, searchText } from '../paging.ts';
 
 // One schema per case form and API call (conventions: Input validation). Field names are the keys of
 // ValidationFailed.fields. A date left empty means today; the state machine checks the order of dates.
@@ -88,30 +90,30 @@ export const IntakeInput = z
   );
 export type IntakeInput = z.input<typeof IntakeInput>;
 
+/** What both case lists take (spec: Lists): page, size, order, search, and the phase. */
+const caseListFields = {
+  ...pageFields(CASE_SORTS),
+  q: searchText,
+  phase: optionalCode(CASE_PHASES, 'field.case.phase'),
+  includeClosed: checkbox,
+};
+
 export const CaseloadOptions = z
-  .object({ includeClosed: checkbox })
+  .object(caseListFields)
   .optional()
-  .transform((v) => v ?? { includeClosed: false });
+  .transform((v) => v ?? z.object(caseListFields).parse({}));
 export type CaseloadOptions = z.input<typeof CaseloadOptions>;
 
+const overviewFields = {
+  ...caseListFields,
+  supportUserId: optionalText(100),
+  overdueOnly: checkbox,
+  /** Only cases with a questionnaire past its time (spec: Due dates). */
+  questionnairesOverdue: checkbox,
+};
+
 export const CaseOverviewFilter = z
-  .object({
-    phase: optionalCode(CASE_PHASES, 'field.case.phase'),
-    supportUserId: optionalText(100),
-    overdueOnly: checkbox,
-    /** Only cases with a questionnaire past its time (spec: Due dates). */
-    questionnairesOverdue: checkbox,
-    includeClosed: checkbox,
-  })
+  .object(overviewFields)
   .optional()
-  .transform(
-    (v) =>
-      v ?? {
-        phase: null,
-        supportUserId: null,
-        overdueOnly: false,
-        questionnairesOverdue: false,
-        includeClosed: false,
-      },
-  );
+  .transform((v) => v ?? z.object(overviewFields).parse({}));
 export type CaseOverviewFilter = z.input<typeof CaseOverviewFilter>;

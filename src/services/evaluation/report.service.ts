@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import {
-  countAggregates,
-  distancePairs,
+  codeCounts,
   municipalityAggregates,
-  selectBases,
   programmeMunicipality,
-  purchasesByPaymentMethod,
   schemeMunicipalities,
-  spendingByCategory,
-  spendingTotals,
+  spendingAggregates,
   terminationReasons,
+  type FigureCodes,
+  type MunicipalityAggregate,
   type ReportFilter,
+  type SpendingAggregate,
 } from '../../db/repositories/report.repository.ts';
-import { preferHashJoins } from '../../db/whole-database-reads.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
 import type { ExpenseCategory } from '../../domain/expense-category.ts';
 import { ore } from '../../domain/money.ts';
@@ -22,14 +20,26 @@ import { isAllowed } from '../../domain/permissions.ts';
 import { anonymiseReport, type AnonymisedReport } from '../../domain/report/anonymise.ts';
 import { buildReport, type Report, type ReportSelection } from '../../domain/report/report.ts';
 import { EMPTY_REPORT_ROWS, type CountRow, type ReportRows } from '../../domain/report/report-rows.ts';
-import type { DistanceEnd, DistanceStart } from '../../domain/report/scales.ts';
+import {
+  ASSESSMENT,
+  BELIEF,
+  COMPLETION,
+  DISTANCE_END,
+  DISTANCE_START,
+  EDUCATION,
+  GENDER,
+  GOAL_CATEGORY,
+  INCOME_SOURCE,
+  type DistanceEnd,
+  type DistanceStart,
+} from '../../domain/report/scales.ts';
 import { authorize } from '../access/access.ts';
 import type { Actor, Clock, ServiceDeps } from '../context.ts';
 import { optionalDate, parseInput, say } from '../form-fields.ts';
 import { message } from '../../i18n/index.ts';
 
 // The evaluation report (spec: Evaluation report). The database does the counting (report.repository.ts: a
-// few GROUP BYs, however many cases); the domain turns the rows into figures (buildReport) and, for
+// few GROUP BYs over the per-case facts its triggers keep, however many cases); the domain turns the rows into figures (buildReport) and, for
 // the national evaluator, applies the small-count rule (anonymiseReport).
 //
 // Who sees what (spec: Selection): the coordinator their own municipality's report, with the reasons cases
@@ -171,29 +181,37 @@ async function compute(
   // No municipality selected (a database without programmes): an empty report, nothing to count.
   let rows = EMPTY_REPORT_ROWS;
   if (filter.municipalityIds.length > 0) {
-    await preferHashJoins(tx);
-    await selectBases(tx, filter);
-    rows = await reportRows(tx);
+    rows = await reportRows(tx, filter);
   }
   return buildReport({ generatedAt: clock.now(), selection, rows });
 }
 
+/** The codes the report counts: its scales. */
+const FIGURE_CODES: FigureCodes = {
+  coded: {
+    gender: GENDER.codes,
+    completion: COMPLETION.codes,
+    education: EDUCATION.codes,
+    incomeSource: INCOME_SOURCE.codes,
+    startDistance: DISTANCE_START.codes,
+    endDistance: DISTANCE_END.codes,
+    supportBelief: BELIEF.codes,
+    supportAssessment: ASSESSMENT.codes,
+  },
+  goalCategories: GOAL_CATEGORY.codes,
+  pairs: { start: DISTANCE_START.codes, end: DISTANCE_END.codes },
+};
+
 /** The report's rows from the aggregations, typed as the domain reads them. */
-async function reportRows(tx: Tx): Promise<ReportRows> {
-  const [counts, perMunicipality, pairs, reasons, totals, categories, methods] = [
-    await countAggregates(tx),
-    await municipalityAggregates(tx),
-    await distancePairs(tx),
-    await terminationReasons(tx),
-    await spendingTotals(tx),
-    await spendingByCategory(tx),
-    await purchasesByPaymentMethod(tx),
-  ];
-  // Codes come from validated answers and CHECK constraints; the domain refuses any other (a bug).
+async function reportRows(tx: Tx, filter: ReportFilter): Promise<ReportRows> {
+  const perMunicipality = await municipalityAggregates(tx, filter);
+  const counts = await codeCounts(tx, filter, FIGURE_CODES);
+  const reasons = await terminationReasons(tx, filter);
+  const spending = await spendingAggregates(tx, filter);
+  const rowsOf = (figure: string) => counts.filter((r) => r.figure === figure);
+  // Codes come from validated answers and CHECK constraints; codeCounts refuses any other (a bug).
   const countsOf = <C extends string>(figure: string): CountRow<C>[] =>
-    counts
-      .filter((r) => r.figure === figure)
-      .map((r) => ({ municipality: r.municipality, code: r.code as C, count: r.count }));
+    rowsOf(figure).map((r) => ({ municipality: r.municipality, code: r.code as C, count: r.count }));
   return {
     participants: perMunicipality.map((r) => ({
       municipality: r.municipality,
@@ -209,15 +227,15 @@ async function reportRows(tx: Tx): Promise<ReportRows> {
     })),
     startDistance: countsOf('startDistance'),
     endDistance: countsOf('endDistance'),
-    distancePairs: pairs.map((r) => ({
+    distancePairs: rowsOf('distancePairs').map((r) => ({
       municipality: r.municipality,
-      start: r.start as DistanceStart,
+      start: r.code as DistanceStart,
       end: r.end as DistanceEnd,
       count: r.count,
     })),
     supportBelief: countsOf('supportBelief'),
     supportAssessment: countsOf('supportAssessment'),
-    ...spendingOf(totals, categories),
+    ...spendingOf(perMunicipality, spending),
     completion: countsOf('completion'),
     terminationReasons: reasons,
     education: countsOf('education'),
@@ -228,20 +246,22 @@ async function reportRows(tx: Tx): Promise<ReportRows> {
       startSum: r.who5_start_sum,
       endSum: r.who5_end_sum,
     })),
-    purchasesByPaymentMethod: methods.map((r) => ({
-      municipality: r.municipality,
-      method: r.method as PaymentMethod,
-      amount: ore(r.amount),
-      count: r.count,
-      citizens: r.citizens,
-    })),
+    purchasesByPaymentMethod: spending
+      .filter((r) => r.dimension === 'method')
+      .map((r) => ({
+        municipality: r.municipality,
+        method: r.code as PaymentMethod,
+        amount: ore(r.amount),
+        count: r.count,
+        citizens: r.citizens,
+      })),
   };
 }
 
 /** What was granted, spent and returned, and spent on each category, per municipality (spec: Figures). */
 function spendingOf(
-  totals: Awaited<ReturnType<typeof spendingTotals>>,
-  categories: Awaited<ReturnType<typeof spendingByCategory>>,
+  totals: MunicipalityAggregate[],
+  spending: SpendingAggregate[],
 ): Pick<ReportRows, 'spendingTotals' | 'spendingByCategory'> {
   return {
     spendingTotals: totals.map((r) => ({
@@ -250,12 +270,14 @@ function spendingOf(
       spent: ore(r.spent),
       returned: ore(r.returned),
     })),
-    spendingByCategory: categories.map((r) => ({
-      municipality: r.municipality,
-      category: r.category as ExpenseCategory,
-      amount: ore(r.amount),
-      count: r.count,
-      citizens: r.citizens,
-    })),
+    spendingByCategory: spending
+      .filter((r) => r.dimension === 'category')
+      .map((r) => ({
+        municipality: r.municipality,
+        category: r.code as ExpenseCategory,
+        amount: ore(r.amount),
+        count: r.count,
+        citizens: r.citizens,
+      })),
   };
 }

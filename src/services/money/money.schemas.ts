@@ -3,7 +3,19 @@ import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
 import { LIMITS } from '../../domain/programme-rules.ts';
 import { normaliseIban } from '../../domain/payment-file.ts';
 import { PAYMENT_METHODS } from '../../domain/purchase-request.ts';
-import { codeOr, id, optionalDate, optionalKr, optionalText, requiredKr, say, text } from '../form-fields.ts';
+import { PAYMENT_QUEUE_SORTS, POSTING_SORTS, QUEUE_FILE_STATES } from '../../domain/list-orders.ts';
+import { pageFields, searchText } from '../paging.ts';
+import {
+  codeOr,
+  id,
+  optionalCode,
+  optionalDate,
+  optionalKr,
+  optionalText,
+  requiredKr,
+  say,
+  text,
+} from '../form-fields.ts';
 
 // One schema per money form and API call (conventions: Input validation). Amounts are kroner as typed, turned
 // into øre; the ledger's own rules (never past the available amount, never past the pool) are
@@ -11,6 +23,18 @@ import { codeOr, id, optionalDate, optionalKr, optionalText, requiredKr, say, te
 
 /** One request is at most the scheme's cap on a grant (spec: Maximum grant). */
 const MAX_REQUEST = LIMITS.maxGrant;
+
+/** Finance's queue (spec: Lists): page, order, search, and by payment method and payment file. */
+const paymentQueueFields = {
+  ...pageFields(PAYMENT_QUEUE_SORTS),
+  q: searchText,
+  method: optionalCode(PAYMENT_METHODS, 'field.purchase.paymentMethod'),
+  file: optionalCode(QUEUE_FILE_STATES, 'field.queue.file'),
+};
+export const PaymentQueueInput = z
+  .object(paymentQueueFields)
+  .optional()
+  .transform((v) => v ?? z.object(paymentQueueFields).parse({}));
 
 export const GrantInput = z.object({
   amountKr: requiredKr(),
@@ -102,6 +126,18 @@ export const VendorRejectionInput = z.object({
 
 /** A period of payments (bookkeeping); empty: this month. */
 export const PeriodInput = z.object({ from: optionalDate, to: optionalDate });
+
+/** The postings of a period a page at a time (spec: Lists): by kind, in the order asked for. */
+const postingListFields = {
+  ...pageFields(POSTING_SORTS),
+  from: optionalDate,
+  to: optionalDate,
+  kind: optionalCode(['payment', 'refund'], 'field.posting.kind'),
+};
+export const PostingListInput = z
+  .object(postingListFields)
+  .optional()
+  .transform((v) => v ?? z.object(postingListFields).parse({}));
 
 /** A payment file of the given approved bank transfers, or of every one waiting. */
 export const BatchInput = z.object({

@@ -2,10 +2,12 @@ import { attachmentsOf } from '../../db/repositories/money.repository.ts';
 import {
   type PayableRow,
   type PostedRow,
-  paymentQueue,
+  batchCandidates,
+  paymentQueueQuery,
   findPayable,
   paymentsOfRequest,
   paymentsBetween,
+  postingsQuery,
 } from '../../db/repositories/payment.repository.ts';
 import { listProgrammes } from '../../db/repositories/programme.repository.ts';
 import { bookkeepingCsv, type BookkeepingRow } from '../../domain/bookkeeping.ts';
@@ -24,7 +26,9 @@ import { parseInput } from '../form-fields.ts';
 import { message } from '../../i18n/index.ts';
 import { isUuid } from '../ids.ts';
 import { toAttachmentView, type AttachmentView } from './attachment.service.ts';
-import { PeriodInput } from './money.schemas.ts';
+import { pageOfRows } from '../../db/paging.ts';
+import { pagedRows, windowOf, type Paged } from '../paging.ts';
+import { PaymentQueueInput, PeriodInput, PostingListInput } from './money.schemas.ts';
 
 // Finance's work (spec: Roles; spec: Payments): the approved requests of the municipality waiting to be paid,
 // the payments and refunds posted, and the bookkeeping file for the ERP (payment files are in
@@ -76,6 +80,12 @@ export interface PostedPaymentView {
   vendorName: string | null;
   paymentMethod: PaymentMethod;
   status: PurchaseStatus;
+}
+
+/** A page of postings, with the period they were posted in. */
+export interface PostedPage extends Paged<PostedPaymentView> {
+  from: CalendarDate;
+  to: CalendarDate;
 }
 
 export interface PayableDetail extends PayableView {
@@ -168,8 +178,10 @@ function toPosted(p: PostedRow): PostedPaymentView {
 
 function checkPeriod(input: unknown, at: Date): { from: CalendarDate; to: CalendarDate } {
   const v = parseInput(PeriodInput, input);
-  const to = v.to ?? today(at);
-  const from = v.from ?? (`${to.slice(0, 7)}-01` as CalendarDate);
+  const on = today(at);
+  const from = v.from ?? (`${(v.to ?? on).slice(0, 7)}-01` as CalendarDate);
+  // Without an end, today, or the first day itself when that is later (a period is never backwards).
+  const to = v.to ?? (from > on ? from : on);
   if (to < from) throw new ValidationFailed({ to: message('field.period.toBeforeFrom') });
   return { from, to };
 }
@@ -187,14 +199,30 @@ function assertMayManageVendors(actor: Actor): void {
   ownMunicipality(actor);
 }
 
-/** Approved requests of the municipality, waiting for payment, oldest approval first. */
-async function queue(deps: ServiceDeps, actor: Actor): Promise<PayableView[]> {
+/**
+ * One page of the approved requests of the municipality waiting for payment (spec: Lists), oldest
+ * approval first unless the input orders otherwise; by payment method, payment file and text.
+ */
+async function queue(deps: ServiceDeps, actor: Actor, options: unknown): Promise<Paged<PayableView>> {
   authorize(actor, 'payment.queue');
   const municipalityId = ownMunicipality(actor);
+  const o = parseInput(PaymentQueueInput, options);
+  const filter = { method: o.method ?? undefined, file: o.file ?? undefined, search: o.q ?? undefined };
+  const window = windowOf(o);
   return deps.database.transaction({ municipalityId }, async (tx) => {
-    const rows = await paymentQueue(tx, municipalityId);
-    return rows.map(toPayable);
+    const rows = await pageOfRows(paymentQueueQuery(tx, municipalityId, filter, o.sort), window);
+    return pagedRows(rows, window.size, toPayable);
   });
+}
+
+/** How many approved requests a payment file would pay now (the payment files page). */
+async function waitingForFile(deps: ServiceDeps, actor: Actor): Promise<number> {
+  authorize(actor, 'payment.queue');
+  const municipalityId = ownMunicipality(actor);
+  return deps.database.transaction(
+    { municipalityId },
+    async (tx) => (await batchCandidates(tx, municipalityId, null)).length,
+  );
 }
 
 /** One approved, paid or refunded request, with its payments and refunds (the register page). */
@@ -215,14 +243,20 @@ async function payable(deps: ServiceDeps, actor: Actor, requestId: string): Prom
   });
 }
 
-/** Payments and refunds posted in a period (by payment date), for the "paid" list. */
-async function paid(deps: ServiceDeps, actor: Actor, period: unknown): Promise<PostedPaymentView[]> {
+/**
+ * One page of the payments and refunds posted in a period (this month so far unless given), by payment
+ * date unless the input orders otherwise; only payments or only refunds if asked.
+ */
+async function paid(deps: ServiceDeps, actor: Actor, options: unknown): Promise<PostedPage> {
   authorize(actor, 'payment.queue');
   const municipalityId = ownMunicipality(actor);
-  const { from, to } = checkPeriod(period, deps.clock.now());
+  const o = parseInput(PostingListInput, options);
+  const { from, to } = checkPeriod(o, deps.clock.now());
+  const window = windowOf(o);
   return deps.database.transaction({ municipalityId }, async (tx) => {
-    const rows = await paymentsBetween(tx, municipalityId, from, to);
-    return rows.map(toPosted);
+    const query = postingsQuery(tx, municipalityId, { from, to, kind: o.kind ?? undefined }, o.sort);
+    const rows = await pageOfRows(query, window);
+    return { ...pagedRows(rows, window.size, toPosted), from, to };
   });
 }
 
@@ -269,9 +303,10 @@ export function createPaymentService(deps: ServiceDeps) {
   return {
     bookkeepingPeriod: (actor: Actor) => bookkeepingPeriod(deps, actor),
     assertMayManageVendors: (actor: Actor) => assertMayManageVendors(actor),
-    queue: (actor: Actor) => queue(deps, actor),
+    queue: (actor: Actor, options?: unknown) => queue(deps, actor, options),
+    waitingForFile: (actor: Actor) => waitingForFile(deps, actor),
     payable: (actor: Actor, requestId: string) => payable(deps, actor, requestId),
-    paid: (actor: Actor, period: unknown) => paid(deps, actor, period),
+    paid: (actor: Actor, options?: unknown) => paid(deps, actor, options),
     bookkeeping: (actor: Actor, period: unknown) => bookkeeping(deps, actor, period),
   };
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.ts';
-import { findCase, type CaseRecord } from '../../db/repositories/case.repository.ts';
+import { lockCaseOfRequest, type CaseRecord } from '../../db/repositories/case.repository.ts';
 import {
   findPurchaseRequest,
   updatePurchaseRequest,
@@ -14,7 +14,7 @@ import { canStep, NEXT_STATUS, type PurchaseAction } from '../../domain/purchase
 import { message, type Message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
-import { loadCase } from '../cases/case-record.ts';
+import { admitCase } from '../cases/case-record.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { isUuid } from '../ids.ts';
 
@@ -43,17 +43,16 @@ export function requireStep(request: PurchaseRequestRow, action: PurchaseAction)
  * Finance reaches a request through its municipality (it never sees the case itself).
  */
 export async function lockRequest(tx: Tx, actor: Actor, action: Action, requestId: string): Promise<Locked> {
-  const found = isUuid(requestId) ? await findPurchaseRequest(tx, requestId) : undefined;
-  if (!found) throw new NotFound();
-  let caseRow: CaseRecord | undefined;
+  const found = isUuid(requestId) ? await lockCaseOfRequest(tx, requestId) : undefined;
+  let caseRow: CaseRecord;
   if (actor.role === 'finance') {
+    if (!found) throw new NotFound();
     authorize(actor, action, { municipalityId: found.municipality_id });
-    caseRow = await findCase(tx, found.case_id, true);
+    caseRow = found;
   } else {
-    caseRow = await loadCase(tx, actor, action, found.case_id, true);
+    caseRow = admitCase(actor, action, found, true);
   }
-  if (!caseRow) throw new NotFound();
-  // Re-read under the case lock: a concurrent step may have moved the request on.
+  // Read under the case lock: a concurrent step may have moved the request on.
   const request = await findPurchaseRequest(tx, requestId);
   if (!request) throw new NotFound();
   return { caseRow, request };

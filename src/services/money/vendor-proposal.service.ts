@@ -1,13 +1,13 @@
-import {
-  findVendorByCvr,
-  insertVendor,
-  vendorsOf,
-  type VendorRow,
-} from '../../db/repositories/money.repository.ts';
+import { z } from 'zod';
+import { findVendorByCvr, insertVendor, type VendorRow } from '../../db/repositories/money.repository.ts';
+import { pageOfRows } from '../../db/paging.ts';
+import type { Tx } from '../../db/client.ts';
+import { VENDOR_SORTS } from '../../domain/list-orders.ts';
 import {
   lockVendor,
   updateVendor,
   vendorProposalsOf,
+  vendorsQuery,
   type VendorProposalRow,
 } from '../../db/repositories/vendor.repository.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
@@ -17,7 +17,8 @@ import { message } from '../../i18n/index.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
-import { parseInput } from '../form-fields.ts';
+import { optionalCode, parseInput } from '../form-fields.ts';
+import { pageFields, pagedRows, searchText, windowOf, type Paged } from '../paging.ts';
 import { isUuid } from '../ids.ts';
 import { VendorProposalInput, VendorRejectionInput } from './money.schemas.ts';
 
@@ -44,7 +45,8 @@ export interface VendorProposalView {
 export interface VendorListing {
   /** Finance and the coordinator: they add vendors and decide on proposals. */
   manages: boolean;
-  vendors: VendorRow[];
+  /** One page of the list; a support person's only of the vendors that may be chosen. */
+  vendors: Paged<VendorRow>;
   /** To the managers every proposal; to a support person their own. */
   proposals: VendorProposalView[];
 }
@@ -64,15 +66,52 @@ function toView(r: VendorProposalRow): VendorProposalView {
   };
 }
 
-async function listing(deps: ServiceDeps, actor: Actor): Promise<VendorListing> {
+const vendorListFields = {
+  ...pageFields(VENDOR_SORTS),
+  q: searchText,
+  status: optionalCode(['active', 'proposed'], 'field.list.status'),
+};
+
+/** The vendor list (spec: Lists): page, order, search on name and CVR number, approved or proposed. */
+const VendorListInput = z
+  .object(vendorListFields)
+  .optional()
+  .transform((v) => v ?? z.object(vendorListFields).parse({}));
+
+async function listing(deps: ServiceDeps, actor: Actor, input: unknown): Promise<VendorListing> {
   const manages = isAllowed(actor.role, 'vendor.manage');
   if (!manages) authorize(actor, 'vendor.propose');
   const municipalityId = ownMunicipality(actor);
+  const read = vendorPageReader(municipalityId, manages, input);
   return deps.database.transaction({ municipalityId }, async (tx) => ({
     manages,
-    vendors: await vendorsOf(tx, municipalityId),
+    vendors: await read(tx),
     proposals: (await vendorProposalsOf(tx, municipalityId, manages ? undefined : actor.userId)).map(toView),
   }));
+}
+
+/** One page of the vendor list, for anyone who may read it (the API's vendor list). */
+async function vendorPage(deps: ServiceDeps, actor: Actor, input: unknown): Promise<Paged<VendorRow>> {
+  authorize(actor, 'vendor.read');
+  const municipalityId = ownMunicipality(actor);
+  const read = vendorPageReader(municipalityId, isAllowed(actor.role, 'vendor.manage'), input);
+  return deps.database.transaction({ municipalityId }, read);
+}
+
+/** Reads the page the input asks for; the proposed vendors only for those who decide on them. */
+function vendorPageReader(municipalityId: number, manages: boolean, input: unknown) {
+  const o = parseInput(VendorListInput, input);
+  const filter = {
+    status: manages && o.status === 'proposed' ? ('proposed' as const) : ('active' as const),
+    search: o.q ?? undefined,
+  };
+  const window = windowOf(o);
+  return async (tx: Tx): Promise<Paged<VendorRow>> =>
+    pagedRows(
+      await pageOfRows(vendorsQuery(tx, municipalityId, filter, o.sort), window),
+      window.size,
+      (v) => v,
+    );
 }
 
 /** One proposal, for the page where it is rejected with a reason. */
@@ -168,7 +207,8 @@ async function reject(deps: ServiceDeps, actor: Actor, vendorId: string, input: 
 
 export function createVendorProposalService(deps: ServiceDeps) {
   return {
-    listing: (actor: Actor) => listing(deps, actor),
+    listing: (actor: Actor, input: unknown) => listing(deps, actor, input),
+    page: (actor: Actor, input: unknown) => vendorPage(deps, actor, input),
     proposal: (actor: Actor, vendorId: string) => proposal(deps, actor, vendorId),
     propose: (actor: Actor, input: unknown) => propose(deps, actor, input),
     approve: (actor: Actor, vendorId: string) => approve(deps, actor, vendorId),

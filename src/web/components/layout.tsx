@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Role } from '../../domain/roles.ts';
-import { APP_PREFIX, DKFDS_PREFIX } from '../assets.ts';
+import { ASSET_URLS } from '../assets.ts';
 import type { PageContext } from '../context.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { CsrfField } from './form.tsx';
@@ -70,13 +70,13 @@ export function Layout({ ctx, title, authority, hasErrors, children }: LayoutPro
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         <title>{`${hasErrors || ctx.refusal ? t('error.prefix') : ''}${title} – ${t('app.name')}`}</title>
-        <link rel="stylesheet" href={`${DKFDS_PREFIX}/css/dkfds.min.css`} />
-        <link rel="stylesheet" href={`${APP_PREFIX}/app.css`} />
+        <link rel="stylesheet" href={ASSET_URLS.dkfdsCss} />
+        <link rel="stylesheet" href={ASSET_URLS.appCss} />
         <noscript>
-          <link rel="stylesheet" href={`${APP_PREFIX}/nojs.css`} />
+          <link rel="stylesheet" href={ASSET_URLS.noJsCss} />
         </noscript>
-        <script src={`${DKFDS_PREFIX}/js/dkfds.min.js`} nonce={ctx.nonce} defer />
-        <script src={`${APP_PREFIX}/app.js`} nonce={ctx.nonce} defer />
+        <script src={ASSET_URLS.dkfdsJs} nonce={ctx.nonce} defer />
+        <script src={ASSET_URLS.appJs} nonce={ctx.nonce} defer />
       </head>
       <body>
         <a class="skipnav" href="#main-content">

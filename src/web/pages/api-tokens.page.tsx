@@ -6,16 +6,21 @@ import { ErrorSummary, Form, SelectField, TextField, type Values } from '../comp
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDateOf, formatDateTime } from '../format.ts';
+import { ListFilter } from '../components/list-filter.tsx';
+import { PageCount, Pagination } from '../components/pagination.tsx';
+import { pageHref, type ListRead } from '../list-query.ts';
+import type { Paged } from '../../services/paging.ts';
+import { TOKEN_SORTS } from '../../domain/list-orders.ts';
 
 export function ApiTokensPage({
   ctx,
-  tokens,
+  list,
   users,
   values = {},
   errors,
 }: {
   ctx: PageContext;
-  tokens: ApiTokenView[];
+  list: ListRead<Paged<ApiTokenView>>;
   users: UserView[];
   values?: Values;
   errors?: FieldErrors | undefined;
@@ -26,10 +31,53 @@ export function ApiTokensPage({
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('tokens.title')}</h1>
       <p>{t('tokens.intro')}</p>
-      {tokens.length === 0 ? <p>{t('tokens.none')}</p> : <TokensTable ctx={ctx} tokens={tokens} />}
+      <TokenList ctx={ctx} list={list} />
       <h2 class="mt-7">{t('tokens.new')}</h2>
       <NewTokenForm ctx={ctx} users={users} values={values} errors={errors} />
     </Layout>
+  );
+}
+
+/** The keys, filtered and a page at a time; before the first key, only that there is none. */
+function TokenList({ ctx, list }: { ctx: PageContext; list: ListRead<Paged<ApiTokenView>> }) {
+  const { t } = ctx;
+  const { result, values, errors } = list;
+  if (result.total === 0 && Object.keys(values).length === 0) return <p>{t('tokens.none')}</p>;
+  const all = { value: '', label: t('list.all') };
+  const statuses = (['active', 'revoked', 'expired'] as const).map((s) => ({
+    value: s,
+    label: t(`list.tokens.${s}`),
+  }));
+  return (
+    <>
+      <ListFilter
+        ctx={ctx}
+        action="/api-noegler"
+        values={values}
+        errors={errors}
+        sorts={TOKEN_SORTS.map((s) => ({ value: s, label: t(`list.tokens.sort.${s}`) }))}
+        searchHint={t('list.tokens.searchHint')}
+        submit={t('list.submit')}
+      >
+        <SelectField
+          ctx={ctx}
+          name="status"
+          label={t('list.status')}
+          options={[all, ...statuses]}
+          values={values}
+          errors={errors}
+        />
+      </ListFilter>
+      {result.items.length === 0 ? (
+        <p>{t('list.none')}</p>
+      ) : (
+        <>
+          <PageCount ctx={ctx} info={result} shown={result.items.length} />
+          <TokensTable ctx={ctx} tokens={result.items} />
+          <Pagination ctx={ctx} info={result} href={(n) => pageHref('/api-noegler', values, n)} />
+        </>
+      )}
+    </>
   );
 }
 

@@ -1,26 +1,44 @@
 import { CASE_PHASE_LABELS, CASE_PHASES, type CasePhase } from '../../domain/case-lifecycle.ts';
 import { NEXT_STEP_LABELS } from '../../domain/case-next-step.ts';
 import { currentInstrument } from '../../domain/questionnaire/instrument.ts';
+import { CASE_SORTS } from '../../domain/list-orders.ts';
 import type { CaseListItem, CaseOverview } from '../../services/cases/case-list.service.ts';
+import type { Paged } from '../../services/paging.ts';
 import { DataTable } from '../components/data-table.tsx';
-import { Checkbox, SelectField, type Values } from '../components/form.tsx';
+import { Checkbox, SelectField } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { ListFilter } from '../components/list-filter.tsx';
+import { PageCount, Pagination } from '../components/pagination.tsx';
 import { RestrictedTag } from '../components/restricted-tag.tsx';
 import type { PageContext } from '../context.ts';
+import { pageHref, type ListRead } from '../list-query.ts';
 
-// The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages).
-// The overview filters with a GET form, so a filtered list can be bookmarked and works without JS.
+// The support person's caseload and the coordinator's overview of the municipality (spec: Staff pages),
+// 50 cases a page (spec: Lists). Both filter with a GET form, so a filtered list can be bookmarked and
+// works without JS.
 
-export function CaseloadPage({ ctx, items }: { ctx: PageContext; items: CaseListItem[] }) {
+type CaseList = ListRead<Paged<CaseListItem>>;
+
+export function CaseloadPage({ ctx, list }: { ctx: PageContext; list: CaseList }) {
   const { t, actor } = ctx;
+  const empty = list.result.total === 0 && Object.keys(list.values).length === 0;
   return (
     <Layout ctx={ctx} title={t('cases.caseload.title')} authority={actor?.municipalityName}>
       <h1>{t('cases.caseload.title')}</h1>
       <p class="font-lead">{t('cases.caseload.intro')}</p>
-      {items.length === 0 ? (
+      {empty ? (
         <p>{t('cases.caseload.none')}</p>
       ) : (
-        <CaseTable ctx={ctx} items={items} caption={t('cases.caseload.title')} showSupport={false} />
+        <>
+          <CaseFilter ctx={ctx} list={list} action="/forloeb" />
+          <CasePage
+            ctx={ctx}
+            list={list}
+            path="/forloeb"
+            caption={t('cases.caseload.title')}
+            showSupport={false}
+          />
+        </>
       )}
     </Layout>
   );
@@ -28,14 +46,12 @@ export function CaseloadPage({ ctx, items }: { ctx: PageContext; items: CaseList
 
 export function OverviewPage({
   ctx,
-  overview,
+  list,
   supportOptions,
-  filter,
 }: {
   ctx: PageContext;
-  overview: CaseOverview;
+  list: ListRead<CaseOverview>;
   supportOptions: { value: string; label: string }[];
-  filter: Values;
 }) {
   const { t, actor } = ctx;
   return (
@@ -51,72 +67,127 @@ export function OverviewPage({
       <ul class="inline-list unstyled-list">
         {CASE_PHASES.map((p) => (
           <li class="mr-5">
-            {t(CASE_PHASE_LABELS[p])}: <strong>{overview.countsByPhase[p]}</strong>
+            {t(CASE_PHASE_LABELS[p])}: <strong>{list.result.countsByPhase[p]}</strong>
           </li>
         ))}
       </ul>
-      <OverviewFilter ctx={ctx} supportOptions={supportOptions} filter={filter} />
-      {overview.items.length === 0 ? (
-        <p>{t('cases.overview.none')}</p>
-      ) : (
-        <CaseTable ctx={ctx} items={overview.items} caption={t('cases.overview.title')} showSupport />
-      )}
+      <CaseFilter ctx={ctx} list={list} action="/forloeb/oversigt" supportOptions={supportOptions} />
+      <CasePage
+        ctx={ctx}
+        list={list}
+        path="/forloeb/oversigt"
+        caption={t('cases.overview.title')}
+        showSupport
+      />
     </Layout>
   );
 }
 
-/** The overview's filter: a GET form, so a filtered list can be bookmarked. */
-function OverviewFilter({
+/** The page of cases: how many in all, the table, the other pages. */
+function CasePage({
   ctx,
-  supportOptions,
-  filter,
+  list,
+  path,
+  caption,
+  showSupport,
 }: {
   ctx: PageContext;
-  supportOptions: { value: string; label: string }[];
-  filter: Values;
+  list: CaseList;
+  path: string;
+  caption: string;
+  showSupport: boolean;
+}) {
+  const { result, values } = list;
+  if (result.items.length === 0) return <p>{ctx.t('cases.overview.none')}</p>;
+  return (
+    <>
+      <PageCount ctx={ctx} info={result} shown={result.items.length} />
+      <CaseTable ctx={ctx} items={result.items} caption={caption} showSupport={showSupport} />
+      <Pagination ctx={ctx} info={result} href={(n) => pageHref(path, values, n)} />
+    </>
+  );
+}
+
+/** The case lists' filter; the overview's also by support person and by what is overdue. */
+function CaseFilter({
+  ctx,
+  list,
+  action,
+  supportOptions,
+}: {
+  ctx: PageContext;
+  list: CaseList;
+  action: string;
+  supportOptions?: { value: string; label: string }[];
 }) {
   const { t } = ctx;
+  const { values, errors } = list;
   const phases = CASE_PHASES.map((p) => ({ value: p, label: t(CASE_PHASE_LABELS[p]) }));
+  const sorts = CASE_SORTS.map((s) => ({ value: s, label: t(`list.cases.sort.${s}`) }));
   return (
-    <form method="get" action="/forloeb/oversigt" class="mt-5 mb-6">
-      <fieldset>
-        <legend class="h3">{t('cases.filter.title')}</legend>
-        <div class="row">
+    <ListFilter
+      ctx={ctx}
+      action={action}
+      values={values}
+      errors={errors}
+      sorts={sorts}
+      searchHint={t('list.searchHint')}
+      submit={t('cases.filter.submit')}
+    >
+      <div class="row">
+        <div class="col-12 col-md-6">
+          <SelectField
+            ctx={ctx}
+            name="fase"
+            label={t('cases.filter.phase')}
+            options={[{ value: '', label: t('cases.filter.all') }, ...phases]}
+            values={values}
+            errors={errors}
+          />
+        </div>
+        {supportOptions ? (
           <div class="col-12 col-md-6">
             <SelectField
               ctx={ctx}
-              name="phase"
-              label={t('cases.filter.phase')}
-              options={[{ value: '', label: t('cases.filter.all') }, ...phases]}
-              values={filter}
-            />
-          </div>
-          <div class="col-12 col-md-6">
-            <SelectField
-              ctx={ctx}
-              name="supportUserId"
+              name="stoetteperson"
               label={t('cases.filter.support')}
               options={[
                 { value: '', label: t('cases.filter.all') },
                 { value: 'none', label: t('cases.filter.none') },
                 ...supportOptions,
               ]}
-              values={filter}
+              values={values}
+              errors={errors}
             />
           </div>
-        </div>
-        <Checkbox name="overdueOnly" label={t('cases.filter.overdueOnly')} values={filter} />
-        <Checkbox
-          name="questionnairesOverdue"
-          label={t('cases.filter.questionnairesOverdue')}
-          values={filter}
-        />
-        <Checkbox name="includeClosed" label={t('cases.filter.includeClosed')} values={filter} />
-        <button type="submit" class="button button-secondary">
-          {t('cases.filter.submit')}
-        </button>
-      </fieldset>
-    </form>
+        ) : null}
+      </div>
+      <CaseCheckboxes ctx={ctx} values={values} overdue={supportOptions !== undefined} />
+    </ListFilter>
+  );
+}
+
+/** What else narrows the list; only the overview looks for what is overdue. */
+function CaseCheckboxes({
+  ctx,
+  values,
+  overdue,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  overdue: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      {overdue ? (
+        <>
+          <Checkbox name="forsinket" label={t('cases.filter.overdueOnly')} values={values} />
+          <Checkbox name="spoergeskemaer" label={t('cases.filter.questionnairesOverdue')} values={values} />
+        </>
+      ) : null}
+      <Checkbox name="lukkede" label={t('cases.filter.includeClosed')} values={values} />
+    </>
   );
 }
 

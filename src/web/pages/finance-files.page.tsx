@@ -1,11 +1,16 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import { formatKr } from '../../domain/money.ts';
-import type { BatchView } from '../../services/money/payment.service.ts';
+import { POSTING_SORTS } from '../../domain/list-orders.ts';
+import type { BatchView, PostedPage } from '../../services/money/payment.service.ts';
 import { DoneNotice } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
-import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
+import { ErrorSummary, Form, SelectField, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { ListFilter } from '../components/list-filter.tsx';
+import { PageCount, Pagination } from '../components/pagination.tsx';
 import type { PageContext } from '../context.ts';
+import { pageHref, type ListRead } from '../list-query.ts';
+import { PostingsTable } from './finance.page.tsx';
 import { formatDate, formatDateOf } from '../format.ts';
 
 // Finance's files (spec: Payments): the payment files for the bank, made of the approved bank transfers
@@ -127,47 +132,102 @@ export function BookkeepingPage({
   ctx,
   values,
   errors,
+  list,
 }: {
   ctx: PageContext;
-  values: Values;
+  /** What was typed, when the file's period was refused (then there is no list). */
+  values?: Record<string, string>;
   errors?: FieldErrors | undefined;
+  /** The period's postings; none when the file's period was refused. */
+  list?: ListRead<PostedPage>;
 }) {
   const { t, actor } = ctx;
+  const refused = list ? list.errors : errors;
+  // The period shown is the one the list was read for (this month so far, unless the address says).
+  const shown = list ? { ...list.values, fra: list.result.from, til: list.result.to } : (values ?? {});
   return (
     <Layout
       ctx={ctx}
       title={t('finance.books.title')}
       authority={actor?.municipalityName}
-      hasErrors={!!errors}
+      hasErrors={!!refused}
     >
-      <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('finance.books.title')}</h1>
       <p>{t('finance.books.intro')}</p>
-      <form method="get" action="/bogfoering/csv" novalidate>
-        <TextField
-          ctx={ctx}
-          name="fra"
-          label={t('finance.books.from')}
-          hint={t('finance.dateHint')}
-          type="date"
-          width="s"
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          ctx={ctx}
-          name="til"
-          label={t('finance.books.to')}
-          hint={t('finance.dateHint')}
-          type="date"
-          width="s"
-          values={values}
-          errors={errors}
-        />
-        <button type="submit" class="button button-primary">
+      <BookkeepingFilter ctx={ctx} values={shown} errors={refused} />
+      {list ? <PostingsList ctx={ctx} list={list} /> : null}
+    </Layout>
+  );
+}
+
+/** The period, the kind and the order of the list; the same period downloads the bookkeeping file. */
+function BookkeepingFilter({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: FieldErrors | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <ListFilter
+      ctx={ctx}
+      action="/bogfoering"
+      values={values}
+      errors={errors}
+      sorts={POSTING_SORTS.map((s) => ({ value: s, label: t(`list.postings.sort.${s}`) }))}
+      submit={t('list.postings.submit')}
+      actions={
+        <button type="submit" formaction="/bogfoering/csv" class="button button-primary ml-4">
           {t('finance.books.download')}
         </button>
-      </form>
-    </Layout>
+      }
+    >
+      {(['fra', 'til'] as const).map((name) => (
+        <TextField
+          ctx={ctx}
+          name={name}
+          label={t(name === 'fra' ? 'finance.books.from' : 'finance.books.to')}
+          hint={t('finance.dateHint')}
+          type="date"
+          width="s"
+          values={values}
+          errors={errors}
+        />
+      ))}
+      <SelectField
+        ctx={ctx}
+        name="art"
+        label={t('list.postings.kind')}
+        options={[
+          { value: '', label: t('cases.filter.all') },
+          ...(['payment', 'refund'] as const).map((k) => ({ value: k, label: t(`finance.kind.${k}`) })),
+        ]}
+        values={values}
+        errors={errors}
+      />
+    </ListFilter>
+  );
+}
+
+/** The period's payments and refunds, 50 a page. */
+function PostingsList({ ctx, list }: { ctx: PageContext; list: ListRead<PostedPage> }) {
+  const { t } = ctx;
+  const { result, values } = list;
+  return (
+    <>
+      <h2 class="mt-7">{t('list.postings.title')}</h2>
+      {result.items.length === 0 ? (
+        <p>{t('list.postings.none')}</p>
+      ) : (
+        <>
+          <PageCount ctx={ctx} info={result} shown={result.items.length} />
+          <PostingsTable ctx={ctx} rows={result.items} link />
+          <Pagination ctx={ctx} info={result} href={(n) => pageHref('/bogfoering', values, n)} />
+        </>
+      )}
+    </>
   );
 }

@@ -2,102 +2,23 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { EXPENSE_CATEGORY_LABELS } from '../../domain/expense-category.ts';
 import { formatKr } from '../../domain/money.ts';
 import { PAYMENT_METHOD_LABELS, PURCHASE_STATUS_LABELS } from '../../domain/purchase-request.ts';
-import type { PayableDetail, PayableView, PostedPaymentView } from '../../services/money/payment.service.ts';
+import type { PayableDetail, PostedPaymentView } from '../../services/money/payment.service.ts';
 import { AttachmentsSection } from '../attachments.tsx';
 import { DoneNotice } from '../components/alert.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
-import { RestrictedTag } from '../components/restricted-tag.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
-import { accountText, WhatIsBought } from './finance-bought.tsx';
-import { formatDate, formatDateOf } from '../format.ts';
+import { accountText } from './finance-bought.tsx';
+import { formatDate } from '../format.ts';
 
-// Finance's pages (spec: Payments): what is waiting to be paid, and one payment or refund; the payment
-// files for the bank and the bookkeeping file are in finance-files.page.tsx. Only numbers, amounts,
+// Finance's pages (spec: Payments): one payment or refund, and the postings table; the queue is in
+// finance-queue.page.tsx, the payment files and the bookkeeping in finance-files.page.tsx. Only numbers, amounts,
 // vendors and categories: no case content.
 
-export function QueuePage({
-  ctx,
-  queue,
-  paid,
-  notice,
-}: {
-  ctx: PageContext;
-  queue: PayableView[];
-  paid: PostedPaymentView[];
-  notice?: string | undefined;
-}) {
-  const { t, actor } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('finance.queue.title')} authority={actor?.municipalityName}>
-      <DoneNotice notice={notice} iconLabel={t('finance.done')} />
-      <h1>{t('finance.queue.title')}</h1>
-      <p>{t('finance.queue.intro')}</p>
-      {queue.length === 0 ? <p>{t('finance.queue.none')}</p> : <QueueTable ctx={ctx} queue={queue} />}
-      <h2 class="mt-7">{t('finance.paid.title')}</h2>
-      {paid.length === 0 ? <p>{t('finance.paid.none')}</p> : <PostingsTable ctx={ctx} rows={paid} link />}
-    </Layout>
-  );
-}
-
-/** What is waiting to be paid, with how and to whom. */
-function QueueTable({ ctx, queue }: { ctx: PageContext; queue: PayableView[] }) {
-  const { t, lang } = ctx;
-  return (
-    <DataTable
-      caption={t('finance.queue.title')}
-      rows={queue}
-      columns={[
-        {
-          header: t('finance.request'),
-          cell: (p) => (
-            <>
-              <a href={`/betalinger/${p.id}`}>
-                {t('finance.requestRef', { caseNumber: p.caseNumber, number: p.requestNumber })}
-              </a>
-              {p.restricted ? (
-                <>
-                  {' '}
-                  <RestrictedTag ctx={ctx} />
-                </>
-              ) : null}
-            </>
-          ),
-        },
-        { header: t('finance.amount'), nowrap: true, cell: (p) => formatKr(p.amount) },
-        { header: t('finance.bought'), cell: (p) => <WhatIsBought ctx={ctx} payable={p} /> },
-        {
-          header: t('finance.vendor'),
-          cell: (p) =>
-            p.vendor ? (
-              <>
-                {p.vendor.name}
-                {p.vendor.cvr ? <span class="form-hint">CVR {p.vendor.cvr}</span> : null}
-                {accountText(p.vendor) ? (
-                  <span class="form-hint">
-                    {t('finance.account')} {accountText(p.vendor)}
-                  </span>
-                ) : null}
-                {p.vendor.ean ? <span class="form-hint">EAN {p.vendor.ean}</span> : null}
-              </>
-            ) : (
-              t('finance.toCitizen')
-            ),
-        },
-        { header: t('finance.method'), cell: (p) => t(PAYMENT_METHOD_LABELS[p.paymentMethod]) },
-        {
-          header: t('finance.approvedAt'),
-          cell: (p) => (p.approvedAt ? formatDateOf(p.approvedAt, lang) : ''),
-        },
-        { header: t('finance.file'), cell: (p) => (p.batch ? p.batch.messageId : t('finance.noFile')) },
-      ]}
-    />
-  );
-}
-
-function PostingsTable({
+/** Payments and refunds; `link`: each to its request's page. */
+export function PostingsTable({
   ctx,
   rows,
   link = false,

@@ -6,17 +6,23 @@ import { ErrorSummary, Form, SelectField, TextField, type Values } from '../comp
 import { DataTable } from '../components/data-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { ListFilter } from '../components/list-filter.tsx';
+import { PageCount, Pagination } from '../components/pagination.tsx';
+import { pageHref, type ListRead } from '../list-query.ts';
+import type { Paged } from '../../services/paging.ts';
+import { USER_SORTS } from '../../domain/list-orders.ts';
 
 export function UsersPage({
   ctx,
-  users,
+  list,
   notice,
 }: {
   ctx: PageContext;
-  users: UserView[];
+  list: ListRead<Paged<UserView>>;
   notice?: string | undefined;
 }) {
   const { t, actor } = ctx;
+  const { result, values } = list;
   return (
     <Layout ctx={ctx} title={t('users.title')} authority={actor?.municipalityName}>
       {notice ? (
@@ -31,22 +37,82 @@ export function UsersPage({
           {t('users.new')}
         </a>
       </p>
-      <DataTable
-        caption={t('users.title')}
-        scroll
-        rows={users}
-        columns={[
-          { header: t('users.name'), cell: (u) => u.name },
-          { header: t('users.email'), cell: (u) => u.email },
-          { header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
-          { header: t('users.status'), cell: (u) => <StatusBadge ctx={ctx} user={u} /> },
-          {
-            header: t('users.actions'),
-            cell: (u) => (u.active && u.id !== actor?.userId ? <UserActions ctx={ctx} user={u} /> : null),
-          },
-        ]}
-      />
+      <UserFilter ctx={ctx} list={list} />
+      {result.items.length === 0 ? (
+        <p>{t('list.none')}</p>
+      ) : (
+        <>
+          <PageCount ctx={ctx} info={result} shown={result.items.length} />
+          <UserTable ctx={ctx} users={result.items} />
+          <Pagination ctx={ctx} info={result} href={(n) => pageHref('/brugere', values, n)} />
+        </>
+      )}
     </Layout>
+  );
+}
+
+/** The user list's filter: search, role, active or deactivated, order. */
+function UserFilter({ ctx, list: { values, errors } }: { ctx: PageContext; list: ListRead<unknown> }) {
+  const { t } = ctx;
+  const all = { value: '', label: t('list.all') };
+  return (
+    <ListFilter
+      ctx={ctx}
+      action="/brugere"
+      values={values}
+      errors={errors}
+      sorts={USER_SORTS.map((s) => ({ value: s, label: t(`list.users.sort.${s}`) }))}
+      searchHint={t('list.users.searchHint')}
+      submit={t('list.submit')}
+    >
+      <div class="row">
+        <div class="col-12 col-md-6">
+          <SelectField
+            ctx={ctx}
+            name="rolle"
+            label={t('users.role')}
+            options={[all, ...MUNICIPAL_STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+            values={values}
+            errors={errors}
+          />
+        </div>
+        <div class="col-12 col-md-6">
+          <SelectField
+            ctx={ctx}
+            name="status"
+            label={t('list.status')}
+            options={[
+              all,
+              { value: 'active', label: t('list.users.active') },
+              { value: 'deactivated', label: t('list.users.deactivated') },
+            ]}
+            values={values}
+            errors={errors}
+          />
+        </div>
+      </div>
+    </ListFilter>
+  );
+}
+
+function UserTable({ ctx, users }: { ctx: PageContext; users: UserView[] }) {
+  const { t, actor } = ctx;
+  return (
+    <DataTable
+      caption={t('users.title')}
+      scroll
+      rows={users}
+      columns={[
+        { header: t('users.name'), cell: (u) => u.name },
+        { header: t('users.email'), cell: (u) => u.email },
+        { header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
+        { header: t('users.status'), cell: (u) => <StatusBadge ctx={ctx} user={u} /> },
+        {
+          header: t('users.actions'),
+          cell: (u) => (u.active && u.id !== actor?.userId ? <UserActions ctx={ctx} user={u} /> : null),
+        },
+      ]}
+    />
   );
 }
 

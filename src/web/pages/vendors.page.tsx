@@ -1,10 +1,10 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import { DoneNotice } from '../components/alert.tsx';
-import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
+import type { ListRead } from '../list-query.ts';
+import { VendorList } from './vendor-list.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
-import { formatDateTime } from '../format.ts';
 import type { VendorListing } from '../../services/money/vendor-proposal.service.ts';
 import { ProposalTable, ProposeForm } from './vendor-proposals.page.tsx';
 
@@ -28,19 +28,20 @@ export interface VendorView {
 
 export function VendorsPage({
   ctx,
-  listing,
+  list,
   values = {},
   errors,
   notice,
 }: {
   ctx: PageContext;
-  listing: VendorListing;
+  list: ListRead<VendorListing>;
   values?: Values;
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
 }) {
   const { t, actor } = ctx;
-  const { vendors, proposals, manages } = listing;
+  const listing = list.result;
+  const { proposals, manages } = listing;
   return (
     <Layout ctx={ctx} title={t('vendors.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -48,7 +49,7 @@ export function VendorsPage({
       <h1>{t('vendors.title')}</h1>
       <p>{t(manages ? 'vendors.intro' : 'vendors.supportIntro')}</p>
       {manages ? (
-        <ManagerParts ctx={ctx} listing={listing} values={values} errors={errors} />
+        <ManagerParts ctx={ctx} list={list} values={values} errors={errors} />
       ) : (
         <>
           {/* The support person's own proposals and the form first; the list, long on a phone, after. */}
@@ -60,11 +61,7 @@ export function VendorsPage({
           ) : null}
           <ProposeForm ctx={ctx} values={values} errors={errors} />
           <h2 class="mt-7">{t('vendors.approvedList')}</h2>
-          {vendors.length === 0 ? (
-            <p>{t('vendors.none')}</p>
-          ) : (
-            <PlainVendorTable ctx={ctx} vendors={vendors} />
-          )}
+          <VendorList ctx={ctx} list={list} />
         </>
       )}
     </Layout>
@@ -74,16 +71,17 @@ export function VendorsPage({
 /** Finance's and the coordinator's part: the proposals waiting, the list with PINs, adding a vendor. */
 function ManagerParts({
   ctx,
-  listing: { vendors, proposals },
+  list,
   values,
   errors,
 }: {
   ctx: PageContext;
-  listing: VendorListing;
+  list: ListRead<VendorListing>;
   values: Values;
   errors: FieldErrors | undefined;
 }) {
   const { t } = ctx;
+  const { proposals } = list.result;
   const open = proposals.filter((p) => p.status === 'proposed');
   const decided = proposals.filter((p) => p.status !== 'proposed');
   return (
@@ -94,9 +92,10 @@ function ManagerParts({
           <ProposalTable ctx={ctx} proposals={open} decide />
         </>
       ) : null}
-      <h2 class={open.length > 0 ? 'mt-7' : undefined}>{t('vendors.approvedList')}</h2>
-      {vendors.length === 0 ? <p>{t('vendors.none')}</p> : <VendorTable ctx={ctx} vendors={vendors} />}
-      {vendors.length > 0 ? <p>{t('voucherStaff.vendors.pinIntro')}</p> : null}
+      <h2 class={open.length > 0 ? 'mt-7' : undefined}>
+        {t(list.values.status === 'proposed' ? 'list.vendors.proposedList' : 'vendors.approvedList')}
+      </h2>
+      <VendorList ctx={ctx} list={list} />
       <h2 class="mt-7">{t('vendors.new')}</h2>
       <NewVendorForm ctx={ctx} values={values} errors={errors} />
       {decided.length > 0 ? (
@@ -105,71 +104,6 @@ function ManagerParts({
           <ProposalTable ctx={ctx} proposals={decided} decide />
         </>
       ) : null}
-    </>
-  );
-}
-
-/** The list as a support person chooses from it: who, and how they are paid. */
-function PlainVendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[] }) {
-  const { t } = ctx;
-  return (
-    <DataTable
-      caption={t('vendors.title')}
-      rows={vendors}
-      columns={[
-        { header: t('vendors.name'), cell: (v) => v.name },
-        { header: 'CVR', nowrap: true, cell: (v) => v.cvr ?? '' },
-        { header: t('vendors.payment'), cell: (v) => paymentText(ctx, v) },
-      ]}
-    />
-  );
-}
-
-/** Where a vendor's payments go: the Danish account, the IBAN, or the payment card. */
-function paymentText(ctx: PageContext, v: VendorView): string {
-  if (v.bank_registration && v.bank_account) return `${v.bank_registration} ${v.bank_account}`;
-  return v.iban ?? (v.pays_by_card ? ctx.t('vendors.paysByCard') : '');
-}
-
-function VendorTable({ ctx, vendors }: { ctx: PageContext; vendors: VendorView[] }) {
-  const { t } = ctx;
-  return (
-    <DataTable
-      caption={t('vendors.title')}
-      rows={vendors}
-      columns={[
-        { header: t('vendors.name'), cell: (v) => v.name },
-        { header: 'CVR', cell: (v) => v.cvr ?? '' },
-        { header: t('finance.account'), cell: (v) => paymentText(ctx, v) },
-        { header: 'EAN', cell: (v) => v.ean ?? '' },
-        { header: t('voucherStaff.vendors.pin'), cell: (v) => <PinCell ctx={ctx} vendor={v} /> },
-      ]}
-    />
-  );
-}
-
-/** Whether the shop has a redemption PIN, and the button that issues a new one. */
-function PinCell({ ctx, vendor: v }: { ctx: PageContext; vendor: VendorView }) {
-  const { t, lang } = ctx;
-  const set = v.redemption_pin_set_at;
-  return (
-    <>
-      <span class="d-block">
-        {set
-          ? t('voucherStaff.vendors.pinSet', { at: formatDateTime(set, lang) })
-          : t('voucherStaff.vendors.pinNone')}
-      </span>
-      <Form ctx={ctx} action={`/leverandoerer/${v.id}/pin`} class="mt-2">
-        <button
-          type="submit"
-          class="button button-secondary"
-          aria-label={t(set ? 'voucherStaff.vendors.reissueLabel' : 'voucherStaff.vendors.issueLabel', {
-            name: v.name,
-          })}
-        >
-          {t(set ? 'voucherStaff.vendors.reissue' : 'voucherStaff.vendors.issue')}
-        </button>
-      </Form>
     </>
   );
 }
