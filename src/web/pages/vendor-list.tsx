@@ -7,11 +7,24 @@ import { PageCount, Pagination } from '../components/pagination.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { pageHref, type ListRead } from '../list-query.ts';
-import type { VendorView } from './vendors.page.tsx';
 
 // The vendor list of the vendor page (spec: Vendors; spec: Lists), 50 a page: to a support person the vendors
 // that may be chosen, with how they are paid; to finance and the coordinator also the proposed ones, and
 // the approved ones with their redemption PINs.
+
+/** A vendor as the vendor list and the PIN page show it. */
+export interface VendorView {
+  id: string;
+  name: string;
+  cvr: string | null;
+  bank_registration: string | null;
+  bank_account: string | null;
+  iban: string | null;
+  ean: string | null;
+  /** When the shop's redemption PIN was issued; null: it has none. */
+  redemption_pin_set_at: Date | null;
+  pays_by_card: boolean;
+}
 
 /**
  * The vendor list a page at a time, searched by name or CVR number; finance and the coordinator also see

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../domain/errors.ts';
 import { DoneNotice } from '../components/alert.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import type { ListRead } from '../list-query.ts';
-import { VendorList } from './vendor-list.tsx';
+import { VendorList, type VendorView } from './vendor-list.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import type { VendorListing } from '../../services/money/vendor-proposal.service.ts';
@@ -12,19 +12,6 @@ import { ProposalTable, ProposeForm } from './vendor-proposals.page.tsx';
 // vendors support persons propose (vendor-proposals.page.tsx); a support person sees the approved list
 // and proposes. Vendors never have accounts in the system. A shop redeems the citizens' vouchers with a
 // redemption PIN issued here and shown once (spec: Vouchers).
-
-export interface VendorView {
-  id: string;
-  name: string;
-  cvr: string | null;
-  bank_registration: string | null;
-  bank_account: string | null;
-  iban: string | null;
-  ean: string | null;
-  /** When the shop's redemption PIN was issued; null: it has none. */
-  redemption_pin_set_at: Date | null;
-  pays_by_card: boolean;
-}
 
 export function VendorsPage({
   ctx,
