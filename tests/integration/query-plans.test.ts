@@ -1,18 +1,9 @@
-import {
-  CompiledQuery,
-  PostgresQueryCompiler,
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateReportData } from '../../src/bench/bench-report-data.ts';
 import type { TenantScope, Tx } from '../../src/db/transaction.ts';
 import type { Actor } from '../../src/services/context.ts';
+import { StatementCounter } from '../setup/statement-counter.ts';
 import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 // The planner sees the truth under row-level security (ADR 0003): at a generated size where plans
@@ -34,34 +25,8 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** Records the statements sent while a piece of work runs, with their parameters. */
-class StatementRecorder implements KyselyPlugin {
-  private seen: CompiledQuery[] | null = null;
-  private readonly compiler = new PostgresQueryCompiler();
-
-  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    this.seen?.push(this.compiler.compileQuery(node, queryId));
-    return node;
-  }
-
-  transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(result);
-  }
-
-  async record(work: () => Promise<unknown>): Promise<CompiledQuery[]> {
-    const seen: CompiledQuery[] = [];
-    this.seen = seen;
-    try {
-      await work();
-    } finally {
-      this.seen = null;
-    }
-    return seen;
-  }
-}
-
 const onPostgres = inject('testDb').kind === 'postgres';
-const recorder = new StatementRecorder();
+const recorder = new StatementCounter();
 let t: TestContext;
 
 /** Signals the end of a look at plans: the transaction rolls back whatever the work wrote. */

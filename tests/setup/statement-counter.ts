@@ -1,5 +1,6 @@
 import {
   PostgresQueryCompiler,
+  type CompiledQuery,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -29,10 +30,10 @@ export interface Counted {
 const compiler = new PostgresQueryCompiler();
 
 export class StatementCounter implements KyselyPlugin {
-  private seen: string[] | null = null;
+  private seen: CompiledQuery[] | null = null;
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    this.seen?.push(compiler.compileQuery(node, queryId).sql.replace(/\s+/g, ' ').trim());
+    this.seen?.push(compiler.compileQuery(node, queryId));
     return node;
   }
 
@@ -40,16 +41,22 @@ export class StatementCounter implements KyselyPlugin {
     return Promise.resolve(result);
   }
 
-  /** Runs `work` and counts the statements sent while it ran (nothing else may run meanwhile). */
-  async count(work: () => Promise<unknown>): Promise<Counted> {
+  /** Runs `work` and records the statements sent while it ran, with their parameters. */
+  async record(work: () => Promise<unknown>): Promise<CompiledQuery[]> {
     if (this.seen) throw new Error('The statement counter is already counting.');
-    const seen: string[] = [];
+    const seen: CompiledQuery[] = [];
     this.seen = seen;
     try {
       await work();
     } finally {
       this.seen = null;
     }
+    return seen;
+  }
+
+  /** Runs `work` and counts the statements sent while it ran (nothing else may run meanwhile). */
+  async count(work: () => Promise<unknown>): Promise<Counted> {
+    const seen = (await this.record(work)).map((q) => q.sql.replace(/\s+/g, ' ').trim());
     return {
       statements: seen.length,
       transactions: seen.filter((s) => /^begin\b/i.test(s)).length,
