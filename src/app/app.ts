@@ -6,7 +6,7 @@ import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { serveAsset } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { translator } from '../i18n/index.ts';
-import { registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
+import { OWN_SIGN_IN_FORMS, registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
 import { requestLang } from '../http/lang.ts';
 import { apiError, createApiApp } from '../http/api/v1.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(session(deps, SIGN_IN_FORMS));
   app.use(csrf(deps));
-  app.use(commands(deps, SIGN_IN_FORMS));
+  app.use(commands(deps, SIGN_IN_FORMS, OWN_SIGN_IN_FORMS));
 
   app.route('/api/v1', createApiApp(deps));
   registerWebRoutes(app, deps);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AssuranceLevel, ChangeAssuranceLevel, SessionMethod } from '../domain/sign-in.ts';
 import type {
   CaseCounterTable,
   CaseEventTable,
@@ -74,6 +75,7 @@ export interface ProgrammeTable {
   retention_months: Generated<number>;
   legal_basis: Generated<'public_task' | 'consent'>;
   privacy_contact: ColumnType<string | null, string | null | undefined, string | null>;
+  change_assurance: Generated<ChangeAssuranceLevel>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -104,6 +106,10 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   ended_at: NullableTimestamp;
+  method: SessionMethod;
+  assurance: AssuranceLevel;
+  /** The issuer's session id (OpenID Connect `sid`), for its back-channel logout. */
+  issuer_session: string | null;
 }
 
 export interface LoginThrottleTable {

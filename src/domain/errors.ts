@@ -45,6 +45,16 @@ export class Conflict extends AppError {
   }
 }
 
+/**
+ * The actor signed in at a lower level than the programme asks for before money or personal data is
+ * changed (spec: Log-in and assurance): they may sign in again with MitID or a second factor.
+ */
+export class SignInLevelTooLow extends AppError {
+  constructor(said: Message = message('error.access.signInLevelTooLow')) {
+    super('sign_in_level_too_low', said);
+  }
+}
+
 export class TooManyAttempts extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

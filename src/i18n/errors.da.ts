@@ -22,6 +22,8 @@ export const errorsDa = {
   'error.access.loginFailed': 'Forkert e-mail, mobilnummer eller adgangskode.',
   'error.access.activationFailed': 'Koden passer ikke. Den kan være brugt eller for gammel.',
   'error.access.codeFailed': 'E-mailadressen eller koden er forkert, eller koden er udløbet.',
+  'error.access.signInLevelTooLow':
+    'Din kommune kræver et sikrere log-in, før penge eller personoplysninger ændres. Log ud, og log ind igen med MitID, kommunens log-in eller en kode fra din godkendelses-app.',
   'error.access.citizenAccessClosed': 'Borgerens adgang er lukket.',
   'error.access.cannotDeactivateSelf': 'Du kan ikke deaktivere dig selv.',
   'error.access.userDeactivated': 'Brugeren er deaktiveret.',

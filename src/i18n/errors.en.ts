@@ -25,6 +25,8 @@ export const errorsEn: Record<keyof typeof errorsDa, string> = {
   'error.access.loginFailed': 'Wrong e-mail, mobile number or password.',
   'error.access.activationFailed': 'The code does not match. It may have been used already, or be too old.',
   'error.access.codeFailed': 'The e-mail address or the code is wrong, or the code has expired.',
+  'error.access.signInLevelTooLow':
+    "Your municipality requires a stronger log-in before money or personal data is changed. Log out, and log in again with MitID, the municipality's log-in or a code from your authenticator app.",
   'error.access.citizenAccessClosed': "The citizen's access is closed.",
   'error.access.cannotDeactivateSelf': 'You cannot deactivate yourself.',
   'error.access.userDeactivated': 'The user is deactivated.',

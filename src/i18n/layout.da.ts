@@ -26,6 +26,7 @@ export const layoutDa = {
   'error.prefix': 'Fejl: ',
   'error.notFound.title': 'Siden findes ikke',
   'error.notFound.text': 'Siden eller oplysningen findes ikke, eller du har ikke adgang til den.',
+  'error.signInLevel.title': 'Log ind på en sikrere måde',
   'error.csrf.title': 'Formularen kunne ikke sendes',
   'error.csrf.text':
     'Formularen er udløbet eller kom fra et andet websted. Gå tilbage, genindlæs siden, og prøv igen.',

@@ -28,6 +28,7 @@ export const layoutEn: Record<keyof typeof layoutDa, string> = {
   'error.prefix': 'Error: ',
   'error.notFound.title': 'Page not found',
   'error.notFound.text': 'The page or information does not exist, or you do not have access to it.',
+  'error.signInLevel.title': 'Log in a stronger way',
   'error.csrf.title': 'The form could not be sent',
   'error.csrf.text':
     'The form has expired or came from another website. Go back, reload the page and try again.',

@@ -5,8 +5,10 @@ import {
   storeResponse,
   type StoredResponse,
 } from '../db/repositories/idempotency.repository.ts';
-import type { TransactionOptions } from '../db/client.ts';
-import { Conflict } from '../domain/errors.ts';
+import type { TransactionOptions, Tx } from '../db/client.ts';
+import { changeAssuranceOf } from '../db/repositories/programme.repository.ts';
+import { Conflict, SignInLevelTooLow } from '../domain/errors.ts';
+import { meetsLevel } from '../domain/sign-in.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { scopeOf } from './context.ts';
 import { keyedHash } from './access/tokens.ts';
@@ -37,12 +39,30 @@ export interface Performed {
   keep: boolean;
 }
 
+export interface CommandOptions extends TransactionOptions {
+  /**
+   * A change to the actor's own sign-in (logging out, keeping the session alive, a second factor): it
+   * needs no particular level, or nobody could ever raise theirs.
+   */
+  ownSignIn?: boolean;
+}
+
 export type Outcome = { kind: 'performed' } | { kind: 'replay'; response: StoredResponse };
 
 export class IdempotencyMismatch extends Conflict {
   constructor() {
     super(message('error.command.idempotencyMismatch'), 'idempotency_mismatch');
   }
+}
+
+/**
+ * Money and personal data change only at the level the municipality's programme asks for (spec: Log-in
+ * and assurance). The app's own work (no sign-in) is not limited.
+ */
+async function requireSignInLevel(tx: Tx, actor: Actor): Promise<void> {
+  if (!actor.signIn || actor.municipalityId === null) return;
+  const required = await changeAssuranceOf(tx, actor.municipalityId);
+  if (!meetsLevel(actor.signIn.assurance, required)) throw new SignInLevelTooLow();
 }
 
 /** Thrown inside the transaction to roll it back while still answering with the response. */
@@ -71,7 +91,7 @@ export function createCommandService(deps: ServiceDeps) {
       actor: Actor,
       key: CommandKey | null,
       perform: () => Promise<Performed>,
-      options: TransactionOptions = {},
+      { ownSignIn = false, ...options }: CommandOptions = {},
     ): Promise<Outcome> {
       try {
         return await database.transaction(
@@ -96,6 +116,7 @@ export function createCommandService(deps: ServiceDeps) {
                 };
               }
             }
+            if (!ownSignIn) await requireSignInLevel(tx, actor);
             const { response, keep } = await perform();
             if (!keep) throw new RolledBack();
             if (key) await storeResponse(tx, actor.userId, key.key, response);

@@ -1,5 +1,6 @@
 import type { DatabaseHandle, TenantScope } from '../db/client.ts';
 import type { Role } from '../domain/roles.ts';
+import type { SignIn } from '../domain/sign-in.ts';
 
 export interface Clock {
   now(): Date;
@@ -19,6 +20,11 @@ export interface Actor {
   /** null for a citizen who logs in by mobile number. */
   email: string | null;
   requestId?: string | undefined;
+  /**
+   * How the actor signed in, for a session or an API token; absent for the app's own work (the CLI, jobs),
+   * which no sign-in level limits.
+   */
+  signIn?: SignIn;
 }
 
 export interface ServiceDeps {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, NotFound, Unauthenticated, Unavailable } from '../domain/errors.ts';
+import { AppError, NotFound, SignInLevelTooLow, Unauthenticated, Unavailable } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { translate } from '../i18n/index.ts';
 import { CsrfRejected } from '../http/middleware/csrf.ts';
@@ -22,12 +22,13 @@ export function renderPageError(c: Context<AppEnv>, error: unknown): Response | 
       404,
     );
   }
-  if (error instanceof CsrfRejected) {
-    return c.html(
-      <ErrorPage ctx={ctx} title={t('error.csrf.title')} text={t('error.csrf.text')} requestId={requestId} />,
-      403,
-    );
-  }
+  const refused =
+    error instanceof CsrfRejected
+      ? { title: t('error.csrf.title'), text: t('error.csrf.text') }
+      : error instanceof SignInLevelTooLow
+        ? { title: t('error.signInLevel.title'), text: translate(t, error.userMessage) }
+        : null;
+  if (refused) return c.html(<ErrorPage ctx={ctx} {...refused} requestId={requestId} />, 403);
   if (error instanceof Unavailable) {
     c.header('Retry-After', String(error.retryAfterSeconds));
     return c.html(

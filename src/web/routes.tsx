@@ -30,6 +30,9 @@ import { HomePage, type HomeData } from './pages/home.page.tsx';
 /** The public forms that check a password, a one-time code or a shop's PIN (see middleware/command.ts). */
 export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH, ...VOUCHER_SHOP_FORMS] as const;
 
+/** The forms that change the actor's own sign-in, open at any sign-in level (middleware/command.ts). */
+export const OWN_SIGN_IN_FORMS = ['/log-ud', '/session/forny'] as const;
+
 export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { services, config } = deps;
   const page = (c: Context<AppEnv>) => pageContext(c);

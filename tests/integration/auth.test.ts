@@ -46,6 +46,7 @@ describe('log-in', () => {
       municipalityName: 'Aarhus Kommune',
       name: 'Hanne Kjær',
       email: 'koordinator@aarhus.example',
+      signIn: { method: 'password', assurance: 'low' },
     });
   });
 

@@ -97,6 +97,7 @@ describe('issuing a code and activating with it', () => {
       municipalityName: 'Aarhus Kommune',
       name: 'Test Borger',
       email: null,
+      signIn: { method: 'activation', assurance: 'low' },
     });
     expect((await t.services.auth.authenticate(token))?.actor).toMatchObject({ userId: actor.userId });
     const linked = await t.database.transaction('all', (tx) =>

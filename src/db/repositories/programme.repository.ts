@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ChangeAssuranceLevel } from '../../domain/sign-in.ts';
 import type { Tx } from '../client.ts';
 import type { ProgrammeTable } from '../schema.ts';
 
@@ -50,4 +51,16 @@ export function programmeNames(tx: Tx) {
     .orderBy('municipality_id')
     .orderBy('created_at')
     .execute();
+}
+
+/** The level a municipality asks for before money or personal data is changed: its strictest programme's. */
+export async function changeAssuranceOf(tx: Tx, municipalityId: number): Promise<ChangeAssuranceLevel> {
+  const row = await tx
+    .selectFrom('programme')
+    .select('change_assurance')
+    .where('municipality_id', '=', municipalityId)
+    .where('change_assurance', '<>', 'low')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.change_assurance ?? 'low';
 }

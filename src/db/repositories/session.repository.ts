@@ -1,8 +1,17 @@
+import type { AssuranceLevel, SessionMethod } from '../../domain/sign-in.ts';
 import type { Tx } from '../client.ts';
 
 export async function insertSession(
   tx: Tx,
-  s: { tokenHash: string; userId: string; municipalityId: number | null; at: Date },
+  s: {
+    tokenHash: string;
+    userId: string;
+    municipalityId: number | null;
+    at: Date;
+    method: SessionMethod;
+    assurance: AssuranceLevel;
+    issuerSession: string | null;
+  },
 ): Promise<void> {
   await tx
     .insertInto('user_session')
@@ -13,6 +22,9 @@ export async function insertSession(
       created_at: s.at,
       last_seen_at: s.at,
       ended_at: null,
+      method: s.method,
+      assurance: s.assurance,
+      issuer_session: s.issuerSession,
     })
     .execute();
 }
@@ -28,6 +40,8 @@ export function findOpenSession(tx: Tx, tokenHash: string) {
       's.token_hash',
       's.created_at',
       's.last_seen_at',
+      's.method',
+      's.assurance',
       'u.id as user_id',
       'u.name',
       'u.email',

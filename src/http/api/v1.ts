@@ -4,6 +4,7 @@ import {
   NotFound,
   TooManyAttempts,
   Unauthenticated,
+  SignInLevelTooLow,
   Unavailable,
   ValidationFailed,
   type FieldErrors,
@@ -65,6 +66,7 @@ export function apiError(c: Context<AppEnv>, error: unknown): Response {
     c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(body(error.code, error.userMessage), 429);
   }
+  if (error instanceof SignInLevelTooLow) return c.json(body(error.code, error.userMessage), 403);
   if (error instanceof CsrfRejected) return c.json(body('csrf', message('error.api.csrf')), 403);
   if (error instanceof Unavailable) {
     c.header('Retry-After', String(error.retryAfterSeconds));

@@ -19,10 +19,16 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /**
  * `signIn`: the public forms that check a password or a code (log-in, password by code, activation, a
  * shop's voucher redemption). They are not the actor's commands, even when someone logged in sends them: their throttle's reservation
- * must commit whatever the answer, so they run outside a command's transaction.
+ * must commit whatever the answer, so they run outside a command's transaction. `ownSignIn`: the
+ * actor's changes to their own sign-in, which any sign-in level may make (command.service.ts).
  */
-export function commands({ services }: AppDeps, signIn: readonly string[]): MiddlewareHandler<AppEnv> {
+export function commands(
+  { services }: AppDeps,
+  signIn: readonly string[],
+  ownSignIn: readonly string[],
+): MiddlewareHandler<AppEnv> {
   const outside = new Set(signIn);
+  const own = new Set(ownSignIn);
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor || !UNSAFE.has(c.req.method) || outside.has(c.req.path)) return next();
@@ -44,7 +50,7 @@ export function commands({ services }: AppDeps, signIn: readonly string[]): Midd
         await next();
         return { response: await storable(c.res), keep: c.res.status < 400 };
       },
-      { savepoints: !api },
+      { savepoints: !api, ownSignIn: own.has(c.req.path) },
     );
     if (outcome.kind === 'replay') {
       const { status, headers, body } = outcome.response;

@@ -11,6 +11,7 @@ import { NotFound, ValidationFailed } from '../../domain/errors.ts';
 import { authorize, ownMunicipality } from './access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { toActor } from './auth.service.ts';
+import { API_TOKEN_SIGN_IN } from '../../domain/sign-in.ts';
 import { fieldErrors } from '../form-fields.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { optionalCode, parseInput, plainText, say } from '../form-fields.ts';
@@ -204,5 +205,5 @@ async function findTokenActor(
       await touch(tx, [row.token_id]);
     }
   }
-  return { actor: { ...toActor(row), requestId } };
+  return { actor: { ...toActor(row), requestId, signIn: API_TOKEN_SIGN_IN } };
 }

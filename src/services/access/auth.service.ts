@@ -17,6 +17,7 @@ import { findMunicipality } from '../../db/repositories/municipality.repository.
 import { findUserByLogin } from '../../db/repositories/user.repository.ts';
 import { deferUntilCommit, type Tx } from '../../db/client.ts';
 import { parseLoginName } from '../../domain/phone.ts';
+import type { AssuranceLevel, SessionMethod } from '../../domain/sign-in.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { fieldErrors, plainText, say } from '../form-fields.ts';
@@ -40,33 +41,42 @@ const LoginInput = z.object({
   password: z.string().min(1, say('field.login.password')).max(1024),
 });
 
-/** How an identity was verified; MitID through a broker comes later (spec: Not yet built). */
-export type LoginMethod = 'password' | 'activation';
+/** How a session was started: the way, the level it gives, and the issuer's session id if any. */
+export interface SessionStart {
+  method: SessionMethod;
+  assurance: AssuranceLevel;
+  /** OpenID Connect `sid`: the issuer's back-channel logout names the session by it. */
+  issuerSession?: string | undefined;
+}
 
 /**
- * The one place a verified identity becomes a session, whatever verified it: a new token at every
- * log-in (no session fixation), only its hash stored, and an audit entry.
+ * The one place a verified identity becomes a session, whatever verified it (password, activation code,
+ * MitID, the municipality's log-in): a new token at every log-in (no session fixation), only its hash
+ * stored, the way and level recorded, and an audit entry.
  */
 export async function startSession(
   tx: Tx,
   user: ActorSource,
   at: Date,
-  method: LoginMethod,
+  start: SessionStart,
 ): Promise<{ token: string; actor: Actor }> {
   const token = newToken();
-  const actor = toActor(user);
+  const signIn = { method: start.method, assurance: start.assurance };
+  const actor = { ...toActor(user), signIn };
   await insertSession(tx, {
     tokenHash: tokenHash(token),
     userId: user.id,
     municipalityId: user.municipality_id,
     at,
+    ...signIn,
+    issuerSession: start.issuerSession ?? null,
   });
   await recordAudit(tx, actor, at, {
     municipalityId: user.municipality_id,
     action: 'session.login',
     entityType: 'user',
     entityId: user.id,
-    after: { method },
+    after: signIn,
   });
   return { token, actor };
 }
@@ -118,7 +128,7 @@ async function logIn(
   if (!user || !ok) throw new Unauthenticated(LOGIN_FAILED);
   return database.transaction('all', async (tx) => {
     await throttle.clear(tx, keys);
-    return startSession(tx, user, now, 'password');
+    return startSession(tx, user, now, { method: 'password', assurance: 'low' });
   });
 }
 
@@ -176,7 +186,8 @@ async function findSession(
     }
     lastSeen = now;
   }
-  const actor = { ...toActor({ ...s, id: s.user_id }), requestId };
+  const signIn = { method: s.method, assurance: s.assurance };
+  const actor = { ...toActor({ ...s, id: s.user_id }), requestId, signIn };
   return { actor, expiresAt: sessionExpiresAt(s.created_at, lastSeen) };
 }
 

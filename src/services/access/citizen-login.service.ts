@@ -164,7 +164,7 @@ async function activateCitizenLogin(
     const municipality = user.municipality_id ? await findMunicipality(tx, user.municipality_id) : undefined;
     const email = login.kind === 'email' ? login.email : null;
     const source = { ...user, email, municipality_name: municipality?.name ?? null };
-    const session = await startSession(tx, source, now, 'activation');
+    const session = await startSession(tx, source, now, { method: 'activation', assurance: 'low' });
     await recordAudit(tx, session.actor, now, {
       municipalityId: user.municipality_id,
       action: 'citizen.activate',
