@@ -182,6 +182,27 @@ describe('row-level security', () => {
 
   // PGlite has no connection string to give: the app always SET ROLEs its one connection to the
   // unprivileged role itself (checked above), so this check applies to PostgreSQL only.
+  // PGlite is one process: it has no parallel workers to hand a scope to.
+  it.skipIf(inject('testDb').kind === 'pglite')(
+    "keeps a parallel plan's workers to the scoped municipality (the bounds are PARALLEL SAFE)",
+    async () => {
+      const { plan, seen } = await t.database.transaction({ municipalityId: AARHUS }, async (tx) => {
+        // Parallel at any size: the workers then evaluate the policy's bounds themselves.
+        await sql`set local parallel_setup_cost = 0; set local parallel_tuple_cost = 0;
+          set local min_parallel_table_scan_size = 0; set local enable_indexscan = off;
+          set local enable_bitmapscan = off; set local enable_indexonlyscan = off`.execute(tx);
+        const query = sql`select municipality_id as m, count(*)::integer as n from audit_event group by 1`;
+        const explained = await sql<{ 'QUERY PLAN': string }>`explain (analyze, costs off) ${query}`.execute(
+          tx,
+        );
+        const { rows } = await query.execute(tx);
+        return { plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'), seen: rows };
+      });
+      expect(plan).toMatch(/Workers Launched: [1-9]/);
+      expect(seen.map((r: { m: unknown }) => r.m)).toEqual([AARHUS]);
+    },
+  );
+
   it.skipIf(inject('testDb').kind === 'pglite')('refuses to run as a superuser on PostgreSQL', async () => {
     const superuser = new URL(t.url ?? '');
     superuser.username = 'postgres';
