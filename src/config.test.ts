@@ -132,4 +132,85 @@ describe('config', () => {
     expect(loadConfig(production).mail.smtp?.requireTls).toBe(true);
     expect(loadConfig({ ...production, SMTP_ALLOW_PLAIN: 'true' }).mail.smtp?.requireTls).toBe(false);
   });
+
+  it('takes the OpenID Connect issuers with their clients, the NemLog-in claim names by default', () => {
+    const none = loadConfig({ DATA_DIR: dir(), SESSION_SECRET: key, CPR_ENCRYPTION_KEY: key });
+    expect(none.oidc).toEqual({ citizen: undefined, staff: undefined });
+    const config = loadConfig({
+      DATA_DIR: dir(),
+      SESSION_SECRET: key,
+      CPR_ENCRYPTION_KEY: key,
+      OIDC_CITIZEN_ISSUER: 'https://broker.example.dk',
+      OIDC_CITIZEN_CLIENT_ID: 'borgerbudget',
+      OIDC_CITIZEN_CLIENT_SECRET: 'a-secret-of-some-length',
+      OIDC_STAFF_ISSUER: 'https://login.microsoftonline.com/organizations/v2.0',
+      OIDC_STAFF_CLIENT_ID: 'bb-staff',
+      OIDC_STAFF_CLIENT_SECRET: 'another-secret-of-length',
+    });
+    expect(config.oidc.citizen).toMatchObject({
+      clientId: 'borgerbudget',
+      scope: 'openid',
+      cprClaim: 'https://data.gov.dk/model/core/eid/cprNumber',
+      assuranceClaim: 'https://data.gov.dk/concept/core/nsis/loa',
+      allowHttp: false,
+    });
+    expect(config.oidc.staff).toMatchObject({
+      municipalityClaim: 'tid',
+      groupsClaim: 'groups',
+      assurance: 'substantial',
+    });
+  });
+
+  it('refuses an http issuer, a missing client secret and the test flag in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATA_DIR: dir(),
+      BASE_URL: 'https://bb.kommune.dk',
+      SESSION_SECRET: key,
+      CPR_ENCRYPTION_KEY: key,
+    };
+    const citizen = {
+      OIDC_CITIZEN_ISSUER: 'https://broker.example.dk',
+      OIDC_CITIZEN_CLIENT_ID: 'borgerbudget',
+      OIDC_CITIZEN_CLIENT_SECRET: 'a-secret-of-some-length',
+    };
+    expect(loadConfig({ ...production, ...citizen }).oidc.citizen?.issuer.href).toBe(
+      'https://broker.example.dk/',
+    );
+    expect(() =>
+      loadConfig({ ...production, ...citizen, OIDC_CITIZEN_ISSUER: 'http://broker.example.dk' }),
+    ).toThrow(/OIDC_CITIZEN_ISSUER must use https/);
+    expect(() => loadConfig({ ...production, ...citizen, OIDC_CITIZEN_CLIENT_SECRET: undefined })).toThrow(
+      /OIDC_CITIZEN_ISSUER needs OIDC_CITIZEN_CLIENT_SECRET/,
+    );
+    expect(() =>
+      loadConfig({ ...production, OIDC_STAFF_ISSUER: 'https://idp.example.dk', OIDC_STAFF_CLIENT_ID: 'x' }),
+    ).toThrow(/OIDC_STAFF_CLIENT_SECRET/);
+    expect(() => loadConfig({ ...production, ...citizen, OIDC_ALLOW_HTTP_ISSUER: 'true' })).toThrow(
+      /OIDC_ALLOW_HTTP_ISSUER is for tests and refused in production/,
+    );
+    // The secret is never shown, not even when it is too short.
+    expect(() => loadConfig({ ...production, ...citizen, OIDC_CITIZEN_CLIENT_SECRET: 'kort' })).toThrow(
+      /OIDC_CITIZEN_CLIENT_SECRET .*a value that is not shown/,
+    );
+  });
+
+  it('takes an http issuer outside production only with the test flag, and a client only with its issuer', () => {
+    const test = { NODE_ENV: 'test', DATA_DIR: dir(), SESSION_SECRET: key, CPR_ENCRYPTION_KEY: key };
+    const local = {
+      OIDC_CITIZEN_ISSUER: 'http://127.0.0.1:4000',
+      OIDC_CITIZEN_CLIENT_ID: 'borgerbudget',
+      OIDC_CITIZEN_CLIENT_SECRET: 'a-secret-of-some-length',
+    };
+    expect(() => loadConfig({ ...test, ...local })).toThrow(/must use https/);
+    expect(loadConfig({ ...test, ...local, OIDC_ALLOW_HTTP_ISSUER: 'true' }).oidc.citizen?.allowHttp).toBe(
+      true,
+    );
+    expect(() => loadConfig({ ...test, OIDC_CITIZEN_CLIENT_ID: 'borgerbudget' })).toThrow(
+      /need OIDC_CITIZEN_ISSUER/,
+    );
+    expect(() => loadConfig({ ...test, ...local, OIDC_CITIZEN_SCOPE: 'profile' })).toThrow(
+      /must include openid/,
+    );
+  });
 });

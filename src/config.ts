@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ASSURANCE_LEVELS, type AssuranceLevel } from './domain/sign-in.ts';
 
 // The one schema for the environment (conventions: Configuration), parsed once at start. A bad value stops
 // the start with one line naming the variable and the reason. Secrets are never logged.
@@ -55,7 +56,34 @@ const EnvSchema = z.object({
   SMTP_ALLOW_PLAIN: z.enum(['true', 'false']).default('false'),
   MAIL_FROM: z.email({ error: 'must be an e-mail address such as borgerbudget@kommune.dk' }).optional(),
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  ...oidcIssuerVariables('CITIZEN', 'openid'),
+  // The claim names NemLog-in's OIOSAML 3 attributes have, which the brokers pass through as claims
+  // (OIOSAML 3.0 attribute profile: https://data.gov.dk/model/core/eid/cprNumber and
+  // https://data.gov.dk/concept/core/nsis/loa, values Low, Substantial, High).
+  OIDC_CITIZEN_CPR_CLAIM: z.string().min(1).default('https://data.gov.dk/model/core/eid/cprNumber'),
+  OIDC_CITIZEN_ASSURANCE_CLAIM: z.string().min(1).default('https://data.gov.dk/concept/core/nsis/loa'),
+  ...oidcIssuerVariables('STAFF', 'openid profile email'),
+  OIDC_STAFF_MUNICIPALITY_CLAIM: z.string().min(1).default('tid'),
+  OIDC_STAFF_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_STAFF_ASSURANCE: z.enum(ASSURANCE_LEVELS).default('substantial'),
+  OIDC_ALLOW_HTTP_ISSUER: z.enum(['true', 'false']).default('false'),
 });
+
+/** An OpenID Connect issuer's variables: OIDC_<kind>_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _SCOPE. */
+function oidcIssuerVariables<K extends 'CITIZEN' | 'STAFF'>(kind: K, scope: string) {
+  return {
+    [`OIDC_${kind}_ISSUER`]: z
+      .url({ protocol: /^https?$/, error: 'must be the issuer URL, such as https://broker.example.dk' })
+      .optional(),
+    [`OIDC_${kind}_CLIENT_ID`]: z.string().min(1).optional(),
+    [`OIDC_${kind}_CLIENT_SECRET`]: z.string().min(16, 'must be at least 16 characters').optional(),
+    [`OIDC_${kind}_SCOPE`]: z
+      .string()
+      .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+      .default(scope),
+  } as Record<`OIDC_${K}_${'ISSUER' | 'CLIENT_ID' | 'CLIENT_SECRET'}`, z.ZodOptional<z.ZodString>> &
+    Record<`OIDC_${K}_SCOPE`, z.ZodDefault<z.ZodString>>;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -83,6 +111,25 @@ export interface Config {
     /** The Danish hour of the day from which the daily digest goes out. */
     digestHour: number;
   };
+  /** The OpenID Connect issuers (operations: Registering with a NemLog-in broker); each absent until set. */
+  oidc: {
+    /** MitID through a NemLog-in broker: "Log ind med MitID" for citizens. */
+    citizen: (OidcIssuerConfig & { cprClaim: string; assuranceClaim: string }) | undefined;
+    /** The municipalities' own log-in: several municipalities may share it, told apart by a claim. */
+    staff:
+      | (OidcIssuerConfig & { municipalityClaim: string; groupsClaim: string; assurance: AssuranceLevel })
+      | undefined;
+  };
+}
+
+export interface OidcIssuerConfig {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** The scopes asked for, separated by spaces; always with openid. */
+  scope: string;
+  /** Whether the issuer may be plain http: the tests' issuer on 127.0.0.1, never in production. */
+  allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -152,7 +199,62 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
             },
       digestHour: e.MAIL_DIGEST_HOUR,
     },
+    oidc: oidcConfig(e),
   };
+}
+
+/** The two issuers, each with its own claims. */
+function oidcConfig(e: z.infer<typeof EnvSchema>): Config['oidc'] {
+  const citizen = oidcIssuer(e, 'CITIZEN');
+  const staff = oidcIssuer(e, 'STAFF');
+  return {
+    citizen: citizen && {
+      ...citizen,
+      cprClaim: e.OIDC_CITIZEN_CPR_CLAIM,
+      assuranceClaim: e.OIDC_CITIZEN_ASSURANCE_CLAIM,
+    },
+    staff: staff && {
+      ...staff,
+      municipalityClaim: e.OIDC_STAFF_MUNICIPALITY_CLAIM,
+      groupsClaim: e.OIDC_STAFF_GROUPS_CLAIM,
+      assurance: e.OIDC_STAFF_ASSURANCE,
+    },
+  };
+}
+
+/**
+ * An issuer when OIDC_<kind>_ISSUER is set: then its client id and secret are required, and it must use
+ * https unless OIDC_ALLOW_HTTP_ISSUER says otherwise, which production refuses (a test flag).
+ */
+function oidcIssuer(e: z.infer<typeof EnvSchema>, kind: 'CITIZEN' | 'STAFF'): OidcIssuerConfig | undefined {
+  const name = `OIDC_${kind}_ISSUER` as const;
+  const issuer = e[name];
+  const clientId = e[`OIDC_${kind}_CLIENT_ID`];
+  const clientSecret = e[`OIDC_${kind}_CLIENT_SECRET`];
+  const allowHttp = e.OIDC_ALLOW_HTTP_ISSUER === 'true';
+  if (allowHttp && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Configuration error: OIDC_ALLOW_HTTP_ISSUER is for tests and refused in production.',
+    );
+  }
+  if (issuer === undefined) {
+    if (clientId !== undefined || clientSecret !== undefined) {
+      throw new ConfigError(`Configuration error: OIDC_${kind}_CLIENT_ID and _CLIENT_SECRET need ${name}.`);
+    }
+    return undefined;
+  }
+  if (clientId === undefined)
+    throw new ConfigError(`Configuration error: ${name} needs OIDC_${kind}_CLIENT_ID.`);
+  if (clientSecret === undefined) {
+    throw new ConfigError(
+      `Configuration error: ${name} needs OIDC_${kind}_CLIENT_SECRET, the secret the issuer gave this client.`,
+    );
+  }
+  const url = new URL(issuer);
+  if (url.protocol !== 'https:' && !allowHttp) {
+    throw new ConfigError(`Configuration error: ${name} must use https.`);
+  }
+  return { issuer: url, clientId, clientSecret, scope: e[`OIDC_${kind}_SCOPE`], allowHttp };
 }
 
 /** Secrets are required in production; elsewhere they are generated once and kept in DATA_DIR. */

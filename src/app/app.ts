@@ -6,7 +6,7 @@ import { AppError, NotFound, Unavailable } from '../domain/errors.ts';
 import { serveAsset } from '../web/assets.ts';
 import { renderNotFound, renderPageError } from '../web/errors.tsx';
 import { translator } from '../i18n/index.ts';
-import { OWN_SIGN_IN_FORMS, registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
+import { ISSUER_CALLS, OWN_SIGN_IN_FORMS, registerWebRoutes, SIGN_IN_FORMS } from '../web/routes.tsx';
 import { requestLang } from '../http/lang.ts';
 import { apiError, createApiApp } from '../http/api/v1.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
@@ -29,7 +29,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('lang', requestLang(c, config));
     await next();
   });
-  app.use(securityHeaders(config.secureCookies));
+  // Logging out of a session from the municipality's log-in continues at its issuer (web/staff-sso.routes.tsx).
+  // A log-out ends at the issuer too (RP-initiated logout): the log-out form's redirect goes there.
+  const issuerOrigins = [config.oidc.staff, config.oidc.citizen].flatMap((i) => (i ? [i.issuer.origin] : []));
+  app.use(securityHeaders(config.secureCookies, issuerOrigins));
   app.use(inputHygiene());
   // Request bodies are read before anything else looks at them: a form or an API call is small; only a
   // multipart upload carries a file (an attachment, up to 10 MB).
@@ -55,7 +58,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use(session(deps, SIGN_IN_FORMS));
-  app.use(csrf(deps));
+  app.use(csrf(deps, ISSUER_CALLS));
   app.use(commands(deps, SIGN_IN_FORMS, OWN_SIGN_IN_FORMS));
 
   app.route('/api/v1', createApiApp(deps));

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AssuranceLevel, ChangeAssuranceLevel, SessionMethod } from '../domain/sign-in.ts';
+import type {
+  AssuranceLevel,
+  ChangeAssuranceLevel,
+  CitizenSignInWays,
+  SessionMethod,
+} from '../domain/sign-in.ts';
+import type { MunicipalStaffRole } from '../domain/roles.ts';
 import type {
   CaseCounterTable,
   CaseEventTable,
@@ -27,7 +33,7 @@ import type {
   OutboxMessageTable,
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
-import type { ImportedCaseTable } from './schema-import.ts';
+import type { ImportedCaseTable, ImportRunTable } from './schema-import.ts';
 import type { CaseReportFactTable, CaseReportSpendingTable } from './schema-report.ts';
 import type { MailNotifiedTable, MailOutboxTable, NotifyChoice } from './schema-mail.ts';
 
@@ -76,6 +82,7 @@ export interface ProgrammeTable {
   legal_basis: Generated<'public_task' | 'consent'>;
   privacy_contact: ColumnType<string | null, string | null | undefined, string | null>;
   change_assurance: Generated<ChangeAssuranceLevel>;
+  citizen_sign_in: Generated<CitizenSignInWays>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -97,6 +104,14 @@ export interface AppUserTable {
   deactivated_at: NullableTimestamp;
   notify: Generated<NotifyChoice>;
   notify_lang: Generated<'da' | 'en'>;
+  /** A user of the municipality's own log-in (spec: Staff log-in with the municipality's log-in): `iss`. */
+  external_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Their `sub` at that issuer; with the issuer, unique. */
+  external_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Their groups at their last log-in, so a change of the mapping applies at once. */
+  external_groups: ColumnType<string[] | null, string | null | undefined, string | null>;
+  /** Deactivated because the mapping gave them no role; a log-in with a role makes them active again. */
+  external_role_lost: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -112,10 +127,64 @@ export interface SessionTable {
   issuer_session: string | null;
 }
 
+export interface MunicipalitySsoTable {
+  municipality_id: number;
+  enabled: Generated<boolean>;
+  /** The value of the staff issuer's municipality claim that says a log-in is this municipality's. */
+  claim_value: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SsoGroupRoleTable {
+  municipality_id: number;
+  group_name: string;
+  role: MunicipalStaffRole;
+  created_at: Timestamp;
+}
+
+/** A staff user's authenticator app (spec: Staff log-in): the encrypted secret, confirmed or being set up. */
+export interface UserTotpTable {
+  user_id: string;
+  municipality_id: number | null;
+  secret: string;
+  created_at: Timestamp;
+  confirmed_at: NullableTimestamp;
+  /** The last time step whose code was accepted (never accepted again). */
+  last_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface UserTotpRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  municipality_id: number | null;
+  used_at: NullableTimestamp;
+}
+
+/** A log-in between the right password and its second step (five minutes, used once). */
+export interface PendingSignInTable {
+  token_hash: string;
+  user_id: string;
+  municipality_id: number | null;
+  purpose: 'code' | 'enrol';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface LoginThrottleTable {
   key_hash: string;
   failures: number;
   last_failure_at: Timestamp;
+}
+
+/** A started OpenID Connect sign-in, until the issuer sends the browser back (used once, ten minutes). */
+export interface OidcSignInTable {
+  state_hash: string;
+  browser_hash: string;
+  issuer: 'citizen' | 'staff';
+  code_verifier: string;
+  nonce: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface IdempotencyKeyTable {
@@ -189,7 +258,13 @@ export interface Database {
   programme: ProgrammeTable;
   app_user: AppUserTable;
   user_session: SessionTable;
+  municipality_sso: MunicipalitySsoTable;
+  sso_group_role: SsoGroupRoleTable;
   login_throttle: LoginThrottleTable;
+  user_totp: UserTotpTable;
+  user_totp_recovery_code: UserTotpRecoveryCodeTable;
+  pending_sign_in: PendingSignInTable;
+  oidc_sign_in: OidcSignInTable;
   idempotency_key: IdempotencyKeyTable;
   audit_chain_head: AuditChainHeadTable;
   audit_event: AuditEventTable;
@@ -217,6 +292,7 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   questionnaire_response: QuestionnaireResponseTable;
   imported_case: ImportedCaseTable;
+  import_run: ImportRunTable;
   case_report_fact: CaseReportFactTable;
   case_report_spending: CaseReportSpendingTable;
   data_subject_request: DataSubjectRequestTable;

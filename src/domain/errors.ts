@@ -55,6 +55,16 @@ export class SignInLevelTooLow extends AppError {
   }
 }
 
+/**
+ * A MitID log-in that gives no session (spec: Citizen log-in): the level is below substantial, no citizen
+ * of an open case has the CPR number, no programme of theirs offers MitID, or their access is closed.
+ */
+export class MitIdRefused extends AppError {
+  constructor(readonly reason: 'level' | 'unknown' | 'notOffered' | 'closed') {
+    super('mitid_refused', message(`mitid.${reason}.text`));
+  }
+}
+
 export class TooManyAttempts extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

@@ -26,3 +26,7 @@ export type QueueFileState = (typeof QUEUE_FILE_STATES)[number];
 /** Payments and refunds posted: by payment date, newest first, or largest amount first. */
 export const POSTING_SORTS = ['dato', 'nyeste', 'beloeb'] as const;
 export type PostingSort = (typeof POSTING_SORTS)[number];
+
+/** The import history: the newest import first, or the oldest. */
+export const IMPORT_RUN_SORTS = ['nyeste', 'aeldste'] as const;
+export type ImportRunSort = (typeof IMPORT_RUN_SORTS)[number];

@@ -7,7 +7,13 @@ export const ACTIONS = [
   'user.create',
   'user.deactivate',
   'user.issueResetCode',
+  // Ends a staff user's second factor, so they enrol again (spec: Staff log-in).
+  'user.resetSecondFactor',
+  // A staff user's own second factor: enrol, new recovery codes, turn off (spec: Staff log-in).
+  'signIn.secondFactor',
   'apiToken.manage',
+  // The municipality's own log-in for staff: on or off, its claim value, the group→role mapping.
+  'sso.manage',
   'programme.view',
   'programme.editRules',
   'audit.view',
@@ -123,6 +129,7 @@ const TABLE: Record<Role, readonly Action[]> = {
     'questionnaire.read',
     'questionnaire.answer',
     'mail.chooseNotify',
+    'signIn.secondFactor',
   ],
   coordinator: [
     'programme.view',
@@ -137,6 +144,7 @@ const TABLE: Record<Role, readonly Action[]> = {
     'case.retention',
     'dataSubject.handle',
     'mail.chooseNotify',
+    'signIn.secondFactor',
   ],
   // Approved requests and their payments: amount, vendor, category, case number (spec: Payments).
   finance: [
@@ -150,6 +158,7 @@ const TABLE: Record<Role, readonly Action[]> = {
     'payment.file',
     'bookkeeping.export',
     'mail.chooseNotify',
+    'signIn.secondFactor',
   ],
   // IT administration: users and roles only, never case content (spec: Roles).
   admin: [
@@ -157,12 +166,15 @@ const TABLE: Record<Role, readonly Action[]> = {
     'user.create',
     'user.deactivate',
     'user.issueResetCode',
+    'user.resetSecondFactor',
     'apiToken.manage',
+    'sso.manage',
     'mail.outbox',
     'mail.chooseNotify',
+    'signIn.secondFactor',
   ],
   // National, anonymised reports only; never a single person's data (spec: Selection).
-  evaluator: ['report.viewNational'],
+  evaluator: ['report.viewNational', 'signIn.secondFactor'],
 };
 
 export function isAllowed(role: Role, action: Action): boolean {

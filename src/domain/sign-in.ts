@@ -31,6 +31,46 @@ export interface SignIn {
 export const CHANGE_ASSURANCE_LEVELS = ['low', 'substantial'] as const satisfies readonly AssuranceLevel[];
 export type ChangeAssuranceLevel = (typeof CHANGE_ASSURANCE_LEVELS)[number];
 
+/**
+ * The ways into the portal a programme offers its citizens (spec: Citizen log-in): the one-time code from
+ * the support person (and the password chosen with it) and MitID, MitID only, or the code only.
+ */
+export const CITIZEN_SIGN_IN_WAYS = ['code_and_mitid', 'mitid_only', 'code_only'] as const;
+export type CitizenSignInWays = (typeof CITIZEN_SIGN_IN_WAYS)[number];
+
+/** Whether a programme's ways include the code (and the password chosen with it). */
+export const offersCode = (ways: CitizenSignInWays): boolean => ways !== 'mitid_only';
+/** Whether a programme's ways include MitID. */
+const offersMitId = (ways: CitizenSignInWays): boolean => ways !== 'code_only';
+
+/**
+ * A citizen's ways in, over the programmes of their open cases: the code (and its password) unless one of
+ * them asks for MitID only (a citizen without an open case keeps the password they have); MitID when one
+ * of them offers it.
+ */
+export function citizenWays(programmes: readonly CitizenSignInWays[]): { code: boolean; mitId: boolean } {
+  return { code: programmes.every(offersCode), mitId: programmes.some(offersMitId) };
+}
+
+/**
+ * The NSIS level in NemLog-in's assurance attribute as a broker passes it through: `Low`, `Substantial`
+ * or `High` (OIOSAML 3.0, attribute https://data.gov.dk/concept/core/nsis/loa), or the same as the
+ * AuthnContextClassRef URI that ends in it (https://data.gov.dk/concept/core/nsis/loa/Substantial).
+ * Anything else is no level.
+ */
+export function nsisLevelOf(value: unknown): AssuranceLevel | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.startsWith(`${NSIS_LOA}/`) ? value.slice(NSIS_LOA.length + 1) : value;
+  return NSIS_LEVELS.get(name);
+}
+
+const NSIS_LOA = 'https://data.gov.dk/concept/core/nsis/loa';
+const NSIS_LEVELS: ReadonlyMap<string, AssuranceLevel> = new Map([
+  ['Low', 'low'],
+  ['Substantial', 'substantial'],
+  ['High', 'high'],
+]);
+
 /** Whether `level` is at least `required`. */
 export function meetsLevel(level: AssuranceLevel, required: AssuranceLevel): boolean {
   return ASSURANCE_LEVELS.indexOf(level) >= ASSURANCE_LEVELS.indexOf(required);

@@ -6,7 +6,9 @@ import type { Config } from '../config.ts';
 // Cookies are HttpOnly, SameSite=Lax and Secure with the __Host- prefix (no Domain, Path=/); only plain
 // http on localhost in development drops Secure and with it the prefix, since browsers refuse both there.
 
-export type CookieName = 'session' | 'csrf' | 'lang';
+/** `oidc`: binds a started OpenID Connect sign-in to the browser that started it (services/access/oidc.ts). */
+/** `signin`: a log-in waiting for its second step, between the password and the code (second-factor.ts). */
+export type CookieName = 'session' | 'csrf' | 'lang' | 'oidc' | 'signin';
 
 function cookieName(config: Config, name: CookieName): string {
   return config.secureCookies ? `__Host-bb_${name}` : `bb_${name}`;

@@ -1,4 +1,7 @@
 import { citizenLoginDa } from './citizen-login.da.ts';
+import { mitIdDa } from './mitid.da.ts';
+import { staffSsoDa } from './staff-sso.da.ts';
+import { secondFactorDa } from './second-factor.da.ts';
 import { portalDa } from './portal.da.ts';
 import { importDa } from './import.da.ts';
 import { portalSelfDa } from './portal-self.da.ts';
@@ -56,6 +59,9 @@ export const da = {
   ...importDa,
   ...portalSelfDa,
   ...citizenLoginDa,
+  ...mitIdDa,
+  ...staffSsoDa,
+  ...secondFactorDa,
   ...errorsDa,
   ...domainMoneyDa,
   ...domainCasesDa,

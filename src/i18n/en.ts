@@ -1,5 +1,8 @@
 import type { MessageKey } from './da.ts';
 import { citizenLoginEn } from './citizen-login.en.ts';
+import { mitIdEn } from './mitid.en.ts';
+import { staffSsoEn } from './staff-sso.en.ts';
+import { secondFactorEn } from './second-factor.en.ts';
 import { portalEn } from './portal.en.ts';
 import { importEn } from './import.en.ts';
 import { portalSelfEn } from './portal-self.en.ts';
@@ -57,6 +60,9 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...portalSelfEn,
   ...citizenLoginEn,
+  ...mitIdEn,
+  ...staffSsoEn,
+  ...secondFactorEn,
   ...errorsEn,
   ...domainMoneyEn,
   ...domainCasesEn,

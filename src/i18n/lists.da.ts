@@ -29,6 +29,7 @@ export const listsDa = {
   'list.tokens.active': 'Gyldige',
   'list.tokens.revoked': 'Tilbagekaldte',
   'list.tokens.expired': 'Udløbne',
+  'list.vendors.proposalPages': 'Sider med forslag',
   'list.vendors.proposedList': 'Foreslåede leverandører',
   'list.vendors.sort.navn': 'Navn',
   'list.vendors.sort.cvr': 'CVR-nummer',

@@ -30,6 +30,7 @@ export const listsEn: Record<keyof typeof listsDa, string> = {
   'list.tokens.active': 'Valid',
   'list.tokens.revoked': 'Revoked',
   'list.tokens.expired': 'Expired',
+  'list.vendors.proposalPages': 'Pages of proposals',
   'list.vendors.proposedList': 'Proposed vendors',
   'list.vendors.sort.navn': 'Name',
   'list.vendors.sort.cvr': 'CVR number',

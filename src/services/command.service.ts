@@ -56,8 +56,8 @@ export class IdempotencyMismatch extends Conflict {
 }
 
 /**
- * Money and personal data change only at the level the municipality's programme asks for (spec: Log-in
- * and assurance). The app's own work (no sign-in) is not limited.
+ * Money and personal data change only at the level the municipality's programme asks for
+ * (spec: Log-in and assurance). The app's own work (no sign-in) is not limited.
  */
 async function requireSignInLevel(tx: Tx, actor: Actor): Promise<void> {
   if (!actor.signIn || actor.municipalityId === null) return;

@@ -9,11 +9,14 @@ import { createVendorProposalService } from './money/vendor-proposal.service.ts'
 import { createCaseService } from './cases/case.service.ts';
 import { createCitizenService } from './cases/citizen.service.ts';
 import { createCitizenLoginService } from './access/citizen-login.service.ts';
+import { createOidcService } from './access/oidc.ts';
+import { createCitizenMitIdService } from './access/citizen-mitid.service.ts';
 import { createCommandService } from './command.service.ts';
 import { createCprRotationService } from './privacy/cpr-rotation.service.ts';
 import { verifyAuditChains } from './audit.service.ts';
 import { systemClock, type Clock, type ServiceDeps } from './context.ts';
 import { createDemoService } from './demo/demo.service.ts';
+import { createImportHistoryService } from './import/import-history.service.ts';
 import { createImportService } from './import/import.service.ts';
 import { createLedgerCheckService } from './money/ledger-check.service.ts';
 import { createNoteService } from './cases/note.service.ts';
@@ -33,6 +36,8 @@ import { createVoucherService } from './money/voucher.service.ts';
 import { createReportService } from './evaluation/report.service.ts';
 import { createQuestionnaireService } from './evaluation/questionnaire.service.ts';
 import { createUserService } from './access/user.service.ts';
+import { createSecondFactorService } from './access/second-factor.service.ts';
+import { createStaffSsoService } from './access/staff-sso.service.ts';
 import { createMailService } from './mail/mail.service.ts';
 import { createWorkService, listWorkFor } from './work/work.service.ts';
 
@@ -60,12 +65,20 @@ export function createServices(deps: ServiceDeps) {
     auth: createAuthService(deps),
     apiTokens: createApiTokenService(deps),
     users: createUserService(deps),
+    /** The second factor of local staff accounts (spec: Staff log-in). */
+    secondFactor: createSecondFactorService(deps),
+    /** The municipality's own log-in for staff: settings, group→role mapping, sign-in, issuer logout. */
+    staffSso: createStaffSsoService(deps),
     programmes: createProgrammeService(deps),
     commands: createCommandService(deps),
     demo: createDemoService(deps),
     overview: createOverviewService(deps),
     citizens: createCitizenService(deps),
     citizenLogin: createCitizenLoginService(deps),
+    /** The OpenID Connect relying parties (MitID through a NemLog-in broker; the municipalities' log-in). */
+    oidc: createOidcService(deps),
+    /** The citizen's log-in with MitID: verified claims to a session (spec: Citizen log-in). */
+    citizenMitId: createCitizenMitIdService(deps),
     cases: createCaseService(deps),
     plans: createPlanService(deps),
     notes: createNoteService(deps),
@@ -79,6 +92,7 @@ export function createServices(deps: ServiceDeps) {
     reports: createReportService(deps),
     questionnaires: createQuestionnaireService(deps),
     imports: createImportService(deps),
+    importHistory: createImportHistoryService(deps),
     portal: createPortalService(deps),
     personalData: createPersonalDataService(deps),
     portalAccessLog: createPortalAccessLogService(deps),

@@ -59,13 +59,15 @@ export const searchText = plainText()
     return v;
   });
 
+/** A page number from 1; for a second list on a page, under its own name. */
+export const pageNumber = wholeOr(1, 1, 1_000_000);
+
+/** The page fields of a list with one order: page and limit. */
+export const windowFields = { page: pageNumber, limit: wholeOr(PAGE_SIZE, 1, MAX_PAGE_SIZE) };
+
 /** The page fields every list's schema spreads into its own: page, limit, sort. */
 export function pageFields<const S extends readonly [string, ...string[]]>(sorts: S) {
-  return {
-    page: wholeOr(1, 1, 1_000_000),
-    limit: wholeOr(PAGE_SIZE, 1, MAX_PAGE_SIZE),
-    sort: sortOf(sorts),
-  };
+  return { ...windowFields, sort: sortOf(sorts) };
 }
 
 export function windowOf(input: { page: number; limit: number }): PageWindow {

@@ -16,7 +16,8 @@ export const ACTIVATION_PATH = '/aktiver';
 export const PORTAL_HOME = '/borger';
 
 export function registerCitizenLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): void {
-  app.get(ACTIVATION_PATH, (c) => c.html(<ActivationPage ctx={pageContext(c)} />));
+  const mitId = !!config.oidc.citizen;
+  app.get(ACTIVATION_PATH, (c) => c.html(<ActivationPage ctx={pageContext(c)} mitId={mitId} />));
 
   app.post(ACTIVATION_PATH, async (c) => {
     const form = await readForm(c);
@@ -28,7 +29,7 @@ export function registerCitizenLoginRoutes(app: Hono<AppEnv>, { services, config
     };
     const values = { code: input.code, login: input.login };
     const again = (errors: FieldErrors) =>
-      c.html(<ActivationPage ctx={pageContext(c)} values={values} errors={errors} />, 422);
+      c.html(<ActivationPage ctx={pageContext(c)} mitId={mitId} values={values} errors={errors} />, 422);
     return submitForm(
       async () => {
         const { token } = await services.citizenLogin.activate(input, clientAddress(c));

@@ -10,7 +10,7 @@ import { BatchesPage, BookkeepingPage } from './pages/finance-files.page.tsx';
 import { PayablePage } from './pages/finance.page.tsx';
 import { QueuePage } from './pages/finance-queue.page.tsx';
 import { VendorPinPage, VendorsPage } from './pages/vendors.page.tsx';
-import { RejectVendorPage } from './pages/vendor-proposals.page.tsx';
+import { PROPOSAL_PAGE, RejectVendorPage } from './pages/vendor-proposals.page.tsx';
 import { submitForm } from './form-route.ts';
 import { readList } from './list-query.ts';
 import { doneNotice, download, requireActor, seeOther } from './request.ts';
@@ -192,7 +192,7 @@ function registerBookkeepingRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
 /** The vendor page: the list, and the proposals the actor decides on or has made. */
 function vendorsRenderer({ services }: AppDeps) {
   return async (c: Context<AppEnv>, actor: Actor, extra: Shown = {}, status: Status = 200) => {
-    const list = await readList(c, { status: 'status' }, (input) =>
+    const list = await readList(c, { status: 'status', [PROPOSAL_PAGE]: 'proposalPage' }, (input) =>
       services.vendorProposals.listing(actor, input),
     );
     return c.html(<VendorsPage ctx={pageContext(c)} list={list} {...extra} />, status);

@@ -55,10 +55,18 @@ export async function readList<T>(
   }
 }
 
-/** The address of another page of the same list, with the same filter, order and search. */
-export function pageHref(path: string, values: Readonly<Record<string, string>>, page: number): string {
-  const params = new URLSearchParams(Object.entries(values).filter(([name]) => name !== 'side'));
-  if (page > 1) params.set('side', String(page));
+/**
+ * The address of another page of the same list, with the same filter, order and search. `name`: the
+ * page number's name, for a second list on the same page (the vendor page's proposals).
+ */
+export function pageHref(
+  path: string,
+  values: Readonly<Record<string, string>>,
+  page: number,
+  name = 'side',
+): string {
+  const params = new URLSearchParams(Object.entries(values).filter(([n]) => n !== name));
+  if (page > 1) params.set(name, String(page));
   const query = params.toString();
   return query === '' ? path : `${path}?${query}`;
 }

@@ -10,13 +10,19 @@ import { requireActor, seeOther } from './request.ts';
 
 // The municipality's programme (spec: Programme): the page, and the coordinator's form for its rules.
 
-export function registerProgrammeRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
+export function registerProgrammeRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): void {
+  const mitId = !!config.oidc.citizen;
   app.get('/ordning', async (c) => {
     const actor = requireActor(c);
     const [programme] = await services.programmes.list(actor);
     if (!programme) throw new NotFound();
     return c.html(
-      <ProgrammePage ctx={pageContext(c)} programme={programme} saved={c.req.query('gemt') === '1'} />,
+      <ProgrammePage
+        ctx={pageContext(c)}
+        programme={programme}
+        saved={c.req.query('gemt') === '1'}
+        mitId={mitId}
+      />,
     );
   });
 
@@ -28,6 +34,7 @@ export function registerProgrammeRoutes(app: Hono<AppEnv>, { services }: AppDeps
         ctx={pageContext(c)}
         programme={programme}
         values={programmeFormValues(programme)}
+        mitId={mitId}
       />,
     );
   });
@@ -50,6 +57,7 @@ export function registerProgrammeRoutes(app: Hono<AppEnv>, { services }: AppDeps
               programme={programme}
               values={form}
               errors={error.fields}
+              mitId={mitId}
             />,
             422,
           );

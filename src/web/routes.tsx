@@ -18,6 +18,13 @@ import { registerPrivacyNoticeRoutes } from './privacy-notice.routes.tsx';
 import { registerPrivacyRoutes } from './privacy.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
 import { registerSignInRoutes } from './sign-in.routes.tsx';
+import { MITID_SIGN_IN_PATHS, registerMitIdRoutes } from './mitid.routes.tsx';
+import {
+  registerSecondFactorRoutes,
+  SECOND_FACTOR_OWN_FORMS,
+  SECOND_FACTOR_SIGN_IN_FORMS,
+} from './second-factor.routes.tsx';
+import { ISSUER_CALLS, registerStaffSsoRoutes } from './staff-sso.routes.tsx';
 import { registerApiTokenRoutes, registerUserRoutes } from './users.routes.tsx';
 import { registerVoucherShopRoutes, VOUCHER_SHOP_FORMS } from './voucher-shop.routes.tsx';
 import { pageContext } from './context.ts';
@@ -28,10 +35,21 @@ import { HomePage, type HomeData } from './pages/home.page.tsx';
 // The pages: each route parses the request, calls one service and renders. No rules live here.
 
 /** The public forms that check a password, a one-time code or a shop's PIN (see middleware/command.ts). */
-export const SIGN_IN_FORMS = ['/log-ind', '/adgangskode', ACTIVATION_PATH, ...VOUCHER_SHOP_FORMS] as const;
+export const SIGN_IN_FORMS = [
+  '/log-ind',
+  '/adgangskode',
+  ACTIVATION_PATH,
+  ...VOUCHER_SHOP_FORMS,
+  ...SECOND_FACTOR_SIGN_IN_FORMS,
+  // The issuers' calls: the sign-in's callback and the back-channel logout make or end sessions themselves.
+  ...ISSUER_CALLS,
+  ...MITID_SIGN_IN_PATHS,
+] as const;
+
+export { ISSUER_CALLS };
 
 /** The forms that change the actor's own sign-in, open at any sign-in level (middleware/command.ts). */
-export const OWN_SIGN_IN_FORMS = ['/log-ud', '/session/forny'] as const;
+export const OWN_SIGN_IN_FORMS = ['/log-ud', '/session/forny', ...SECOND_FACTOR_OWN_FORMS] as const;
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const { services, config } = deps;
@@ -46,6 +64,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 
   registerSignInRoutes(app, deps);
+  registerSecondFactorRoutes(app, deps);
 
   app.get('/sprog/:lang', (c) => {
     const lang = c.req.param('lang');
@@ -57,12 +76,14 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerPrivacyNoticeRoutes(app, deps);
 
   registerUserRoutes(app, deps);
+  registerStaffSsoRoutes(app, deps);
   registerApiTokenRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerCitizenLoginRoutes(app, deps);
+  registerMitIdRoutes(app, deps);
   registerVoucherShopRoutes(app, deps);
   registerFinanceRoutes(app, deps);
   registerReportRoutes(app, deps);

@@ -7,7 +7,9 @@ import { PORTAL_HOME } from './citizen-login.routes.tsx';
 import { pageContext } from './context.ts';
 import { LoginPage, ResetPasswordPage } from './pages/login.page.tsx';
 import { submitForm } from './form-route.ts';
+import { toSecondStep } from './second-factor.routes.tsx';
 import { clientAddress, seeOther } from './request.ts';
+import { afterLogout } from './staff-sso.routes.tsx';
 
 // Staff log-in and log-out, keeping a session alive, and choosing a password with a one-time code.
 
@@ -15,17 +17,22 @@ const page = (c: Context<AppEnv>) => pageContext(c);
 
 export function registerSignInRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerLoginRoutes(app, deps);
+  registerSessionRoutes(app, deps);
   registerPasswordRoutes(app, deps);
 }
 
-/** Log-in, log-out, and keeping the session alive while the page is open. */
-function registerLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): void {
+/** The log-in page and its form. */
+function registerLoginRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { services, config } = deps;
+  // The other ways in the log-in page offers: the municipality's log-in and MitID, when configured.
+  const ways = { staffSso: !!config.oidc.staff, mitId: !!config.oidc.citizen };
   app.get('/log-ind', (c) => {
     if (c.get('actor')) return c.redirect('/', 303);
     const notice = c.req.query('besked');
     return c.html(
       <LoginPage
         ctx={page(c)}
+        {...ways}
         notice={
           notice === 'logget-af'
             ? 'loggedOut'
@@ -33,7 +40,9 @@ function registerLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): 
               ? 'expired'
               : notice === 'adgangskode'
                 ? 'passwordSet'
-                : undefined
+                : notice === 'for-sent'
+                  ? 'secondStepExpired'
+                  : undefined
         }
       />,
     );
@@ -44,15 +53,20 @@ function registerLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): 
     const values = { email: text(form, 'email') };
     // One message for every failure, never which part was wrong (ASVS 5.0 §6.3.8).
     const failed = (error: AppError) =>
-      c.html(<LoginPage ctx={page(c)} values={values} errors={{ email: error.userMessage }} />, 401);
+      c.html(
+        <LoginPage ctx={page(c)} {...ways} values={values} errors={{ email: error.userMessage }} />,
+        401,
+      );
     return submitForm(
       async () => {
-        const { token, actor } = await services.auth.login(
+        const step = await services.auth.beginLogin(
           { email: text(form, 'email'), password: text(form, 'password') },
           clientAddress(c),
         );
-        writeCookie(c, config, 'session', token);
-        return seeOther(c, actor.role === 'citizen' ? PORTAL_HOME : '/');
+        // A staff user's second factor: the code (or enrolling first) before any session.
+        if (step.kind !== 'session') return toSecondStep(c, deps, step.kind, step.pendingToken);
+        writeCookie(c, config, 'session', step.token);
+        return seeOther(c, step.actor.role === 'citizen' ? PORTAL_HOME : '/');
       },
       {
         invalid: failed,
@@ -61,13 +75,17 @@ function registerLoginRoutes(app: Hono<AppEnv>, { services, config }: AppDeps): 
       },
     );
   });
+}
 
+/** Log-out (at the issuer too, for the municipality's log-in), and keeping the session alive. */
+function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const { services, config } = deps;
   app.post('/log-ud', async (c) => {
     const actor = c.get('actor');
     const token = c.get('sessionToken');
     if (actor && token) await services.auth.logout(token, actor);
     clearCookie(c, config, 'session');
-    return seeOther(c, '/log-ind?besked=logget-af');
+    return seeOther(c, await afterLogout(deps, actor));
   });
 
   app.post('/session/forny', async (c) => {

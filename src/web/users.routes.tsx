@@ -23,10 +23,18 @@ export function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
   app.get('/brugere', async (c) => {
     const actor = requireActor(c);
     const list = await readList(c, USER_QUERY, (input) => services.users.page(actor, input));
-    // The user just deactivated, looked up by id: they need not be on the page shown.
+    // The user just deactivated (or whose second factor was reset), looked up by id: they need not be on
+    // the page shown.
     const deactivated = c.req.query('deaktiveret');
+    const reset = c.req.query('to-trin-nulstillet');
     const name = deactivated === undefined ? null : await services.users.nameOf(actor, deactivated);
-    const notice = name ? pageContext(c).t('users.deactivated', { name }) : undefined;
+    const resetName = reset === undefined ? null : await services.users.nameOf(actor, reset);
+    const { t } = pageContext(c);
+    const notice = name
+      ? t('users.deactivated', { name })
+      : resetName
+        ? t('secondFactor.resetDone', { name: resetName })
+        : undefined;
     return c.html(<UsersPage ctx={pageContext(c)} list={list} notice={notice} />);
   });
 
@@ -61,6 +69,13 @@ export function registerUserRoutes(app: Hono<AppEnv>, { services }: AppDeps): vo
     const id = c.req.param('id');
     await services.users.deactivate(actor, id);
     return seeOther(c, `/brugere?deaktiveret=${encodeURIComponent(id)}`);
+  });
+
+  // spec: Staff log-in — the user's second factor, recovery codes and sessions end; they enrol again.
+  app.post('/brugere/:id/to-trin/nulstil', async (c) => {
+    const id = c.req.param('id');
+    await services.secondFactor.reset(requireActor(c), id);
+    return seeOther(c, `/brugere?to-trin-nulstillet=${encodeURIComponent(id)}`);
   });
 
   app.post('/brugere/:id/engangskode', async (c) => {
@@ -108,6 +123,6 @@ export function registerApiTokenRoutes(app: Hono<AppEnv>, { services }: AppDeps)
  * A response that shows a secret (a one-time code) is not kept for idempotent replay; a repeated
  * request is sent to `replayAs` instead.
  */
-function markSecret(c: Context<AppEnv>, replayAs: string): void {
+export function markSecret(c: Context<AppEnv>, replayAs: string): void {
   c.header('X-Replay-As', replayAs);
 }

@@ -104,9 +104,14 @@ export async function submit(page: Page, name: string): Promise<void> {
 }
 
 /** A case through the UI, from referral to active, with the demo support person. Returns its path. */
-export async function activeCase(coordinator: Page, support: Page, citizen: string): Promise<string> {
+export async function activeCase(
+  coordinator: Page,
+  support: Page,
+  citizen: string,
+  cpr = testCpr(),
+): Promise<string> {
   await coordinator.goto('/forloeb/ny');
-  await coordinator.fill('#cpr', testCpr());
+  await coordinator.fill('#cpr', cpr);
   await submit(coordinator, da['referral.find.submit']);
   await coordinator.fill('#name', citizen);
   await submit(coordinator, da['referral.register.submit']);

@@ -26,7 +26,10 @@ export interface AppServer {
   stop(): Promise<number | string | null>;
 }
 
-async function startApp(): Promise<AppServer> {
+/** More of the server's environment, made once its address is known (e.g. a test OpenID issuer's). */
+type ExtraEnv = (baseUrl: string) => Promise<Record<string, string>>;
+
+async function startApp(extraEnv?: ExtraEnv): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   // A copy of the run's demo template (global-db.ts: loaded once per run by the demo service, on the
@@ -45,7 +48,7 @@ async function startApp(): Promise<AppServer> {
     CPR_ENCRYPTION_KEY: TEST_CPR_KEY.toString('base64'),
   };
   delete env.DATABASE_URL;
-  Object.assign(env, database.env);
+  Object.assign(env, database.env, await extraEnv?.(baseUrl));
   const cleanUp = () => database.remove();
 
   let server: ChildServer;
@@ -98,7 +101,7 @@ export interface E2e {
  * both at the end: the server must exit 0 on SIGTERM and must not have logged an error. After each test,
  * no page it opened may have seen a CSP violation, a script error or a failed asset.
  */
-export function useE2e(): E2e {
+export function useE2e(options: { env?: ExtraEnv } = {}): E2e {
   let app: AppServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -127,7 +130,7 @@ export function useE2e(): E2e {
   };
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startApp(), launchChromium()]);
+    const [started, launched] = await Promise.allSettled([startApp(options.env), launchChromium()]);
     if (started.status === 'fulfilled') app = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;

@@ -6,8 +6,9 @@ import { hasChromium, useE2e } from './harness.ts';
 import { checkPage } from './page-checks.ts';
 
 // The coordinator's import in a browser (spec: Import), without JavaScript: the page from
-// the menu, a folder with a wrong row (every error listed, nothing imported), then the right folder
-// and the imported case's page. The import's rules are tested in tests/integration/import*.test.ts.
+// the menu, a folder with a wrong row (every error listed, nothing imported), then the right folder,
+// the imported case's page and the list of earlier imports. The import's rules are tested in
+// tests/integration/import*.test.ts.
 
 const fixture = (file: string) =>
   fileURLToPath(new URL(`../fixtures/import/aarhus/${file}`, import.meta.url));
@@ -50,5 +51,15 @@ describe.skipIf(!hasChromium)('importing existing data', () => {
     await clickAndWait(page, page.locator('main table a').first());
     expect(pathOf(page)).toMatch(/^\/forloeb\/[0-9a-f-]{36}$/);
     expect(await textOf(page, 'main')).toContain('Importeret borger (AAR-2019-1)');
+
+    // The earlier imports (spec: Import): this one, with who, how and its counts, never the citizens.
+    await page.goto('/import');
+    await clickAndWait(page, page.getByRole('link', { name: da['import.history.link'] }));
+    expect(pathOf(page)).toBe('/import/historik');
+    const row = await textOf(page, 'main table tbody tr');
+    expect(row).toContain(COORDINATOR.name);
+    expect(row).toContain(da['import.history.source.web']);
+    expect(await textOf(page, 'main')).not.toContain('AAR-2019-1');
+    await checkPage(page, 'import-history');
   });
 });

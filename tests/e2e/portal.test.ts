@@ -185,6 +185,19 @@ describe.skipIf(!hasChromium)('the citizen portal on a phone', () => {
     expect(log).toContain(da['portalSelf.purpose.case']);
     await checkPhone(phone, 'portal-access-log');
 
+    // More visits than a page holds (spec: Lists): 50 rows a page, the next page a tap away; at 1280 px too.
+    for (let i = 0; i < 55; i++) await support.goto(casePath);
+    await phone.goto('/borger/log');
+    const pages = phone.getByRole('navigation', { name: da['list.pagination'] });
+    await clickAndWait(phone, pages.getByRole('link', { name: da['list.next'] }));
+    expect(new URL(phone.url()).search).toBe('?side=2');
+    expect(await pages.locator('.pagination-mobile').textContent()).toMatch(/^Side 2 af \d+$/);
+    await checkPhone(phone, 'portal-access-log-page-2');
+    await setWidth(phone, 1280);
+    await screenshot(phone, 'portal-access-log-page-2-desk');
+    await checkA11y(phone, '"portal-access-log-page-2-desk" (/borger/log?side=2)');
+    await setWidth(phone, WIDTH);
+
     // His data, as a page and as a file.
     await phone.goto('/borger/mine-data');
     await checkPhone(phone, 'portal-my-data');

@@ -32,16 +32,19 @@ export async function evaluator(t: TestContext): Promise<Actor> {
 }
 
 let serial = 0;
+/** Birth dates 37 days apart from 1990 (adults at the tests' clock), then the serial digits move on. */
+const BIRTH_DATES = 150;
 
 /**
  * A CPR number of the synthetic scheme (demo-cpr.ts): fails modulus 11, never 1 January, so no real
- * person has it. Each call gives a new one.
+ * person has it. Each call gives a new one, also in a later test file of the same worker (the
+ * integration files share their modules: conventions, Three test tiers) — 15,000 before one repeats.
  */
 export function testCpr(gender: 'male' | 'female' = 'female'): string {
   serial += 1;
-  const birth = addDays('1990-02-03' as CalendarDate, serial * 37);
+  const birth = addDays('1990-02-03' as CalendarDate, (serial % BIRTH_DATES) * 37);
   const date = birth.endsWith('-01-01') ? addDays(birth, 1) : birth;
-  return formatCpr(syntheticCpr(date, serial % 100, gender));
+  return formatCpr(syntheticCpr(date, (serial + Math.floor(serial / BIRTH_DATES)) % 100, gender));
 }
 
 export async function registerCitizen(
@@ -73,9 +76,10 @@ export async function caseIn(
   t: TestContext,
   phase: Phase,
   who: { coordinator: Actor; support: Actor },
+  citizenInput: Parameters<typeof registerCitizen>[2] = {},
 ): Promise<{ caseId: string; citizenId: string }> {
   const { coordinator, support } = who;
-  const citizen = await registerCitizen(t, coordinator);
+  const citizen = await registerCitizen(t, coordinator, citizenInput);
   const { id: caseId } = await t.services.cases.refer(coordinator, {
     citizenId: citizen.id,
     programmeId: await programmeOf(t, coordinator),

@@ -12,6 +12,11 @@ export function importMatrix(): DynamicRow[] {
       expected: onlyFor({ coordinator: 200 }),
     },
     {
+      route: 'GET /import/historik',
+      prepare: () => Promise.resolve({ path: '/import/historik' }),
+      expected: onlyFor({ coordinator: 200 }),
+    },
+    {
       route: 'GET /import/eksempel/:file',
       prepare: () => Promise.resolve({ path: '/import/eksempel/cases.csv' }),
       expected: onlyFor({ coordinator: 200 }),

@@ -8,6 +8,7 @@ import { attachmentMatrix, financeMatrix, prepareFinanceWorld } from './access-m
 import { reportMatrix } from './access-matrix-report.ts';
 import { importMatrix } from './access-matrix-import.ts';
 import { mailMatrix } from './access-matrix-mail.ts';
+import { prepareSecondFactorWorld, secondFactorMatrix } from './access-matrix-second-factor.ts';
 import { portalMatrix, preparePortalWorld } from './access-matrix-portal.ts';
 import { dataSubjectMatrix, prepareDataSubjectWorld } from './access-matrix-data-subject.ts';
 import { ASSET_URLS } from '../../src/web/assets.ts';
@@ -83,6 +84,8 @@ const MATRIX: Row[] = [
   // The privacy notice (spec: Privacy notice): public; a municipality's own by its code.
   { route: 'GET /privatlivspolitik', expected: status(200) },
   { route: 'GET /privatlivspolitik/:kommune', path: () => '/privatlivspolitik/250', expected: status(200) },
+  // MitID (GET /log-ind/mitid, /log-ind/mitid/retur) exists only with a citizens' issuer, which this app
+  // has not: its rows are in mitid.test.ts.
   // The citizen's activation (spec: Citizen log-in): public, like the log-in; an empty form is refused.
   { route: 'GET /aktiver', expected: status(200) },
   { route: 'POST /aktiver', form: () => ({ code: '', login: '', password: '' }), expected: status(422) },
@@ -131,6 +134,25 @@ const MATRIX: Row[] = [
     target: 'other',
     path: (ids) => `/brugere/${ids.otherUser}/deaktiver`,
     expected: onlyFor({}),
+  },
+  // The municipality's log-in (spec: Staff log-in with the municipality's log-in): this app has no staff
+  // issuer, so the page is read-only and its forms are refused in place (409); staff-sso-http.test.ts
+  // has the rows with an issuer.
+  { route: 'GET /brugere/kommunens-log-in', expected: onlyFor({ admin: 200 }) },
+  {
+    route: 'POST /brugere/kommunens-log-in',
+    form: () => ({ enabled: 'on', claimValue: 'matrix-tenant' }),
+    expected: onlyFor({ admin: 409 }),
+  },
+  {
+    route: 'POST /brugere/kommunens-log-in/grupper',
+    form: () => ({ group: 'matrix-gruppe', role: 'support' }),
+    expected: onlyFor({ admin: 409 }),
+  },
+  {
+    route: 'POST /brugere/kommunens-log-in/grupper/fjern',
+    form: () => ({ group: 'matrix-gruppe' }),
+    expected: onlyFor({ admin: 409 }),
   },
   { route: 'GET /api-noegler', expected: onlyFor({ admin: 200 }) },
   {
@@ -189,6 +211,7 @@ const CASE_MATRIX = [
   ...portalMatrix(),
   ...dataSubjectMatrix(),
   ...mailMatrix(),
+  ...secondFactorMatrix(),
 ];
 
 const TARGET_LABEL = {
@@ -217,6 +240,7 @@ beforeAll(async () => {
   await prepareFinanceWorld(t);
   await preparePortalWorld(t);
   await prepareDataSubjectWorld(t);
+  await prepareSecondFactorWorld(t);
   ids = {
     ownUser: (await target('deaktiveres')).user.id,
     ownUserForCode: (await target('faar-kode')).user.id,

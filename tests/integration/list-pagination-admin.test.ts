@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { da } from '../../src/i18n/da.ts';
 import type { ValidationFailed } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/services/context.ts';
 import { HALSNAES, loginAs } from '../setup/actors.ts';
@@ -230,5 +231,54 @@ describe('the vendor list, a page at a time', () => {
     expect(body).toHaveLength(EXTRA - 1 - 50);
     expect(api.headers.get('x-total-count')).toBe(String(EXTRA - 1));
     expect(api.headers.get('link')).toContain('rel="prev"');
+  });
+});
+
+describe('the vendor proposals, a page at a time', () => {
+  it('shows 50 proposals, open ones first, the rest on page 2; to a support person only their own', async () => {
+    const first = (await t.services.vendorProposals.listing(finance, {})).proposals;
+    expect(first.items).toHaveLength(50);
+    expect(first.total).toBeGreaterThanOrEqual(EXTRA);
+    const second = (await t.services.vendorProposals.listing(finance, { proposalPage: '2' })).proposals;
+    expect(second.page).toBe(2);
+    expect(second.items).toHaveLength(Math.min(50, first.total - 50));
+    const all = [...first.items, ...second.items];
+    expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
+    const open = all.map((p) => (p.status === 'proposed' ? 0 : 1));
+    expect(open).toEqual([...open].sort());
+    expect(all.some((p) => p.status === 'approved')).toBe(true);
+    // The vendor list keeps its own page.
+    const both = await t.services.vendorProposals.listing(finance, {
+      status: 'proposed',
+      page: '2',
+      proposalPage: '2',
+    });
+    expect([both.vendors.page, both.proposals.page]).toEqual([2, 2]);
+    expect((await t.services.vendorProposals.listing(finance, { proposalPage: 'x' })).proposals.page).toBe(1);
+
+    const mine = (await t.services.vendorProposals.listing(support, { proposalPage: '2' })).proposals;
+    expect(mine.total).toBeGreaterThanOrEqual(EXTRA);
+    expect(mine.items.every((p) => p.proposedBy === support.name)).toBe(true);
+    const coordinator = (await loginAs(t, 'coordinator', HALSNAES)).actor;
+    expect((await t.services.vendorProposals.listing(coordinator, {})).proposals.total).toBe(first.total);
+  });
+
+  it('pages on the vendor page under a number of its own, and a bad one is no failure', async () => {
+    const res = await financeBrowser.get('/leverandoerer?status=proposed&forslagsside=2');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('aria-label="Sider med forslag"');
+    expect(html).toContain('Viser 51–');
+    expect(html).toContain('href="/leverandoerer?status=proposed"');
+    expect(html).toContain('href="/leverandoerer?status=proposed&amp;forslagsside=2&amp;side=2"');
+    for (const query of ['forslagsside=x', 'forslagsside=-1', 'forslagsside=99999999999']) {
+      expect((await financeBrowser.get(`/leverandoerer?${query}`)).status).toBe(200);
+    }
+    const supportBrowser = new Browser(app).useSession((await loginAs(t, 'support', HALSNAES)).token);
+    const own = await supportBrowser.get('/leverandoerer?forslagsside=2');
+    expect(own.status).toBe(200);
+    const ownHtml = await own.text();
+    expect(ownHtml).toContain(da['vendors.proposals.mine']);
+    expect(ownHtml).not.toContain('/godkend"');
   });
 });

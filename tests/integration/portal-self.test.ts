@@ -180,24 +180,40 @@ describe('who has seen my information', () => {
     expect(html.split('<li class="mb-5">')).toHaveLength(3);
     // The citizen's own reads are not in it.
     await browser.get('/borger/mine-data');
-    const page = await t.services.portalAccessLog.page(me.actor, 1);
+    const page = await t.services.portalAccessLog.page(me.actor, {});
     expect(page.total).toBe(3);
   });
 
-  it('is paged, 20 to a page; a page past the end shows the last', async () => {
+  it('is paged, 50 to a page (spec: Lists); page 2 has the rest, a page past the end or no number too', async () => {
     const { me, browser } = await citizen();
-    for (let i = 0; i < 23; i++) {
-      t.clock.advance(60_000);
-      await t.services.cases.detail(me.support, me.caseId, 'GET /forloeb/:id');
+    // Two people a minute, each read a visit of its own, inside the session's idle time.
+    for (let i = 0; i < 53; i++) {
+      if (i % 2 === 0) t.clock.advance(60_000);
+      await t.services.cases.detail(i % 2 === 0 ? me.support : me.coordinator, me.caseId, 'GET /forloeb/:id');
     }
     const rows = (html: string) => html.split('<li class="mb-5">').length - 1;
     const first = await (await browser.get('/borger/log')).text();
-    expect(rows(first)).toBe(20);
+    expect(rows(first)).toBe(50);
+    expect(first).toContain('Viser 1–50 af 53');
     expect(first).toContain('Side 1 af 2');
     expect(first).toContain('href="/borger/log?side=2"');
+    const second = await (await browser.get('/borger/log?side=2')).text();
+    expect(rows(second)).toBe(3);
+    expect(second).toContain('Viser 51–53 af 53');
+    expect(second).toContain('aria-current="page"');
     const last = await (await browser.get('/borger/log?side=99')).text();
     expect(rows(last)).toBe(3);
     expect(last).toContain('Side 2 af 2');
+    // An edited address is no failed page: the first page.
+    for (const side of ['abc', '-1', '0', '1e3', '99999999999']) {
+      const res = await browser.get(`/borger/log?side=${side}`);
+      expect(res.status).toBe(200);
+      expect(rows(await res.text())).toBe(50);
+    }
+    // The service answers the same pages.
+    const page2 = await t.services.portalAccessLog.page(me.actor, { page: '2' });
+    expect(page2).toMatchObject({ page: 2, pages: 2, total: 53, size: 50 });
+    expect(page2.items).toHaveLength(3);
   });
 });
 
@@ -227,7 +243,7 @@ describe('my data', () => {
   });
 
   it('downloads as a JSON file with the full CPR number, audited, and not in the access log', async () => {
-    const logBefore = (await t.services.portalAccessLog.page(me.actor, 1)).total;
+    const logBefore = (await t.services.portalAccessLog.page(me.actor, {})).total;
     const res = await browser.get('/borger/mine-data.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
@@ -252,7 +268,7 @@ describe('my data', () => {
     expect(data.cases[0]?.ideas.map((i) => i.text)).toEqual(['En cykel til arbejde']);
     expect(data.accessLog[0]).toMatchObject({ purpose: 'case', role: 'support', name: me.support.name });
     expect(JSON.stringify(data)).not.toContain('Hemmelig intern vurdering.');
-    expect((await t.services.portalAccessLog.page(me.actor, 1)).total).toBe(logBefore);
+    expect((await t.services.portalAccessLog.page(me.actor, {})).total).toBe(logBefore);
     const audit = await t.database.transaction({ municipalityId: me.actor.municipalityId ?? 0 }, (tx) =>
       tx
         .selectFrom('audit_event')

@@ -191,7 +191,7 @@ describe('row-level security', () => {
         await sql`set local parallel_setup_cost = 0; set local parallel_tuple_cost = 0;
           set local min_parallel_table_scan_size = 0; set local enable_indexscan = off;
           set local enable_bitmapscan = off; set local enable_indexonlyscan = off`.execute(tx);
-        const query = sql`select municipality_id as m, count(*)::integer as n from audit_event group by 1`;
+        const query = sql<{ m: number }>`select municipality_id as m from audit_event group by 1`;
         const explained = await sql<{ 'QUERY PLAN': string }>`explain (analyze, costs off) ${query}`.execute(
           tx,
         );
@@ -199,7 +199,7 @@ describe('row-level security', () => {
         return { plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'), seen: rows };
       });
       expect(plan).toMatch(/Workers Launched: [1-9]/);
-      expect(seen.map((r: { m: unknown }) => r.m)).toEqual([AARHUS]);
+      expect(seen.map((r) => r.m)).toEqual([AARHUS]);
     },
   );
 

@@ -8,8 +8,8 @@ import { createTestContext, type TestContext } from '../setup/test-db.ts';
 
 // A session records how its user signed in and at which level; a municipality whose programme asks for
 // "substantial" gets no change to money or personal data from a session below it — only the changes to
-// one's own sign-in (log out, stay logged in) — and the app's own work is not limited (spec: Log-in and
-// assurance).
+// one's own sign-in (log out, stay logged in) — and the app's own work is not limited
+// (spec: Log-in and assurance).
 
 let t: TestContext;
 beforeAll(async () => {

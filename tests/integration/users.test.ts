@@ -71,6 +71,7 @@ describe('listing and creating users', () => {
       createdAt: expect.any(Date) as Date,
       deactivatedAt: null,
       hasPendingCode: true,
+      external: false,
     });
     const row = await t.database.transaction({ municipalityId: AARHUS }, (tx) =>
       tx.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow(),

@@ -40,7 +40,7 @@ const approvedIds = async (actor: Actor) => (await t.services.budgets.vendors(ac
 
 describe('a support person proposes a vendor', () => {
   it('refuses bad input field by field, in Danish, and adds nothing', async () => {
-    const before = (await t.services.vendorProposals.listing(support, {})).proposals.length;
+    const before = (await t.services.vendorProposals.listing(support, {})).proposals.total;
     const refused = (input: Record<string, string>) =>
       t.services.vendorProposals.propose(support, input).then(
         () => ({}),
@@ -61,7 +61,7 @@ describe('a support person proposes a vendor', () => {
     expect(await refused({ name: 'Butik', cvr: '12345678', payWith: 'cash' })).toEqual({
       payWith: 'field.vendor.payWith',
     });
-    expect((await t.services.vendorProposals.listing(support, {})).proposals).toHaveLength(before);
+    expect((await t.services.vendorProposals.listing(support, {})).proposals.total).toBe(before);
   });
 
   it('is not chosen until finance approves it, then is', async () => {
@@ -71,7 +71,9 @@ describe('a support person proposes a vendor', () => {
       payWith: 'iban',
       iban: 'dk50 0040 0440 1162 43',
     });
-    const mine = (await t.services.vendorProposals.listing(support, {})).proposals.find((p) => p.id === id);
+    const mine = (await t.services.vendorProposals.listing(support, {})).proposals.items.find(
+      (p) => p.id === id,
+    );
     expect(mine).toMatchObject({ status: 'proposed', cvr: '12345674', iban: 'DK5000400440116243' });
     expect(await approvedIds(support)).not.toContain(id);
 
@@ -121,7 +123,9 @@ describe('a support person proposes a vendor', () => {
       fields: { reason: { key: 'field.vendor.rejectionReason' } },
     });
     await t.services.vendorProposals.reject(coordinator, id, { reason: 'Virksomheden er ophørt.' });
-    const mine = (await t.services.vendorProposals.listing(support, {})).proposals.find((p) => p.id === id);
+    const mine = (await t.services.vendorProposals.listing(support, {})).proposals.items.find(
+      (p) => p.id === id,
+    );
     expect(mine).toMatchObject({
       status: 'rejected',
       rejectionReason: 'Virksomheden er ophørt.',
@@ -158,7 +162,7 @@ describe('a support person proposes a vendor', () => {
       payWith: 'card',
     });
     expect(ok.status).toBe(303);
-    const id = (await t.services.vendorProposals.listing(support, {})).proposals.find(
+    const id = (await t.services.vendorProposals.listing(support, {})).proposals.items.find(
       (p) => p.name === 'Genbrugsbutikken Lyset',
     )?.id;
     const financeBrowser = new Browser(web).useSession((await loginAs(t, 'finance')).token);

@@ -10,15 +10,17 @@ import { TEST_CPR_KEY, TEST_SECRETS } from './test-db.ts';
 // The HTTP app in-process (Hono's app.request), and a small browser over it that keeps cookies, sends
 // its Origin and reads the CSRF token from the pages, as a real browser with a real form would.
 
-const TEST_BASE_URL = 'http://localhost:3000';
+export const TEST_BASE_URL = 'http://localhost:3000';
 
 export interface TestApp {
   app: Hono<AppEnv>;
   config: Config;
 }
 
-export function buildApp(services: Services, baseUrl = TEST_BASE_URL): TestApp {
+/** `env`: more of the environment, e.g. the test issuer's OIDC_* variables (setup/oidc-provider.ts). */
+export function buildApp(services: Services, baseUrl = TEST_BASE_URL, env: NodeJS.ProcessEnv = {}): TestApp {
   const config = loadConfig({
+    ...env,
     NODE_ENV: 'test',
     DATA_DIR: tmpdir(),
     BASE_URL: baseUrl,

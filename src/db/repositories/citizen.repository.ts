@@ -53,3 +53,35 @@ export function casesOfCitizen(tx: Tx, citizenId: string) {
     .orderBy('c.referred_on', 'desc')
     .execute();
 }
+
+/**
+ * The cases of the citizens with a CPR number, found by its keyed hashes (one per configured key), in
+ * every municipality, the newest first, with the programme's ways into the portal (MitID log-in).
+ */
+export function casesByCprHashes(tx: Tx, cprHashes: readonly string[]) {
+  return tx
+    .selectFrom('citizen as z')
+    .innerJoin('citizen_case as c', 'c.citizen_id', 'z.id')
+    .innerJoin('programme as p', 'p.id', 'c.programme_id')
+    .select(['z.id as citizen_id', 'z.municipality_id', 'c.phase', 'p.citizen_sign_in'])
+    .where('z.cpr_hash', 'in', cprHashes)
+    .orderBy('c.referred_on', 'desc')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The phases of a portal user's cases, with their programmes' ways into the portal. */
+export function caseWaysOfUser(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('citizen as z')
+    .innerJoin('citizen_case as c', 'c.citizen_id', 'z.id')
+    .innerJoin('programme as p', 'p.id', 'c.programme_id')
+    .select(['c.phase', 'p.citizen_sign_in'])
+    .where('z.user_id', '=', userId)
+    .execute();
+}
+
+/** The citizen, locked until the transaction ends: two log-ins at once must not give them two accounts. */
+export function lockCitizen(tx: Tx, id: string): Promise<CitizenRow | undefined> {
+  return tx.selectFrom('citizen').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}

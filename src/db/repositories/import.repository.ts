@@ -2,10 +2,11 @@ import { sql, type Insertable } from 'kysely';
 import { parameterChunks } from '../chunks.ts';
 import type { Tx } from '../client.ts';
 import type { Database } from '../schema.ts';
+import type { ImportRunSort } from '../../domain/list-orders.ts';
 
 // Queries of the import (import.service.ts): what the database holds already that an import must
 // know (programmes and their pools, cases imported before, citizens with open cases), and inserting
-// many rows in few statements (1,000 cases in seconds; PGlite pays per statement).
+// many rows in few statements (1,000 cases in seconds; PGlite pays per statement); and the import history.
 
 /** Rows in as few statements as the protocol allows, in the given order. */
 export async function insertChunked<T extends keyof Database>(
@@ -127,3 +128,30 @@ export async function insertVendorNamed(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The municipality's imports, newest first (the import history); each order ends in the id (db/paging.ts). */
+export function importRunsQuery(
+  tx: Tx,
+  municipalityId: number,
+  filter: { source?: 'web' | 'cli' | undefined },
+  sort: ImportRunSort,
+) {
+  let query = tx
+    .selectFrom('import_run as r')
+    .leftJoin('app_user as u', 'u.id', 'r.imported_by')
+    .select([
+      'r.id',
+      'r.imported_at',
+      'r.source',
+      'r.cases',
+      'r.questionnaires',
+      'r.payments',
+      'u.name as imported_by_name',
+    ])
+    .where('r.municipality_id', '=', municipalityId);
+  if (filter.source !== undefined) query = query.where('r.source', '=', filter.source);
+  return sort === 'aeldste'
+    ? query.orderBy('r.imported_at', 'asc').orderBy('r.id', 'asc')
+    : query.orderBy('r.imported_at', 'desc').orderBy('r.id', 'desc');
+}
+

@@ -1,12 +1,12 @@
 import type { Tx } from '../client.ts';
 
 // What the citizen's own portal reads beyond the other repositories (spec: Citizen portal): their access log
-// one page at a time, what the "Mine data" export needs in a single query each, and the front page's and
+// (paged by db/paging.ts), what the "Mine data" export needs in a single query each, and the front page's and
 // ideas' small reads. Queries only; who may read what lives in services/portal/ (portal.service.ts,
 // portal-access-log.service.ts, personal-data.service.ts).
 
-/** One page of the staff reads of a citizen's data, newest first ("Hvem har set mine oplysninger"). */
-export function accessLogPage(tx: Tx, citizenId: string, limit: number, offset: number) {
+/** The staff reads of a citizen's data, newest first ("Hvem har set mine oplysninger"); ends in the id. */
+export function accessLogQuery(tx: Tx, citizenId: string) {
   return tx
     .selectFrom('access_log as l')
     .leftJoin('app_user as u', 'u.id', 'l.user_id')
@@ -23,22 +23,10 @@ export function accessLogPage(tx: Tx, citizenId: string, limit: number, offset: 
     ])
     .where('l.citizen_id', '=', citizenId)
     .orderBy('l.occurred_at', 'desc')
-    .orderBy('l.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .orderBy('l.id', 'desc');
 }
 
-export type AccessLogPageRow = Awaited<ReturnType<typeof accessLogPage>>[number];
-
-export async function countAccessLog(tx: Tx, citizenId: string): Promise<number> {
-  const row = await tx
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('citizen_id', '=', citizenId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export type AccessLogRow = Awaited<ReturnType<ReturnType<typeof accessLogQuery>['execute']>>[number];
 
 /** Everyone who is or was the support person of one of the cases (their name may be shown). */
 export async function supportPersonsOf(tx: Tx, caseIds: readonly string[]): Promise<Set<string>> {

@@ -80,3 +80,41 @@ export async function endSessionsOfUser(tx: Tx, userId: string, at: Date): Promi
     .where('ended_at', 'is', null)
     .execute();
 }
+
+/**
+ * Ends the open sessions an issuer started, named by its session id (`sid`) or, with no `sid`, those of
+ * one user; returns whose they were.
+ */
+export function endIssuerSessions(
+  tx: Tx,
+  method: SessionMethod,
+  by: { issuerSession: string } | { userId: string },
+  at: Date,
+): Promise<{ user_id: string; municipality_id: number | null }[]> {
+  let query = tx
+    .updateTable('user_session')
+    .set({ ended_at: at })
+    .where('method', '=', method)
+    .where('ended_at', 'is', null);
+  query =
+    'issuerSession' in by
+      ? query.where('issuer_session', '=', by.issuerSession)
+      : query.where('user_id', '=', by.userId);
+  return query.returning(['user_id', 'municipality_id']).execute();
+}
+
+/** Ends every open session of a municipality that one way in started. */
+export async function endMunicipalitySessionsOf(
+  tx: Tx,
+  municipalityId: number,
+  method: SessionMethod,
+  at: Date,
+): Promise<void> {
+  await tx
+    .updateTable('user_session')
+    .set({ ended_at: at })
+    .where('municipality_id', '=', municipalityId)
+    .where('method', '=', method)
+    .where('ended_at', 'is', null)
+    .execute();
+}

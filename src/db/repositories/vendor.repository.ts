@@ -29,8 +29,8 @@ export function vendorsQuery(tx: Tx, municipalityId: number, filter: VendorListF
   return sort === 'cvr' ? query.orderBy('cvr').orderBy('id') : query.orderBy(sql`lower(name)`).orderBy('id');
 }
 
-/** Proposals, open ones first and then the newest; `proposedBy`: only that person's. */
-export function vendorProposalsOf(tx: Tx, municipalityId: number, proposedBy?: string) {
+/** Proposals, open ones first and then the newest, ending in the id (db/paging.ts); `proposedBy`: only theirs. */
+export function vendorProposalsQuery(tx: Tx, municipalityId: number, proposedBy?: string) {
   let query = tx
     .selectFrom('vendor as v')
     .innerJoin('app_user as u', 'u.id', 'v.proposed_by')
@@ -41,10 +41,12 @@ export function vendorProposalsOf(tx: Tx, municipalityId: number, proposedBy?: s
   return query
     .orderBy((eb) => eb.case().when('v.status', '=', 'proposed').then(0).else(1).end())
     .orderBy('v.proposed_at', 'desc')
-    .execute();
+    .orderBy('v.id', 'desc');
 }
 
-export type VendorProposalRow = Awaited<ReturnType<typeof vendorProposalsOf>>[number];
+export type VendorProposalRow = Awaited<
+  ReturnType<ReturnType<typeof vendorProposalsQuery>['execute']>
+>[number];
 
 /** The municipality's vendor, locked for a decision; undefined when there is none. */
 export function lockVendor(tx: Tx, municipalityId: number, id: string): Promise<VendorRow | undefined> {

@@ -19,7 +19,12 @@ export class CsrfRejected extends Error {
   }
 }
 
-export function csrf({ config }: AppDeps): MiddlewareHandler<AppEnv> {
+/**
+ * `issuerCalls`: the paths an identity provider's server posts to (OpenID Connect back-channel logout):
+ * no browser, no cookie, no token; what they post is a token signed by the issuer, checked by the route.
+ */
+export function csrf({ config }: AppDeps, issuerCalls: readonly string[] = []): MiddlewareHandler<AppEnv> {
+  const exempt = new Set(issuerCalls);
   const sign = (seed: string) =>
     createHmac('sha256', config.sessionSecret).update(`csrf:${seed}`).digest('base64url');
   return async (c, next) => {
@@ -33,7 +38,7 @@ export function csrf({ config }: AppDeps): MiddlewareHandler<AppEnv> {
     // API clients with a bearer token send no cookies, so there is nothing to forge. Nor is there in an
     // API call with no session cookie: it is anonymous, and every API route answers it with 401.
     const anonymousApi = c.req.path.startsWith('/api/') && !readCookie(c, config, 'session');
-    if (UNSAFE.has(c.req.method) && !isBearer(c) && !anonymousApi) {
+    if (UNSAFE.has(c.req.method) && !isBearer(c) && !anonymousApi && !exempt.has(c.req.path)) {
       const originProblem = checkOrigin(c, config.baseUrl.origin);
       if (originProblem) throw new CsrfRejected(originProblem);
       const given = c.req.header(CSRF_HEADER) ?? (await formToken(c));

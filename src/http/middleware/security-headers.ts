@@ -4,7 +4,14 @@ import type { AppEnv } from '../env.ts';
 
 // A strict CSP with a fresh nonce per response and no 'unsafe-inline' (conventions: Web pages),
 // and the usual headers (OWASP Secure Headers). Pages are never cached: they hold personal data.
-export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
+// `formTargets`: the origins outside our own a form may lead to, by a redirect after it is posted: the
+// staff issuer's, where logging out continues (RP-initiated logout), which Chrome checks against
+// form-action all along the redirects.
+export function securityHeaders(
+  secure: boolean,
+  formTargets: readonly string[] = [],
+): MiddlewareHandler<AppEnv> {
+  const formAction = ["form-action 'self'", ...formTargets].join(' ');
   return async (c, next) => {
     const nonce = randomBytes(16).toString('base64');
     c.set('nonce', nonce);
@@ -29,7 +36,7 @@ export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        formAction,
         "frame-ancestors 'none'",
         "base-uri 'none'",
         ...(secure ? ['upgrade-insecure-requests'] : []),

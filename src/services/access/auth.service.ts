@@ -21,7 +21,9 @@ import type { AssuranceLevel, SessionMethod } from '../../domain/sign-in.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { fieldErrors, plainText, say } from '../form-fields.ts';
+import { codeOffered } from './citizen-ways.ts';
 import { verifyPassword } from './password.ts';
+import { secondStepOf, startPendingSignIn, type SecondStep } from './second-factor.ts';
 import { createThrottle } from './throttle.ts';
 import { inRequestTransaction } from './request-transaction.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -40,6 +42,8 @@ const LoginInput = z.object({
   email: plainText().min(1, say('field.login.email')).max(254),
   password: z.string().min(1, say('field.login.password')).max(1024),
 });
+
+const PASSWORD_ONLY = { method: 'password', assurance: 'low' } as const;
 
 /** How a session was started: the way, the level it gives, and the issuer's session id if any. */
 export interface SessionStart {
@@ -88,6 +92,9 @@ export interface AuthenticatedSession {
 
 export function createAuthService(deps: ServiceDeps) {
   return {
+    /** The log-in form: a session, or the second step a staff user's second factor asks for. */
+    beginLogin: (input: unknown, address: string) => beginLogIn(deps, input, address),
+    /** A session from a password alone, for an account with no second step (the benchmarks, tests). */
     login: (input: unknown, address: string) => logIn(deps, input, address),
     authenticate: (token: string, requestId?: string) => authenticateSession(deps, token, requestId),
     inSession: <T>(
@@ -100,12 +107,25 @@ export function createAuthService(deps: ServiceDeps) {
   };
 }
 
-/** Returns a new session token (a new one at every log-in: no session fixation). */
+/**
+ * What the right password leads to: a session (a new token at every log-in: no session fixation), or,
+ * for a staff user with a second factor (or, in production, without one yet), a log-in waiting for its
+ * second step, behind a token for the browser's cookie (spec: Staff log-in).
+ */
+export type LoginStep =
+  { kind: 'session'; token: string; actor: Actor } | { kind: SecondStep; pendingToken: string };
+
 async function logIn(
   deps: ServiceDeps,
   input: unknown,
   address: string,
 ): Promise<{ token: string; actor: Actor }> {
+  const step = await beginLogIn(deps, input, address);
+  if (step.kind !== 'session') throw new Unauthenticated(LOGIN_FAILED);
+  return step;
+}
+
+async function beginLogIn(deps: ServiceDeps, input: unknown, address: string): Promise<LoginStep> {
   const { database, clock } = deps;
   const throttle = createThrottle(database, clock, deps.secrets.session);
   const parsed = LoginInput.safeParse(input);
@@ -126,9 +146,18 @@ async function logIn(
   const ok = await verifyPassword(user?.active ? user.password_hash : null, password);
   // The reservation counted this attempt as a failure; only the right password takes it back.
   if (!user || !ok) throw new Unauthenticated(LOGIN_FAILED);
-  return database.transaction('all', async (tx) => {
+  // A citizen whose programme asks for MitID only is told so, once the password is known to be right.
+  if (user.role === 'citizen' && !(await database.transaction('all', (tx) => codeOffered(tx, user.id)))) {
+    await database.transaction('all', (tx) => throttle.clear(tx, keys));
+    throw new Unauthenticated(message('mitid.onlyMitId'));
+  }
+  return database.transaction('all', async (tx): Promise<LoginStep> => {
+    const second = await secondStepOf(deps, tx, user);
+    // The attempt stays counted until the second step is right too: a right password alone does not
+    // buy more guesses at the code.
+    if (second) return { kind: second, pendingToken: await startPendingSignIn(deps, tx, user, second, now) };
     await throttle.clear(tx, keys);
-    return startSession(tx, user, now, { method: 'password', assurance: 'low' });
+    return { kind: 'session', ...(await startSession(tx, user, now, PASSWORD_ONLY)) };
   });
 }
 

@@ -15,7 +15,10 @@ import {
   setResetCode,
   type UserRow,
 } from '../../db/repositories/user.repository.ts';
+import { findProgramme } from '../../db/repositories/programme.repository.ts';
+import { offersCode } from '../../domain/sign-in.ts';
 import { ownMunicipality } from './access.ts';
+import { codeOffered } from './citizen-ways.ts';
 import { recordAudit } from '../audit.service.ts';
 import { startSession } from './auth.service.ts';
 import { fieldErrors } from '../form-fields.ts';
@@ -40,6 +43,7 @@ export const ACTIVATION_CODE_VALID_MS = 14 * 24 * 60 * 60_000;
 export const ACTIVATION_FAILED = message('error.access.activationFailed');
 
 const LOGIN_TAKEN = message('field.activate.loginTaken');
+const CODE_NOT_OFFERED = message('mitid.onlyMitId');
 
 const ActivateInput = z
   .object({
@@ -89,6 +93,10 @@ async function issueActivationCode(deps: ServiceDeps, actor: Actor, caseId: stri
   return database.transaction({ municipalityId }, async (tx) => {
     // Locked: two clicks at once must not give the citizen two accounts.
     const record = await loadCase(tx, actor, 'citizen.issueActivationCode', caseId, true);
+    const programme = await findProgramme(tx, record.programme_id);
+    if (programme && !offersCode(programme.citizen_sign_in)) {
+      throw new Conflict(message('mitid.codeNotOffered'));
+    }
     const citizen = await findCitizenById(tx, record.citizen_id);
     if (!citizen) throw new Error('A case without its citizen');
     const user = citizen.user_id
@@ -142,6 +150,10 @@ async function activateCitizenLogin(
   if (!user || !valid) throw new ValidationFailed({ code: ACTIVATION_FAILED }, ACTIVATION_FAILED);
   // The right code: this attempt was no guess, whatever comes next (a weak password, a taken name).
   await database.transaction('all', (tx) => throttle.clear(tx, keys));
+  // A programme that asks for MitID only: the code makes no password (spec: Citizen log-in).
+  if (!(await database.transaction('all', (tx) => codeOffered(tx, user.id)))) {
+    throw new ValidationFailed({ code: CODE_NOT_OFFERED }, CODE_NOT_OFFERED);
+  }
   const loginText = login.kind === 'email' ? login.email : login.phone;
   const problem = await passwordProblem(password, [user.name, loginText]);
   if (problem) throw new ValidationFailed({ password: PASSWORD_MESSAGES[problem] });
@@ -176,15 +188,18 @@ async function activateCitizenLogin(
   });
 }
 
-/** The citizen's portal account: no password and no log-in name until they activate it. */
 // The same keyed hash as staff reset codes, with its own purpose, so neither code works for the other.
 function codeHash(deps: ServiceDeps, code: string): string {
   return keyedHash(deps.secrets.session, `activation:${normaliseCode(code)}`);
 }
 
-async function createCitizenUser(
+/**
+ * The citizen's portal account: no password and no log-in name until they activate it (or none at all
+ * when they log in with MitID). `actor`: who made it, null when the citizen's first MitID log-in did.
+ */
+export async function createCitizenUser(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | null,
   at: Date,
   citizen: { id: string; municipality_id: number; name: string },
 ): Promise<UserRow> {

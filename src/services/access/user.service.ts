@@ -1,6 +1,7 @@
 import { Conflict, NotFound, ValidationFailed } from '../../domain/errors.ts';
 import type { Role } from '../../domain/roles.ts';
 import { endSessionsOfUser } from '../../db/repositories/session.repository.ts';
+import { usersWithSecondFactor } from '../../db/repositories/second-factor.repository.ts';
 import {
   deactivateUser,
   findUserByEmail,
@@ -49,6 +50,10 @@ export interface UserView {
   createdAt: Date;
   deactivatedAt: Date | null;
   hasPendingCode: boolean;
+  /** Has a second factor the administrator may reset (spec: Staff log-in); known on the users page. */
+  hasSecondFactor?: boolean;
+  /** Logs in with the municipality's own log-in: no password, so no one-time code either. */
+  external: boolean;
 }
 
 export function createUserService(deps: ServiceDeps) {
@@ -87,10 +92,17 @@ async function pageOfUsers(deps: ServiceDeps, actor: Actor, input: unknown): Pro
     search: o.q ?? undefined,
   };
   const window = windowOf(o);
-  const rows = await deps.database.transaction({ municipalityId }, (tx) =>
-    pageOfRows(usersQuery(tx, municipalityId, filter, o.sort), window),
-  );
-  return pagedRows(rows, window.size, toView);
+  const { rows, enrolled } = await deps.database.transaction({ municipalityId }, async (tx) => {
+    const found = await pageOfRows(usersQuery(tx, municipalityId, filter, o.sort), window);
+    return {
+      rows: found,
+      enrolled: await usersWithSecondFactor(
+        tx,
+        found.rows.map((u) => u.id),
+      ),
+    };
+  });
+  return pagedRows(rows, window.size, (u) => ({ ...toView(u), hasSecondFactor: enrolled.has(u.id) }));
 }
 
 /** A staff user's name, wherever in the list they are; null when there is none such. */
@@ -188,6 +200,8 @@ async function issueResetCode(
   return database.transaction({ municipalityId }, async (tx) => {
     const user = await staffUserOf(tx, userId, municipalityId);
     if (!user.active) throw new Conflict(message('error.access.userDeactivated'));
+    // spec: Staff log-in with the municipality's log-in
+    if (user.external_subject !== null) throw new Conflict(message('error.sso.noPassword'));
     const code = await issueCode(deps, tx, user.id);
     await recordAudit(tx, actor, now, {
       municipalityId,
@@ -319,5 +333,6 @@ function toView(u: UserRow): UserView {
     createdAt: u.created_at,
     deactivatedAt: u.deactivated_at,
     hasPendingCode: u.reset_code_hash !== null,
+    external: u.external_subject !== null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.ts';
+import type { CitizenSignInWays } from '../../domain/sign-in.ts';
 import { assignmentsOf, latestAcknowledgement } from '../../db/repositories/case-team.repository.ts';
 import { eventsOfCase, pausesOf, type CaseRecord } from '../../db/repositories/case.repository.ts';
 import { findCitizenById } from '../../db/repositories/citizen.repository.ts';
@@ -49,7 +50,14 @@ export interface CaseDetail {
   id: string;
   caseNumber: number;
   municipalityId: number;
-  programme: { id: string; name: string; durationMonths: number; maxLeadInMonths: number };
+  programme: {
+    id: string;
+    name: string;
+    durationMonths: number;
+    maxLeadInMonths: number;
+    /** The citizen's ways into the portal (spec: Citizen log-in). */
+    citizenSignIn: CitizenSignInWays;
+  };
   citizen: CitizenView;
   phase: CasePhase;
   closeOutcome: CloseOutcome | null;
@@ -156,6 +164,7 @@ async function buildDetail(tx: Tx, row: CaseRecord, on: CalendarDate): Promise<C
       name: programme.name,
       durationMonths: programme.duration_months,
       maxLeadInMonths: programme.max_lead_in_months,
+      citizenSignIn: programme.citizen_sign_in,
     },
     citizen: toCitizenView(citizen, on),
     phase: state.phase,

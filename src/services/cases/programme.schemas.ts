@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '../../domain/expense-category.ts';
 import { CATEGORY_RULE_KINDS, LIMITS, UNUSED_FUNDS_RULES } from '../../domain/programme-rules.ts';
 import { LEGAL_BASES, RETENTION_MONTHS } from '../../domain/retention.ts';
+import { CHANGE_ASSURANCE_LEVELS, CITIZEN_SIGN_IN_WAYS } from '../../domain/sign-in.ts';
 import { labelledKr, optionalDate, plainText, say } from '../form-fields.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
@@ -102,6 +103,11 @@ export const ProgrammeSettingsInput = z.object({
   ).optional(),
   legalBasis: z.enum(LEGAL_BASES, { error: say('field.programme.legalBasis') }).optional(),
   privacyContact: privacyContact.optional(),
+  // How people log in (spec: Citizen log-in): absent, they stay as they are, as the personal data's do.
+  citizenSignIn: z.enum(CITIZEN_SIGN_IN_WAYS, { error: say('field.programme.citizenSignIn') }).optional(),
+  changeAssurance: z
+    .enum(CHANGE_ASSURANCE_LEVELS, { error: say('field.programme.changeAssurance') })
+    .optional(),
   // An enum-keyed record is exhaustive: every expense category must have its rule.
   categoryRules: z.record(z.enum(EXPENSE_CATEGORIES), categoryRule, {
     error: say('field.programme.categoryRules'),

@@ -17,6 +17,7 @@ import {
   type UnusedFundsRule,
 } from '../../domain/programme-rules.ts';
 import type { LegalBasis } from '../../domain/retention.ts';
+import type { ChangeAssuranceLevel, CitizenSignInWays } from '../../domain/sign-in.ts';
 import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import { fieldErrors } from '../form-fields.ts';
@@ -38,7 +39,16 @@ export interface Programme {
   pool: Ore;
   rules: ProgrammeRules;
   privacy: ProgrammePrivacy;
+  signIn: ProgrammeSignIn;
   updatedAt: Date;
+}
+
+/** How the programme's people log in (spec: Citizen log-in; spec: Log-in and assurance). */
+export interface ProgrammeSignIn {
+  /** The ways into the portal the programme offers its citizens. */
+  citizenWays: CitizenSignInWays;
+  /** The level staff must have signed in at before they change money or personal data. */
+  changeAssurance: ChangeAssuranceLevel;
 }
 
 /** How the programme keeps personal data (spec: Retention). */
@@ -98,6 +108,7 @@ export function createProgrammeService(deps: ServiceDeps) {
           ...before,
           ...settings,
           privacy: { ...before.privacy, ...settings.privacy },
+          signIn: { ...before.signIn, ...settings.signIn },
           updatedAt: now,
         };
         await updateProgramme(tx, id, toColumns(after, now));
@@ -115,9 +126,10 @@ export function createProgrammeService(deps: ServiceDeps) {
   };
 }
 
-type Settings = Omit<Programme, 'id' | 'municipalityId' | 'updatedAt' | 'privacy'> & {
+type Settings = Omit<Programme, 'id' | 'municipalityId' | 'updatedAt' | 'privacy' | 'signIn'> & {
   /** Only what the input gave: the rest stays as stored. */
   privacy: Partial<ProgrammePrivacy>;
+  signIn: Partial<ProgrammeSignIn>;
 };
 
 function parseSettings(input: unknown): Settings {
@@ -161,6 +173,10 @@ function parseSettings(input: unknown): Settings {
       ...(v.legalBasis !== undefined ? { legalBasis: v.legalBasis } : {}),
       ...(v.privacyContact !== undefined ? { contact: v.privacyContact } : {}),
     },
+    signIn: {
+      ...(v.citizenSignIn !== undefined ? { citizenWays: v.citizenSignIn } : {}),
+      ...(v.changeAssurance !== undefined ? { changeAssurance: v.changeAssurance } : {}),
+    },
   };
 }
 
@@ -190,6 +206,8 @@ function toColumns(s: Omit<Programme, 'id' | 'municipalityId' | 'updatedAt'>, no
     retention_months: s.privacy.retentionMonths,
     legal_basis: s.privacy.legalBasis,
     privacy_contact: s.privacy.contact,
+    citizen_sign_in: s.signIn.citizenWays,
+    change_assurance: s.signIn.changeAssurance,
     updated_at: now,
   };
 }
@@ -237,6 +255,7 @@ export function toProgramme(row: ProgrammeRow): Programme {
       legalBasis: row.legal_basis,
       contact: row.privacy_contact,
     },
+    signIn: { citizenWays: row.citizen_sign_in, changeAssurance: row.change_assurance },
   };
 }
 
@@ -257,5 +276,6 @@ function auditView(p: Programme) {
     pool: p.pool,
     rules: p.rules,
     privacy: p.privacy,
+    signIn: p.signIn,
   };
 }

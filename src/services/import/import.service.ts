@@ -281,7 +281,10 @@ async function programmesOf(tx: Tx, w: Writer, plan: ImportPlan) {
   return { programmes, newMunicipalities };
 }
 
-/** One audit event per municipality the import wrote to, naming every case it created. */
+/**
+ * Per municipality the import wrote to: its row in the import history, and one audit event (with the
+ * same id) naming every case it created.
+ */
 async function recordImports(
   tx: Tx,
   w: Writer,
@@ -296,16 +299,32 @@ async function recordImports(
     ...requests.map((r) => r.municipality_id),
   ])) {
     const own = created.filter((c) => c.municipalityId === m);
+    const id = randomUUID();
+    const source = actor === null ? 'cli' : 'web';
+    const questionnaires = plan.questionnaires.filter((q) => q.municipalityId === m).length;
+    const payments = requests.filter((r) => r.municipality_id === m).length;
+    await insertChunked(tx, 'import_run', [
+      {
+        id,
+        municipality_id: m,
+        imported_at: at,
+        imported_by: actor?.userId ?? null,
+        source,
+        cases: own.length,
+        questionnaires,
+        payments,
+      },
+    ]);
     await recordAudit(tx, actor, at, {
       municipalityId: m,
       action: 'import.run',
       entityType: 'import',
-      entityId: randomUUID(),
+      entityId: id,
       after: {
-        source: actor === null ? 'cli' : 'web',
+        source,
         cases: own.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, caseRef: c.caseRef })),
-        questionnaires: plan.questionnaires.filter((q) => q.municipalityId === m).length,
-        payments: requests.filter((r) => r.municipality_id === m).length,
+        questionnaires,
+        payments,
       },
     });
   }

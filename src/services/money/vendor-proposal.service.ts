@@ -6,7 +6,7 @@ import { VENDOR_SORTS } from '../../domain/list-orders.ts';
 import {
   lockVendor,
   updateVendor,
-  vendorProposalsOf,
+  vendorProposalsQuery,
   vendorsQuery,
   type VendorProposalRow,
 } from '../../db/repositories/vendor.repository.ts';
@@ -18,7 +18,7 @@ import { authorize, ownMunicipality } from '../access/access.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
 import { optionalCode, parseInput } from '../form-fields.ts';
-import { pageFields, pagedRows, searchText, windowOf, type Paged } from '../paging.ts';
+import { pageFields, pageNumber, pagedRows, searchText, windowOf, type Paged } from '../paging.ts';
 import { isUuid } from '../ids.ts';
 import { VendorProposalInput, VendorRejectionInput } from './money.schemas.ts';
 
@@ -47,8 +47,8 @@ export interface VendorListing {
   manages: boolean;
   /** One page of the list; a support person's only of the vendors that may be chosen. */
   vendors: Paged<VendorRow>;
-  /** To the managers every proposal; to a support person their own. */
-  proposals: VendorProposalView[];
+  /** To the managers every proposal; to a support person their own: open ones first, a page at a time. */
+  proposals: Paged<VendorProposalView>;
 }
 
 function toView(r: VendorProposalRow): VendorProposalView {
@@ -70,9 +70,14 @@ const vendorListFields = {
   ...pageFields(VENDOR_SORTS),
   q: searchText,
   status: optionalCode(['active', 'proposed'], 'field.list.status'),
+  /** The page of the proposals, the page's second list. */
+  proposalPage: pageNumber,
 };
 
-/** The vendor list (spec: Lists): page, order, search on name and CVR number, approved or proposed. */
+/**
+ * The vendor list (spec: Lists): page, order, search on name and CVR number, approved or proposed; and
+ * the page of the proposals, as many to a page as the vendor list.
+ */
 const VendorListInput = z
   .object(vendorListFields)
   .optional()
@@ -82,11 +87,14 @@ async function listing(deps: ServiceDeps, actor: Actor, input: unknown): Promise
   const manages = isAllowed(actor.role, 'vendor.manage');
   if (!manages) authorize(actor, 'vendor.propose');
   const municipalityId = ownMunicipality(actor);
-  const read = vendorPageReader(municipalityId, manages, input);
+  const o = parseInput(VendorListInput, input);
+  const read = vendorPageReader(municipalityId, manages, o);
+  const window = windowOf({ page: o.proposalPage, limit: o.limit });
+  const proposals = (tx: Tx) => vendorProposalsQuery(tx, municipalityId, manages ? undefined : actor.userId);
   return deps.database.transaction({ municipalityId }, async (tx) => ({
     manages,
     vendors: await read(tx),
-    proposals: (await vendorProposalsOf(tx, municipalityId, manages ? undefined : actor.userId)).map(toView),
+    proposals: pagedRows(await pageOfRows(proposals(tx), window), window.size, toView),
   }));
 }
 
@@ -94,13 +102,13 @@ async function listing(deps: ServiceDeps, actor: Actor, input: unknown): Promise
 async function vendorPage(deps: ServiceDeps, actor: Actor, input: unknown): Promise<Paged<VendorRow>> {
   authorize(actor, 'vendor.read');
   const municipalityId = ownMunicipality(actor);
-  const read = vendorPageReader(municipalityId, isAllowed(actor.role, 'vendor.manage'), input);
+  const o = parseInput(VendorListInput, input);
+  const read = vendorPageReader(municipalityId, isAllowed(actor.role, 'vendor.manage'), o);
   return deps.database.transaction({ municipalityId }, read);
 }
 
 /** Reads the page the input asks for; the proposed vendors only for those who decide on them. */
-function vendorPageReader(municipalityId: number, manages: boolean, input: unknown) {
-  const o = parseInput(VendorListInput, input);
+function vendorPageReader(municipalityId: number, manages: boolean, o: z.output<typeof VendorListInput>) {
   const filter = {
     status: manages && o.status === 'proposed' ? ('proposed' as const) : ('active' as const),
     search: o.q ?? undefined,
@@ -118,8 +126,11 @@ function vendorPageReader(municipalityId: number, manages: boolean, input: unkno
 async function proposal(deps: ServiceDeps, actor: Actor, vendorId: string): Promise<VendorProposalView> {
   authorize(actor, 'vendor.manage');
   const municipalityId = ownMunicipality(actor);
+  if (!isUuid(vendorId)) throw new NotFound();
   return deps.database.transaction({ municipalityId }, async (tx) => {
-    const found = (await vendorProposalsOf(tx, municipalityId)).find((p) => p.id === vendorId);
+    const found = await vendorProposalsQuery(tx, municipalityId)
+      .where('v.id', '=', vendorId)
+      .executeTakeFirst();
     if (!found) throw new NotFound();
     return toView(found);
   });

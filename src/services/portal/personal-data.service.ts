@@ -73,7 +73,7 @@ export async function gatherPersonalData(tx: Tx, citizenId: string, at: Date, fu
     exportedAt: at,
     person: await personOf(tx, citizen),
     cases: [],
-    accessLog: await accessLogEntries(tx, citizenId, caseIds, null, 0, full),
+    accessLog: await accessLogEntries(tx, citizenId, caseIds, full),
     requests: await handledRequests(tx, caseIds, named),
   };
   for (const c of cases) data.cases.push(await caseData(tx, c, named, today(at), full));

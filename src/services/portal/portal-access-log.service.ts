@@ -1,18 +1,21 @@
+import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
+import { pageOfRows } from '../../db/paging.ts';
 import {
-  accessLogPage,
+  accessLogQuery,
   casesOfPerson,
-  countAccessLog,
   supportPersonsOf,
-  type AccessLogPageRow,
+  type AccessLogRow,
 } from '../../db/repositories/personal-data.repository.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Actor, ServiceDeps } from '../context.ts';
+import { parseInput } from '../form-fields.ts';
+import { pagedRows, windowFields, windowOf, type Paged } from '../paging.ts';
 import { EVERYONE_NAMED, type Named } from './personal-data-case.ts';
 import { portalRunner } from './portal.service.ts';
 
 // "Hvem har set mine oplysninger" (spec: Who has seen my data): the staff reads of the citizen's
-// data, newest first, a page at a time, each with the date and time, the purpose in plain words and
+// data, newest first, 50 a page (spec: Lists), each with the date and time, the purpose in plain words and
 // the staff member's role.
 //
 // Names. The log shows the role, and the name only of the citizen's own support person (present or
@@ -21,8 +24,6 @@ import { portalRunner } from './portal.service.ts';
 // (C-579/21, Pankki S, 2023) held that art. 15 GDPR gives the right to the dates and purposes of the
 // reads, not in principle to the identity of the employees who read under the controller's authority;
 // the page says how to ask the municipality who it was when the citizen needs to know.
-
-const ACCESS_LOG_PAGE_SIZE = 20;
 
 /** What a read was for, in words a citizen understands (the web layer holds the words). */
 export const ACCESS_PURPOSES = [
@@ -101,14 +102,10 @@ export interface AccessLogEntry {
   route: string;
 }
 
-export interface AccessLogPage {
-  entries: AccessLogEntry[];
-  page: number;
-  pages: number;
-  total: number;
-}
+/** The page of the log asked for; one order only, newest first. */
+const AccessLogInput = z.object(windowFields);
 
-function entryOf(row: AccessLogPageRow, namedUsers: Named): AccessLogEntry {
+function entryOf(row: AccessLogRow, namedUsers: Named): AccessLogEntry {
   const byShop = row.user_id === null;
   const { purpose, change } = byShop
     ? { purpose: 'voucher_redeemed' as const, change: true }
@@ -125,18 +122,16 @@ function entryOf(row: AccessLogPageRow, namedUsers: Named): AccessLogEntry {
 }
 
 /**
- * Entries of the log of a citizen; `limit` null: all of them (the export). `everyone` names every staff
- * member, not only the support persons: the coordinator's full copy (spec: Full copy).
+ * The whole log of a citizen (the export). `everyone` names every staff member, not only the support
+ * persons: the coordinator's full copy (spec: Full copy).
  */
 export async function accessLogEntries(
   tx: Tx,
   citizenId: string,
   caseIds: readonly string[],
-  limit: number | null,
-  offset = 0,
   everyone = false,
 ): Promise<AccessLogEntry[]> {
-  const rows = await accessLogPage(tx, citizenId, limit ?? Number.MAX_SAFE_INTEGER, offset);
+  const rows = await accessLogQuery(tx, citizenId).execute();
   const named: Named = everyone ? EVERYONE_NAMED : await supportPersonsOf(tx, caseIds);
   return rows.map((r) => entryOf(r, named));
 }
@@ -144,21 +139,17 @@ export async function accessLogEntries(
 export function createPortalAccessLogService(deps: ServiceDeps) {
   const withOwnCase = portalRunner(deps);
   return {
-    /** One page (from 1) of the log; a page past the end gives the last page. */
-    async page(actor: Actor, requested: number): Promise<AccessLogPage> {
+    /** One page of the log (`side`: from 1); a page past the end gives the last page. */
+    async page(actor: Actor, input: unknown): Promise<Paged<AccessLogEntry>> {
+      const window = windowOf(parseInput(AccessLogInput, input ?? {}));
       return withOwnCase(actor, async (tx, row) => {
-        const total = await countAccessLog(tx, row.citizen_id);
-        const pages = Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE));
-        const page = Math.min(Math.max(1, Number.isSafeInteger(requested) ? requested : 1), pages);
+        const rows = await pageOfRows(accessLogQuery(tx, row.citizen_id), window);
         const cases = await casesOfPerson(tx, row.citizen_id);
-        const entries = await accessLogEntries(
+        const named = await supportPersonsOf(
           tx,
-          row.citizen_id,
           cases.map((c) => c.id),
-          ACCESS_LOG_PAGE_SIZE,
-          (page - 1) * ACCESS_LOG_PAGE_SIZE,
         );
-        return { entries, page, pages, total };
+        return pagedRows(rows, window.size, (r) => entryOf(r, named));
       });
     },
   };

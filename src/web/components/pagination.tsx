@@ -60,10 +60,13 @@ export function Pagination({
   ctx,
   info,
   href,
+  label,
 }: {
   ctx: PageContext;
   info: PageInfo;
   href: (page: number) => string;
+  /** The navigation's name when the page has a second list (each landmark its own name). */
+  label?: string;
 }) {
   const { t } = ctx;
   const { page, pages } = info;
@@ -85,7 +88,7 @@ export function Pagination({
     );
   };
   return (
-    <nav class="pagination" aria-label={t('list.pagination')}>
+    <nav class="pagination" aria-label={label ?? t('list.pagination')}>
       {arrow(1, 'first', 'first-page')}
       {arrow(page - 1, 'previous', 'chevron-left')}
       <span class="pagination-mobile">{t('list.pageOf', { page, pages })}</span>

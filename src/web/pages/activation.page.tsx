@@ -1,10 +1,12 @@
 import { addDays, danishDateOf } from '../../domain/calendar-date.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import { isAllowed } from '../../domain/permissions.ts';
+import { offersCode, type CitizenSignInWays } from '../../domain/sign-in.ts';
 import type { ActivationCode } from '../../services/access/citizen-login.service.ts';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { MitIdSignIn } from './mitid.page.tsx';
 import { formatDate } from '../format.ts';
 
 // The citizen's activation (spec: Citizen log-in): the code from the letter, a mobile number or an e-mail to
@@ -14,10 +16,12 @@ export function ActivationPage({
   ctx,
   values = {},
   errors,
+  mitId = false,
 }: {
   ctx: PageContext;
   values?: Values;
   errors?: FieldErrors | undefined;
+  mitId?: boolean;
 }) {
   const { t } = ctx;
   const f = { ctx, values, errors };
@@ -29,44 +33,56 @@ export function ActivationPage({
           <h1>{t('citizenLogin.activate.title')}</h1>
           <p class="font-lead">{t('citizenLogin.activate.intro')}</p>
           <Form ctx={ctx} action="/aktiver">
-            <TextField
-              {...f}
-              name="code"
-              label={t('citizenLogin.activate.code')}
-              hint={t('citizenLogin.activate.codeHint')}
-              autocomplete="one-time-code"
-              width="m"
-            />
-            <TextField
-              {...f}
-              name="login"
-              label={t('citizenLogin.activate.login')}
-              hint={t('citizenLogin.activate.loginHint')}
-              autocomplete="username"
-            />
-            <TextField
-              {...f}
-              name="password"
-              type="password"
-              label={t('citizenLogin.activate.password')}
-              hint={t('citizenLogin.activate.passwordHint')}
-              autocomplete="new-password"
-            />
-            <TextField
-              {...f}
-              name="passwordRepeat"
-              type="password"
-              label={t('citizenLogin.activate.passwordRepeat')}
-              autocomplete="new-password"
-            />
+            <ActivationFields {...f} />
             <button type="submit" class="button button-primary">
               {t('citizenLogin.activate.submit')}
             </button>
           </Form>
           <p class="mt-6">{t('citizenLogin.activate.help')}</p>
+          {/* Where the server knows the citizens' issuer: MitID instead of the code. */}
+          {mitId ? <MitIdSignIn ctx={ctx} /> : null}
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** The activation form's fields: the code, the log-in name and the password twice. */
+function ActivationFields(f: { ctx: PageContext; values: Values; errors?: FieldErrors | undefined }) {
+  const { t } = f.ctx;
+  return (
+    <>
+      <TextField
+        {...f}
+        name="code"
+        label={t('citizenLogin.activate.code')}
+        hint={t('citizenLogin.activate.codeHint')}
+        autocomplete="one-time-code"
+        width="m"
+      />
+      <TextField
+        {...f}
+        name="login"
+        label={t('citizenLogin.activate.login')}
+        hint={t('citizenLogin.activate.loginHint')}
+        autocomplete="username"
+      />
+      <TextField
+        {...f}
+        name="password"
+        type="password"
+        label={t('citizenLogin.activate.password')}
+        hint={t('citizenLogin.activate.passwordHint')}
+        autocomplete="new-password"
+      />
+      <TextField
+        {...f}
+        name="passwordRepeat"
+        type="password"
+        label={t('citizenLogin.activate.passwordRepeat')}
+        autocomplete="new-password"
+      />
+    </>
   );
 }
 
@@ -155,10 +171,29 @@ function Letter({
   );
 }
 
-/** On the case page: the button that makes a new code (for those who may). */
-export function ActivationCodeSection({ ctx, caseId }: { ctx: PageContext; caseId: string }) {
+/**
+ * On the case page: the button that makes a new code (for those who may), or, where the programme asks
+ * for MitID only, why there is none.
+ */
+export function ActivationCodeSection({
+  ctx,
+  caseId,
+  ways,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  ways: CitizenSignInWays;
+}) {
   const { t, actor } = ctx;
   if (!actor || !isAllowed(actor.role, 'citizen.issueActivationCode')) return null;
+  if (!offersCode(ways)) {
+    return (
+      <section class="mt-6">
+        <h2>{t('citizenLogin.case.heading')}</h2>
+        <p>{t('mitid.case.mitIdOnly')}</p>
+      </section>
+    );
+  }
   return (
     <section class="mt-6">
       <h2>{t('citizenLogin.case.heading')}</h2>

@@ -91,7 +91,11 @@ function FoldedSections({
   const { t } = ctx;
   const refused = errors !== undefined;
   const actions = CaseActions({ ctx, detail, values, errors });
-  const activation = ActivationCodeSection({ ctx, caseId: detail.id });
+  const activation = ActivationCodeSection({
+    ctx,
+    caseId: detail.id,
+    ways: detail.programme.citizenSignIn,
+  });
   return (
     <>
       {actions ? (

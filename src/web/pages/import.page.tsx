@@ -6,6 +6,7 @@ import { Icon } from '../components/icon.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { ImportColumns } from './import-columns.tsx';
+import { IMPORT_HISTORY } from './import-history.page.tsx';
 
 // The coordinator's import of existing data (formats: CSV import): one form with a multi-file
 // upload. A refused import lists every wrong row as `file:line: column: reason` in the error summary
@@ -118,6 +119,9 @@ function Done({ ctx, summary }: { ctx: PageContext; summary: ImportSummary }) {
       <p>
         <a href="/import">{t('import.another')}</a>
       </p>
+      <p>
+        <a href={IMPORT_HISTORY}>{t('import.history.link')}</a>
+      </p>
     </>
   );
 }
@@ -142,6 +146,9 @@ export function ImportPage({ ctx, errors, noFiles, done }: ImportPageProps) {
           />
           <ImportColumns ctx={ctx} />
           <p>{t('import.formatNames')}</p>
+          <p>
+            <a href={IMPORT_HISTORY}>{t('import.history.link')}</a>
+          </p>
         </>
       )}
     </Layout>

@@ -3,29 +3,37 @@ import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, Form, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
+import { MitIdSignIn } from './mitid.page.tsx';
+
+/** What the log-in page says above the form, after a log-out, a timeout or a new password. */
+const NOTICES = {
+  loggedOut: 'login.loggedOut',
+  expired: 'login.expired',
+  passwordSet: 'reset.done',
+  secondStepExpired: 'login.secondStepExpired',
+} as const;
 
 export function LoginPage({
   ctx,
   values = {},
   errors,
   notice,
+  staffSso = false,
+  mitId = false,
 }: {
   ctx: PageContext;
   values?: Values;
   errors?: FieldErrors | undefined;
-  notice?: 'loggedOut' | 'expired' | 'passwordSet' | undefined;
+  notice?: keyof typeof NOTICES | undefined;
+  /** The server knows the municipalities' own log-in (OIDC_STAFF_ISSUER): staff may use it. */
+  staffSso?: boolean;
+  /** The server knows the citizens' issuer (OIDC_CITIZEN_ISSUER): citizens may log in with MitID. */
+  mitId?: boolean;
 }) {
   const { t } = ctx;
   // The props every field of the form shares.
   const f = { ctx, values, errors };
-  const noticeText =
-    notice === 'loggedOut'
-      ? t('login.loggedOut')
-      : notice === 'expired'
-        ? t('login.expired')
-        : notice === 'passwordSet'
-          ? t('reset.done')
-          : null;
+  const noticeText = notice ? t(NOTICES[notice]) : null;
   return (
     <Layout ctx={ctx} title={t('login.title')} hasErrors={!!errors}>
       <div class="row">
@@ -38,6 +46,7 @@ export function LoginPage({
           ) : null}
           <h1>{t('login.title')}</h1>
           <p class="font-lead">{t('login.intro')}</p>
+          {staffSso ? <StaffSsoSignIn ctx={ctx} /> : null}
           <Form ctx={ctx} action="/log-ind">
             {/* Staff log in by e-mail, a citizen by e-mail or mobile number: a text field, not type=email. */}
             <TextField {...f} name="email" label={t('login.email')} autocomplete="username" />
@@ -58,9 +67,25 @@ export function LoginPage({
           <p>
             {t('citizenLogin.login.code')} <a href="/aktiver">{t('citizenLogin.login.codeLink')}</a>
           </p>
+          {mitId ? <MitIdSignIn ctx={ctx} /> : null}
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** "Log ind med kommunens log-in" (spec: Staff log-in with the municipality's log-in), before the password form. */
+function StaffSsoSignIn({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        <a href="/log-ind/kommune" class="button button-primary">
+          {t('sso.login.button')}
+        </a>
+      </p>
+      <p>{t('sso.login.or')}</p>
+    </>
   );
 }
 

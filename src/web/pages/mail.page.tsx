@@ -111,6 +111,9 @@ export function NotifySettingsPage({
           {t('mail.settings.submit')}
         </button>
       </Form>
+      <p class="mt-6">
+        <a href="/mine-indstillinger/to-trin">{t('secondFactor.link')}</a>
+      </p>
     </Layout>
   );
 }

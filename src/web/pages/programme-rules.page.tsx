@@ -15,6 +15,7 @@ import {
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { PrivacyFields } from './programme-privacy.fields.tsx';
+import { SignInFields } from './programme-sign-in.fields.tsx';
 
 // The coordinator's form for the programme's rules (spec: Programme rules), a fieldset per theme.
 
@@ -52,6 +53,8 @@ export function programmeFormValues(p: Programme): Values {
     retentionMonths: p.privacy.retentionMonths,
     legalBasis: p.privacy.legalBasis,
     privacyContact: p.privacy.contact ?? '',
+    citizenSignIn: p.signIn.citizenWays,
+    changeAssurance: p.signIn.changeAssurance,
   };
 }
 
@@ -60,11 +63,14 @@ export function ProgrammeRulesForm({
   programme,
   values,
   errors,
+  mitId,
 }: {
   ctx: PageContext;
   programme: Programme;
   values: Values;
   errors?: FieldErrors | undefined;
+  /** The server knows MitID (OIDC_CITIZEN_ISSUER): the citizens' ways in may be chosen. */
+  mitId: boolean;
 }) {
   const { t, actor } = ctx;
   const f: FieldsProps = { ctx, values, errors };
@@ -81,6 +87,7 @@ export function ProgrammeRulesForm({
         <VoucherFields {...f} />
         <CategoryFields {...f} />
         <PrivacyFields {...f} />
+        <SignInFields {...f} mitId={mitId} />
         <div class="button-group mt-6">
           <button type="submit" class="button button-primary">
             {t('programme.save')}

@@ -6,6 +6,7 @@ import { Layout } from '../components/layout.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../format.ts';
+import { signInRows } from './programme-sign-in.fields.tsx';
 
 // The municipality's programme and its rules (spec: Programme rules); the coordinator's form to change
 // them is in programme-rules.page.tsx.
@@ -14,13 +15,16 @@ export function ProgrammePage({
   ctx,
   programme,
   saved,
+  mitId,
 }: {
   ctx: PageContext;
   programme: Programme;
   saved: boolean;
+  /** The server knows MitID: the citizens' ways in are shown. */
+  mitId: boolean;
 }) {
   const { t, actor } = ctx;
-  const rows = programmeRows(ctx, programme);
+  const rows = [...programmeRows(ctx, programme), ...signInRows(ctx, programme, mitId)];
   return (
     <Layout ctx={ctx} title={t('programme.title')} authority={actor?.municipalityName}>
       {saved ? (

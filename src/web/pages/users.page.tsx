@@ -35,6 +35,9 @@ export function UsersPage({
       <p>
         <a href="/brugere/ny" class="button button-primary">
           {t('users.new')}
+        </a>{' '}
+        <a href="/brugere/kommunens-log-in" class="button button-secondary">
+          {t('sso.link')}
         </a>
       </p>
       <UserFilter ctx={ctx} list={list} />
@@ -119,6 +122,7 @@ function UserTable({ ctx, users }: { ctx: PageContext; users: UserView[] }) {
 function StatusBadge({ ctx, user }: { ctx: PageContext; user: UserView }) {
   const { t } = ctx;
   if (!user.active) return <span class="badge">{t('users.inactive')}</span>;
+  if (user.external) return <span class="badge badge-success">{t('sso.userBadge')}</span>;
   if (user.hasPendingCode) return <span class="badge badge-info">{t('users.codePending')}</span>;
   return <span class="badge badge-success">{t('users.active')}</span>;
 }
@@ -127,15 +131,29 @@ function UserActions({ ctx, user }: { ctx: PageContext; user: UserView }) {
   const { t } = ctx;
   return (
     <div class="button-group">
-      <Form ctx={ctx} action={`/brugere/${user.id}/engangskode`}>
-        <button
-          type="submit"
-          class="button button-secondary"
-          aria-label={t('users.resetCodeLabel', { name: user.name })}
-        >
-          {t('users.resetCode')}
-        </button>
-      </Form>
+      {/* A user of the municipality's log-in has no password here (spec: Staff log-in with the municipality's log-in). */}
+      {user.external ? null : (
+        <Form ctx={ctx} action={`/brugere/${user.id}/engangskode`}>
+          <button
+            type="submit"
+            class="button button-secondary"
+            aria-label={t('users.resetCodeLabel', { name: user.name })}
+          >
+            {t('users.resetCode')}
+          </button>
+        </Form>
+      )}
+      {user.hasSecondFactor ? (
+        <Form ctx={ctx} action={`/brugere/${user.id}/to-trin/nulstil`}>
+          <button
+            type="submit"
+            class="button button-secondary"
+            aria-label={t('secondFactor.resetLabel', { name: user.name })}
+          >
+            {t('secondFactor.reset')}
+          </button>
+        </Form>
+      ) : null}
       <a
         href={`/brugere/${user.id}/deaktiver`}
         class="button button-secondary"

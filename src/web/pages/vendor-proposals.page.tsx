@@ -1,15 +1,47 @@
 import type { FieldErrors } from '../../domain/errors.ts';
 import { VENDOR_STATUS_LABELS } from '../../domain/vendor.ts';
-import type { VendorProposalView } from '../../services/money/vendor-proposal.service.ts';
+import type { VendorListing, VendorProposalView } from '../../services/money/vendor-proposal.service.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorSummary, Form, RadioGroup, TextField, type Values } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
+import { PageCount, Pagination } from '../components/pagination.tsx';
 import { SummaryTable } from '../components/summary-table.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDateOf } from '../format.ts';
+import { pageHref, type ListRead } from '../list-query.ts';
 
 // Vendor proposals (spec: Vendors): the support person's form and their proposals with finance's
-// answer; the proposals finance approves or rejects, and the page where a rejection gets its reason.
+// answer; the proposals finance approves or rejects, and the page where a rejection gets its reason. The
+// proposals are the vendor page's second list, 50 a page (spec: Lists), open ones first, under a page
+// number of their own, so paging one list keeps the other's page.
+
+/** The address's name of the proposals' page number (the vendor list's is `side`). */
+export const PROPOSAL_PAGE = 'forslagsside';
+
+/** The page of proposals with its count and page links; `decide`: the buttons on the open ones. */
+export function ProposalList({
+  ctx,
+  list,
+  decide,
+}: {
+  ctx: PageContext;
+  list: ListRead<VendorListing>;
+  decide: boolean;
+}) {
+  const { proposals } = list.result;
+  return (
+    <>
+      <PageCount ctx={ctx} info={proposals} shown={proposals.items.length} />
+      <ProposalTable ctx={ctx} proposals={proposals.items} decide={decide} />
+      <Pagination
+        ctx={ctx}
+        info={proposals}
+        label={ctx.t('list.vendors.proposalPages')}
+        href={(n) => pageHref('/leverandoerer', list.values, n, PROPOSAL_PAGE)}
+      />
+    </>
+  );
+}
 
 /** How a proposed vendor is paid: its IBAN, or the payment card. */
 function proposalPayment(ctx: PageContext, p: Pick<VendorProposalView, 'iban' | 'paysByCard'>): string {
@@ -17,7 +49,7 @@ function proposalPayment(ctx: PageContext, p: Pick<VendorProposalView, 'iban' | 
 }
 
 /** The proposals: to finance with the buttons that decide an open one, to a support person their own. */
-export function ProposalTable({
+function ProposalTable({
   ctx,
   proposals,
   decide,

@@ -6,7 +6,7 @@ import { VendorList, type VendorView } from './vendor-list.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import type { VendorListing } from '../../services/money/vendor-proposal.service.ts';
-import { ProposalTable, ProposeForm } from './vendor-proposals.page.tsx';
+import { ProposalList, ProposeForm } from './vendor-proposals.page.tsx';
 
 // The municipality's vendor list (spec: Vendors): finance and the coordinator add to it and decide on the
 // vendors support persons propose (vendor-proposals.page.tsx); a support person sees the approved list
@@ -27,8 +27,7 @@ export function VendorsPage({
   notice?: string | undefined;
 }) {
   const { t, actor } = ctx;
-  const listing = list.result;
-  const { proposals, manages } = listing;
+  const { proposals, manages } = list.result;
   return (
     <Layout ctx={ctx} title={t('vendors.title')} authority={actor?.municipalityName} hasErrors={!!errors}>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -40,10 +39,10 @@ export function VendorsPage({
       ) : (
         <>
           {/* The support person's own proposals and the form first; the list, long on a phone, after. */}
-          {proposals.length > 0 ? (
+          {proposals.total > 0 ? (
             <>
               <h2 class="mt-7">{t('vendors.proposals.mine')}</h2>
-              <ProposalTable ctx={ctx} proposals={proposals} decide={false} />
+              <ProposalList ctx={ctx} list={list} decide={false} />
             </>
           ) : null}
           <ProposeForm ctx={ctx} values={values} errors={errors} />
@@ -69,28 +68,22 @@ function ManagerParts({
 }) {
   const { t } = ctx;
   const { proposals } = list.result;
-  const open = proposals.filter((p) => p.status === 'proposed');
-  const decided = proposals.filter((p) => p.status !== 'proposed');
+  // Open proposals come first, so a page with one opens with them.
+  const waiting = proposals.items.some((p) => p.status === 'proposed');
   return (
     <>
-      {open.length > 0 ? (
+      {proposals.total > 0 ? (
         <>
-          <h2>{t('vendors.proposals.waiting')}</h2>
-          <ProposalTable ctx={ctx} proposals={open} decide />
+          <h2>{t(waiting ? 'vendors.proposals.waiting' : 'vendors.proposals.title')}</h2>
+          <ProposalList ctx={ctx} list={list} decide />
         </>
       ) : null}
-      <h2 class={open.length > 0 ? 'mt-7' : undefined}>
+      <h2 class={proposals.total > 0 ? 'mt-7' : undefined}>
         {t(list.values.status === 'proposed' ? 'list.vendors.proposedList' : 'vendors.approvedList')}
       </h2>
       <VendorList ctx={ctx} list={list} />
       <h2 class="mt-7">{t('vendors.new')}</h2>
       <NewVendorForm ctx={ctx} values={values} errors={errors} />
-      {decided.length > 0 ? (
-        <>
-          <h2 class="mt-7">{t('vendors.proposals.title')}</h2>
-          <ProposalTable ctx={ctx} proposals={decided} decide />
-        </>
-      ) : null}
     </>
   );
 }

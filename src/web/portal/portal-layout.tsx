@@ -52,6 +52,10 @@ export function PortalLayout({ ctx, title, hasErrors, children }: PortalLayoutPr
         )}
         {children}
         <PortalNav ctx={ctx} />
+        {/* How the citizen logged in, where it is MitID (spec: Citizen log-in). */}
+        {ctx.actor?.signIn?.method === 'mitid' ? (
+          <p class="portal-signed-in small-text mt-6">{ctx.t('mitid.signedIn')}</p>
+        ) : null}
       </div>
     </Layout>
   );

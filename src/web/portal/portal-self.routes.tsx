@@ -173,8 +173,7 @@ function registerMyDataRoutes(app: Hono<AppEnv>, { services }: AppDeps): void {
 
   app.get(PORTAL_ACCESS_LOG, async (c) => {
     const actor = requireCitizen(c);
-    const page = Number(c.req.query('side') ?? '1');
-    const log = await services.portalAccessLog.page(actor, Number.isSafeInteger(page) ? page : 1);
+    const log = await services.portalAccessLog.page(actor, { page: c.req.query('side') });
     return c.html(<AccessLogPageView ctx={pageContext(c)} log={log} />);
   });
 

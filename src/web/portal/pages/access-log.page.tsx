@@ -1,12 +1,15 @@
 import type { Role } from '../../../domain/roles.ts';
-import type { AccessLogEntry, AccessLogPage } from '../../../services/portal/portal-access-log.service.ts';
+import type { AccessLogEntry } from '../../../services/portal/portal-access-log.service.ts';
+import type { Paged } from '../../../services/paging.ts';
+import { PageCount, Pagination } from '../../components/pagination.tsx';
 import type { PageContext } from '../../context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
+import { pageHref } from '../../list-query.ts';
 import { PortalLayout } from '../portal-layout.tsx';
 
 // "Hvem har set mine oplysninger" (spec: Who has seen my data; like sundhed.dk's "Min log"): when, who (the
-// role; the name of the citizen's own support person) and why, in words, newest first, a page at a
-// time. Why names are mostly not shown: services/portal-access-log.service.ts.
+// role; the name of the citizen's own support person) and why, in words, newest first, 50 entries a
+// page (spec: Lists). Why names are mostly not shown: services/portal-access-log.service.ts.
 
 export const PORTAL_ACCESS_LOG = '/borger/log';
 
@@ -78,30 +81,7 @@ function visits(ctx: PageContext, entries: readonly AccessLogEntry[]): Visit[] {
   return out;
 }
 
-function Pagination({ ctx, log }: { ctx: PageContext; log: AccessLogPage }) {
-  if (log.pages <= 1) return null;
-  const { t } = ctx;
-  const href = (page: number) => (page === 1 ? PORTAL_ACCESS_LOG : `${PORTAL_ACCESS_LOG}?side=${page}`);
-  return (
-    <nav class="mt-6" aria-label={t('portalSelf.log.pagination')}>
-      <p>{t('portalSelf.log.page', { page: log.page, pages: log.pages })}</p>
-      <div class="button-group">
-        {log.page > 1 ? (
-          <a href={href(log.page - 1)} class="button button-secondary">
-            {t('portalSelf.log.previous')}
-          </a>
-        ) : null}
-        {log.page < log.pages ? (
-          <a href={href(log.page + 1)} class="button button-secondary">
-            {t('portalSelf.log.next')}
-          </a>
-        ) : null}
-      </div>
-    </nav>
-  );
-}
-
-export function AccessLogPageView({ ctx, log }: { ctx: PageContext; log: AccessLogPage }) {
+export function AccessLogPageView({ ctx, log }: { ctx: PageContext; log: Paged<AccessLogEntry> }) {
   const { t } = ctx;
   return (
     <PortalLayout ctx={ctx} title={t('portalSelf.log.title')}>
@@ -110,15 +90,16 @@ export function AccessLogPageView({ ctx, log }: { ctx: PageContext; log: AccessL
       <p>{t('portalSelf.log.names')}</p>
       <p>{t('portalSelf.log.ask')}</p>
       <p>{t('portalSelf.log.self')}</p>
-      {log.entries.length === 0 ? (
+      {log.items.length === 0 ? (
         <p>
           <strong>{t('portalSelf.log.empty')}</strong>
         </p>
       ) : (
         <>
           <h2 class="h3 mt-6">{t('portalSelf.log.caption')}</h2>
+          <PageCount ctx={ctx} info={log} shown={log.items.length} />
           <ol class="nobullet-list">
-            {visits(ctx, log.entries).map((v) => (
+            {visits(ctx, log.items).map((v) => (
               <li class="mb-5">
                 <p class="mb-1">
                   <strong>{v.when}</strong>
@@ -134,7 +115,7 @@ export function AccessLogPageView({ ctx, log }: { ctx: PageContext; log: AccessL
           </ol>
         </>
       )}
-      <Pagination ctx={ctx} log={log} />
+      <Pagination ctx={ctx} info={log} href={(n) => pageHref(PORTAL_ACCESS_LOG, {}, n)} />
     </PortalLayout>
   );
 }
