@@ -27,10 +27,6 @@ export default defineConfig({
           globalSetup: ['tests/setup/global-build.ts', 'tests/setup/global-db.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // One worker process runs file after file with the app imported once, not once per file
-          // (about two minutes a run): a test file may not leave anything behind in a module
-          // (conventions: Three test tiers).
-          isolate: false,
         },
       },
       {

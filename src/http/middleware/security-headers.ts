@@ -5,8 +5,8 @@ import type { AppEnv } from '../env.ts';
 // A strict CSP with a fresh nonce per response and no 'unsafe-inline' (conventions: Web pages),
 // and the usual headers (OWASP Secure Headers). Pages are never cached: they hold personal data.
 // `formTargets`: the origins outside our own a form may lead to, by a redirect after it is posted: the
-// staff issuer's, where logging out continues (RP-initiated logout), which Chrome checks against
-// form-action all along the redirects.
+// OpenID Connect issuers', where logging out continues (RP-initiated logout), which Chrome checks
+// against form-action all along the redirects.
 export function securityHeaders(
   secure: boolean,
   formTargets: readonly string[] = [],
