@@ -46,7 +46,7 @@ export function LoginPage({
           ) : null}
           <h1>{t('login.title')}</h1>
           <p class="font-lead">{t('login.intro')}</p>
-          {staffSso ? <StaffSsoSignIn ctx={ctx} /> : null}
+          <OtherWays ctx={ctx} staffSso={staffSso} mitId={mitId} />
           <Form ctx={ctx} action="/log-ind">
             {/* Staff log in by e-mail, a citizen by e-mail or mobile number: a text field, not type=email. */}
             <TextField {...f} name="email" label={t('login.email')} autocomplete="username" />
@@ -67,23 +67,30 @@ export function LoginPage({
           <p>
             {t('citizenLogin.login.code')} <a href="/aktiver">{t('citizenLogin.login.codeLink')}</a>
           </p>
-          {mitId ? <MitIdSignIn ctx={ctx} /> : null}
         </div>
       </div>
     </Layout>
   );
 }
 
-/** "Log ind med kommunens log-in" (spec: Staff log-in with the municipality's log-in), before the password form. */
-function StaffSsoSignIn({ ctx }: { ctx: PageContext }) {
+/**
+ * The ways in through an issuer, where configured, before the password form: MitID for citizens
+ * (spec: Citizen log-in) and the municipality's log-in for staff
+ * (spec: Staff log-in with the municipality's log-in).
+ */
+function OtherWays({ ctx, staffSso, mitId }: { ctx: PageContext; staffSso: boolean; mitId: boolean }) {
   const { t } = ctx;
+  if (!staffSso && !mitId) return null;
   return (
     <>
-      <p>
-        <a href="/log-ind/kommune" class="button button-primary">
-          {t('sso.login.button')}
-        </a>
-      </p>
+      {mitId ? <MitIdSignIn ctx={ctx} /> : null}
+      {staffSso ? (
+        <p>
+          <a href="/log-ind/kommune" class="button button-secondary">
+            {t('sso.login.button')}
+          </a>
+        </p>
+      ) : null}
       <p>{t('sso.login.or')}</p>
     </>
   );

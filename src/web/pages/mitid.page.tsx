@@ -42,7 +42,7 @@ export function MitIdRefusedPage({ ctx, reason }: { ctx: PageContext; reason: Mi
 /** "Log ind med MitID", where the citizens' issuer is configured: a link that starts the log-in. */
 export function MitIdSignIn({ ctx }: { ctx: PageContext }) {
   return (
-    <p class="mt-6">
+    <p>
       <a href={MITID_START_PATH} class="button button-secondary">
         {ctx.t('mitid.button')}
       </a>

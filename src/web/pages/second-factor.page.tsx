@@ -110,7 +110,7 @@ export function EnrolPage({
             <QrCode text={setup.uri} label={t('secondFactor.enrol.qrLabel')} class="qr--phone" />
             <p>{t('secondFactor.enrol.typeKey')}</p>
             <p
-              class="one-time-code one-time-code--long"
+              class="one-time-code one-time-code--long one-time-code--grouped"
               id="totp-key"
               aria-label={t('secondFactor.enrol.key')}
             >
