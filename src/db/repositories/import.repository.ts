@@ -154,4 +154,3 @@ export function importRunsQuery(
     ? query.orderBy('r.imported_at', 'asc').orderBy('r.id', 'asc')
     : query.orderBy('r.imported_at', 'desc').orderBy('r.id', 'desc');
 }
-
