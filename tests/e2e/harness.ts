@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM_PATH, launchChromium } from '../../src/bench/chromium.ts';
 import { freePort, startChildServer, type ChildServer } from '../setup/child-server.ts';
+import { startTestIssuer, type TestIssuer } from '../setup/oidc-provider.ts';
 import { freshServerDatabase, TEST_CPR_KEY, TEST_SECRETS } from '../setup/test-db.ts';
 import { pageProblems, watchContext } from './page-checks.ts';
 
@@ -149,4 +150,25 @@ export function useE2e(options: { env?: ExtraEnv } = {}): E2e {
     expect(errors, 'error lines in the server log').toEqual([]);
   });
   return e2e;
+}
+
+/**
+ * useE2e() with a test OpenID issuer (tests/setup/oidc-provider.ts) that the app is configured for,
+ * started before the app and closed after the file.
+ */
+export function useE2eWithIssuer(): { e2e: E2e; issuer: () => TestIssuer } {
+  let started: TestIssuer | undefined;
+  const e2e = useE2e({
+    env: async (baseUrl) => {
+      started = await startTestIssuer(baseUrl);
+      return started.env;
+    },
+  });
+  afterAll(() => started?.close());
+  const issuer = () => {
+    if (!started)
+      throw new Error('The test issuer is not running: call useE2eWithIssuer() inside describe().');
+    return started;
+  };
+  return { e2e, issuer };
 }

@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/da.ts';
 import { testCpr } from '../factories/case-factory.ts';
-import {
-  CPR_CLAIM,
-  LOA_CLAIM,
-  startTestIssuer,
-  TEST_CITIZENS,
-  type TestIssuer,
-} from '../setup/oidc-provider.ts';
+import { CPR_CLAIM, LOA_CLAIM, TEST_CITIZENS } from '../setup/oidc-provider.ts';
 import { activeCase, clickAndWait, COORDINATOR, loginAs, pathOf, SUPPORT, textOf } from './fixtures.ts';
-import { hasChromium, useE2e } from './harness.ts';
+import { hasChromium, useE2eWithIssuer } from './harness.ts';
 import { checkPage, setWidth } from './page-checks.ts';
 
 // The citizen's log-in with MitID in a browser on a phone (spec: Citizen log-in): "Log ind med MitID" on the
@@ -28,14 +22,7 @@ async function logInWithMitId(page: Page, accountId: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('the citizen’s log-in with MitID', () => {
-  let issuer: TestIssuer | undefined;
-  const e2e = useE2e({
-    env: async (baseUrl) => {
-      issuer = await startTestIssuer(baseUrl);
-      return issuer.env;
-    },
-  });
-  afterAll(() => issuer?.close());
+  const { e2e, issuer } = useE2eWithIssuer();
 
   it('takes the citizen of an active case to their portal', async () => {
     const cpr = testCpr();
@@ -44,7 +31,7 @@ describe.skipIf(!hasChromium)('the citizen’s log-in with MitID', () => {
     const support = await e2e.newPage();
     await loginAs(support, SUPPORT.email);
     await activeCase(coordinator, support, 'Mia MitID', cpr);
-    issuer?.setAccount('mia', { [CPR_CLAIM]: cpr.replace('-', ''), [LOA_CLAIM]: 'Substantial' });
+    issuer().setAccount('mia', { [CPR_CLAIM]: cpr.replace('-', ''), [LOA_CLAIM]: 'Substantial' });
 
     const citizen = await e2e.newPage();
     await logInWithMitId(citizen, 'mia');

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/da.ts';
-import { startTestIssuer, TEST_STAFF, type TestIssuer } from '../setup/oidc-provider.ts';
+import { TEST_STAFF } from '../setup/oidc-provider.ts';
 import { ADMIN, clickAndWait, headerUser, loginAs, pathOf, submit } from './fixtures.ts';
-import { hasChromium, useE2e } from './harness.ts';
+import { hasChromium, useE2eWithIssuer } from './harness.ts';
 import { checkPage, setWidth } from './page-checks.ts';
 
 // The municipality's own log-in in a browser on a phone (spec: Staff log-in with the municipality's log-in):
@@ -33,14 +33,7 @@ async function logOutOnPhone(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)("the municipality's log-in", () => {
-  let issuer: TestIssuer | undefined;
-  const e2e = useE2e({
-    env: async (baseUrl) => {
-      issuer = await startTestIssuer(baseUrl);
-      return issuer.env;
-    },
-  });
-  afterAll(() => issuer?.close());
+  const { e2e, issuer } = useE2eWithIssuer();
 
   it('gives staff the role their group maps to, logs out at both ends, and follows the mapping', async () => {
     const admin = await e2e.newPage();
@@ -71,12 +64,12 @@ describe.skipIf(!hasChromium)("the municipality's log-in", () => {
 
     // Logging out ends the session at the issuer too: it asks for the account again.
     await logOutOnPhone(staff);
-    expect(new URL(staff.url()).origin).toBe(issuer?.issuer);
+    expect(new URL(staff.url()).origin).toBe(issuer().issuer);
     await clickAndWait(staff, staff.getByRole('button', { name: 'Log ud', exact: true }));
     expect(pathOf(staff)).toBe('/log-ind');
     expect(await staff.locator('main').innerText()).toContain(da['login.loggedOut']);
     await startSsoLogIn(staff);
-    expect(new URL(staff.url()).origin).toBe(issuer?.issuer);
+    expect(new URL(staff.url()).origin).toBe(issuer().issuer);
     await logInAtIssuer(staff);
     expect(pathOf(staff)).toBe('/');
 

@@ -66,6 +66,15 @@ async function passwordStep(user: { email: string; password: string }, at = next
   return step.pendingToken;
 }
 
+/** The second step of a log-in, with the user's code of this moment. */
+function withCurrentCode(user: { secret: Buffer }, pending: string) {
+  return t.services.secondFactor.completeLogin(
+    pending,
+    { code: totp(user.secret, t.clock.now()) },
+    nextAddress(),
+  );
+}
+
 describe('enrolling from the settings', () => {
   it('shows a secret in an otpauth URI, and turns on only with a right code, giving ten recovery codes', async () => {
     const made = await createStaffUser(t, admin);
@@ -131,11 +140,7 @@ describe('logging in with the second factor', () => {
     nextStep();
     const pending = await passwordStep(user);
     expect(await t.services.secondFactor.pendingStep(pending)).toBe('code');
-    const done = await t.services.secondFactor.completeLogin(
-      pending,
-      { code: totp(user.secret, t.clock.now()) },
-      nextAddress(),
-    );
+    const done = await withCurrentCode(user, pending);
     const signIn = { method: 'password_totp', assurance: 'substantial' };
     expect(done.actor.signIn).toEqual(signIn);
     expect(done.recoveryCodesLeft).toBeNull();
@@ -144,13 +149,7 @@ describe('logging in with the second factor', () => {
     expect(logins.at(-1)?.after).toEqual(signIn);
     // The waiting log-in is used up.
     expect(await t.services.secondFactor.pendingStep(pending)).toBeNull();
-    await expect(
-      t.services.secondFactor.completeLogin(
-        pending,
-        { code: totp(user.secret, t.clock.now()) },
-        nextAddress(),
-      ),
-    ).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(withCurrentCode(user, pending)).rejects.toBeInstanceOf(Unauthenticated);
   });
 
   it('never accepts a code twice, also in another log-in', async () => {
@@ -164,11 +163,7 @@ describe('logging in with the second factor', () => {
     ).rejects.toBeInstanceOf(ValidationFailed);
     // The refused code leaves the waiting log-in for the next, right one.
     nextStep();
-    const done = await t.services.secondFactor.completeLogin(
-      again,
-      { code: totp(user.secret, t.clock.now()) },
-      nextAddress(),
-    );
+    const done = await withCurrentCode(user, again);
     expect(done.actor.userId).toBe(user.actor.userId);
   });
 
@@ -187,19 +182,9 @@ describe('logging in with the second factor', () => {
     expect(refusals.slice(0, 4).every((e) => e instanceof ValidationFailed)).toBe(true);
     expect(refusals.at(-1)).toBeInstanceOf(TooManyAttempts);
     // The right code waits its turn too, then works and clears the count.
-    await expect(
-      t.services.secondFactor.completeLogin(
-        pending,
-        { code: totp(user.secret, t.clock.now()) },
-        nextAddress(),
-      ),
-    ).rejects.toBeInstanceOf(TooManyAttempts);
+    await expect(withCurrentCode(user, pending)).rejects.toBeInstanceOf(TooManyAttempts);
     t.clock.advance(61_000);
-    const done = await t.services.secondFactor.completeLogin(
-      pending,
-      { code: totp(user.secret, t.clock.now()) },
-      nextAddress(),
-    );
+    const done = await withCurrentCode(user, pending);
     expect(done.actor.userId).toBe(user.actor.userId);
   });
 
@@ -226,13 +211,7 @@ describe('logging in with the second factor', () => {
     const pending = await passwordStep(user);
     t.clock.advance(5 * 60_000 + 1000);
     expect(await t.services.secondFactor.pendingStep(pending)).toBeNull();
-    await expect(
-      t.services.secondFactor.completeLogin(
-        pending,
-        { code: totp(user.secret, t.clock.now()) },
-        nextAddress(),
-      ),
-    ).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(withCurrentCode(user, pending)).rejects.toBeInstanceOf(Unauthenticated);
   });
 });
 
@@ -272,11 +251,7 @@ describe("the administrator's reset", () => {
   it("ends the user's second factor and sessions, audited; only for the administrator's municipality", async () => {
     const user = await enrolledUser();
     nextStep();
-    const { token } = await t.services.secondFactor.completeLogin(
-      await passwordStep(user),
-      { code: totp(user.secret, t.clock.now()) },
-      nextAddress(),
-    );
+    const { token } = await withCurrentCode(user, await passwordStep(user));
     const otherAdmin = await actorOf(t, 'admin', HALSNAES);
     await expect(t.services.secondFactor.reset(otherAdmin, user.actor.userId)).rejects.toBeInstanceOf(
       NotFound,

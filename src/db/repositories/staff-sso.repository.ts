@@ -189,18 +189,11 @@ export async function setExternalUserRole(tx: Tx, id: string, role: MunicipalSta
   await tx.updateTable('app_user').set({ role }).where('id', '=', id).execute();
 }
 
-/** Deactivated because the mapping gives no role; the groups are those of the log-in that found it. */
-export async function markExternalRoleLost(
-  tx: Tx,
-  id: string,
-  groups: readonly string[],
-  at: Date,
-): Promise<void> {
+/** The mapping gives no role to a deactivated account; the groups are those of the log-in that found it. */
+export async function markExternalRoleLost(tx: Tx, id: string, groups: readonly string[]): Promise<void> {
   await tx
     .updateTable('app_user')
     .set({
-      active: false,
-      deactivated_at: at,
       external_role_lost: true,
       external_groups: JSON.stringify(groups),
     })

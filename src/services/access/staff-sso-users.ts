@@ -5,6 +5,7 @@ import type { UserRow } from '../../db/repositories/user.repository.ts';
 import type { MunicipalStaffRole } from '../../domain/roles.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor } from '../context.ts';
+import { deactivateAccount } from './deactivation.ts';
 
 // What the mapping of the municipality's log-in does to a user it made
 // (spec: Staff log-in with the municipality's log-in), whether the administrator changed the mapping or the user's groups changed.
@@ -39,14 +40,9 @@ export async function loseRole(
   groups: readonly string[],
   at: Date,
 ): Promise<void> {
-  await markExternalRoleLost(tx, user.id, groups, at);
-  await endSessionsOfUser(tx, user.id, at);
-  await recordAudit(tx, actor, at, {
-    municipalityId: user.municipality_id,
-    action: 'user.deactivate',
-    entityType: 'user',
-    entityId: user.id,
+  await deactivateAccount(tx, actor, user, at, {
     before: { active: true, role: user.role },
     after: { active: false, reason: 'municipal_sso_no_role' },
   });
+  await markExternalRoleLost(tx, user.id, groups);
 }

@@ -3,7 +3,6 @@ import type { Role } from '../../domain/roles.ts';
 import { endSessionsOfUser } from '../../db/repositories/session.repository.ts';
 import { usersWithSecondFactor } from '../../db/repositories/second-factor.repository.ts';
 import {
-  deactivateUser,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -27,6 +26,7 @@ import type { Actor, ServiceDeps } from '../context.ts';
 import { hashPassword, PASSWORD_MESSAGES, passwordProblem } from './password.ts';
 import { isUuid } from '../ids.ts';
 import { createThrottle } from './throttle.ts';
+import { deactivateAccount } from './deactivation.ts';
 import { keyedHash, newOneTimeCode, normaliseCode, safeEqual } from './tokens.ts';
 import { CreateUserInput, FirstAdminInput, ResetPasswordInput, UserListInput } from './user.schemas.ts';
 import { message } from '../../i18n/index.ts';
@@ -174,17 +174,7 @@ async function deactivateStaffUser(deps: ServiceDeps, actor: Actor, userId: stri
   await database.transaction({ municipalityId }, async (tx) => {
     const user = await staffUserOf(tx, userId, municipalityId);
     if (!user.active) return;
-    await deactivateUser(tx, user.id, now);
-    // A deactivated account's sessions end at once, not at their next timeout.
-    await endSessionsOfUser(tx, user.id, now);
-    await recordAudit(tx, actor, now, {
-      municipalityId,
-      action: 'user.deactivate',
-      entityType: 'user',
-      entityId: user.id,
-      before: { active: true },
-      after: { active: false },
-    });
+    await deactivateAccount(tx, actor, user, now, { before: { active: true }, after: { active: false } });
   });
 }
 

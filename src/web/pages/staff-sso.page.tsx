@@ -122,17 +122,15 @@ function Settings({
   );
 }
 
-function SettingsForm({
-  ctx,
-  server,
-  values,
-  errors,
-}: {
+/** What both of the page's forms are drawn from: the typed values and their errors, or the stored ones. */
+type FormProps = {
   ctx: PageContext;
   server: StaffIssuerShown;
   values: Values;
   errors: FieldErrors | undefined;
-}) {
+};
+
+function SettingsForm({ ctx, server, values, errors }: FormProps) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action={STAFF_SSO_PATH}>
@@ -190,17 +188,7 @@ function MappingTable({ ctx, view, editable }: { ctx: PageContext; view: StaffSs
   );
 }
 
-function GroupRoleForm({
-  ctx,
-  server,
-  values,
-  errors,
-}: {
-  ctx: PageContext;
-  server: StaffIssuerShown;
-  values: Values;
-  errors: FieldErrors | undefined;
-}) {
+function GroupRoleForm({ ctx, server, values, errors }: FormProps) {
   const { t } = ctx;
   const roles = MUNICIPAL_STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
