@@ -1,11 +1,21 @@
 import type { ColumnType } from 'kysely';
+import type { ExpenseCategory } from '../domain/expense-category.ts';
+import type { PaymentMethod } from '../domain/purchase-request.ts';
 
-// The evaluation report's per-case facts (migration 20261209120000_report_facts.sql, ADR 0014). Written
+// The evaluation report's per-case facts (migrations 20261209120000_report_facts.sql and
+// 20261211100000_report_spending_in_facts.sql, ADR 0014). Written
 // only by the database's triggers; read by report.repository.ts.
 
 type CalendarDateColumn = ColumnType<string, string, string>;
 
-export interface CaseReportFactTable {
+/** Per expense category and payment method: the case's purchases paid and their net amount in øre. */
+type SpendingColumns = {
+  [
+    K in `category_${ExpenseCategory}` | `method_${PaymentMethod}` as `${K}_purchases` | `${K}_net_ore`
+  ]: number;
+};
+
+export type CaseReportFactTable = SpendingColumns & {
   case_id: string;
   municipality_id: number;
   programme_id: string;
@@ -28,15 +38,4 @@ export interface CaseReportFactTable {
   granted_ore: number;
   spent_ore: number;
   returned_ore: number;
-}
-
-export interface CaseReportSpendingTable {
-  case_id: string;
-  municipality_id: number;
-  programme_id: string;
-  start_date: CalendarDateColumn;
-  dimension: 'category' | 'method';
-  code: string;
-  purchases: number;
-  net_ore: number;
-}
+};

@@ -34,7 +34,7 @@ import type {
 } from './schema-money.ts';
 import type { QuestionnaireResponseTable } from './schema-questionnaires.ts';
 import type { ImportedCaseTable, ImportRunTable } from './schema-import.ts';
-import type { CaseReportFactTable, CaseReportSpendingTable } from './schema-report.ts';
+import type { CaseReportFactTable } from './schema-report.ts';
 import type { MailNotifiedTable, MailOutboxTable, NotifyChoice } from './schema-mail.ts';
 
 // Table types for Kysely, kept by hand beside the migrations. bigint columns arrive as JS numbers
@@ -294,7 +294,6 @@ export interface Database {
   imported_case: ImportedCaseTable;
   import_run: ImportRunTable;
   case_report_fact: CaseReportFactTable;
-  case_report_spending: CaseReportSpendingTable;
   data_subject_request: DataSubjectRequestTable;
   scheduled_job: ScheduledJobTable;
   mail_outbox: MailOutboxTable;

@@ -3,10 +3,10 @@ import type { Tx } from '../client.ts';
 
 // The evaluation report's aggregations, computed in SQL (spec: Evaluation report): every figure
 // is a GROUP BY over the selected cases' facts, one row per municipality and code, never a row per
-// case. The facts (case_report_fact: one row per started case; case_report_spending: one per case and
-// expense category or payment method) are kept by triggers in the transaction of every change to a
-// report input (migration 20261209120000_report_facts.sql, ADR 0014), so the report reads two narrow
-// tables and joins nothing, however many cases and postings there are. Queries only: the rows are
+// case. The facts (case_report_fact: one row per started case, with its spending by expense category
+// and payment method) are kept by triggers in the transaction of every change to a report input
+// (migrations 20261209120000_report_facts.sql and 20261211100000_report_spending_in_facts.sql, ADR 0014),
+// so the report reads one narrow table and joins nothing, however many cases and postings there are. Queries only: the rows are
 // turned into the domain's ReportRows and the report by report.service.ts.
 //
 // Bases: `started` = cases that reached `active` (a start date) within the selection — the cases that
@@ -201,19 +201,56 @@ export async function municipalityAggregates(tx: Tx, filter: ReportFilter): Prom
   return rows;
 }
 
+/** The expense categories and payment methods the spending figures count. */
+export interface SpendingCodes {
+  category: readonly string[];
+  method: readonly string[];
+}
+
 /**
  * Per municipality and expense category (`dimension` 'category') or payment method ('method'): net amount
- * paid (payments − refunds), purchases paid and citizens with one (the view case_report_spending_source
- * says what a purchase is).
+ * paid (payments − refunds), purchases paid and citizens with one (the view case_report_source says
+ * what a purchase is). One pass over the facts, summing each code's two columns; a code that no case
+ * has is no row, as a GROUP BY gives none.
  */
-export async function spendingAggregates(tx: Tx, filter: ReportFilter): Promise<SpendingAggregate[]> {
-  const { rows } = await sql<SpendingAggregate>`
-    select dimension, municipality_id::text as municipality, code, sum(net_ore)::bigint as amount,
-      sum(purchases)::bigint as count, count(*)::bigint as citizens
-    from case_report_spending
+export async function spendingAggregates(
+  tx: Tx,
+  filter: ReportFilter,
+  codes: SpendingCodes,
+): Promise<SpendingAggregate[]> {
+  const keys = (['category', 'method'] as const).flatMap((dimension) =>
+    codes[dimension].map((code) => ({ dimension, code })),
+  );
+  const aggregates = keys.flatMap(({ dimension, code }, i) => {
+    const purchases = sql.ref(`${dimension}_${code}_purchases`);
+    return [
+      sql`sum(${sql.ref(`${dimension}_${code}_net_ore`)})::bigint as ${sql.ref(`a${i}`)}`,
+      sql`sum(${purchases})::bigint as ${sql.ref(`p${i}`)}`,
+      sql`count(*) filter (where ${purchases} > 0)::bigint as ${sql.ref(`c${i}`)}`,
+    ];
+  });
+  const { rows } = await sql<Record<string, number | string>>`
+    select municipality_id::text as municipality, ${sql.join(aggregates)}
+    from case_report_fact
     where ${selected(filter)}
-    group by 1, 2, 3 order by 1, 2, 3`.execute(tx);
-  return rows;
+    group by municipality_id`.execute(tx);
+  const out: SpendingAggregate[] = [];
+  for (const r of rows)
+    keys.forEach(({ dimension, code }, i) => {
+      const citizens = Number(r[`c${i}`]);
+      if (citizens > 0)
+        out.push({
+          dimension,
+          municipality: String(r.municipality),
+          code,
+          amount: Number(r[`a${i}`]),
+          count: Number(r[`p${i}`]),
+          citizens,
+        });
+    });
+  // As a GROUP BY over (dimension, municipality, code) orders them.
+  const order = (r: SpendingAggregate) => [r.dimension, r.municipality, r.code].join('\u0000');
+  return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** The municipalities that run the scheme (have a programme), by code. */

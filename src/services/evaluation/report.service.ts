@@ -8,14 +8,15 @@ import {
   spendingAggregates,
   terminationReasons,
   type FigureCodes,
+  type SpendingCodes,
   type MunicipalityAggregate,
   type ReportFilter,
   type SpendingAggregate,
 } from '../../db/repositories/report.repository.ts';
 import { NotFound, ValidationFailed } from '../../domain/errors.ts';
-import type { ExpenseCategory } from '../../domain/expense-category.ts';
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../domain/expense-category.ts';
 import { ore } from '../../domain/money.ts';
-import type { PaymentMethod } from '../../domain/purchase-request.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/purchase-request.ts';
 import { isAllowed } from '../../domain/permissions.ts';
 import { anonymiseReport, type AnonymisedReport } from '../../domain/report/anonymise.ts';
 import { buildReport, type Report, type ReportSelection } from '../../domain/report/report.ts';
@@ -202,12 +203,15 @@ const FIGURE_CODES: FigureCodes = {
   pairs: { start: DISTANCE_START.codes, end: DISTANCE_END.codes },
 };
 
+/** The expense categories and payment methods the spending figures count. */
+const SPENDING_CODES: SpendingCodes = { category: EXPENSE_CATEGORIES, method: PAYMENT_METHODS };
+
 /** The report's rows from the aggregations, typed as the domain reads them. */
 async function reportRows(tx: Tx, filter: ReportFilter): Promise<ReportRows> {
   const perMunicipality = await municipalityAggregates(tx, filter);
   const counts = await codeCounts(tx, filter, FIGURE_CODES);
   const reasons = await terminationReasons(tx, filter);
-  const spending = await spendingAggregates(tx, filter);
+  const spending = await spendingAggregates(tx, filter, SPENDING_CODES);
   const rowsOf = (figure: string) => counts.filter((r) => r.figure === figure);
   // Codes come from validated answers and CHECK constraints; codeCounts refuses any other (a bug).
   const countsOf = <C extends string>(figure: string): CountRow<C>[] =>
