@@ -39,9 +39,11 @@ import { createThrowawayDatabase } from './bench-report.ts';
 // Afterwards the ledger check and the audit chains must be clean and every request approved: the raw
 // path wrote exactly what the service writes, or the bench fails.
 //
-// Where: PostgreSQL when BENCH_DATABASE_URL (or else DATABASE_URL) is set, in a throw-away database
-// next to the one the URL names (bench-report.ts); otherwise PGlite in the bench's temporary folder —
-// one connection, so there the clients queue for it.
+// Where: in the bench's own data when bench.ts gives it (at `--scale national` Aarhus has 12,026 cases,
+// so the programme's pool is summed over their postings). Otherwise PostgreSQL when BENCH_DATABASE_URL
+// (or else DATABASE_URL) is set, in a throw-away database next to the one the URL names
+// (bench-report.ts), with the demo; or PGlite in the bench's temporary folder — one connection, so
+// there the clients queue for it.
 
 const ROUNDS = 3;
 const CASES = 8;
@@ -53,7 +55,12 @@ const TARGET_API_SHARE = 0.7;
 const CPR_KEY = Buffer.alloc(32, 8);
 const SECRETS = { session: Buffer.alloc(32, 7), cpr: [CPR_KEY] };
 
-export async function approvalsBench(tempDir: string, report: (f: Figure) => void): Promise<void> {
+export async function approvalsBench(
+  tempDir: string,
+  report: (f: Figure) => void,
+  /** The bench's own data (its `demo [--scale …]`), to approve in; else a database of its own. */
+  data?: Parameters<typeof openDatabase>[0],
+): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const kind = url ? 'postgres' : 'pglite';
   const approvals = wholeNumber('BENCH_APPROVALS', process.env.BENCH_APPROVALS, DEFAULT_APPROVALS[kind], 8);
@@ -63,17 +70,18 @@ export async function approvalsBench(tempDir: string, report: (f: Figure) => voi
     DEFAULT_CLIENTS,
     1,
   );
-  const throwaway = url ? await createThrowawayDatabase(url) : undefined;
+  const throwaway = url && !data ? await createThrowawayDatabase(url) : undefined;
   try {
     const database = await openDatabase(
-      throwaway
-        ? { databaseUrl: throwaway.url, dataDir: 'memory://' }
-        : { dataDir: join(tempDir, 'approvals') },
+      data ??
+        (throwaway
+          ? { databaseUrl: throwaway.url, dataDir: 'memory://' }
+          : { dataDir: join(tempDir, 'approvals') }),
     );
     const services = createServices({ database, clock: systemClock, secrets: SECRETS, production: false });
     let server: RunningServer | undefined;
     try {
-      const setup = await prepare(services, approvals, clients, url ? 'PostgreSQL' : 'PGlite');
+      const setup = await prepare(services, approvals, clients, url ? 'PostgreSQL' : 'PGlite', !data);
       const config = loadConfig({
         NODE_ENV: 'development',
         HOST: '127.0.0.1',
@@ -106,17 +114,19 @@ interface Setup {
 }
 
 /**
- * The demo, an API token for the Aarhus coordinator, 8 new active cases with grants (made as staff
- * make them), and every round's requests written, confirmed and submitted by the support person.
+ * The demo (loaded here, or the bench's own), an API token for the Aarhus coordinator, 8 new active
+ * cases with grants (made as staff make them), and every round's requests written, confirmed and
+ * submitted by the support person.
  */
 async function prepare(
   services: Services,
   approvals: number,
   clients: number,
   where: string,
+  loadDemo: boolean,
 ): Promise<Setup> {
   const t0 = performance.now();
-  await services.demo.load();
+  if (loadDemo) await services.demo.load();
   const login = async (email: string) =>
     (await services.auth.login({ email, password: DEMO_PASSWORD }, '127.0.0.1')).actor;
   const admin = await login('admin@aarhus.example');
