@@ -23,7 +23,7 @@ import { vouchersBench } from './bench-vouchers.ts';
 // folder, with the demo data (or --scale municipality). --cases shrinks a generated scale (to try the
 // bench quickly).
 //
-// The parts (--only runs one): pages (bench-pages.ts: every page over HTTP against the hello-world and
+// The parts (--only runs one, or several separated by commas): pages (bench-pages.ts: every page over HTTP against the hello-world and
 // one-query floors, page weight, start time, memory), check-ledger (the command on the same data),
 // approvals (bench-approvals.ts: API and service against raw SQL), report (bench-report.ts: national and
 // one municipality against a hand-written GROUP BY) and vouchers (bench-vouchers.ts: a shop redeeming).
@@ -44,7 +44,8 @@ interface Options {
   scale: (typeof SCALES)[number];
   cases: number | undefined;
   seconds: number;
-  only: Part | undefined;
+  /** The parts to run; all when empty. */
+  only: Part[];
 }
 
 function parse(args: string[], onPostgres: boolean): Options {
@@ -55,16 +56,17 @@ function parse(args: string[], onPostgres: boolean): Options {
   const scale = value('scale') ?? (onPostgres ? 'national' : 'demo');
   if (!(SCALES as readonly string[]).includes(scale))
     throw new Error(`--scale must be one of ${SCALES.join(', ')}, got "${scale}".`);
-  const only = value('only');
-  if (only !== undefined && !(PARTS as readonly string[]).includes(only))
-    throw new Error(`--only must be one of ${PARTS.join(', ')}, got "${only}".`);
+  const only = value('only')?.split(',') ?? [];
+  const unknown = only.find((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown !== undefined)
+    throw new Error(`--only takes ${PARTS.join(', ')} (several separated by commas), got "${unknown}".`);
   const cases = value('cases');
   return {
     json: args.includes('--json'),
     scale: scale as Options['scale'],
     cases: cases === undefined ? undefined : wholeNumber('--cases', cases, 0, 1),
     seconds: wholeNumber('--seconds', value('seconds'), 3, 1),
-    only: only as Part | undefined,
+    only: only as Part[],
   };
 }
 
@@ -78,7 +80,7 @@ export async function bench(args: string[]): Promise<number> {
     figures.push(f);
     if (!options.json) console.log(row(f));
   };
-  const runs = (part: Part) => options.only === undefined || options.only === part;
+  const runs = (part: Part) => options.only.length === 0 || options.only.includes(part);
   const conditions = startingConditions(where, options);
   if (!options.json) console.log(header());
   const dir = mkdtempSync(join(tmpdir(), 'borgerbudget-bench-'));
